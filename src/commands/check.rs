@@ -1,0 +1,42 @@
+//! `vanban check`: the same validation as render, down to laying out the documents; writes nothing.
+
+use crate::args::CheckArgs;
+use crate::error::Error;
+use crate::problem::Lang;
+use crate::render::{Renderer, prepare};
+use crate::templates::TemplateSource;
+
+use super::{report, warn};
+
+/// Checks the records; returns the exit status.
+pub fn run(args: &CheckArgs, lang: Lang) -> i32 {
+    let renderer = match Renderer::new(TemplateSource { dir: args.templates.clone() }) {
+        Ok(renderer) => renderer,
+        Err(error) => {
+            report(&error, lang);
+            return error.exit_code();
+        }
+    };
+    let mut failed = 0;
+    for path in &args.records {
+        let result = prepare(path).and_then(|prepared| {
+            warn(&prepared.warnings, lang);
+            for kind in &prepared.documents {
+                renderer.layout(&prepared, *kind)?;
+            }
+            Ok(())
+        });
+        match result {
+            Ok(()) => println!("{}: {}", path.display(), if lang == Lang::Vi { "hợp lệ" } else { "valid" }),
+            Err(error) => {
+                report(&error, lang);
+                failed += 1;
+            }
+        }
+    }
+    if failed > 0 {
+        report(&Error::RecordsFailed { failed, total: args.records.len() }, lang);
+        return 1;
+    }
+    0
+}

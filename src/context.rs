@@ -1,0 +1,402 @@
+//! The enriched context a template receives: the record plus every phrase computed from it.
+//!
+//! Templates decide the wording; this module decides facts (dates in words, title chains,
+//! document numbers, tasks grouped per assignee) so that no template computes them twice.
+
+use serde::Serialize;
+
+use crate::record::{Date, IssuerSystem, Participant, Person, Time, WorkingSession};
+use crate::vietnamese as vn;
+
+/// Everything a working-session template can use.
+#[derive(Debug, Clone, Serialize)]
+pub struct SessionContext {
+    /// `state` or `party`.
+    pub system: IssuerSystem,
+    /// Stable name of the record, used in output file names.
+    pub id: String,
+    /// The issuing body.
+    pub issuer: IssuerContext,
+    /// Date of the session.
+    pub date: DateContext,
+    /// Start time.
+    pub start: TimeContext,
+    /// End time, if given.
+    pub end: Option<TimeContext>,
+    /// Where it took place.
+    pub location: String,
+    /// The unit worked with.
+    pub host: String,
+    /// What it was about.
+    pub subject: String,
+    /// The chair.
+    pub chair: ChairContext,
+    /// Attendees, people first, then groups, each in record order.
+    pub attendees: Vec<ParticipantContext>,
+    /// Who took the minutes.
+    pub secretary: Option<PersonContext>,
+    /// Inspection on site.
+    pub site_visit: Option<SiteVisitContext>,
+    /// What the host reported.
+    pub report: ReportContext,
+    /// Opinions in discussion.
+    pub discussion: Vec<DiscussionContext>,
+    /// The chair's conclusions.
+    pub conclusions: ConclusionsContext,
+    /// The minutes, if asked for.
+    pub minutes: Option<MinutesContext>,
+    /// The conclusion notice, if asked for.
+    pub notice: Option<NoticeContext>,
+}
+
+/// The issuing body.
+#[derive(Debug, Clone, Serialize)]
+pub struct IssuerContext {
+    /// Cơ quan chủ quản.
+    pub parent: Option<String>,
+    /// Tên cơ quan ban hành.
+    pub name: String,
+    /// Agency code.
+    pub code: String,
+    /// Địa danh.
+    pub place: String,
+    /// Drafting office, or the issuer itself.
+    pub office: String,
+}
+
+/// A date in every form a document prints.
+#[derive(Debug, Clone, Serialize)]
+pub struct DateContext {
+    /// `2024-03-27`.
+    pub iso: String,
+    /// `ngày 27 tháng 3 năm 2024`.
+    pub words: String,
+    /// `27/3/2024`.
+    pub short: String,
+    /// `27/03/2024`.
+    pub padded: String,
+    /// The year.
+    pub year: i32,
+}
+
+/// A time in every form a document prints.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimeContext {
+    /// `14 giờ 00 phút`.
+    pub words: String,
+    /// `Sáng`, `Chiều` or `Tối`.
+    pub part_of_day: &'static str,
+    /// `14:00`.
+    pub hhmm: String,
+}
+
+/// A person.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonContext {
+    /// Full name.
+    pub name: String,
+    /// Titles in protocol order.
+    pub titles: Vec<String>,
+    /// `Name, title 1, title 2`.
+    pub chain: String,
+}
+
+/// The chair.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChairContext {
+    /// Full name.
+    pub name: String,
+    /// Titles in protocol order.
+    pub titles: Vec<String>,
+    /// `Name, title 1, title 2`.
+    pub chain: String,
+    /// The one title used when naming the chair by role.
+    pub role: String,
+}
+
+/// A participant as it reads in a sentence.
+#[derive(Debug, Clone, Serialize)]
+pub struct ParticipantContext {
+    /// `đồng chí Name, titles` for a person; the group's words for a group.
+    pub text: String,
+    /// Whether this is a group.
+    pub is_group: bool,
+}
+
+/// The site visit.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteVisitContext {
+    /// Before the meeting (else after).
+    pub before: bool,
+    /// Places, joined the Vietnamese way.
+    pub places_text: String,
+}
+
+/// The host's report.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ReportContext {
+    /// Presenter, if named.
+    pub presenter: Option<PersonContext>,
+    /// Summary paragraphs.
+    pub paragraphs: Vec<String>,
+    /// Difficulties.
+    pub difficulties: Vec<String>,
+    /// Proposals.
+    pub proposals: Vec<String>,
+}
+
+/// One opinion.
+#[derive(Debug, Clone, Serialize)]
+pub struct DiscussionContext {
+    /// Who spoke.
+    pub speaker: ParticipantContext,
+    /// What they said, paragraphs.
+    pub content: Vec<String>,
+}
+
+/// The conclusions.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ConclusionsContext {
+    /// Acknowledgement paragraphs.
+    pub acknowledgements: Vec<String>,
+    /// Shortcomings.
+    pub shortcomings: Vec<String>,
+    /// Directives.
+    pub directives: Vec<String>,
+    /// Tasks in record order.
+    pub tasks: Vec<TaskContext>,
+    /// Tasks grouped per assignee, assignees in order of first mention.
+    pub assignees: Vec<AssigneeContext>,
+    /// Paragraphs on how proposals are handled.
+    pub on_proposals: Vec<String>,
+}
+
+/// One task.
+#[derive(Debug, Clone, Serialize)]
+pub struct TaskContext {
+    /// Who does it.
+    pub assignee: String,
+    /// What to do.
+    pub task: String,
+    /// By when.
+    pub due: Option<DateContext>,
+}
+
+/// The tasks of one assignee.
+#[derive(Debug, Clone, Serialize)]
+pub struct AssigneeContext {
+    /// Who.
+    pub assignee: String,
+    /// Their tasks.
+    pub tasks: Vec<TaskContext>,
+}
+
+/// The minutes' own settings.
+#[derive(Debug, Clone, Serialize)]
+pub struct MinutesContext {
+    /// `Số: 15/BB-UBND` or `Số 15-BB/HU`.
+    pub number_line: String,
+    /// Header date line (Party minutes carry one; ND30 minutes do not).
+    pub date_line: String,
+    /// Nơi nhận.
+    pub recipients: Vec<String>,
+}
+
+/// The notice's own settings.
+#[derive(Debug, Clone, Serialize)]
+pub struct NoticeContext {
+    /// `Số: 05/TB-UBND` or `Số 123-TB/HU`.
+    pub number_line: String,
+    /// Issue date.
+    pub date: DateContext,
+    /// `Thọ Xuân, ngày 28 tháng 3 năm 2024`.
+    pub date_line: String,
+    /// The signer.
+    pub signer: SignerContext,
+    /// Nơi nhận.
+    pub recipients: Vec<String>,
+}
+
+/// The signer of a notice.
+#[derive(Debug, Clone, Serialize)]
+pub struct SignerContext {
+    /// `T/L BAN THƯỜNG VỤ`.
+    pub authority: String,
+    /// `CHÁNH VĂN PHÒNG`.
+    pub position: String,
+    /// Name.
+    pub name: String,
+}
+
+impl SessionContext {
+    /// Builds the context of a validated session; `id` is the record's stable name.
+    pub fn new(session: &WorkingSession, id: String) -> SessionContext {
+        let system = session.issuer.system;
+        let issuer = &session.issuer;
+        let notice = session.documents.notice.as_ref().map(|spec| {
+            let spec = &spec.value;
+            let date = spec.date.unwrap_or(session.date);
+            NoticeContext {
+                number_line: vn::document_number(system, spec.number.map(|n| n.0), "TB", &issuer.code),
+                date: date_context(date),
+                date_line: vn::date_line(&issuer.place, date),
+                signer: SignerContext {
+                    authority: vn::upper(&spec.signer.authority.value),
+                    position: vn::upper(&spec.signer.position),
+                    name: spec.signer.name.clone(),
+                },
+                recipients: spec.recipients.clone(),
+            }
+        });
+        let minutes = session.documents.minutes.as_ref().map(|spec| MinutesContext {
+            number_line: vn::document_number(system, spec.value.number.map(|n| n.0), "BB", &issuer.code),
+            date_line: vn::date_line(&issuer.place, session.date),
+            recipients: spec.value.recipients.clone(),
+        });
+        SessionContext {
+            system,
+            id,
+            issuer: IssuerContext {
+                parent: issuer.parent.clone(),
+                name: issuer.name.value.clone(),
+                code: issuer.code.clone(),
+                place: issuer.place.clone(),
+                office: issuer.office.clone().unwrap_or_else(|| issuer.name.value.clone()),
+            },
+            date: date_context(session.date),
+            start: time_context(session.start),
+            end: session.end.map(time_context),
+            location: session.location.clone(),
+            host: session.host.clone(),
+            subject: session.subject.clone(),
+            chair: ChairContext {
+                name: session.chair.name.clone(),
+                titles: session.chair.titles.clone(),
+                chain: vn::title_chain(&session.chair.name, &session.chair.titles),
+                role: session.chair.role.clone().or_else(|| session.chair.titles.first().cloned()).unwrap_or_default(),
+            },
+            attendees: people_then_groups(session.attendees.iter().map(|a| &a.value)),
+            secretary: session.secretary.as_ref().map(person_context),
+            site_visit: session.site_visit.as_ref().map(|visit| SiteVisitContext {
+                before: visit.when == crate::record::VisitTime::Before,
+                places_text: vn::join_list(&visit.places),
+            }),
+            report: session.report.as_ref().map(report_context).unwrap_or_default(),
+            discussion: session
+                .discussion
+                .iter()
+                .map(|d| DiscussionContext { speaker: participant_context(&d.speaker.value), content: paragraphs(&d.content) })
+                .collect(),
+            conclusions: session.conclusions.as_ref().map(conclusions_context).unwrap_or_default(),
+            minutes,
+            notice,
+        }
+    }
+}
+
+fn report_context(report: &crate::record::Report) -> ReportContext {
+    ReportContext {
+        presenter: report.presenter.as_ref().map(person_context),
+        paragraphs: report.summary.as_deref().map(paragraphs).unwrap_or_default(),
+        difficulties: report.difficulties.iter().map(|t| one_paragraph(t)).collect(),
+        proposals: report.proposals.iter().map(|t| one_paragraph(t)).collect(),
+    }
+}
+
+fn conclusions_context(conclusions: &crate::record::Conclusions) -> ConclusionsContext {
+    let tasks: Vec<TaskContext> = conclusions
+        .tasks
+        .iter()
+        .map(|t| TaskContext { assignee: one_paragraph(&t.assignee), task: one_paragraph(&t.task), due: t.due.map(date_context) })
+        .collect();
+    let mut assignees: Vec<AssigneeContext> = Vec::new();
+    for task in &tasks {
+        match assignees.iter_mut().find(|a| a.assignee == task.assignee) {
+            Some(group) => group.tasks.push(task.clone()),
+            None => assignees.push(AssigneeContext { assignee: task.assignee.clone(), tasks: vec![task.clone()] }),
+        }
+    }
+    ConclusionsContext {
+        acknowledgements: conclusions.acknowledgements.as_deref().map(paragraphs).unwrap_or_default(),
+        shortcomings: conclusions.shortcomings.iter().map(|t| one_paragraph(t)).collect(),
+        directives: conclusions.directives.iter().map(|t| one_paragraph(t)).collect(),
+        tasks,
+        assignees,
+        on_proposals: conclusions.on_proposals.as_deref().map(paragraphs).unwrap_or_default(),
+    }
+}
+
+/// A date in every printed form.
+pub fn date_context(date: Date) -> DateContext {
+    DateContext {
+        iso: date.to_string(),
+        words: vn::date_words(date),
+        short: vn::date_short(date),
+        padded: vn::date_numeric_padded(date),
+        year: date.year,
+    }
+}
+
+fn time_context(time: Time) -> TimeContext {
+    TimeContext {
+        words: vn::time_words(time),
+        part_of_day: vn::part_of_day(time),
+        hhmm: format!("{:02}:{:02}", time.hour, time.minute),
+    }
+}
+
+fn person_context(person: &Person) -> PersonContext {
+    PersonContext {
+        name: person.name.clone(),
+        titles: person.titles.clone(),
+        chain: vn::title_chain(&person.name, &person.titles),
+    }
+}
+
+fn participant_context(participant: &Participant) -> ParticipantContext {
+    match (&participant.name, &participant.group) {
+        (Some(name), _) => ParticipantContext {
+            text: format!("đồng chí {}", vn::title_chain(name, &participant.titles)),
+            is_group: false,
+        },
+        (None, group) => ParticipantContext { text: one_paragraph(group.as_deref().unwrap_or_default()), is_group: true },
+    }
+}
+
+fn people_then_groups<'a>(participants: impl Iterator<Item = &'a Participant>) -> Vec<ParticipantContext> {
+    let mut all: Vec<ParticipantContext> = participants.map(participant_context).collect();
+    all.sort_by_key(|p| p.is_group);
+    all
+}
+
+/// Splits free text into paragraphs at blank lines; lines inside a paragraph join with a space.
+pub fn paragraphs(text: &str) -> Vec<String> {
+    text.split("\n\n")
+        .map(one_paragraph)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+fn one_paragraph(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_split_at_blank_lines_and_join_lines() {
+        assert_eq!(paragraphs("Một\nhai.\n\n  Ba.\n\n\n"), vec!["Một hai.", "Ba."]);
+        assert!(paragraphs("  \n").is_empty());
+    }
+
+    #[test]
+    fn people_come_before_groups() {
+        let group = Participant { name: None, titles: vec![], group: Some("các đồng chí".into()) };
+        let person = Participant { name: Some("Lê Văn A".into()), titles: vec!["Chủ tịch".into()], group: None };
+        let ordered = people_then_groups([&group, &person].into_iter());
+        assert_eq!(ordered[0].text, "đồng chí Lê Văn A, Chủ tịch");
+        assert!(ordered[1].is_group);
+    }
+}

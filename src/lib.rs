@@ -1,0 +1,36 @@
+//! vanban turns YAML records of working sessions into Vietnamese official documents.
+//!
+//! Stages, each with one name: [`args`] → [`record`] (via [`load`], checked by [`validate`])
+//! → [`context`] → Typst source ([`templates`]) → laid-out document ([`typeset`], [`world`])
+//! → bytes on disk ([`output`]).
+
+#![deny(clippy::dbg_macro, clippy::todo)]
+
+pub mod args;
+pub mod commands;
+pub mod context;
+pub mod error;
+pub mod fonts;
+pub mod load;
+pub mod output;
+pub mod problem;
+pub mod record;
+pub mod render;
+pub mod templates;
+pub mod typeset;
+pub mod validate;
+pub mod vietnamese;
+pub mod world;
+
+use args::{Cli, Command, TemplatesCommand};
+use problem::Lang;
+
+/// Runs a parsed command line; returns the process exit status.
+pub fn run(cli: &Cli) -> i32 {
+    let lang = Lang::detect(cli.lang.as_deref());
+    match &cli.command {
+        Command::Render(args) => commands::render::run(args, lang),
+        Command::Check(args) => commands::check::run(args, lang),
+        Command::Templates(TemplatesCommand::Export { dir, force }) => commands::templates::export(dir, *force, lang),
+    }
+}

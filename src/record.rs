@@ -1,0 +1,426 @@
+//! The record format as users write it (spec/record-format.md §1), read by serde.
+//!
+//! Field names are the contract with users: never rename or drop one.
+
+use serde::de::{self, Deserializer};
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use crate::problem::{Problem, tag_problem};
+
+/// Which formatting rules a document follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum IssuerSystem {
+    /// Nghị định 30/2020/NĐ-CP: state administrative bodies.
+    State,
+    /// Hướng dẫn 36-HD/VPTW: Party bodies.
+    Party,
+}
+
+/// A calendar date, checked to exist.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// Year, e.g. 2024.
+    pub year: i32,
+    /// Month, 1–12.
+    pub month: u8,
+    /// Day of the month, 1–31.
+    pub day: u8,
+}
+
+impl Date {
+    /// Parses `YYYY-MM-DD` and checks that the day exists.
+    pub fn parse(text: &str) -> Result<Date, Problem> {
+        let bad = || Problem::BadDate { text: text.to_string() };
+        let parts: Vec<&str> = text.trim().split('-').collect();
+        let [y, m, d] = parts.as_slice() else { return Err(bad()) };
+        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return Err(bad());
+        }
+        let year: i32 = y.parse().map_err(|_| bad())?;
+        let month: u8 = m.parse().map_err(|_| bad())?;
+        let day: u8 = d.parse().map_err(|_| bad())?;
+        if !(1..=12).contains(&month) {
+            return Err(Problem::ImpossibleDate { text: text.to_string() });
+        }
+        if day == 0 || day > days_in_month(year, month) {
+            return Err(Problem::ImpossibleDate { text: text.to_string() });
+        }
+        Ok(Date { year, month, day })
+    }
+
+    /// Days since 1970-01-01 (proleptic Gregorian calendar).
+    pub fn days_since_epoch(self) -> i64 {
+        let (y, m, d) = (i64::from(self.year), i64::from(self.month), i64::from(self.day));
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Date::parse(&text).map_err(|problem| de::Error::custom(tag_problem(&problem)))
+    }
+}
+
+/// A time of day on the 24-hour clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Time {
+    /// 0–23.
+    pub hour: u8,
+    /// 0–59.
+    pub minute: u8,
+}
+
+impl Time {
+    /// Parses `HH:MM` (24-hour clock).
+    pub fn parse(text: &str) -> Result<Time, Problem> {
+        let bad = || Problem::BadTime { text: text.to_string() };
+        let (h, m) = text.trim().split_once(':').ok_or_else(bad)?;
+        if h.is_empty() || h.len() > 2 || m.len() != 2 {
+            return Err(bad());
+        }
+        let hour: u8 = h.parse().map_err(|_| bad())?;
+        let minute: u8 = m.parse().map_err(|_| bad())?;
+        if hour > 23 || minute > 59 {
+            return Err(Problem::ImpossibleTime { text: text.to_string() });
+        }
+        Ok(Time { hour, minute })
+    }
+}
+
+impl<'de> Deserialize<'de> for Time {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Time::parse(&text).map_err(|problem| de::Error::custom(tag_problem(&problem)))
+    }
+}
+
+/// A document number: a positive integer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DocNumber(pub u32);
+
+impl<'de> Deserialize<'de> for DocNumber {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = i64::deserialize(deserializer)?;
+        match u32::try_from(value) {
+            Ok(n) if n >= 1 => Ok(DocNumber(n)),
+            _ => Err(de::Error::custom(tag_problem(&Problem::BadNumber { value }))),
+        }
+    }
+}
+
+/// Only the `kind` of a record, read first to choose the schema.
+#[derive(Debug, Deserialize)]
+pub struct RecordKind {
+    /// `working_session`, `assessment` or `criteria_set`.
+    pub kind: Option<Spanned<String>>,
+}
+
+/// A working session (buổi làm việc), spec §1.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkingSession {
+    /// Always `working_session`.
+    pub kind: String,
+    /// Stable name for output files; defaults to the file stem.
+    pub id: Option<Spanned<String>>,
+    /// The body that issues the documents.
+    pub issuer: Issuer,
+    /// Date of the session.
+    pub date: Date,
+    /// Start time.
+    pub start: Time,
+    /// End time, if known.
+    pub end: Option<Time>,
+    /// Where the session took place.
+    pub location: String,
+    /// The unit worked with, as it reads inside a sentence.
+    pub host: String,
+    /// What the session was about ("về ...").
+    pub subject: String,
+    /// Who chaired (chủ trì).
+    pub chair: Chair,
+    /// Who attended, in order of protocol.
+    #[serde(default)]
+    pub attendees: Vec<Spanned<Participant>>,
+    /// Who took the minutes.
+    pub secretary: Option<Person>,
+    /// Inspection before or after the meeting.
+    pub site_visit: Option<SiteVisit>,
+    /// What the host unit reported.
+    pub report: Option<Report>,
+    /// Opinions voiced in discussion.
+    #[serde(default)]
+    pub discussion: Vec<Discussion>,
+    /// The chair's conclusions.
+    pub conclusions: Option<Conclusions>,
+    /// Which documents to issue.
+    #[serde(default)]
+    pub documents: Documents,
+}
+
+/// The issuing body.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Issuer {
+    /// State or Party layout.
+    pub system: IssuerSystem,
+    /// Cơ quan chủ quản, if any.
+    pub parent: Option<String>,
+    /// Tên cơ quan ban hành.
+    pub name: Spanned<String>,
+    /// Agency code in document numbers (`UBND`, `HU`).
+    pub code: String,
+    /// Địa danh of the date line.
+    pub place: String,
+    /// Unit that drafts and keeps the file.
+    pub office: Option<String>,
+}
+
+/// A person with titles in protocol order.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    /// Full name.
+    pub name: String,
+    /// Titles, Party posts before State posts.
+    #[serde(default)]
+    pub titles: Vec<String>,
+}
+
+/// The chair: a person plus the one title used in "kết luận của đồng chí ...".
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Chair {
+    /// Full name.
+    pub name: String,
+    /// Titles in protocol order.
+    #[serde(default)]
+    pub titles: Vec<String>,
+    /// The title used when the chair is named by role; defaults to the first title.
+    pub role: Option<String>,
+}
+
+/// A person (`name`, `titles`) or a group (`group`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Participant {
+    /// A person's name.
+    pub name: Option<String>,
+    /// A person's titles.
+    #[serde(default)]
+    pub titles: Vec<String>,
+    /// A group, as it reads in a sentence.
+    pub group: Option<String>,
+}
+
+/// Whether the site visit came before or after the meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum VisitTime {
+    /// Before the meeting.
+    Before,
+    /// After the meeting.
+    After,
+}
+
+/// An inspection on site.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteVisit {
+    /// Before or after the meeting.
+    pub when: VisitTime,
+    /// Places inspected.
+    pub places: Vec<String>,
+}
+
+/// What the host unit reported.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Report {
+    /// Who presented the report.
+    pub presenter: Option<Person>,
+    /// Free text; blank lines separate paragraphs.
+    pub summary: Option<String>,
+    /// Assessment records this session relies on, relative to the record.
+    #[serde(default)]
+    pub assessments: Vec<Spanned<String>>,
+    /// Difficulties, one paragraph each.
+    #[serde(default)]
+    pub difficulties: Vec<String>,
+    /// Proposals (kiến nghị, đề xuất), one paragraph each.
+    #[serde(default)]
+    pub proposals: Vec<String>,
+}
+
+/// One opinion in the discussion.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Discussion {
+    /// Who spoke: a person or a group.
+    pub speaker: Spanned<Participant>,
+    /// What they said.
+    pub content: String,
+}
+
+/// The chair's conclusions.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conclusions {
+    /// Ghi nhận, đánh giá cao ...
+    pub acknowledgements: Option<String>,
+    /// Tồn tại, hạn chế.
+    #[serde(default)]
+    pub shortcomings: Vec<String>,
+    /// The chair's directions.
+    #[serde(default)]
+    pub directives: Vec<String>,
+    /// Who does what by when.
+    #[serde(default)]
+    pub tasks: Vec<Task>,
+    /// How the unit's proposals are handled.
+    pub on_proposals: Option<String>,
+}
+
+/// One assigned task.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Task {
+    /// Who does it.
+    pub assignee: String,
+    /// What to do.
+    pub task: String,
+    /// By when.
+    pub due: Option<Date>,
+}
+
+/// Which documents to issue.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Documents {
+    /// Biên bản.
+    pub minutes: Option<Spanned<MinutesSpec>>,
+    /// Thông báo kết luận.
+    pub notice: Option<Spanned<NoticeSpec>>,
+    /// Tin bài.
+    pub news: Option<NewsSpec>,
+}
+
+/// Settings of the minutes.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MinutesSpec {
+    /// Document number; absent leaves a blank.
+    pub number: Option<DocNumber>,
+    /// Nơi nhận.
+    #[serde(default)]
+    pub recipients: Vec<String>,
+}
+
+/// Settings of the conclusion notice.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoticeSpec {
+    /// Document number; absent leaves a blank.
+    pub number: Option<DocNumber>,
+    /// Issue date; defaults to the session date.
+    pub date: Option<Date>,
+    /// Who signs.
+    pub signer: Signer,
+    /// Nơi nhận.
+    #[serde(default)]
+    pub recipients: Vec<String>,
+}
+
+/// The signer of a notice.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signer {
+    /// `T/L Ban Thường vụ`, `TM. Ủy ban nhân dân`, `KT. Chủ tịch` ...
+    pub authority: Spanned<String>,
+    /// Chức vụ, e.g. `Chánh Văn phòng`.
+    pub position: String,
+    /// Full name, without honorifics.
+    pub name: String,
+}
+
+/// Settings of the news draft.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewsSpec {
+    /// Byline author(s).
+    pub author: String,
+    /// Byline unit.
+    pub unit: String,
+    /// Photos placed between paragraphs.
+    #[serde(default)]
+    pub photos: Vec<Photo>,
+    /// Apply press abbreviations (BCH, BTV, HĐND, UBND, NTM); default false.
+    #[serde(default)]
+    pub abbreviate: bool,
+}
+
+/// A photo placeholder in the news draft.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Photo {
+    /// File name, as the editor will upload it.
+    pub file: String,
+    /// Caption.
+    pub caption: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_must_exist() {
+        assert_eq!(
+            Date::parse("2024-02-29").unwrap(),
+            Date { year: 2024, month: 2, day: 29 }
+        );
+        assert!(matches!(Date::parse("2023-02-29"), Err(Problem::ImpossibleDate { .. })));
+        assert!(matches!(Date::parse("2024-02-30"), Err(Problem::ImpossibleDate { .. })));
+        assert!(matches!(Date::parse("2024-13-01"), Err(Problem::ImpossibleDate { .. })));
+        assert!(matches!(Date::parse("27/3/2024"), Err(Problem::BadDate { .. })));
+        assert!(matches!(Date::parse("2024-3-27"), Err(Problem::BadDate { .. })));
+    }
+
+    #[test]
+    fn times_must_exist() {
+        assert_eq!(Time::parse("14:00").unwrap(), Time { hour: 14, minute: 0 });
+        assert_eq!(Time::parse("7:05").unwrap(), Time { hour: 7, minute: 5 });
+        assert!(matches!(Time::parse("25:61"), Err(Problem::ImpossibleTime { .. })));
+        assert!(matches!(Time::parse("14h00"), Err(Problem::BadTime { .. })));
+    }
+
+    #[test]
+    fn days_since_epoch_matches_known_dates() {
+        assert_eq!(Date { year: 1970, month: 1, day: 1 }.days_since_epoch(), 0);
+        assert_eq!(Date { year: 2024, month: 3, day: 27 }.days_since_epoch(), 19_809);
+    }
+}

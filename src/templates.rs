@@ -1,0 +1,219 @@
+//! Built-in templates, embedded in the binary and overridable file by file from a folder.
+//!
+//! Record values reach Typst only as string literals: in markup `{{ value }}` prints
+//! `#"…";`, and in code `{{ value|str }}` prints `"…"`. Whatever a value holds, it is text.
+
+use std::path::{Path, PathBuf};
+
+use minijinja::value::Value;
+use minijinja::syntax::SyntaxConfig;
+use minijinja::{AutoEscape, Environment, Output, State};
+
+use crate::error::Error;
+use crate::vietnamese as vn;
+
+/// The Typst layout library that every PDF template imports.
+pub const LAYOUT_LIBRARY: &str = "vanban.typ";
+
+/// Every built-in template: name and text.
+pub const BUILT_INS: &[(&str, &str)] = &[
+    ("vanban.typ", include_str!("../templates/vanban.typ")),
+    ("bien-ban.state.typ.j2", include_str!("../templates/bien-ban.state.typ.j2")),
+    ("bien-ban.party.typ.j2", include_str!("../templates/bien-ban.party.typ.j2")),
+    ("_bien-ban-noi-dung.typ.j2", include_str!("../templates/_bien-ban-noi-dung.typ.j2")),
+    ("thong-bao-ket-luan.state.typ.j2", include_str!("../templates/thong-bao-ket-luan.state.typ.j2")),
+    ("thong-bao-ket-luan.party.typ.j2", include_str!("../templates/thong-bao-ket-luan.party.typ.j2")),
+    ("_thong-bao-noi-dung.typ.j2", include_str!("../templates/_thong-bao-noi-dung.typ.j2")),
+];
+
+/// Largest template file accepted from a user's folder.
+const MAX_TEMPLATE_BYTES: u64 = 1024 * 1024;
+
+/// Where templates come from: a user's folder first, then the built-ins.
+#[derive(Debug, Clone, Default)]
+pub struct TemplateSource {
+    /// The `--templates` folder, if any.
+    pub dir: Option<PathBuf>,
+}
+
+impl TemplateSource {
+    /// The text of template `name`, and the path it came from if it is the user's.
+    pub fn load(&self, name: &str) -> Result<(String, Option<PathBuf>), Error> {
+        if !is_plain_name(name) {
+            return Err(Error::Template { name: name.to_string(), line: None, detail: "tên mẫu không hợp lệ / invalid template name".into() });
+        }
+        if let Some(dir) = &self.dir {
+            let path = dir.join(name);
+            if path.is_file() {
+                return read_template(&path).map(|text| (text, Some(path)));
+            }
+        }
+        BUILT_INS
+            .iter()
+            .find(|(built_in, _)| *built_in == name)
+            .map(|(_, text)| (text.to_string(), None))
+            .ok_or_else(|| Error::Template { name: name.to_string(), line: None, detail: "không có mẫu này / no such template".into() })
+    }
+
+    /// The name a user sees for template `name`: their file's path, or `templates/<name>`.
+    pub fn display_name(&self, name: &str) -> String {
+        match &self.dir {
+            Some(dir) if dir.join(name).is_file() => dir.join(name).display().to_string(),
+            _ => format!("templates/{name}"),
+        }
+    }
+
+    /// A minijinja environment reading from this source, with Typst escaping.
+    pub fn environment(&self) -> Environment<'static> {
+        let mut env = Environment::new();
+        let source = self.clone();
+        env.set_loader(move |name| match source.load(name) {
+            Ok((text, _)) => Ok(Some(text)),
+            Err(_) => Ok(None),
+        });
+        env.set_auto_escape_callback(|name| {
+            if name.ends_with(".typ.j2") {
+                AutoEscape::Custom("typst".into())
+            } else if name.ends_with(".html.j2") {
+                AutoEscape::Html
+            } else {
+                AutoEscape::None
+            }
+        });
+        env.set_formatter(typst_formatter);
+        env.set_fuel(Some(5_000_000));
+        if let Ok(syntax) = SyntaxConfig::builder().trim_blocks(true).lstrip_blocks(true).keep_trailing_newline(true).build() {
+            env.set_syntax(syntax);
+        }
+        env.add_filter("str", |value: Value| Value::from_safe_string(typst_value(&value)));
+        env.add_filter("roman", |n: usize| vn::roman(n));
+        env.add_filter("join_vi", |items: Vec<String>| vn::join_list(&items));
+        env.add_filter("lower_first", |s: String| vn::lower_first(&s));
+        env.add_filter("upper_first", |s: String| vn::upper_first(&s));
+        env
+    }
+}
+
+/// Writes every built-in template into `dir`; refuses to overwrite unless `force`.
+pub fn export(dir: &Path, force: bool) -> Result<Vec<PathBuf>, Error> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::Write { path: dir.to_path_buf(), detail: e.to_string() })?;
+    if !force {
+        if let Some(existing) = BUILT_INS.iter().map(|(name, _)| dir.join(name)).find(|p| p.exists()) {
+            return Err(Error::WouldOverwrite { path: existing });
+        }
+    }
+    let mut written = Vec::new();
+    for (name, text) in BUILT_INS {
+        let path = dir.join(name);
+        crate::output::write_atomic(&path, text.as_bytes())?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+fn read_template(path: &Path) -> Result<String, Error> {
+    let read_error = |detail: String| Error::Read { path: path.to_path_buf(), detail };
+    let size = std::fs::metadata(path).map_err(|e| read_error(e.to_string()))?.len();
+    if size > MAX_TEMPLATE_BYTES {
+        return Err(read_error(format!("> {MAX_TEMPLATE_BYTES} bytes")));
+    }
+    std::fs::read_to_string(path).map_err(|e| read_error(e.to_string()))
+}
+
+fn is_plain_name(name: &str) -> bool {
+    !name.is_empty() && !name.starts_with('.') && !name.contains(['/', '\\', '\0'])
+}
+
+/// In Typst templates, a plain value prints as a string literal inside markup.
+fn typst_formatter(out: &mut Output, state: &mut State, value: &Value) -> Result<(), minijinja::Error> {
+    let is_typst = matches!(state.auto_escape(), AutoEscape::Custom(name) if name == "typst");
+    if !is_typst {
+        return minijinja::escape_formatter(out, state, value);
+    }
+    if value.is_none() || value.is_undefined() {
+        return Ok(());
+    }
+    let text = if value.is_safe() { value.to_string() } else { format!("#{};", typst_string(&value.to_string())) };
+    out.write_str(&text).map_err(|_| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "write failed"))
+}
+
+/// A value as Typst code: strings quoted, lists as arrays, maps as dictionaries.
+pub fn typst_value(value: &Value) -> String {
+    use minijinja::value::ValueKind;
+    match value.kind() {
+        ValueKind::Undefined | ValueKind::None => "none".into(),
+        ValueKind::Bool => if value.is_true() { "true".into() } else { "false".into() },
+        ValueKind::Number => {
+            let text = value.to_string();
+            if text.parse::<f64>().is_ok() { text } else { typst_string(&text) }
+        }
+        ValueKind::Seq | ValueKind::Iterable => {
+            let items: Vec<String> = value.try_iter().into_iter().flatten().map(|v| typst_value(&v)).collect();
+            format!("({}{})", items.join(", "), if items.len() == 1 { "," } else { "" })
+        }
+        ValueKind::Map => {
+            let entries: Vec<String> = value
+                .try_iter()
+                .into_iter()
+                .flatten()
+                .map(|key| format!("{}: {}", typst_string(&key.to_string()), typst_value(&value.get_item(&key).unwrap_or_default())))
+                .collect();
+            if entries.is_empty() { "(:)".into() } else { format!("({})", entries.join(", ")) }
+        }
+        _ => typst_string(&value.to_string()),
+    }
+}
+
+/// A Typst string literal that reads back exactly as `text`.
+pub fn typst_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_become_typst_literals() {
+        assert_eq!(typst_string(r#"a "b" \c"#), r#""a \"b\" \\c""#);
+        assert_eq!(typst_string("x\ny"), r#""x\ny""#);
+        assert_eq!(typst_string("\u{7}"), r#""\u{7}""#);
+    }
+
+    #[test]
+    fn markup_values_print_as_embedded_strings() {
+        let env = TemplateSource::default().environment();
+        let out = env
+            .render_named_str("t.typ.j2", "A {{ v }}, {{ v|str }} {{ none }}.", minijinja::context! { v => "#x*" })
+            .unwrap();
+        assert_eq!(out, "A #\"#x*\";, \"#x*\" .");
+    }
+
+    #[test]
+    fn lists_and_maps_become_arrays_and_dictionaries() {
+        let value = Value::from(minijinja::value::Serde(vec!["a"]));
+        assert_eq!(typst_value(&value), "(\"a\",)");
+        let map = Value::from(minijinja::value::Serde(std::collections::BTreeMap::from([("k", 1)])));
+        assert_eq!(typst_value(&map), "(\"k\": 1)");
+    }
+
+    #[test]
+    fn template_names_cannot_climb() {
+        assert!(TemplateSource::default().load("../etc/passwd").is_err());
+        assert!(TemplateSource::default().load("vanban.typ").is_ok());
+    }
+}

@@ -1,0 +1,114 @@
+//! Typesetting: generated Typst source to a laid-out document, and that document to PDF bytes.
+
+use typst::diag::{Severity, SourceDiagnostic};
+use typst::foundations::{Datetime, Smart};
+use typst::WorldExt;
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, Timestamp};
+
+use crate::error::Error;
+use crate::record::Date;
+use crate::world::{DocumentWorld, main_id};
+
+/// Names to show when Typst reports an error in one of the two sources.
+pub struct SourceNames {
+    /// The template that generated the main source.
+    pub template: String,
+    /// The layout library, as the user sees it.
+    pub library: String,
+}
+
+/// Lays out the World's document; the first error becomes an [`Error::Typst`].
+pub fn layout(world: &DocumentWorld, names: &SourceNames) -> Result<PagedDocument, Error> {
+    let result = typst::compile::<PagedDocument>(world).output;
+    result.map_err(|diagnostics| {
+        let first = diagnostics.iter().find(|d| d.severity == Severity::Error).or(diagnostics.first());
+        match first {
+            Some(diagnostic) => typst_error(world, names, diagnostic),
+            None => Error::Typst { file: names.template.clone(), line: 1, column: 1, message: String::new(), hints: vec![], source_line: None },
+        }
+    })
+}
+
+/// PDF bytes of `document`; the creation date is `date` (or `SOURCE_DATE_EPOCH`) so output is reproducible.
+pub fn pdf(document: &PagedDocument, ident: &str, date: Date, names: &SourceNames) -> Result<Vec<u8>, Error> {
+    let options = PdfOptions {
+        ident: Smart::Custom(ident.to_string()),
+        timestamp: Some(Timestamp::new_utc(creation_time(date))),
+        ..PdfOptions::default()
+    };
+    typst_pdf::pdf(document, &options).map_err(|diagnostics| Error::Typst {
+        file: names.template.clone(),
+        line: 1,
+        column: 1,
+        message: diagnostics.first().map(|d| d.message.to_string()).unwrap_or_default(),
+        hints: diagnostics.first().map(|d| d.hints.iter().map(|h| h.v.to_string()).collect()).unwrap_or_default(),
+        source_line: None,
+    })
+}
+
+/// Midnight UTC of `date`, unless `SOURCE_DATE_EPOCH` names another moment.
+fn creation_time(date: Date) -> Datetime {
+    let epoch_seconds = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .unwrap_or(date.days_since_epoch() * 86_400);
+    let days = epoch_seconds.div_euclid(86_400);
+    let secs = epoch_seconds.rem_euclid(86_400);
+    let (y, m, d) = civil_from_days(days);
+    Datetime::from_ymd_hms(y, m, d, (secs / 3600) as u8, (secs % 3600 / 60) as u8, (secs % 60) as u8)
+        .or_else(|| Datetime::from_ymd_hms(1980, 1, 1, 0, 0, 0))
+        .expect("1980-01-01 is a valid date")
+}
+
+/// The civil date of a day count since 1970-01-01.
+fn civil_from_days(days: i64) -> (i32, u8, u8) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y.clamp(1, 9999) as i32, m, d)
+}
+
+fn typst_error(world: &DocumentWorld, names: &SourceNames, diagnostic: &SourceDiagnostic) -> Error {
+    let id = diagnostic.span.id();
+    let file = match id {
+        Some(id) if id == main_id() => names.template.clone(),
+        Some(_) => names.library.clone(),
+        None => names.template.clone(),
+    };
+    let located = id.and_then(|id| world.lookup(id)).zip(world.range(diagnostic.span));
+    let (line, column, source_line) = match located {
+        Some((source, range)) => {
+            let (line, column) = source.lines().byte_to_line_column(range.start).unwrap_or((0, 0));
+            let text = source.text().lines().nth(line).map(|l| l.trim().to_string());
+            (line + 1, column + 1, text)
+        }
+        None => (1, 1, None),
+    };
+    Error::Typst {
+        file,
+        line,
+        column,
+        message: diagnostic.message.to_string(),
+        hints: diagnostic.hints.iter().map(|h| h.v.to_string()).collect(),
+        source_line,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates_round_trip() {
+        let date = Date { year: 2024, month: 3, day: 27 };
+        assert_eq!(civil_from_days(date.days_since_epoch()), (2024, 3, 27));
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+    }
+}
