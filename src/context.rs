@@ -273,7 +273,12 @@ impl SessionContext {
                 name: session.chair.name.clone(),
                 titles: session.chair.titles.clone(),
                 chain: vn::title_chain(&session.chair.name, &session.chair.titles),
-                role: session.chair.role.clone().or_else(|| session.chair.titles.first().cloned()).unwrap_or_default(),
+                role: session
+                    .chair
+                    .role
+                    .clone()
+                    .or_else(|| session.chair.titles.first().cloned())
+                    .unwrap_or_default(),
             },
             attendees: people_then_groups(session.attendees.iter().map(|a| &a.value)),
             secretary: session.secretary.as_ref().map(person_context),
@@ -285,9 +290,16 @@ impl SessionContext {
             discussion: session
                 .discussion
                 .iter()
-                .map(|d| DiscussionContext { speaker: participant_context(&d.speaker.value), content: paragraphs(&d.content) })
+                .map(|d| DiscussionContext {
+                    speaker: participant_context(&d.speaker.value),
+                    content: paragraphs(&d.content),
+                })
                 .collect(),
-            conclusions: session.conclusions.as_ref().map(conclusions_context).unwrap_or_default(),
+            conclusions: session
+                .conclusions
+                .as_ref()
+                .map(conclusions_context)
+                .unwrap_or_default(),
             minutes,
             notice,
         }
@@ -307,17 +319,28 @@ fn conclusions_context(conclusions: &crate::record::Conclusions) -> ConclusionsC
     let tasks: Vec<TaskContext> = conclusions
         .tasks
         .iter()
-        .map(|t| TaskContext { assignee: one_paragraph(&t.assignee), task: one_paragraph(&t.task), due: t.due.map(date_context) })
+        .map(|t| TaskContext {
+            assignee: one_paragraph(&t.assignee),
+            task: one_paragraph(&t.task),
+            due: t.due.map(date_context),
+        })
         .collect();
     let mut assignees: Vec<AssigneeContext> = Vec::new();
     for task in &tasks {
         match assignees.iter_mut().find(|a| a.assignee == task.assignee) {
             Some(group) => group.tasks.push(task.clone()),
-            None => assignees.push(AssigneeContext { assignee: task.assignee.clone(), tasks: vec![task.clone()] }),
+            None => assignees.push(AssigneeContext {
+                assignee: task.assignee.clone(),
+                tasks: vec![task.clone()],
+            }),
         }
     }
     ConclusionsContext {
-        acknowledgements: conclusions.acknowledgements.as_deref().map(paragraphs).unwrap_or_default(),
+        acknowledgements: conclusions
+            .acknowledgements
+            .as_deref()
+            .map(paragraphs)
+            .unwrap_or_default(),
         shortcomings: conclusions.shortcomings.iter().map(|t| one_paragraph(t)).collect(),
         directives: conclusions.directives.iter().map(|t| one_paragraph(t)).collect(),
         tasks,
@@ -359,7 +382,10 @@ fn participant_context(participant: &Participant) -> ParticipantContext {
             text: format!("đồng chí {}", vn::title_chain(name, &participant.titles)),
             is_group: false,
         },
-        (None, group) => ParticipantContext { text: one_paragraph(group.as_deref().unwrap_or_default()), is_group: true },
+        (None, group) => ParticipantContext {
+            text: one_paragraph(group.as_deref().unwrap_or_default()),
+            is_group: true,
+        },
     }
 }
 
@@ -393,8 +419,16 @@ mod tests {
 
     #[test]
     fn people_come_before_groups() {
-        let group = Participant { name: None, titles: vec![], group: Some("các đồng chí".into()) };
-        let person = Participant { name: Some("Lê Văn A".into()), titles: vec!["Chủ tịch".into()], group: None };
+        let group = Participant {
+            name: None,
+            titles: vec![],
+            group: Some("các đồng chí".into()),
+        };
+        let person = Participant {
+            name: Some("Lê Văn A".into()),
+            titles: vec!["Chủ tịch".into()],
+            group: None,
+        };
         let ordered = people_then_groups([&group, &person].into_iter());
         assert_eq!(ordered[0].text, "đồng chí Lê Văn A, Chủ tịch");
         assert!(ordered[1].is_group);

@@ -23,8 +23,17 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A diagnostic at `line:column` of `text`, the contents of `path`.
     pub fn at(path: &std::path::Path, text: &str, line: usize, column: usize, problem: Problem) -> Self {
-        let source_line = line.checked_sub(1).and_then(|i| text.lines().nth(i)).map(str::to_string);
-        Diagnostic { path: path.to_path_buf(), line: line.max(1), column: column.max(1), problem, source_line }
+        let source_line = line
+            .checked_sub(1)
+            .and_then(|i| text.lines().nth(i))
+            .map(str::to_string);
+        Diagnostic {
+            path: path.to_path_buf(),
+            line: line.max(1),
+            column: column.max(1),
+            problem,
+            source_line,
+        }
     }
 
     /// Renders the diagnostic with its caret and hint.
@@ -44,7 +53,11 @@ impl Diagnostic {
         );
         if let Some(line) = self.source_line.as_deref().filter(|l| l.chars().count() <= 200) {
             let width = self.line.to_string().len();
-            let pad: String = line.chars().take(self.column - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+            let pad: String = line
+                .chars()
+                .take(self.column - 1)
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
             let _ = write!(out, "\n{:width$} |\n{} | {line}\n{:width$} | {pad}^", "", self.line, "");
         }
         if let Some(hint) = self.problem.hint(lang) {
@@ -64,9 +77,20 @@ pub enum Error {
     /// A file could not be written.
     Write { path: PathBuf, detail: String },
     /// A template does not parse or fails to render.
-    Template { name: String, line: Option<usize>, detail: String },
+    Template {
+        name: String,
+        line: Option<usize>,
+        detail: String,
+    },
     /// Typst rejected the generated document.
-    Typst { file: String, line: usize, column: usize, message: String, hints: Vec<String>, source_line: Option<String> },
+    Typst {
+        file: String,
+        line: usize,
+        column: usize,
+        message: String,
+        hints: Vec<String>,
+        source_line: Option<String>,
+    },
     /// An output file would be overwritten without `--force`.
     WouldOverwrite { path: PathBuf },
     /// Several records failed; each was reported already.
@@ -94,25 +118,56 @@ impl Error {
             Error::Read { path, detail } => format!(
                 "{}: {err}: {} ({detail})\n{}: {}",
                 path.display(),
-                if vi { "không đọc được tệp" } else { "cannot read the file" },
+                if vi {
+                    "không đọc được tệp"
+                } else {
+                    "cannot read the file"
+                },
                 hint_label(lang),
-                if vi { "kiểm tra đường dẫn và quyền đọc" } else { "check the path and read permission" }
+                if vi {
+                    "kiểm tra đường dẫn và quyền đọc"
+                } else {
+                    "check the path and read permission"
+                }
             ),
             Error::Write { path, detail } => format!(
                 "{}: {err}: {} ({detail})\n{}: {}",
                 path.display(),
-                if vi { "không ghi được tệp; không tệp nào của bản ghi này được ghi" } else { "cannot write the file; nothing of this record was written" },
+                if vi {
+                    "không ghi được tệp; không tệp nào của bản ghi này được ghi"
+                } else {
+                    "cannot write the file; nothing of this record was written"
+                },
                 hint_label(lang),
-                if vi { "kiểm tra quyền ghi và dung lượng đĩa của thư mục đầu ra" } else { "check write permission and free space in the output folder" }
+                if vi {
+                    "kiểm tra quyền ghi và dung lượng đĩa của thư mục đầu ra"
+                } else {
+                    "check write permission and free space in the output folder"
+                }
             ),
             Error::Template { name, line, detail } => format!(
                 "{name}:{}: {err}: {} {detail}\n{}: {}",
                 line.unwrap_or(1),
-                if vi { "mẫu văn bản lỗi:" } else { "template error:" },
+                if vi {
+                    "mẫu văn bản lỗi:"
+                } else {
+                    "template error:"
+                },
                 hint_label(lang),
-                if vi { "sửa mẫu này, hoặc xóa nó khỏi thư mục `--templates` để dùng mẫu có sẵn" } else { "fix this template, or remove it from the `--templates` folder to use the built-in one" }
+                if vi {
+                    "sửa mẫu này, hoặc xóa nó khỏi thư mục `--templates` để dùng mẫu có sẵn"
+                } else {
+                    "fix this template, or remove it from the `--templates` folder to use the built-in one"
+                }
             ),
-            Error::Typst { file, line, column, message, hints, source_line } => {
+            Error::Typst {
+                file,
+                line,
+                column,
+                message,
+                hints,
+                source_line,
+            } => {
                 let mut out = format!(
                     "{file}:{line}:{column}: {err}: {} {message}",
                     if vi { "Typst báo lỗi:" } else { "Typst reports:" }
@@ -127,16 +182,28 @@ impl Error {
                     out,
                     "\n{}: {}",
                     hint_label(lang),
-                    if vi { "dùng `vanban render --emit-typst` để xem mã Typst được sinh ra" } else { "use `vanban render --emit-typst` to see the generated Typst source" }
+                    if vi {
+                        "dùng `vanban render --emit-typst` để xem mã Typst được sinh ra"
+                    } else {
+                        "use `vanban render --emit-typst` to see the generated Typst source"
+                    }
                 );
                 out
             }
             Error::WouldOverwrite { path } => format!(
                 "{}: {err}: {}\n{}: {}",
                 path.display(),
-                if vi { "tệp đã có, không ghi đè" } else { "file exists, not overwritten" },
+                if vi {
+                    "tệp đã có, không ghi đè"
+                } else {
+                    "file exists, not overwritten"
+                },
                 hint_label(lang),
-                if vi { "chọn thư mục khác hoặc thêm `--force`" } else { "choose another folder or add `--force`" }
+                if vi {
+                    "chọn thư mục khác hoặc thêm `--force`"
+                } else {
+                    "choose another folder or add `--force`"
+                }
             ),
             Error::RecordsFailed { failed, total } => {
                 if vi {
@@ -163,22 +230,48 @@ mod tests {
     #[test]
     fn diagnostics_show_file_line_column_caret_and_hint() {
         let text = "kind: working_session\nlocaton: x\n";
-        let problem = Problem::UnknownKey { key: "locaton".into(), suggestion: Some("location".into()) };
+        let problem = Problem::UnknownKey {
+            key: "locaton".into(),
+            suggestion: Some("location".into()),
+        };
         let diagnostic = Diagnostic::at(std::path::Path::new("hong.yaml"), text, 2, 1, problem);
         let shown = diagnostic.render(Lang::Vi);
-        assert!(shown.starts_with("hong.yaml:2:1: lỗi: khóa không hợp lệ `locaton`; có phải ý bạn là `location`?"), "{shown}");
+        assert!(
+            shown.starts_with("hong.yaml:2:1: lỗi: khóa không hợp lệ `locaton`; có phải ý bạn là `location`?"),
+            "{shown}"
+        );
         assert!(shown.contains("2 | locaton: x\n  | ^"), "{shown}");
         let english = diagnostic.render(Lang::En);
-        assert!(english.starts_with("hong.yaml:2:1: error: unknown key `locaton`; did you mean `location`?"), "{english}");
+        assert!(
+            english.starts_with("hong.yaml:2:1: error: unknown key `locaton`; did you mean `location`?"),
+            "{english}"
+        );
     }
 
     #[test]
     fn every_error_reads_differently_in_each_language() {
         let errors = [
-            Error::Read { path: "a".into(), detail: "x".into() },
-            Error::Write { path: "a".into(), detail: "x".into() },
-            Error::Template { name: "t".into(), line: Some(1), detail: "x".into() },
-            Error::Typst { file: "t".into(), line: 1, column: 1, message: "x".into(), hints: vec![], source_line: None },
+            Error::Read {
+                path: "a".into(),
+                detail: "x".into(),
+            },
+            Error::Write {
+                path: "a".into(),
+                detail: "x".into(),
+            },
+            Error::Template {
+                name: "t".into(),
+                line: Some(1),
+                detail: "x".into(),
+            },
+            Error::Typst {
+                file: "t".into(),
+                line: 1,
+                column: 1,
+                message: "x".into(),
+                hints: vec![],
+                source_line: None,
+            },
             Error::WouldOverwrite { path: "a".into() },
             Error::RecordsFailed { failed: 1, total: 2 },
         ];

@@ -29,7 +29,10 @@ pub struct Resources {
 pub fn resources() -> &'static Resources {
     static RESOURCES: OnceLock<Resources> = OnceLock::new();
     RESOURCES.get_or_init(|| {
-        let fonts: Vec<Font> = FONT_FILES.iter().flat_map(|data| Font::iter(Bytes::new(*data))).collect();
+        let fonts: Vec<Font> = FONT_FILES
+            .iter()
+            .flat_map(|data| Font::iter(Bytes::new(*data)))
+            .collect();
         Resources {
             library: LazyHash::new(Library::default()),
             book: LazyHash::new(FontBook::from_fonts(&fonts)),

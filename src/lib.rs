@@ -11,6 +11,7 @@ pub mod commands;
 pub mod context;
 pub mod error;
 pub mod fonts;
+pub mod inspect;
 pub mod load;
 pub mod output;
 pub mod problem;

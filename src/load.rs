@@ -24,11 +24,17 @@ pub struct YamlFile {
 impl YamlFile {
     /// Reads `path`, refusing files that are too large, empty or not UTF-8.
     pub fn read(path: &Path) -> Result<YamlFile, Error> {
-        let read_error = |e: std::io::Error| Error::Read { path: path.to_path_buf(), detail: e.to_string() };
+        let read_error = |e: std::io::Error| Error::Read {
+            path: path.to_path_buf(),
+            detail: e.to_string(),
+        };
         let size = std::fs::metadata(path).map_err(read_error)?.len();
         let at_start = |problem| Error::from(Diagnostic::at(path, "", 1, 1, problem));
         if size > MAX_RECORD_BYTES {
-            return Err(at_start(Problem::TooLarge { bytes: size, limit: MAX_RECORD_BYTES }));
+            return Err(at_start(Problem::TooLarge {
+                bytes: size,
+                limit: MAX_RECORD_BYTES,
+            }));
         }
         let bytes = std::fs::read(path).map_err(read_error)?;
         YamlFile::from_bytes(path, &bytes)
@@ -37,7 +43,10 @@ impl YamlFile {
     /// Checks and normalises bytes already in memory, as if read from `path`.
     pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<YamlFile, Error> {
         if bytes.len() as u64 > MAX_RECORD_BYTES {
-            let problem = Problem::TooLarge { bytes: bytes.len() as u64, limit: MAX_RECORD_BYTES };
+            let problem = Problem::TooLarge {
+                bytes: bytes.len() as u64,
+                limit: MAX_RECORD_BYTES,
+            };
             return Err(Diagnostic::at(path, "", 1, 1, problem).into());
         }
         let raw = match std::str::from_utf8(bytes) {
@@ -51,10 +60,16 @@ impl YamlFile {
         };
         let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
         let text: String = raw.nfc().collect();
-        if text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
+        if text
+            .lines()
+            .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+        {
             return Err(Diagnostic::at(path, &text, 1, 1, Problem::Empty).into());
         }
-        Ok(YamlFile { path: path.to_path_buf(), text })
+        Ok(YamlFile {
+            path: path.to_path_buf(),
+            text,
+        })
     }
 
     /// Deserialises the whole file into `T`.
@@ -100,9 +115,9 @@ fn line_column(location: Location) -> (usize, usize) {
 
 fn problem_of(error: &YamlError, text: &str) -> Problem {
     match error {
-        YamlError::Message { msg, .. } if msg.contains(PROBLEM_MARKER) => {
-            take_problem().unwrap_or(Problem::Syntax { detail: msg.replace(PROBLEM_MARKER, "") })
-        }
+        YamlError::Message { msg, .. } if msg.contains(PROBLEM_MARKER) => take_problem().unwrap_or(Problem::Syntax {
+            detail: msg.replace(PROBLEM_MARKER, ""),
+        }),
         YamlError::SerdeUnknownField { field, expected, .. } => Problem::UnknownKey {
             key: field.clone(),
             suggestion: did_you_mean(field, expected.iter().copied()),
@@ -110,23 +125,44 @@ fn problem_of(error: &YamlError, text: &str) -> Problem {
         YamlError::SerdeUnknownVariant { variant, expected, .. } => Problem::WrongType {
             detail: format!("`{variant}` ∉ {{{}}}", expected.join(", ")),
         },
-        YamlError::SerdeMissingField { field, .. } => Problem::MissingField { field: field.to_string() },
-        YamlError::SerdeInvalidType { unexpected, expected, .. }
-        | YamlError::SerdeInvalidValue { unexpected, expected, .. } => Problem::WrongType {
+        YamlError::SerdeMissingField { field, .. } => Problem::MissingField {
+            field: field.to_string(),
+        },
+        YamlError::SerdeInvalidType {
+            unexpected, expected, ..
+        }
+        | YamlError::SerdeInvalidValue {
+            unexpected, expected, ..
+        } => Problem::WrongType {
             detail: format!("{unexpected} → {expected}"),
         },
-        YamlError::NullIntoString { .. } => Problem::WrongType { detail: "null → string".into() },
-        YamlError::DuplicateMappingKey { key, .. } => Problem::DuplicateKey { key: key.clone().unwrap_or_default() },
-        YamlError::Budget { breach, .. } => Problem::TooComplex { detail: format!("{breach:?}") },
+        YamlError::NullIntoString { .. } => Problem::WrongType {
+            detail: "null → string".into(),
+        },
+        YamlError::DuplicateMappingKey { key, .. } => Problem::DuplicateKey {
+            key: key.clone().unwrap_or_default(),
+        },
+        YamlError::Budget { breach, .. } => Problem::TooComplex {
+            detail: format!("{breach:?}"),
+        },
         YamlError::AliasExpansionLimitExceeded { .. }
         | YamlError::AliasReplayLimitExceeded { .. }
         | YamlError::AliasReplayStackDepthExceeded { .. }
-        | YamlError::AliasReplayCounterOverflow { .. } => Problem::TooComplex { detail: "aliases".into() },
+        | YamlError::AliasReplayCounterOverflow { .. } => Problem::TooComplex {
+            detail: "aliases".into(),
+        },
         other => {
             let detail = strip_location(&other.to_string());
             let (line, _) = line_column(other.location().unwrap_or(Location::UNKNOWN));
-            let has_tab = text.lines().nth(line.saturating_sub(1)).is_some_and(|l| l.trim_start_matches(' ').starts_with('\t'));
-            if has_tab || detail.contains("tab") { Problem::TabIndent } else { Problem::Syntax { detail } }
+            let has_tab = text
+                .lines()
+                .nth(line.saturating_sub(1))
+                .is_some_and(|l| l.trim_start_matches(' ').starts_with('\t'));
+            if has_tab || detail.contains("tab") {
+                Problem::TabIndent
+            } else {
+                Problem::Syntax { detail }
+            }
         }
     }
 }
@@ -153,21 +189,36 @@ mod tests {
     #[test]
     fn unknown_keys_are_located_and_get_a_suggestion() {
         let (problem, line, column) = problem_for("kind: working_session\nlocaton: x\n");
-        assert_eq!(problem, Problem::UnknownKey { key: "locaton".into(), suggestion: Some("location".into()) });
+        assert_eq!(
+            problem,
+            Problem::UnknownKey {
+                key: "locaton".into(),
+                suggestion: Some("location".into())
+            }
+        );
         assert_eq!((line, column), (2, 1));
     }
 
     #[test]
     fn impossible_dates_point_at_the_value() {
         let (problem, line, column) = problem_for("kind: working_session\ndate: 2024-02-30\n");
-        assert_eq!(problem, Problem::ImpossibleDate { text: "2024-02-30".into() });
+        assert_eq!(
+            problem,
+            Problem::ImpossibleDate {
+                text: "2024-02-30".into()
+            }
+        );
         assert_eq!((line, column), (2, 7));
     }
 
     #[test]
     fn empty_and_binary_files_are_refused() {
-        assert!(matches!(YamlFile::from_bytes(Path::new("e.yaml"), b"  \n# only a comment\n"), Err(Error::Record(d)) if d.problem == Problem::Empty));
-        assert!(matches!(YamlFile::from_bytes(Path::new("b.yaml"), b"kind: \xff\xfe"), Err(Error::Record(d)) if d.problem == Problem::NotUtf8));
+        assert!(
+            matches!(YamlFile::from_bytes(Path::new("e.yaml"), b"  \n# only a comment\n"), Err(Error::Record(d)) if d.problem == Problem::Empty)
+        );
+        assert!(
+            matches!(YamlFile::from_bytes(Path::new("b.yaml"), b"kind: \xff\xfe"), Err(Error::Record(d)) if d.problem == Problem::NotUtf8)
+        );
     }
 
     #[test]

@@ -24,7 +24,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
 ///
 /// All files are staged first; only when every one is complete are they renamed into place.
 pub fn write_all(dir: &Path, files: &[OutputFile]) -> Result<Vec<PathBuf>, Error> {
-    std::fs::create_dir_all(dir).map_err(|e| Error::Write { path: dir.to_path_buf(), detail: e.to_string() })?;
+    std::fs::create_dir_all(dir).map_err(|e| Error::Write {
+        path: dir.to_path_buf(),
+        detail: e.to_string(),
+    })?;
     let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
     for file in files {
         let target = dir.join(&file.name);
@@ -47,9 +50,18 @@ pub fn write_all(dir: &Path, files: &[OutputFile]) -> Result<Vec<PathBuf>, Error
 }
 
 fn stage(path: &Path, bytes: &[u8]) -> Result<PathBuf, Error> {
-    let write_error = |e: std::io::Error| Error::Write { path: path.to_path_buf(), detail: e.to_string() };
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let write_error = |e: std::io::Error| Error::Write {
+        path: path.to_path_buf(),
+        detail: e.to_string(),
+    };
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = std::fs::File::create(&temp).and_then(|mut file| {
         file.write_all(bytes)?;
@@ -65,7 +77,10 @@ fn stage(path: &Path, bytes: &[u8]) -> Result<PathBuf, Error> {
 fn commit(temp: &Path, path: &Path) -> Result<(), Error> {
     std::fs::rename(temp, path).map_err(|e| {
         let _ = std::fs::remove_file(temp);
-        Error::Write { path: path.to_path_buf(), detail: e.to_string() }
+        Error::Write {
+            path: path.to_path_buf(),
+            detail: e.to_string(),
+        }
     })
 }
 
@@ -77,11 +92,20 @@ mod tests {
     fn writes_all_files_and_leaves_no_temporaries() {
         let dir = tempfile::tempdir().unwrap();
         let files = vec![
-            OutputFile { name: "a.pdf".into(), bytes: b"a".to_vec() },
-            OutputFile { name: "b.pdf".into(), bytes: b"b".to_vec() },
+            OutputFile {
+                name: "a.pdf".into(),
+                bytes: b"a".to_vec(),
+            },
+            OutputFile {
+                name: "b.pdf".into(),
+                bytes: b"b".to_vec(),
+            },
         ];
         write_all(dir.path(), &files).unwrap();
-        let mut names: Vec<String> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        let mut names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
         names.sort();
         assert_eq!(names, ["a.pdf", "b.pdf"]);
     }
@@ -90,8 +114,14 @@ mod tests {
     fn a_failed_stage_writes_nothing() {
         let dir = tempfile::tempdir().unwrap();
         let files = vec![
-            OutputFile { name: "a.pdf".into(), bytes: b"a".to_vec() },
-            OutputFile { name: "missing/b.pdf".into(), bytes: b"b".to_vec() },
+            OutputFile {
+                name: "a.pdf".into(),
+                bytes: b"a".to_vec(),
+            },
+            OutputFile {
+                name: "missing/b.pdf".into(),
+                bytes: b"b".to_vec(),
+            },
         ];
         assert!(write_all(dir.path(), &files).is_err());
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);

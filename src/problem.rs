@@ -59,11 +59,18 @@ pub enum Problem {
     /// A document number below 1.
     BadNumber { value: i64 },
     /// `kind` missing or unknown.
-    UnknownKind { found: Option<String>, suggestion: Option<String> },
+    UnknownKind {
+        found: Option<String>,
+        suggestion: Option<String>,
+    },
     /// A participant that is neither exactly a person nor a group.
     ParticipantForm,
     /// A signature prefix that does not belong to the issuer's system.
-    AuthorityPrefix { found: String, allowed: String, suggestion: Option<String> },
+    AuthorityPrefix {
+        found: String,
+        allowed: String,
+        suggestion: Option<String>,
+    },
     /// Minutes asked for, but no secretary named.
     MinutesNeedSecretary,
     /// A notice asked for, but no conclusions.
@@ -84,34 +91,142 @@ impl Problem {
     pub fn message(&self, lang: Lang) -> String {
         let vi = lang == Lang::Vi;
         match self {
-            Problem::Syntax { detail } => pick(vi, format!("YAML không hợp lệ: {detail}"), format!("invalid YAML: {detail}")),
+            Problem::Syntax { detail } => pick(
+                vi,
+                format!("YAML không hợp lệ: {detail}"),
+                format!("invalid YAML: {detail}"),
+            ),
             Problem::UnknownKey { key, suggestion } => match suggestion {
-                Some(s) => pick(vi, format!("khóa không hợp lệ `{key}`; có phải ý bạn là `{s}`?"), format!("unknown key `{key}`; did you mean `{s}`?")),
+                Some(s) => pick(
+                    vi,
+                    format!("khóa không hợp lệ `{key}`; có phải ý bạn là `{s}`?"),
+                    format!("unknown key `{key}`; did you mean `{s}`?"),
+                ),
                 None => pick(vi, format!("khóa không hợp lệ `{key}`"), format!("unknown key `{key}`")),
             },
-            Problem::MissingField { field } => pick(vi, format!("thiếu trường bắt buộc `{field}`"), format!("missing required field `{field}`")),
-            Problem::WrongType { detail } => pick(vi, format!("sai kiểu giá trị: {detail}"), format!("wrong type: {detail}")),
-            Problem::DuplicateKey { key } => pick(vi, format!("khóa `{key}` bị lặp lại"), format!("duplicate key `{key}`")),
-            Problem::TabIndent => pick(vi, "dùng ký tự tab để thụt lề".into(), "tab used for indentation".into()),
-            Problem::TooComplex { detail } => pick(vi, format!("tệp quá phức tạp, đã dừng đọc: {detail}"), format!("file too complex, reading stopped: {detail}")),
-            Problem::NotUtf8 => pick(vi, "tệp không phải văn bản UTF-8".into(), "file is not UTF-8 text".into()),
+            Problem::MissingField { field } => pick(
+                vi,
+                format!("thiếu trường bắt buộc `{field}`"),
+                format!("missing required field `{field}`"),
+            ),
+            Problem::WrongType { detail } => pick(
+                vi,
+                format!("sai kiểu giá trị: {detail}"),
+                format!("wrong type: {detail}"),
+            ),
+            Problem::DuplicateKey { key } => {
+                pick(vi, format!("khóa `{key}` bị lặp lại"), format!("duplicate key `{key}`"))
+            }
+            Problem::TabIndent => pick(
+                vi,
+                "dùng ký tự tab để thụt lề".into(),
+                "tab used for indentation".into(),
+            ),
+            Problem::TooComplex { detail } => pick(
+                vi,
+                format!("tệp quá phức tạp, đã dừng đọc: {detail}"),
+                format!("file too complex, reading stopped: {detail}"),
+            ),
+            Problem::NotUtf8 => pick(
+                vi,
+                "tệp không phải văn bản UTF-8".into(),
+                "file is not UTF-8 text".into(),
+            ),
             Problem::Empty => pick(vi, "tệp rỗng".into(), "file is empty".into()),
-            Problem::TooLarge { bytes, limit } => pick(vi, format!("tệp quá lớn ({bytes} byte, tối đa {limit})"), format!("file too large ({bytes} bytes, limit {limit})")),
-            Problem::BadDate { text } => pick(vi, format!("ngày `{text}` không đúng dạng"), format!("date `{text}` is not in the expected form")),
-            Problem::ImpossibleDate { text } => pick(vi, format!("ngày `{text}` không tồn tại"), format!("date `{text}` does not exist")),
-            Problem::BadTime { text } => pick(vi, format!("giờ `{text}` không đúng dạng"), format!("time `{text}` is not in the expected form")),
-            Problem::ImpossibleTime { text } => pick(vi, format!("giờ `{text}` không tồn tại"), format!("time `{text}` does not exist")),
-            Problem::BadNumber { value } => pick(vi, format!("số văn bản `{value}` phải là số nguyên dương"), format!("document number `{value}` must be a positive integer")),
-            Problem::UnknownKind { found: Some(k), suggestion: Some(s) } => pick(vi, format!("loại bản ghi `{k}` không hợp lệ; có phải ý bạn là `{s}`?"), format!("unknown record kind `{k}`; did you mean `{s}`?")),
-            Problem::UnknownKind { found: Some(k), suggestion: None } => pick(vi, format!("loại bản ghi `{k}` không hợp lệ"), format!("unknown record kind `{k}`")),
-            Problem::UnknownKind { found: None, .. } => pick(vi, "thiếu trường bắt buộc `kind`".into(), "missing required field `kind`".into()),
-            Problem::ParticipantForm => pick(vi, "thành phần phải là một người (`name`, `titles`) hoặc một nhóm (`group`)".into(), "a participant must be a person (`name`, `titles`) or a group (`group`)".into()),
-            Problem::AuthorityPrefix { found, suggestion: Some(s), .. } => pick(vi, format!("thẩm quyền ký `{found}` không thuộc khối văn bản này; có phải ý bạn là `{s}`?"), format!("signing authority `{found}` does not belong to this issuer system; did you mean `{s}`?")),
-            Problem::AuthorityPrefix { found, suggestion: None, .. } => pick(vi, format!("thẩm quyền ký `{found}` thiếu tiền tố hợp lệ"), format!("signing authority `{found}` lacks a valid prefix")),
-            Problem::MinutesNeedSecretary => pick(vi, "biên bản cần người ghi biên bản (`secretary`)".into(), "minutes need a secretary (`secretary`)".into()),
-            Problem::NoticeNeedsConclusions => pick(vi, "thông báo kết luận cần phần kết luận (`conclusions`)".into(), "a conclusion notice needs `conclusions`".into()),
-            Problem::DistrictAfterReform { name } => pick(vi, format!("`{name}` là cấp huyện, cấp này không còn từ ngày 01/7/2025"), format!("`{name}` is a district-level body; that tier no longer exists from 2025-07-01")),
-            Problem::BadId { id } => pick(vi, format!("`id` `{id}` không dùng được làm tên tệp"), format!("`id` `{id}` cannot name a file")),
+            Problem::TooLarge { bytes, limit } => pick(
+                vi,
+                format!("tệp quá lớn ({bytes} byte, tối đa {limit})"),
+                format!("file too large ({bytes} bytes, limit {limit})"),
+            ),
+            Problem::BadDate { text } => pick(
+                vi,
+                format!("ngày `{text}` không đúng dạng"),
+                format!("date `{text}` is not in the expected form"),
+            ),
+            Problem::ImpossibleDate { text } => pick(
+                vi,
+                format!("ngày `{text}` không tồn tại"),
+                format!("date `{text}` does not exist"),
+            ),
+            Problem::BadTime { text } => pick(
+                vi,
+                format!("giờ `{text}` không đúng dạng"),
+                format!("time `{text}` is not in the expected form"),
+            ),
+            Problem::ImpossibleTime { text } => pick(
+                vi,
+                format!("giờ `{text}` không tồn tại"),
+                format!("time `{text}` does not exist"),
+            ),
+            Problem::BadNumber { value } => pick(
+                vi,
+                format!("số văn bản `{value}` phải là số nguyên dương"),
+                format!("document number `{value}` must be a positive integer"),
+            ),
+            Problem::UnknownKind {
+                found: Some(k),
+                suggestion: Some(s),
+            } => pick(
+                vi,
+                format!("loại bản ghi `{k}` không hợp lệ; có phải ý bạn là `{s}`?"),
+                format!("unknown record kind `{k}`; did you mean `{s}`?"),
+            ),
+            Problem::UnknownKind {
+                found: Some(k),
+                suggestion: None,
+            } => pick(
+                vi,
+                format!("loại bản ghi `{k}` không hợp lệ"),
+                format!("unknown record kind `{k}`"),
+            ),
+            Problem::UnknownKind { found: None, .. } => pick(
+                vi,
+                "thiếu trường bắt buộc `kind`".into(),
+                "missing required field `kind`".into(),
+            ),
+            Problem::ParticipantForm => pick(
+                vi,
+                "thành phần phải là một người (`name`, `titles`) hoặc một nhóm (`group`)".into(),
+                "a participant must be a person (`name`, `titles`) or a group (`group`)".into(),
+            ),
+            Problem::AuthorityPrefix {
+                found,
+                suggestion: Some(s),
+                ..
+            } => pick(
+                vi,
+                format!("thẩm quyền ký `{found}` không thuộc khối văn bản này; có phải ý bạn là `{s}`?"),
+                format!("signing authority `{found}` does not belong to this issuer system; did you mean `{s}`?"),
+            ),
+            Problem::AuthorityPrefix {
+                found,
+                suggestion: None,
+                ..
+            } => pick(
+                vi,
+                format!("thẩm quyền ký `{found}` thiếu tiền tố hợp lệ"),
+                format!("signing authority `{found}` lacks a valid prefix"),
+            ),
+            Problem::MinutesNeedSecretary => pick(
+                vi,
+                "biên bản cần người ghi biên bản (`secretary`)".into(),
+                "minutes need a secretary (`secretary`)".into(),
+            ),
+            Problem::NoticeNeedsConclusions => pick(
+                vi,
+                "thông báo kết luận cần phần kết luận (`conclusions`)".into(),
+                "a conclusion notice needs `conclusions`".into(),
+            ),
+            Problem::DistrictAfterReform { name } => pick(
+                vi,
+                format!("`{name}` là cấp huyện, cấp này không còn từ ngày 01/7/2025"),
+                format!("`{name}` is a district-level body; that tier no longer exists from 2025-07-01"),
+            ),
+            Problem::BadId { id } => pick(
+                vi,
+                format!("`id` `{id}` không dùng được làm tên tệp"),
+                format!("`id` `{id}` cannot name a file"),
+            ),
         }
     }
 
@@ -119,27 +234,107 @@ impl Problem {
     pub fn hint(&self, lang: Lang) -> Option<String> {
         let vi = lang == Lang::Vi;
         let text = match self {
-            Problem::Syntax { .. } => pick(vi, "kiểm tra dấu `:`, thụt lề bằng dấu cách và dấu ngoặc kép quanh giá trị".into(), "check the `:` separators, space indentation and quotes around values".into()),
-            Problem::UnknownKey { suggestion: None, .. } => pick(vi, "xóa khóa này hoặc xem danh sách khóa trong README".into(), "remove the key, or see the key list in the README".into()),
+            Problem::Syntax { .. } => pick(
+                vi,
+                "kiểm tra dấu `:`, thụt lề bằng dấu cách và dấu ngoặc kép quanh giá trị".into(),
+                "check the `:` separators, space indentation and quotes around values".into(),
+            ),
+            Problem::UnknownKey { suggestion: None, .. } => pick(
+                vi,
+                "xóa khóa này hoặc xem danh sách khóa trong README".into(),
+                "remove the key, or see the key list in the README".into(),
+            ),
             Problem::UnknownKey { .. } => return None,
-            Problem::MissingField { field } => pick(vi, format!("thêm `{field}: ...` vào đúng mục"), format!("add `{field}: ...` to this block")),
-            Problem::WrongType { .. } => pick(vi, "sửa giá trị cho đúng kiểu: văn bản, số, danh sách `[...]` hoặc mục con".into(), "give a value of the right kind: text, number, list `[...]` or block".into()),
-            Problem::DuplicateKey { .. } => pick(vi, "giữ lại một khóa, xóa khóa kia".into(), "keep one of the two keys".into()),
-            Problem::TabIndent => pick(vi, "thay tab bằng dấu cách".into(), "indent with spaces instead of tabs".into()),
-            Problem::TooComplex { .. } => pick(vi, "bản ghi thật không cần bí danh (`*`) lồng nhau hay độ sâu lớn như vậy; hãy viết lại tệp".into(), "real records need no such aliases or nesting; rewrite the file".into()),
-            Problem::NotUtf8 => pick(vi, "lưu lại tệp với bảng mã UTF-8".into(), "save the file as UTF-8".into()),
-            Problem::Empty => pick(vi, "bắt đầu từ một tệp mẫu trong `samples/`".into(), "start from a file in `samples/`".into()),
-            Problem::TooLarge { .. } => pick(vi, "tách bản ghi thành nhiều tệp nhỏ".into(), "split the record into smaller files".into()),
-            Problem::BadDate { .. } | Problem::ImpossibleDate { .. } => pick(vi, "viết ngày dạng `YYYY-MM-DD`, ví dụ `2024-03-27`".into(), "write dates as `YYYY-MM-DD`, e.g. `2024-03-27`".into()),
-            Problem::BadTime { .. } | Problem::ImpossibleTime { .. } => pick(vi, "viết giờ dạng `HH:MM` (0–23 giờ, 0–59 phút), ví dụ `\"14:00\"`".into(), "write times as `HH:MM` (hours 0–23, minutes 0–59), e.g. `\"14:00\"`".into()),
-            Problem::BadNumber { .. } => pick(vi, "dùng số từ 1 trở lên, hoặc bỏ `number` để để trống".into(), "use a number from 1 up, or leave `number` out for a blank".into()),
-            Problem::UnknownKind { .. } => pick(vi, "dùng `kind: working_session`, `kind: assessment` hoặc `kind: criteria_set`".into(), "use `kind: working_session`, `kind: assessment` or `kind: criteria_set`".into()),
-            Problem::ParticipantForm => pick(vi, "viết `- name: ...` (kèm `titles`) hoặc `- group: ...`, không cả hai".into(), "write `- name: ...` (with `titles`) or `- group: ...`, not both".into()),
-            Problem::AuthorityPrefix { allowed, .. } => pick(vi, format!("tiền tố hợp lệ: {allowed}"), format!("valid prefixes: {allowed}")),
-            Problem::MinutesNeedSecretary => pick(vi, "thêm `secretary: {name: ..., titles: [...]}`".into(), "add `secretary: {name: ..., titles: [...]}`".into()),
-            Problem::NoticeNeedsConclusions => pick(vi, "thêm mục `conclusions:` hoặc bỏ `documents.notice`".into(), "add a `conclusions:` block or drop `documents.notice`".into()),
-            Problem::DistrictAfterReform { .. } => pick(vi, "văn bản từ 01/7/2025 do cấp tỉnh hoặc cấp xã ban hành".into(), "documents dated from 2025-07-01 are issued at province or commune level".into()),
-            Problem::BadId { .. } => pick(vi, "dùng chữ không dấu, số và dấu `-`, ví dụ `an-phu-2026-02-05`".into(), "use ASCII letters, digits and `-`, e.g. `an-phu-2026-02-05`".into()),
+            Problem::MissingField { field } => pick(
+                vi,
+                format!("thêm `{field}: ...` vào đúng mục"),
+                format!("add `{field}: ...` to this block"),
+            ),
+            Problem::WrongType { .. } => pick(
+                vi,
+                "sửa giá trị cho đúng kiểu: văn bản, số, danh sách `[...]` hoặc mục con".into(),
+                "give a value of the right kind: text, number, list `[...]` or block".into(),
+            ),
+            Problem::DuplicateKey { .. } => pick(
+                vi,
+                "giữ lại một khóa, xóa khóa kia".into(),
+                "keep one of the two keys".into(),
+            ),
+            Problem::TabIndent => pick(
+                vi,
+                "thay tab bằng dấu cách".into(),
+                "indent with spaces instead of tabs".into(),
+            ),
+            Problem::TooComplex { .. } => pick(
+                vi,
+                "bản ghi thật không cần bí danh (`*`) lồng nhau hay độ sâu lớn như vậy; hãy viết lại tệp".into(),
+                "real records need no such aliases or nesting; rewrite the file".into(),
+            ),
+            Problem::NotUtf8 => pick(
+                vi,
+                "lưu lại tệp với bảng mã UTF-8".into(),
+                "save the file as UTF-8".into(),
+            ),
+            Problem::Empty => pick(
+                vi,
+                "bắt đầu từ một tệp mẫu trong `samples/`".into(),
+                "start from a file in `samples/`".into(),
+            ),
+            Problem::TooLarge { .. } => pick(
+                vi,
+                "tách bản ghi thành nhiều tệp nhỏ".into(),
+                "split the record into smaller files".into(),
+            ),
+            Problem::BadDate { .. } | Problem::ImpossibleDate { .. } => pick(
+                vi,
+                "viết ngày dạng `YYYY-MM-DD`, ví dụ `2024-03-27`".into(),
+                "write dates as `YYYY-MM-DD`, e.g. `2024-03-27`".into(),
+            ),
+            Problem::BadTime { .. } | Problem::ImpossibleTime { .. } => pick(
+                vi,
+                "viết giờ dạng `HH:MM` (0–23 giờ, 0–59 phút), ví dụ `\"14:00\"`".into(),
+                "write times as `HH:MM` (hours 0–23, minutes 0–59), e.g. `\"14:00\"`".into(),
+            ),
+            Problem::BadNumber { .. } => pick(
+                vi,
+                "dùng số từ 1 trở lên, hoặc bỏ `number` để để trống".into(),
+                "use a number from 1 up, or leave `number` out for a blank".into(),
+            ),
+            Problem::UnknownKind { .. } => pick(
+                vi,
+                "dùng `kind: working_session`, `kind: assessment` hoặc `kind: criteria_set`".into(),
+                "use `kind: working_session`, `kind: assessment` or `kind: criteria_set`".into(),
+            ),
+            Problem::ParticipantForm => pick(
+                vi,
+                "viết `- name: ...` (kèm `titles`) hoặc `- group: ...`, không cả hai".into(),
+                "write `- name: ...` (with `titles`) or `- group: ...`, not both".into(),
+            ),
+            Problem::AuthorityPrefix { allowed, .. } => pick(
+                vi,
+                format!("tiền tố hợp lệ: {allowed}"),
+                format!("valid prefixes: {allowed}"),
+            ),
+            Problem::MinutesNeedSecretary => pick(
+                vi,
+                "thêm `secretary: {name: ..., titles: [...]}`".into(),
+                "add `secretary: {name: ..., titles: [...]}`".into(),
+            ),
+            Problem::NoticeNeedsConclusions => pick(
+                vi,
+                "thêm mục `conclusions:` hoặc bỏ `documents.notice`".into(),
+                "add a `conclusions:` block or drop `documents.notice`".into(),
+            ),
+            Problem::DistrictAfterReform { .. } => pick(
+                vi,
+                "văn bản từ 01/7/2025 do cấp tỉnh hoặc cấp xã ban hành".into(),
+                "documents dated from 2025-07-01 are issued at province or commune level".into(),
+            ),
+            Problem::BadId { .. } => pick(
+                vi,
+                "dùng chữ không dấu, số và dấu `-`, ví dụ `an-phu-2026-02-05`".into(),
+                "use ASCII letters, digits and `-`, e.g. `an-phu-2026-02-05`".into(),
+            ),
         };
         Some(text)
     }
@@ -188,8 +383,14 @@ mod tests {
         let s = || "x".to_string();
         vec![
             Problem::Syntax { detail: s() },
-            Problem::UnknownKey { key: s(), suggestion: Some(s()) },
-            Problem::UnknownKey { key: s(), suggestion: None },
+            Problem::UnknownKey {
+                key: s(),
+                suggestion: Some(s()),
+            },
+            Problem::UnknownKey {
+                key: s(),
+                suggestion: None,
+            },
             Problem::MissingField { field: s() },
             Problem::WrongType { detail: s() },
             Problem::DuplicateKey { key: s() },
@@ -203,12 +404,29 @@ mod tests {
             Problem::BadTime { text: s() },
             Problem::ImpossibleTime { text: s() },
             Problem::BadNumber { value: 0 },
-            Problem::UnknownKind { found: Some(s()), suggestion: Some(s()) },
-            Problem::UnknownKind { found: Some(s()), suggestion: None },
-            Problem::UnknownKind { found: None, suggestion: None },
+            Problem::UnknownKind {
+                found: Some(s()),
+                suggestion: Some(s()),
+            },
+            Problem::UnknownKind {
+                found: Some(s()),
+                suggestion: None,
+            },
+            Problem::UnknownKind {
+                found: None,
+                suggestion: None,
+            },
             Problem::ParticipantForm,
-            Problem::AuthorityPrefix { found: s(), allowed: s(), suggestion: None },
-            Problem::AuthorityPrefix { found: s(), allowed: s(), suggestion: Some(s()) },
+            Problem::AuthorityPrefix {
+                found: s(),
+                allowed: s(),
+                suggestion: None,
+            },
+            Problem::AuthorityPrefix {
+                found: s(),
+                allowed: s(),
+                suggestion: Some(s()),
+            },
             Problem::MinutesNeedSecretary,
             Problem::NoticeNeedsConclusions,
             Problem::DistrictAfterReform { name: s() },
@@ -228,9 +446,18 @@ mod tests {
 
     #[test]
     fn unknown_key_reads_as_the_catalogue_says() {
-        let problem = Problem::UnknownKey { key: "locaton".into(), suggestion: Some("location".into()) };
-        assert_eq!(problem.message(Lang::Vi), "khóa không hợp lệ `locaton`; có phải ý bạn là `location`?");
-        assert_eq!(problem.message(Lang::En), "unknown key `locaton`; did you mean `location`?");
+        let problem = Problem::UnknownKey {
+            key: "locaton".into(),
+            suggestion: Some("location".into()),
+        };
+        assert_eq!(
+            problem.message(Lang::Vi),
+            "khóa không hợp lệ `locaton`; có phải ý bạn là `location`?"
+        );
+        assert_eq!(
+            problem.message(Lang::En),
+            "unknown key `locaton`; did you mean `location`?"
+        );
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //!
 //! Field names are the contract with users: never rename or drop one.
 
-use serde::de::{self, Deserializer};
 use serde::Deserialize;
+use serde::de::{self, Deserializer};
 use serde_saphyr::Spanned;
 
 use crate::problem::{Problem, tag_problem};
@@ -401,7 +401,11 @@ mod tests {
     fn dates_must_exist() {
         assert_eq!(
             Date::parse("2024-02-29").unwrap(),
-            Date { year: 2024, month: 2, day: 29 }
+            Date {
+                year: 2024,
+                month: 2,
+                day: 29
+            }
         );
         assert!(matches!(Date::parse("2023-02-29"), Err(Problem::ImpossibleDate { .. })));
         assert!(matches!(Date::parse("2024-02-30"), Err(Problem::ImpossibleDate { .. })));
@@ -420,7 +424,23 @@ mod tests {
 
     #[test]
     fn days_since_epoch_matches_known_dates() {
-        assert_eq!(Date { year: 1970, month: 1, day: 1 }.days_since_epoch(), 0);
-        assert_eq!(Date { year: 2024, month: 3, day: 27 }.days_since_epoch(), 19_809);
+        assert_eq!(
+            Date {
+                year: 1970,
+                month: 1,
+                day: 1
+            }
+            .days_since_epoch(),
+            0
+        );
+        assert_eq!(
+            Date {
+                year: 2024,
+                month: 3,
+                day: 27
+            }
+            .days_since_epoch(),
+            19_809
+        );
     }
 }

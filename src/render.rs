@@ -71,10 +71,26 @@ pub fn prepare(path: &Path) -> Result<Prepared, Error> {
 /// Like [`prepare`], for a file already in memory.
 pub fn prepare_file(file: YamlFile) -> Result<Prepared, Error> {
     let head: RecordKind = file.parse()?;
-    let kind = head.kind.ok_or_else(|| Error::from(file.diagnostic_at(serde_saphyr::Location::UNKNOWN, Problem::UnknownKind { found: None, suggestion: None })))?;
+    let kind = head.kind.ok_or_else(|| {
+        Error::from(file.diagnostic_at(
+            serde_saphyr::Location::UNKNOWN,
+            Problem::UnknownKind {
+                found: None,
+                suggestion: None,
+            },
+        ))
+    })?;
     if kind.value != "working_session" {
         let suggestion = did_you_mean(&kind.value, KINDS).filter(|s| *s != kind.value);
-        return Err(file.diagnostic_at(kind.referenced, Problem::UnknownKind { found: Some(kind.value.clone()), suggestion }).into());
+        return Err(file
+            .diagnostic_at(
+                kind.referenced,
+                Problem::UnknownKind {
+                    found: Some(kind.value.clone()),
+                    suggestion,
+                },
+            )
+            .into());
     }
     let session: WorkingSession = file.parse()?;
     let warnings = validate::working_session(&file, &session)?;
@@ -93,12 +109,30 @@ pub fn prepare_file(file: YamlFile) -> Result<Prepared, Error> {
         dates.push(notice.value.date.unwrap_or(session.date));
     }
     let context = SessionContext::new(&session, id);
-    Ok(Prepared { file, context, warnings, documents, dates })
+    Ok(Prepared {
+        file,
+        context,
+        warnings,
+        documents,
+        dates,
+    })
 }
 
 fn file_stem_id(path: &Path) -> String {
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let safe: String = stem.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect();
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let safe: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
     if safe.is_empty() { "van-ban".into() } else { safe }
 }
 
@@ -120,7 +154,9 @@ impl Renderer {
     /// The Typst source that template `name` generates from `context`.
     pub fn typst_source(&self, name: &str, context: &impl Serialize) -> Result<String, Error> {
         let template = self.env.get_template(name).map_err(|e| self.template_error(name, &e))?;
-        template.render(minijinja::value::Serde(context)).map_err(|e| self.template_error(name, &e))
+        template
+            .render(minijinja::value::Serde(context))
+            .map_err(|e| self.template_error(name, &e))
     }
 
     /// Lays out one document of a prepared record.
@@ -139,23 +175,35 @@ impl Renderer {
             let source = self.typst_source(&name, &prepared.context)?;
             let stem = format!("{}-{}", prepared.context.id, kind.slug());
             if emit_typst {
-                files.push(OutputFile { name: format!("{stem}.typ"), bytes: source.clone().into_bytes() });
+                files.push(OutputFile {
+                    name: format!("{stem}.typ"),
+                    bytes: source.clone().into_bytes(),
+                });
             }
             let world = DocumentWorld::new(source, self.library.clone());
             let names = self.names(&name);
             let document = typeset::layout(&world, &names)?;
             let bytes = typeset::pdf(&document, &stem, *date, &names)?;
-            files.push(OutputFile { name: format!("{stem}.pdf"), bytes });
+            files.push(OutputFile {
+                name: format!("{stem}.pdf"),
+                bytes,
+            });
             typst::comemo::evict(10);
         }
         if emit_typst {
-            files.push(OutputFile { name: LAYOUT_LIBRARY.into(), bytes: self.library.clone().into_bytes() });
+            files.push(OutputFile {
+                name: LAYOUT_LIBRARY.into(),
+                bytes: self.library.clone().into_bytes(),
+            });
         }
         Ok(files)
     }
 
     fn names(&self, template: &str) -> SourceNames {
-        SourceNames { template: self.source.display_name(template), library: self.source.display_name(LAYOUT_LIBRARY) }
+        SourceNames {
+            template: self.source.display_name(template),
+            library: self.source.display_name(LAYOUT_LIBRARY),
+        }
     }
 
     fn template_error(&self, name: &str, error: &minijinja::Error) -> Error {
@@ -164,6 +212,10 @@ impl Renderer {
             Some(detail) => format!("{} ({detail})", error.kind()),
             None => error.kind().to_string(),
         };
-        Error::Template { name: self.source.display_name(shown), line: error.line(), detail }
+        Error::Template {
+            name: self.source.display_name(shown),
+            line: error.line(),
+            detail,
+        }
     }
 }

@@ -5,8 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
-use minijinja::value::Value;
 use minijinja::syntax::SyntaxConfig;
+use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, Output, State};
 
 use crate::error::Error;
@@ -18,12 +18,30 @@ pub const LAYOUT_LIBRARY: &str = "vanban.typ";
 /// Every built-in template: name and text.
 pub const BUILT_INS: &[(&str, &str)] = &[
     ("vanban.typ", include_str!("../templates/vanban.typ")),
-    ("bien-ban.state.typ.j2", include_str!("../templates/bien-ban.state.typ.j2")),
-    ("bien-ban.party.typ.j2", include_str!("../templates/bien-ban.party.typ.j2")),
-    ("_bien-ban-noi-dung.typ.j2", include_str!("../templates/_bien-ban-noi-dung.typ.j2")),
-    ("thong-bao-ket-luan.state.typ.j2", include_str!("../templates/thong-bao-ket-luan.state.typ.j2")),
-    ("thong-bao-ket-luan.party.typ.j2", include_str!("../templates/thong-bao-ket-luan.party.typ.j2")),
-    ("_thong-bao-noi-dung.typ.j2", include_str!("../templates/_thong-bao-noi-dung.typ.j2")),
+    (
+        "bien-ban.state.typ.j2",
+        include_str!("../templates/bien-ban.state.typ.j2"),
+    ),
+    (
+        "bien-ban.party.typ.j2",
+        include_str!("../templates/bien-ban.party.typ.j2"),
+    ),
+    (
+        "_bien-ban-noi-dung.typ.j2",
+        include_str!("../templates/_bien-ban-noi-dung.typ.j2"),
+    ),
+    (
+        "thong-bao-ket-luan.state.typ.j2",
+        include_str!("../templates/thong-bao-ket-luan.state.typ.j2"),
+    ),
+    (
+        "thong-bao-ket-luan.party.typ.j2",
+        include_str!("../templates/thong-bao-ket-luan.party.typ.j2"),
+    ),
+    (
+        "_thong-bao-noi-dung.typ.j2",
+        include_str!("../templates/_thong-bao-noi-dung.typ.j2"),
+    ),
 ];
 
 /// Largest template file accepted from a user's folder.
@@ -40,7 +58,11 @@ impl TemplateSource {
     /// The text of template `name`, and the path it came from if it is the user's.
     pub fn load(&self, name: &str) -> Result<(String, Option<PathBuf>), Error> {
         if !is_plain_name(name) {
-            return Err(Error::Template { name: name.to_string(), line: None, detail: "tên mẫu không hợp lệ / invalid template name".into() });
+            return Err(Error::Template {
+                name: name.to_string(),
+                line: None,
+                detail: "tên mẫu không hợp lệ / invalid template name".into(),
+            });
         }
         if let Some(dir) = &self.dir {
             let path = dir.join(name);
@@ -52,7 +74,11 @@ impl TemplateSource {
             .iter()
             .find(|(built_in, _)| *built_in == name)
             .map(|(_, text)| (text.to_string(), None))
-            .ok_or_else(|| Error::Template { name: name.to_string(), line: None, detail: "không có mẫu này / no such template".into() })
+            .ok_or_else(|| Error::Template {
+                name: name.to_string(),
+                line: None,
+                detail: "không có mẫu này / no such template".into(),
+            })
     }
 
     /// The name a user sees for template `name`: their file's path, or `templates/<name>`.
@@ -82,7 +108,12 @@ impl TemplateSource {
         });
         env.set_formatter(typst_formatter);
         env.set_fuel(Some(5_000_000));
-        if let Ok(syntax) = SyntaxConfig::builder().trim_blocks(true).lstrip_blocks(true).keep_trailing_newline(true).build() {
+        if let Ok(syntax) = SyntaxConfig::builder()
+            .trim_blocks(true)
+            .lstrip_blocks(true)
+            .keep_trailing_newline(true)
+            .build()
+        {
             env.set_syntax(syntax);
         }
         env.add_filter("str", |value: Value| Value::from_safe_string(typst_value(&value)));
@@ -96,7 +127,10 @@ impl TemplateSource {
 
 /// Writes every built-in template into `dir`; refuses to overwrite unless `force`.
 pub fn export(dir: &Path, force: bool) -> Result<Vec<PathBuf>, Error> {
-    std::fs::create_dir_all(dir).map_err(|e| Error::Write { path: dir.to_path_buf(), detail: e.to_string() })?;
+    std::fs::create_dir_all(dir).map_err(|e| Error::Write {
+        path: dir.to_path_buf(),
+        detail: e.to_string(),
+    })?;
     if !force {
         if let Some(existing) = BUILT_INS.iter().map(|(name, _)| dir.join(name)).find(|p| p.exists()) {
             return Err(Error::WouldOverwrite { path: existing });
@@ -112,7 +146,10 @@ pub fn export(dir: &Path, force: bool) -> Result<Vec<PathBuf>, Error> {
 }
 
 fn read_template(path: &Path) -> Result<String, Error> {
-    let read_error = |detail: String| Error::Read { path: path.to_path_buf(), detail };
+    let read_error = |detail: String| Error::Read {
+        path: path.to_path_buf(),
+        detail,
+    };
     let size = std::fs::metadata(path).map_err(|e| read_error(e.to_string()))?.len();
     if size > MAX_TEMPLATE_BYTES {
         return Err(read_error(format!("> {MAX_TEMPLATE_BYTES} bytes")));
@@ -133,8 +170,13 @@ fn typst_formatter(out: &mut Output, state: &mut State, value: &Value) -> Result
     if value.is_none() || value.is_undefined() {
         return Ok(());
     }
-    let text = if value.is_safe() { value.to_string() } else { format!("#{};", typst_string(&value.to_string())) };
-    out.write_str(&text).map_err(|_| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "write failed"))
+    let text = if value.is_safe() {
+        value.to_string()
+    } else {
+        format!("#{};", typst_string(&value.to_string()))
+    };
+    out.write_str(&text)
+        .map_err(|_| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "write failed"))
 }
 
 /// A value as Typst code: strings quoted, lists as arrays, maps as dictionaries.
@@ -142,13 +184,28 @@ pub fn typst_value(value: &Value) -> String {
     use minijinja::value::ValueKind;
     match value.kind() {
         ValueKind::Undefined | ValueKind::None => "none".into(),
-        ValueKind::Bool => if value.is_true() { "true".into() } else { "false".into() },
+        ValueKind::Bool => {
+            if value.is_true() {
+                "true".into()
+            } else {
+                "false".into()
+            }
+        }
         ValueKind::Number => {
             let text = value.to_string();
-            if text.parse::<f64>().is_ok() { text } else { typst_string(&text) }
+            if text.parse::<f64>().is_ok() {
+                text
+            } else {
+                typst_string(&text)
+            }
         }
         ValueKind::Seq | ValueKind::Iterable => {
-            let items: Vec<String> = value.try_iter().into_iter().flatten().map(|v| typst_value(&v)).collect();
+            let items: Vec<String> = value
+                .try_iter()
+                .into_iter()
+                .flatten()
+                .map(|v| typst_value(&v))
+                .collect();
             format!("({}{})", items.join(", "), if items.len() == 1 { "," } else { "" })
         }
         ValueKind::Map => {
@@ -156,9 +213,19 @@ pub fn typst_value(value: &Value) -> String {
                 .try_iter()
                 .into_iter()
                 .flatten()
-                .map(|key| format!("{}: {}", typst_string(&key.to_string()), typst_value(&value.get_item(&key).unwrap_or_default())))
+                .map(|key| {
+                    format!(
+                        "{}: {}",
+                        typst_string(&key.to_string()),
+                        typst_value(&value.get_item(&key).unwrap_or_default())
+                    )
+                })
                 .collect();
-            if entries.is_empty() { "(:)".into() } else { format!("({})", entries.join(", ")) }
+            if entries.is_empty() {
+                "(:)".into()
+            } else {
+                format!("({})", entries.join(", "))
+            }
         }
         _ => typst_string(&value.to_string()),
     }
@@ -198,7 +265,11 @@ mod tests {
     fn markup_values_print_as_embedded_strings() {
         let env = TemplateSource::default().environment();
         let out = env
-            .render_named_str("t.typ.j2", "A {{ v }}, {{ v|str }} {{ none }}.", minijinja::context! { v => "#x*" })
+            .render_named_str(
+                "t.typ.j2",
+                "A {{ v }}, {{ v|str }} {{ none }}.",
+                minijinja::context! { v => "#x*" },
+            )
             .unwrap();
         assert_eq!(out, "A #\"#x*\";, \"#x*\" .");
     }

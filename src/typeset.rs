@@ -1,8 +1,8 @@
 //! Typesetting: generated Typst source to a laid-out document, and that document to PDF bytes.
 
+use typst::WorldExt;
 use typst::diag::{Severity, SourceDiagnostic};
 use typst::foundations::{Datetime, Smart};
-use typst::WorldExt;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, Timestamp};
 
@@ -22,10 +22,20 @@ pub struct SourceNames {
 pub fn layout(world: &DocumentWorld, names: &SourceNames) -> Result<PagedDocument, Error> {
     let result = typst::compile::<PagedDocument>(world).output;
     result.map_err(|diagnostics| {
-        let first = diagnostics.iter().find(|d| d.severity == Severity::Error).or(diagnostics.first());
+        let first = diagnostics
+            .iter()
+            .find(|d| d.severity == Severity::Error)
+            .or(diagnostics.first());
         match first {
             Some(diagnostic) => typst_error(world, names, diagnostic),
-            None => Error::Typst { file: names.template.clone(), line: 1, column: 1, message: String::new(), hints: vec![], source_line: None },
+            None => Error::Typst {
+                file: names.template.clone(),
+                line: 1,
+                column: 1,
+                message: String::new(),
+                hints: vec![],
+                source_line: None,
+            },
         }
     })
 }
@@ -42,7 +52,10 @@ pub fn pdf(document: &PagedDocument, ident: &str, date: Date, names: &SourceName
         line: 1,
         column: 1,
         message: diagnostics.first().map(|d| d.message.to_string()).unwrap_or_default(),
-        hints: diagnostics.first().map(|d| d.hints.iter().map(|h| h.v.to_string()).collect()).unwrap_or_default(),
+        hints: diagnostics
+            .first()
+            .map(|d| d.hints.iter().map(|h| h.v.to_string()).collect())
+            .unwrap_or_default(),
         source_line: None,
     })
 }
@@ -56,9 +69,16 @@ fn creation_time(date: Date) -> Datetime {
     let days = epoch_seconds.div_euclid(86_400);
     let secs = epoch_seconds.rem_euclid(86_400);
     let (y, m, d) = civil_from_days(days);
-    Datetime::from_ymd_hms(y, m, d, (secs / 3600) as u8, (secs % 3600 / 60) as u8, (secs % 60) as u8)
-        .or_else(|| Datetime::from_ymd_hms(1980, 1, 1, 0, 0, 0))
-        .expect("1980-01-01 is a valid date")
+    Datetime::from_ymd_hms(
+        y,
+        m,
+        d,
+        (secs / 3600) as u8,
+        (secs % 3600 / 60) as u8,
+        (secs % 60) as u8,
+    )
+    .or_else(|| Datetime::from_ymd_hms(1980, 1, 1, 0, 0, 0))
+    .expect("1980-01-01 is a valid date")
 }
 
 /// The civil date of a day count since 1970-01-01.
@@ -107,7 +127,11 @@ mod tests {
 
     #[test]
     fn civil_dates_round_trip() {
-        let date = Date { year: 2024, month: 3, day: 27 };
+        let date = Date {
+            year: 2024,
+            month: 3,
+            day: 27,
+        };
         assert_eq!(civil_from_days(date.days_since_epoch()), (2024, 3, 27));
         assert_eq!(civil_from_days(0), (1970, 1, 1));
     }

@@ -9,7 +9,11 @@ use crate::record::{Date, IssuerSystem, Participant, WorkingSession};
 use crate::vietnamese;
 
 /// The first day with no district level (Nghị quyết 203/2025/QH15).
-pub const TWO_TIER_FROM: Date = Date { year: 2025, month: 7, day: 1 };
+pub const TWO_TIER_FROM: Date = Date {
+    year: 2025,
+    month: 7,
+    day: 1,
+};
 
 /// Validates a working session; returns its warnings, or the first error.
 pub fn working_session(file: &YamlFile, session: &WorkingSession) -> Result<Vec<Diagnostic>, Error> {
@@ -33,13 +37,19 @@ pub fn working_session(file: &YamlFile, session: &WorkingSession) -> Result<Vec<
             return Err(at(notice.referenced, Problem::NoticeNeedsConclusions));
         }
         let authority = &notice.value.signer.authority;
-        check_authority(session.issuer.system, &authority.value).map_err(|problem| at(authority.referenced, problem))?;
+        check_authority(session.issuer.system, &authority.value)
+            .map_err(|problem| at(authority.referenced, problem))?;
     }
     let mut warnings = Vec::new();
     let name = &session.issuer.name;
     let dated_after_reform = session.date >= TWO_TIER_FROM;
-    if session.issuer.system == IssuerSystem::State && dated_after_reform && vietnamese::names_district_level(&name.value) {
-        let problem = Problem::DistrictAfterReform { name: name.value.clone() };
+    if session.issuer.system == IssuerSystem::State
+        && dated_after_reform
+        && vietnamese::names_district_level(&name.value)
+    {
+        let problem = Problem::DistrictAfterReform {
+            name: name.value.clone(),
+        };
         warnings.push(file.diagnostic_at(name.referenced, problem));
     }
     Ok(warnings)
@@ -73,7 +83,9 @@ pub fn is_file_name_safe(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 120
         && !id.starts_with('.')
-        && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
 #[cfg(test)]
@@ -84,7 +96,9 @@ mod tests {
     fn authority_prefixes_are_checked_per_system() {
         assert!(check_authority(IssuerSystem::Party, "T/L Ban Thường vụ").is_ok());
         let problem = check_authority(IssuerSystem::Party, "TL. Ban Thường vụ").unwrap_err();
-        assert!(matches!(problem, Problem::AuthorityPrefix { suggestion: Some(ref s), .. } if s == "T/L Ban Thường vụ"));
+        assert!(
+            matches!(problem, Problem::AuthorityPrefix { suggestion: Some(ref s), .. } if s == "T/L Ban Thường vụ")
+        );
         assert!(check_authority(IssuerSystem::State, "Chủ tịch").is_err());
     }
 

@@ -242,10 +242,7 @@ mod tests {
             prefix_in_other_system(IssuerSystem::Party, "TM. Ban Thường vụ"),
             Some("T/M")
         );
-        assert_eq!(
-            prefix_in_other_system(IssuerSystem::State, "K/T Chủ tịch"),
-            Some("KT.")
-        );
+        assert_eq!(prefix_in_other_system(IssuerSystem::State, "K/T Chủ tịch"), Some("KT."));
         assert_eq!(signature_prefixes(IssuerSystem::State).len(), 5);
     }
 

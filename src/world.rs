@@ -36,7 +36,10 @@ pub fn library_id() -> FileId {
 impl DocumentWorld {
     /// A World for `main` (generated Typst) importing `library` (the layout library).
     pub fn new(main: String, library: String) -> Self {
-        DocumentWorld { main: Source::new(main_id(), main), library_source: Source::new(library_id(), library) }
+        DocumentWorld {
+            main: Source::new(main_id(), main),
+            library_source: Source::new(library_id(), library),
+        }
     }
 
     /// Replaces the generated document, keeping caches warm for the next compile.

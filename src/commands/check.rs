@@ -10,7 +10,9 @@ use super::{report, warn};
 
 /// Checks the records; returns the exit status.
 pub fn run(args: &CheckArgs, lang: Lang) -> i32 {
-    let renderer = match Renderer::new(TemplateSource { dir: args.templates.clone() }) {
+    let renderer = match Renderer::new(TemplateSource {
+        dir: args.templates.clone(),
+    }) {
         Ok(renderer) => renderer,
         Err(error) => {
             report(&error, lang);
@@ -27,7 +29,11 @@ pub fn run(args: &CheckArgs, lang: Lang) -> i32 {
             Ok(())
         });
         match result {
-            Ok(()) => println!("{}: {}", path.display(), if lang == Lang::Vi { "hợp lệ" } else { "valid" }),
+            Ok(()) => println!(
+                "{}: {}",
+                path.display(),
+                if lang == Lang::Vi { "hợp lệ" } else { "valid" }
+            ),
             Err(error) => {
                 report(&error, lang);
                 failed += 1;
@@ -35,7 +41,13 @@ pub fn run(args: &CheckArgs, lang: Lang) -> i32 {
         }
     }
     if failed > 0 {
-        report(&Error::RecordsFailed { failed, total: args.records.len() }, lang);
+        report(
+            &Error::RecordsFailed {
+                failed,
+                total: args.records.len(),
+            },
+            lang,
+        );
         return 1;
     }
     0

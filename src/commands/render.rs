@@ -11,7 +11,9 @@ use super::{report, warn};
 
 /// Renders the records; returns the exit status.
 pub fn run(args: &RenderArgs, lang: Lang) -> i32 {
-    let renderer = match Renderer::new(TemplateSource { dir: args.templates.clone() }) {
+    let renderer = match Renderer::new(TemplateSource {
+        dir: args.templates.clone(),
+    }) {
         Ok(renderer) => renderer,
         Err(error) => {
             report(&error, lang);
@@ -40,7 +42,13 @@ pub fn run(args: &RenderArgs, lang: Lang) -> i32 {
         }
     }
     if failed > 0 {
-        report(&Error::RecordsFailed { failed, total: args.records.len() }, lang);
+        report(
+            &Error::RecordsFailed {
+                failed,
+                total: args.records.len(),
+            },
+            lang,
+        );
         return 1;
     }
     if written == 0 && lang == Lang::En {

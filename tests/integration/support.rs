@@ -1,0 +1,51 @@
+//! Helpers shared by the integration tests.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The samples every test starts from.
+pub const STATE_SAMPLE: &str = "samples/an-phu-2026-02-05.yaml";
+/// The seed meeting (Party issuer, 2024).
+pub const PARTY_SAMPLE: &str = "samples/xuan-truong-2024.yaml";
+
+/// Runs the vanban binary with `args` in the project root, with Vietnamese messages.
+pub fn vanban(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("LANG", "vi_VN.UTF-8")
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .expect("vanban runs")
+}
+
+/// Standard error as text.
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Files in `dir`, sorted by name.
+pub fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = match std::fs::read_dir(dir) {
+        Ok(entries) => entries
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    names.sort();
+    names
+}
+
+/// A record file with `text` in a fresh folder.
+pub fn record_file(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// The state sample's text with `from` replaced by `to` (exactly once).
+pub fn state_sample_with(from: &str, to: &str) -> String {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(STATE_SAMPLE)).unwrap();
+    assert_eq!(text.matches(from).count(), 1, "{from:?} must occur once in the sample");
+    text.replacen(from, to, 1)
+}
