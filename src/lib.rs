@@ -7,13 +7,16 @@
 #![deny(clippy::dbg_macro, clippy::todo)]
 
 pub mod args;
+pub mod assessment;
 pub mod commands;
 pub mod context;
+pub mod criteria;
 pub mod error;
 pub mod fonts;
 pub mod inspect;
 pub mod load;
 pub mod output;
+pub mod paths;
 pub mod problem;
 pub mod record;
 pub mod render;

@@ -79,6 +79,44 @@ pub enum Problem {
     DistrictAfterReform { name: String },
     /// An `id` that cannot name a file.
     BadId { id: String },
+    /// Two criteria with one number in a set.
+    DuplicateCriterion { no: u32 },
+    /// Two indicators with one id in a criterion.
+    DuplicateIndicator { criterion: u32 },
+    /// A set whose criteria do not add up to its declared total.
+    SetTotalMismatch { declared: u32, listed: u32, complete: bool },
+    /// No built-in set has this id.
+    UnknownSet { id: String, suggestion: Option<String> },
+    /// A set that gives no indicator total.
+    SetWithoutTotal { id: String },
+    /// A path that leaves the record's folder.
+    PathOutsideFolder { path: String },
+    /// A file the record names does not exist.
+    MissingFile { path: String },
+    /// A criterion number the set does not have.
+    UnknownCriterion { no: u32, set: String },
+    /// Two results for one criterion.
+    DuplicateResult { no: u32 },
+    /// Indicator ids where the set lists none for the criterion.
+    IdsWithoutList { criterion: u32 },
+    /// An indicator id the criterion does not have.
+    UnknownIndicator {
+        id: String,
+        criterion: u32,
+        suggestion: Option<String>,
+    },
+    /// More unmet indicators than the criterion has.
+    UnmetAboveCount { criterion: u32, unmet: u32, count: u32 },
+    /// More unmet indicators than the set has.
+    UnmetAboveTotal { unmet: u32, total: u32 },
+    /// The session's text states figures its assessments contradict.
+    FigureContradiction {
+        stated: String,
+        computed: String,
+        assessment: String,
+    },
+    /// A report asked for, but no issuer named.
+    ReportNeedsIssuer,
 }
 
 impl Problem {
@@ -227,6 +265,134 @@ impl Problem {
                 format!("`id` `{id}` không dùng được làm tên tệp"),
                 format!("`id` `{id}` cannot name a file"),
             ),
+
+            Problem::DuplicateCriterion { no } => pick(
+                vi,
+                format!("tiêu chí số {no} bị lặp lại"),
+                format!("criterion {no} appears twice"),
+            ),
+            Problem::DuplicateIndicator { criterion } => pick(
+                vi,
+                format!("tiêu chí số {criterion} có mã chỉ tiêu bị lặp lại"),
+                format!("criterion {criterion} lists an indicator id twice"),
+            ),
+            Problem::SetTotalMismatch {
+                declared,
+                listed,
+                complete: true,
+            } => pick(
+                vi,
+                format!("bộ tiêu chí khai {declared} chỉ tiêu nhưng các tiêu chí cộng lại được {listed}"),
+                format!("the set declares {declared} indicators but its criteria add up to {listed}"),
+            ),
+            Problem::SetTotalMismatch {
+                declared,
+                listed,
+                complete: false,
+            } => pick(
+                vi,
+                format!(
+                    "bộ tiêu chí khai {declared} chỉ tiêu nhưng các tiêu chí đã biết đã có {listed}, không đủ chỗ cho các tiêu chí còn lại"
+                ),
+                format!(
+                    "the set declares {declared} indicators but the known criteria already hold {listed}, leaving no room for the rest"
+                ),
+            ),
+            Problem::UnknownSet {
+                id,
+                suggestion: Some(s),
+            } => pick(
+                vi,
+                format!("không có bộ tiêu chí `{id}`; có phải ý bạn là `{s}`?"),
+                format!("no criteria set `{id}`; did you mean `{s}`?"),
+            ),
+            Problem::UnknownSet { id, suggestion: None } => pick(
+                vi,
+                format!("không có bộ tiêu chí `{id}`"),
+                format!("no criteria set `{id}`"),
+            ),
+            Problem::SetWithoutTotal { id } => pick(
+                vi,
+                format!("bộ tiêu chí `{id}` không cho biết tổng số chỉ tiêu"),
+                format!("criteria set `{id}` gives no indicator total"),
+            ),
+            Problem::PathOutsideFolder { path } => pick(
+                vi,
+                format!("đường dẫn `{path}` ra ngoài thư mục của bản ghi"),
+                format!("path `{path}` leaves the record's folder"),
+            ),
+            Problem::MissingFile { path } => pick(
+                vi,
+                format!("không tìm thấy tệp `{path}`"),
+                format!("file `{path}` not found"),
+            ),
+            Problem::UnknownCriterion { no, set } => pick(
+                vi,
+                format!("bộ tiêu chí `{set}` không có tiêu chí số {no}"),
+                format!("criteria set `{set}` has no criterion {no}"),
+            ),
+            Problem::DuplicateResult { no } => pick(
+                vi,
+                format!("kết quả tiêu chí số {no} bị ghi hai lần"),
+                format!("criterion {no} has two results"),
+            ),
+            Problem::IdsWithoutList { criterion } => pick(
+                vi,
+                format!(
+                    "bộ tiêu chí không liệt kê chỉ tiêu của tiêu chí số {criterion}, nên không dùng được mã chỉ tiêu"
+                ),
+                format!("the set lists no indicators for criterion {criterion}, so ids cannot be used"),
+            ),
+            Problem::UnknownIndicator {
+                id,
+                criterion,
+                suggestion: Some(s),
+            } => pick(
+                vi,
+                format!("tiêu chí số {criterion} không có chỉ tiêu `{id}`; có phải ý bạn là `{s}`?"),
+                format!("criterion {criterion} has no indicator `{id}`; did you mean `{s}`?"),
+            ),
+            Problem::UnknownIndicator {
+                id,
+                criterion,
+                suggestion: None,
+            } => pick(
+                vi,
+                format!("tiêu chí số {criterion} không có chỉ tiêu `{id}`"),
+                format!("criterion {criterion} has no indicator `{id}`"),
+            ),
+            Problem::UnmetAboveCount {
+                criterion,
+                unmet,
+                count,
+            } => pick(
+                vi,
+                format!(
+                    "tiêu chí số {criterion} chỉ có {count} chỉ tiêu, không thể có {unmet} chỉ tiêu chưa đạt hoặc không áp dụng"
+                ),
+                format!(
+                    "criterion {criterion} has only {count} indicators, so {unmet} cannot be unmet or not applicable"
+                ),
+            ),
+            Problem::UnmetAboveTotal { unmet, total } => pick(
+                vi,
+                format!("đã ghi {unmet} chỉ tiêu chưa đạt hoặc không áp dụng, nhiều hơn tổng {total} chỉ tiêu của bộ"),
+                format!("{unmet} indicators recorded unmet or not applicable, more than the set's {total}"),
+            ),
+            Problem::FigureContradiction {
+                stated,
+                computed,
+                assessment,
+            } => pick(
+                vi,
+                format!("văn bản ghi `{stated}` nhưng kết quả đánh giá `{assessment}` tính ra {computed}"),
+                format!("the text states `{stated}` but assessment `{assessment}` computes {computed}"),
+            ),
+            Problem::ReportNeedsIssuer => pick(
+                vi,
+                "báo cáo cần cơ quan ban hành (`issuer`)".into(),
+                "a report needs an issuer (`issuer`)".into(),
+            ),
         }
     }
 
@@ -335,6 +501,70 @@ impl Problem {
                 "dùng chữ không dấu, số và dấu `-`, ví dụ `an-phu-2026-02-05`".into(),
                 "use ASCII letters, digits and `-`, e.g. `an-phu-2026-02-05`".into(),
             ),
+
+            Problem::DuplicateCriterion { .. } | Problem::DuplicateIndicator { .. } => pick(
+                vi,
+                "mỗi số tiêu chí, mỗi mã chỉ tiêu chỉ ghi một lần".into(),
+                "give each criterion number and indicator id once".into(),
+            ),
+            Problem::SetTotalMismatch { .. } => pick(
+                vi,
+                "sửa `indicator_total` hoặc số chỉ tiêu của từng tiêu chí theo văn bản gốc".into(),
+                "fix `indicator_total` or the criteria's counts from the source text".into(),
+            ),
+            Problem::UnknownSet { .. } => pick(
+                vi,
+                "dùng mã một bộ tiêu chí có sẵn (xem README) hoặc đường dẫn tới tệp bộ tiêu chí".into(),
+                "use a built-in set id (see the README) or a path to a set file".into(),
+            ),
+            Problem::SetWithoutTotal { .. } => pick(
+                vi,
+                "thêm `indicator_total` vào bộ tiêu chí".into(),
+                "add `indicator_total` to the set".into(),
+            ),
+            Problem::PathOutsideFolder { .. } => pick(
+                vi,
+                "đặt tệp trong thư mục của bản ghi (hoặc thư mục con) và dùng đường dẫn tương đối".into(),
+                "keep the file in the record's folder (or below) and use a relative path".into(),
+            ),
+            Problem::MissingFile { .. } => pick(
+                vi,
+                "kiểm tra tên tệp; đường dẫn tính từ thư mục của bản ghi".into(),
+                "check the file name; paths start from the record's folder".into(),
+            ),
+            Problem::UnknownCriterion { .. } => pick(
+                vi,
+                "dùng số tiêu chí có trong bộ tiêu chí".into(),
+                "use a criterion number of the set".into(),
+            ),
+            Problem::DuplicateResult { .. } => {
+                pick(vi, "gộp hai kết quả thành một".into(), "merge the two results".into())
+            }
+            Problem::IdsWithoutList { .. } => pick(
+                vi,
+                "ghi số lượng, ví dụ `unmet: 2`".into(),
+                "give a count, e.g. `unmet: 2`".into(),
+            ),
+            Problem::UnknownIndicator { .. } => pick(
+                vi,
+                "dùng mã chỉ tiêu có trong bộ tiêu chí".into(),
+                "use an indicator id of the set".into(),
+            ),
+            Problem::UnmetAboveCount { .. } | Problem::UnmetAboveTotal { .. } => pick(
+                vi,
+                "kiểm tra lại số chỉ tiêu chưa đạt".into(),
+                "check the unmet counts".into(),
+            ),
+            Problem::FigureContradiction { .. } => pick(
+                vi,
+                "sửa số liệu trong văn bản hoặc kết quả đánh giá cho khớp; số liệu đúng do vanban tính".into(),
+                "make the text agree with the assessment; vanban computes the right figures".into(),
+            ),
+            Problem::ReportNeedsIssuer => pick(
+                vi,
+                "thêm mục `issuer:` như trong bản ghi buổi làm việc".into(),
+                "add an `issuer:` block as in a working-session record".into(),
+            ),
         };
         Some(text)
     }
@@ -431,6 +661,54 @@ mod tests {
             Problem::NoticeNeedsConclusions,
             Problem::DistrictAfterReform { name: s() },
             Problem::BadId { id: s() },
+            Problem::DuplicateCriterion { no: 1 },
+            Problem::DuplicateIndicator { criterion: 1 },
+            Problem::SetTotalMismatch {
+                declared: 1,
+                listed: 2,
+                complete: true,
+            },
+            Problem::SetTotalMismatch {
+                declared: 1,
+                listed: 2,
+                complete: false,
+            },
+            Problem::UnknownSet {
+                id: s(),
+                suggestion: Some(s()),
+            },
+            Problem::UnknownSet {
+                id: s(),
+                suggestion: None,
+            },
+            Problem::SetWithoutTotal { id: s() },
+            Problem::PathOutsideFolder { path: s() },
+            Problem::MissingFile { path: s() },
+            Problem::UnknownCriterion { no: 1, set: s() },
+            Problem::DuplicateResult { no: 1 },
+            Problem::IdsWithoutList { criterion: 1 },
+            Problem::UnknownIndicator {
+                id: s(),
+                criterion: 1,
+                suggestion: Some(s()),
+            },
+            Problem::UnknownIndicator {
+                id: s(),
+                criterion: 1,
+                suggestion: None,
+            },
+            Problem::UnmetAboveCount {
+                criterion: 1,
+                unmet: 2,
+                count: 1,
+            },
+            Problem::UnmetAboveTotal { unmet: 2, total: 1 },
+            Problem::FigureContradiction {
+                stated: s(),
+                computed: s(),
+                assessment: s(),
+            },
+            Problem::ReportNeedsIssuer,
         ]
     }
 

@@ -324,7 +324,7 @@ pub struct Documents {
     /// Biên bản.
     pub minutes: Option<Spanned<MinutesSpec>>,
     /// Thông báo kết luận.
-    pub notice: Option<Spanned<NoticeSpec>>,
+    pub notice: Option<Spanned<SignedSpec>>,
     /// Tin bài.
     pub news: Option<NewsSpec>,
 }
@@ -340,10 +340,10 @@ pub struct MinutesSpec {
     pub recipients: Vec<String>,
 }
 
-/// Settings of the conclusion notice.
+/// A signed document: number, date, signer and recipients (the notice, the report).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct NoticeSpec {
+pub struct SignedSpec {
     /// Document number; absent leaves a blank.
     pub number: Option<DocNumber>,
     /// Issue date; defaults to the session date.
