@@ -5,7 +5,8 @@
 
 use serde::Serialize;
 
-use crate::record::{Date, IssuerSystem, Participant, Person, Time, WorkingSession};
+use crate::assessment::{AssessedBy, Checked, Tally};
+use crate::record::{Date, Issuer, IssuerSystem, Participant, Person, SignedSpec, Time, WorkingSession};
 use crate::vietnamese as vn;
 
 /// Everything a working-session template can use.
@@ -46,7 +47,7 @@ pub struct SessionContext {
     /// The minutes, if asked for.
     pub minutes: Option<MinutesContext>,
     /// The conclusion notice, if asked for.
-    pub notice: Option<NoticeContext>,
+    pub notice: Option<SignedContext>,
 }
 
 /// The issuing body.
@@ -143,6 +144,86 @@ pub struct ReportContext {
     pub difficulties: Vec<String>,
     /// Proposals.
     pub proposals: Vec<String>,
+    /// Computed results of the assessments the report relies on.
+    pub assessments: Vec<AssessmentSummary>,
+}
+
+/// What a session document says of one assessment.
+#[derive(Debug, Clone, Serialize)]
+pub struct AssessmentSummary {
+    /// The unit assessed.
+    pub unit: String,
+    /// Date of the assessment.
+    pub as_of: DateContext,
+    /// `tự đánh giá` or `thẩm định`.
+    pub assessed_by: &'static str,
+    /// The set's name.
+    pub set_name: String,
+    /// The decision that issued the set.
+    pub decision: String,
+    /// The computed totals.
+    pub tally: Tally,
+    /// `đạt 17/19 tiêu chí, 71/75 chỉ tiêu; còn 2 tiêu chí chưa đạt gồm: ...`.
+    pub phrase: String,
+}
+
+impl AssessmentSummary {
+    /// The summary of a checked assessment.
+    pub fn new(checked: &Checked) -> AssessmentSummary {
+        AssessmentSummary {
+            unit: checked.assessment.unit.clone(),
+            as_of: date_context(checked.assessment.as_of),
+            assessed_by: assessed_by_words(checked.assessment.assessed_by),
+            set_name: checked.set.set.name.clone(),
+            decision: checked.set.set.decision.clone(),
+            phrase: checked.tally.phrase(),
+            tally: checked.tally.clone(),
+        }
+    }
+}
+
+/// `tự đánh giá` or `thẩm định`.
+pub fn assessed_by_words(by: AssessedBy) -> &'static str {
+    match by {
+        AssessedBy::SelfAssessed => "tự đánh giá",
+        AssessedBy::Review => "thẩm định",
+    }
+}
+
+/// Everything the assessment report template can use.
+#[derive(Debug, Clone, Serialize)]
+pub struct AssessmentContext {
+    /// Always `state`: the report follows ND30.
+    pub system: IssuerSystem,
+    /// Stable name, used in output file names.
+    pub id: String,
+    /// The assessment's figures and words.
+    pub assessment: AssessmentSummary,
+    /// The set's id.
+    pub set_id: String,
+    /// Whether the set gives each criterion's indicator count.
+    pub counts_known: bool,
+    /// The issuing body, if named.
+    pub issuer: Option<IssuerContext>,
+    /// Number, date, signer and recipients, if the report is asked for.
+    pub report: Option<SignedContext>,
+}
+
+impl AssessmentContext {
+    /// The context of a checked assessment; `issuer` and `spec` when it asks for its report.
+    pub fn new(checked: &Checked, issuer: Option<&Issuer>, spec: Option<&SignedSpec>, id: String) -> AssessmentContext {
+        AssessmentContext {
+            system: IssuerSystem::State,
+            id,
+            assessment: AssessmentSummary::new(checked),
+            set_id: checked.set.set.id.clone(),
+            counts_known: checked.tally.rows.iter().all(|r| r.indicators.is_some()),
+            issuer: issuer.map(issuer_context),
+            report: issuer.zip(spec).map(|(issuer, spec)| {
+                signed_context(IssuerSystem::State, issuer, spec, "BC", checked.assessment.as_of)
+            }),
+        }
+    }
 }
 
 /// One opinion.
@@ -202,9 +283,9 @@ pub struct MinutesContext {
     pub recipients: Vec<String>,
 }
 
-/// The notice's own settings.
+/// A signed document's own settings (the notice, the report).
 #[derive(Debug, Clone, Serialize)]
-pub struct NoticeContext {
+pub struct SignedContext {
     /// `Số: 05/TB-UBND` or `Số 123-TB/HU`.
     pub number_line: String,
     /// Issue date.
@@ -233,21 +314,11 @@ impl SessionContext {
     pub fn new(session: &WorkingSession, id: String) -> SessionContext {
         let system = session.issuer.system;
         let issuer = &session.issuer;
-        let notice = session.documents.notice.as_ref().map(|spec| {
-            let spec = &spec.value;
-            let date = spec.date.unwrap_or(session.date);
-            NoticeContext {
-                number_line: vn::document_number(system, spec.number.map(|n| n.0), "TB", &issuer.code),
-                date: date_context(date),
-                date_line: vn::date_line(&issuer.place, date),
-                signer: SignerContext {
-                    authority: vn::upper(&spec.signer.authority.value),
-                    position: vn::upper(&spec.signer.position),
-                    name: spec.signer.name.clone(),
-                },
-                recipients: spec.recipients.clone(),
-            }
-        });
+        let notice = session
+            .documents
+            .notice
+            .as_ref()
+            .map(|spec| signed_context(system, issuer, &spec.value, "TB", session.date));
         let minutes = session.documents.minutes.as_ref().map(|spec| MinutesContext {
             number_line: vn::document_number(system, spec.value.number.map(|n| n.0), "BB", &issuer.code),
             date_line: vn::date_line(&issuer.place, session.date),
@@ -256,13 +327,7 @@ impl SessionContext {
         SessionContext {
             system,
             id,
-            issuer: IssuerContext {
-                parent: issuer.parent.clone(),
-                name: issuer.name.value.clone(),
-                code: issuer.code.clone(),
-                place: issuer.place.clone(),
-                office: issuer.office.clone().unwrap_or_else(|| issuer.name.value.clone()),
-            },
+            issuer: issuer_context(issuer),
             date: date_context(session.date),
             start: time_context(session.start),
             end: session.end.map(time_context),
@@ -306,10 +371,47 @@ impl SessionContext {
     }
 }
 
+fn issuer_context(issuer: &Issuer) -> IssuerContext {
+    IssuerContext {
+        parent: issuer.parent.clone(),
+        name: issuer.name.value.clone(),
+        code: issuer.code.clone(),
+        place: issuer.place.clone(),
+        office: issuer.office.clone().unwrap_or_else(|| issuer.name.value.clone()),
+    }
+}
+
+/// Number line, date line, signer and recipients of a signed document of type `kind` (`TB`, `BC`).
+fn signed_context(
+    system: IssuerSystem,
+    issuer: &Issuer,
+    spec: &SignedSpec,
+    kind: &str,
+    default_date: Date,
+) -> SignedContext {
+    let date = spec.date.unwrap_or(default_date);
+    SignedContext {
+        number_line: vn::document_number(system, spec.number.map(|n| n.0), kind, &issuer.code),
+        date: date_context(date),
+        date_line: vn::date_line(&issuer.place, date),
+        signer: SignerContext {
+            authority: vn::upper(&spec.signer.authority.value),
+            position: vn::upper(&spec.signer.position),
+            name: spec.signer.name.clone(),
+        },
+        recipients: spec.recipients.clone(),
+    }
+}
+
 fn report_context(report: &crate::record::Report) -> ReportContext {
     ReportContext {
         presenter: report.presenter.as_ref().map(person_context),
-        paragraphs: report.summary.as_deref().map(paragraphs).unwrap_or_default(),
+        paragraphs: report
+            .summary
+            .as_ref()
+            .map(|s| paragraphs(&s.value))
+            .unwrap_or_default(),
+        assessments: Vec::new(),
         difficulties: report.difficulties.iter().map(|t| one_paragraph(t)).collect(),
         proposals: report.proposals.iter().map(|t| one_paragraph(t)).collect(),
     }

@@ -12,6 +12,7 @@ pub mod commands;
 pub mod context;
 pub mod criteria;
 pub mod error;
+pub mod figures;
 pub mod fonts;
 pub mod inspect;
 pub mod load;

@@ -84,6 +84,19 @@ impl YamlFile {
         Diagnostic::at(&self.path, &self.text, line, column, problem)
     }
 
+    /// A diagnostic at the first occurrence of `needle` at or after `location`.
+    pub fn diagnostic_at_text(&self, location: Location, needle: &str, problem: Problem) -> Diagnostic {
+        let (line, column) = line_column(location);
+        let start: usize = self.text.split_inclusive('\n').take(line - 1).map(str::len).sum();
+        let Some(found) = self.text.get(start..).and_then(|rest| rest.find(needle)) else {
+            return Diagnostic::at(&self.path, &self.text, line, column, problem);
+        };
+        let before = &self.text[..start + found];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        Diagnostic::at(&self.path, &self.text, line, column, problem)
+    }
+
     fn diagnose(&self, error: &YamlError) -> Diagnostic {
         let inner = error.without_snippet();
         let location = inner.location().unwrap_or(Location::UNKNOWN);

@@ -264,7 +264,7 @@ pub struct Report {
     /// Who presented the report.
     pub presenter: Option<Person>,
     /// Free text; blank lines separate paragraphs.
-    pub summary: Option<String>,
+    pub summary: Option<Spanned<String>>,
     /// Assessment records this session relies on, relative to the record.
     #[serde(default)]
     pub assessments: Vec<Spanned<String>>,

@@ -6,10 +6,13 @@ use minijinja::Environment;
 use serde::Serialize;
 use typst_layout::PagedDocument;
 
-use crate::context::SessionContext;
+use crate::assessment::{self, Checked};
+use crate::context::{AssessmentContext, AssessmentSummary, SessionContext};
 use crate::error::{Diagnostic, Error};
+use crate::figures;
 use crate::load::YamlFile;
 use crate::output::OutputFile;
+use crate::paths;
 use crate::problem::{Problem, did_you_mean};
 use crate::record::{Date, IssuerSystem, RecordKind, WorkingSession};
 use crate::templates::{LAYOUT_LIBRARY, TemplateSource};
@@ -27,6 +30,8 @@ pub enum DocKind {
     Minutes,
     /// Thông báo kết luận.
     Notice,
+    /// Báo cáo kết quả đánh giá.
+    Report,
 }
 
 impl DocKind {
@@ -35,6 +40,7 @@ impl DocKind {
         match self {
             DocKind::Minutes => "bien-ban",
             DocKind::Notice => "thong-bao-ket-luan",
+            DocKind::Report => "bao-cao-danh-gia",
         }
     }
 
@@ -48,18 +54,44 @@ impl DocKind {
     }
 }
 
+/// What a template receives: one of the record kinds' contexts.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum Context {
+    /// A working session.
+    Session(Box<SessionContext>),
+    /// An assessment.
+    Assessment(Box<AssessmentContext>),
+}
+
+impl Context {
+    /// Which layout rules apply.
+    pub fn system(&self) -> IssuerSystem {
+        match self {
+            Context::Session(c) => c.system,
+            Context::Assessment(c) => c.system,
+        }
+    }
+
+    /// The record's stable name.
+    pub fn id(&self) -> &str {
+        match self {
+            Context::Session(c) => &c.id,
+            Context::Assessment(c) => &c.id,
+        }
+    }
+}
+
 /// A record read, validated and enriched: ready to render.
 pub struct Prepared {
     /// The file it came from.
     pub file: YamlFile,
     /// Everything templates can use.
-    pub context: SessionContext,
+    pub context: Context,
     /// Warnings found on the way.
     pub warnings: Vec<Diagnostic>,
-    /// Documents the record asks for.
-    pub documents: Vec<DocKind>,
-    /// Date each document bears, for the PDF creation date.
-    dates: Vec<Date>,
+    /// Documents the record asks for, with the date each bears.
+    pub documents: Vec<(DocKind, Date)>,
 }
 
 /// Reads, validates and enriches the record at `path`.
@@ -71,54 +103,120 @@ pub fn prepare(path: &Path) -> Result<Prepared, Error> {
 /// Like [`prepare`], for a file already in memory.
 pub fn prepare_file(file: YamlFile) -> Result<Prepared, Error> {
     let head: RecordKind = file.parse()?;
-    let kind = head.kind.ok_or_else(|| {
-        Error::from(file.diagnostic_at(
-            serde_saphyr::Location::UNKNOWN,
-            Problem::UnknownKind {
-                found: None,
-                suggestion: None,
-            },
-        ))
-    })?;
-    if kind.value != "working_session" {
-        let suggestion = did_you_mean(&kind.value, KINDS).filter(|s| *s != kind.value);
-        return Err(file
-            .diagnostic_at(
-                kind.referenced,
-                Problem::UnknownKind {
-                    found: Some(kind.value.clone()),
-                    suggestion,
-                },
-            )
-            .into());
+    let Some(kind) = head.kind else {
+        let problem = Problem::UnknownKind {
+            found: None,
+            suggestion: None,
+        };
+        return Err(file.diagnostic_at(serde_saphyr::Location::UNKNOWN, problem).into());
+    };
+    match kind.value.as_str() {
+        "working_session" => prepare_session(file),
+        "assessment" => prepare_assessment(file),
+        other => {
+            let suggestion = did_you_mean(other, KINDS).filter(|s| s != other);
+            Err(file
+                .diagnostic_at(
+                    kind.referenced,
+                    Problem::UnknownKind {
+                        found: Some(other.to_string()),
+                        suggestion,
+                    },
+                )
+                .into())
+        }
     }
+}
+
+fn prepare_session(file: YamlFile) -> Result<Prepared, Error> {
     let session: WorkingSession = file.parse()?;
     let warnings = validate::working_session(&file, &session)?;
-    let id = match &session.id {
-        Some(id) => id.value.clone(),
-        None => file_stem_id(&file.path),
-    };
+    let checked = session_assessments(&file, &session)?;
     let mut documents = Vec::new();
-    let mut dates = Vec::new();
     if session.documents.minutes.is_some() {
-        documents.push(DocKind::Minutes);
-        dates.push(session.date);
+        documents.push((DocKind::Minutes, session.date));
     }
     if let Some(notice) = &session.documents.notice {
-        documents.push(DocKind::Notice);
-        dates.push(notice.value.date.unwrap_or(session.date));
+        documents.push((DocKind::Notice, notice.value.date.unwrap_or(session.date)));
     }
-    let context = SessionContext::new(&session, id);
+    let id = record_id(session.id.as_ref().map(|id| id.value.as_str()), &file.path);
+    let mut context = SessionContext::new(&session, id);
+    context.report.assessments = checked.iter().map(AssessmentSummary::new).collect();
     Ok(Prepared {
         file,
-        context,
+        context: Context::Session(Box::new(context)),
         warnings,
         documents,
-        dates,
     })
 }
 
-fn file_stem_id(path: &Path) -> String {
+/// Reads the assessments a session names and checks its text against their totals.
+fn session_assessments(file: &YamlFile, session: &WorkingSession) -> Result<Vec<Checked>, Error> {
+    let Some(report) = &session.report else {
+        return Ok(Vec::new());
+    };
+    let folder = paths::folder_of(&file.path);
+    let mut checked = Vec::new();
+    for reference in &report.assessments {
+        let at = |problem| Error::from(file.diagnostic_at(reference.referenced, problem));
+        let path = paths::inside(&folder, &reference.value).ok_or_else(|| {
+            at(Problem::PathOutsideFolder {
+                path: reference.value.clone(),
+            })
+        })?;
+        if !path.is_file() {
+            return Err(at(Problem::MissingFile {
+                path: reference.value.clone(),
+            }));
+        }
+        checked.push(assessment::read(&path)?);
+    }
+    if let Some(summary) = &report.summary {
+        let tallies: Vec<(String, assessment::Tally)> = checked
+            .iter()
+            .map(|c| (c.file.path.display().to_string(), c.tally.clone()))
+            .collect();
+        figures::check(file, summary, &tallies)?;
+    }
+    Ok(checked)
+}
+
+fn prepare_assessment(file: YamlFile) -> Result<Prepared, Error> {
+    let checked = assessment::check(file.clone())?;
+    let id = record_id(checked.assessment.id.as_ref().map(|id| id.value.as_str()), &file.path);
+    if let Some(id) = &checked.assessment.id {
+        if !validate::is_file_name_safe(&id.value) {
+            return Err(file
+                .diagnostic_at(id.referenced, Problem::BadId { id: id.value.clone() })
+                .into());
+        }
+    }
+    let Some(spec) = &checked.assessment.documents.report else {
+        let context = AssessmentContext::new(&checked, checked.assessment.issuer.as_ref(), None, id);
+        return Ok(Prepared {
+            file,
+            context: Context::Assessment(Box::new(context)),
+            warnings: Vec::new(),
+            documents: Vec::new(),
+        });
+    };
+    let Some(issuer) = &checked.assessment.issuer else {
+        return Err(file.diagnostic_at(spec.referenced, Problem::ReportNeedsIssuer).into());
+    };
+    let context = AssessmentContext::new(&checked, Some(issuer), Some(&spec.value), id);
+    let date = spec.value.date.unwrap_or(checked.assessment.as_of);
+    Ok(Prepared {
+        file,
+        context: Context::Assessment(Box::new(context)),
+        warnings: Vec::new(),
+        documents: vec![(DocKind::Report, date)],
+    })
+}
+
+fn record_id(id: Option<&str>, path: &Path) -> String {
+    if let Some(id) = id {
+        return id.to_string();
+    }
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -161,7 +259,7 @@ impl Renderer {
 
     /// Lays out one document of a prepared record.
     pub fn layout(&self, prepared: &Prepared, kind: DocKind) -> Result<PagedDocument, Error> {
-        let name = kind.template(prepared.context.system);
+        let name = kind.template(prepared.context.system());
         let source = self.typst_source(&name, &prepared.context)?;
         let world = DocumentWorld::new(source, self.library.clone());
         typeset::layout(&world, &self.names(&name))
@@ -170,10 +268,10 @@ impl Renderer {
     /// Every document of a prepared record, as files ready to write.
     pub fn render(&self, prepared: &Prepared, emit_typst: bool) -> Result<Vec<OutputFile>, Error> {
         let mut files = Vec::new();
-        for (kind, date) in prepared.documents.iter().zip(&prepared.dates) {
-            let name = kind.template(prepared.context.system);
+        for (kind, date) in &prepared.documents {
+            let name = kind.template(prepared.context.system());
             let source = self.typst_source(&name, &prepared.context)?;
-            let stem = format!("{}-{}", prepared.context.id, kind.slug());
+            let stem = format!("{}-{}", prepared.context.id(), kind.slug());
             if emit_typst {
                 files.push(OutputFile {
                     name: format!("{stem}.typ"),
@@ -190,7 +288,7 @@ impl Renderer {
             });
             typst::comemo::evict(10);
         }
-        if emit_typst {
+        if emit_typst && !files.is_empty() {
             files.push(OutputFile {
                 name: LAYOUT_LIBRARY.into(),
                 bytes: self.library.clone().into_bytes(),

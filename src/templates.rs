@@ -42,6 +42,10 @@ pub const BUILT_INS: &[(&str, &str)] = &[
         "_thong-bao-noi-dung.typ.j2",
         include_str!("../templates/_thong-bao-noi-dung.typ.j2"),
     ),
+    (
+        "bao-cao-danh-gia.state.typ.j2",
+        include_str!("../templates/bao-cao-danh-gia.state.typ.j2"),
+    ),
 ];
 
 /// Largest template file accepted from a user's folder.

@@ -23,7 +23,7 @@ pub fn run(args: &CheckArgs, lang: Lang) -> i32 {
     for path in &args.records {
         let result = prepare(path).and_then(|prepared| {
             warn(&prepared.warnings, lang);
-            for kind in &prepared.documents {
+            for (kind, _) in &prepared.documents {
                 renderer.layout(&prepared, *kind)?;
             }
             Ok(())
