@@ -59,14 +59,14 @@ fn parse_figure(text: &str) -> Option<Stated> {
         return None;
     }
     let tail = after_a[b_len..].trim_start();
-    let unit = if tail.starts_with("tiêu chí") {
-        Unit::Criteria
+    let (unit, word) = if tail.starts_with("tiêu chí") {
+        (Unit::Criteria, "tiêu chí")
     } else if tail.starts_with("chỉ tiêu") {
-        Unit::Indicators
+        (Unit::Indicators, "chỉ tiêu")
     } else {
         return None;
     };
-    let word_len = "tiêu chí".len();
+    let word_len = word.len();
     let consumed = a_len + 1 + b_len + (after_a[b_len..].len() - tail.len()) + word_len;
     Some(Stated {
         text: text[..consumed].to_string(),
@@ -78,7 +78,8 @@ fn parse_figure(text: &str) -> Option<Stated> {
 
 /// Errors at the first stated figure that an assessment with the same denominator contradicts.
 pub fn check(file: &YamlFile, summary: &Spanned<String>, tallies: &[(String, Tally)]) -> Result<(), Error> {
-    for figure in stated(&summary.value) {
+    let words = summary.value.split_whitespace().collect::<Vec<_>>().join(" ");
+    for figure in stated(&words) {
         let computed = |t: &Tally| match figure.unit {
             Unit::Criteria => (t.criteria_met, t.criteria_total),
             Unit::Indicators => (t.indicators_met, t.indicator_total),
