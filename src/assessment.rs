@@ -307,18 +307,18 @@ pub fn check(file: YamlFile) -> Result<Checked, Error> {
         };
         let unmet = count_of(&result.value.unmet)?;
         let not_applicable = count_of(&result.value.not_applicable)?;
-        if let Some(count) = criterion.indicator_count() {
-            if unmet + not_applicable > count {
-                let location = result.value.unmet.as_ref().map_or(no.referenced, |u| u.referenced);
-                return Err(at(
-                    location,
-                    Problem::UnmetAboveCount {
-                        criterion: criterion.no,
-                        unmet: unmet + not_applicable,
-                        count,
-                    },
-                ));
-            }
+        if let Some(count) = criterion.indicator_count()
+            && unmet + not_applicable > count
+        {
+            let location = result.value.unmet.as_ref().map_or(no.referenced, |u| u.referenced);
+            return Err(at(
+                location,
+                Problem::UnmetAboveCount {
+                    criterion: criterion.no,
+                    unmet: unmet + not_applicable,
+                    count,
+                },
+            ));
         }
         unmet_sum += unmet + not_applicable;
         if unmet_sum > total {

@@ -86,7 +86,7 @@ pub fn text_runs(document: &PagedDocument) -> Vec<TextRun> {
                     page: index + 1,
                     x: origin.x.to_pt(),
                     y: origin.y.to_pt(),
-                    width: text.width().to_pt(),
+                    width: inked_width(text),
                     size: text.size.to_pt(),
                     bold: variant.weight.to_number() >= 600,
                     italic: variant.style != FontStyle::Normal,
@@ -104,22 +104,25 @@ pub fn rules(document: &PagedDocument) -> Vec<Rule> {
     let mut rules = Vec::new();
     for (index, page) in document.pages().iter().enumerate() {
         walk(&page.frame, Point::zero(), &mut |origin, item| {
-            if let FrameItem::Shape(shape, _) = item {
-                if let Geometry::Line(to) = shape.geometry {
-                    rules.push(Rule {
-                        page: index + 1,
-                        x: origin.x.to_pt(),
-                        y: origin.y.to_pt(),
-                        length: to.x.to_pt(),
-                    });
-                }
+            if let FrameItem::Shape(shape, _) = item
+                && let Geometry::Line(to) = shape.geometry
+            {
+                rules.push(Rule {
+                    page: index + 1,
+                    x: origin.x.to_pt(),
+                    y: origin.y.to_pt(),
+                    length: to.x.to_pt(),
+                });
             }
         });
     }
     rules
 }
 
-/// Text runs grouped into lines (same page, baselines within 0.5 pt).
+/// Runs further apart than this on one baseline belong to different columns.
+const COLUMN_GAP: f64 = 12.0;
+
+/// Text runs grouped into lines (same page, baselines within 0.5 pt, not a column apart).
 pub fn lines(document: &PagedDocument) -> Vec<TextLine> {
     let mut runs = text_runs(document);
     runs.sort_by(|a, b| {
@@ -130,7 +133,7 @@ pub fn lines(document: &PagedDocument) -> Vec<TextLine> {
     let mut lines: Vec<TextLine> = Vec::new();
     for run in runs {
         match lines.last_mut() {
-            Some(line) if line.page == run.page && (line.y - run.y).abs() < 0.5 => {
+            Some(line) if line.page == run.page && (line.y - run.y).abs() < 0.5 && run.x - line.right < COLUMN_GAP => {
                 if run.x - line.right > 0.5 {
                     line.text.push(' ');
                 }
@@ -158,6 +161,22 @@ pub fn plain_text(document: &PagedDocument) -> String {
         .map(|l| l.text)
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The run's advance width without trailing spaces (which justification may stretch past the margin).
+fn inked_width(text: &typst::text::TextItem) -> f64 {
+    let trailing: f64 = text
+        .glyphs
+        .iter()
+        .rev()
+        .take_while(|g| {
+            text.text
+                .get(g.range())
+                .is_some_and(|s| s.chars().all(char::is_whitespace))
+        })
+        .map(|g| g.x_advance.at(text.size).to_pt())
+        .sum();
+    text.width().to_pt() - trailing
 }
 
 fn walk(frame: &Frame, offset: Point, visit: &mut impl FnMut(Point, &FrameItem)) {

@@ -184,12 +184,12 @@ fn session_assessments(file: &YamlFile, session: &WorkingSession) -> Result<Vec<
 fn prepare_assessment(file: YamlFile) -> Result<Prepared, Error> {
     let checked = assessment::check(file.clone())?;
     let id = record_id(checked.assessment.id.as_ref().map(|id| id.value.as_str()), &file.path);
-    if let Some(id) = &checked.assessment.id {
-        if !validate::is_file_name_safe(&id.value) {
-            return Err(file
-                .diagnostic_at(id.referenced, Problem::BadId { id: id.value.clone() })
-                .into());
-        }
+    if let Some(id) = &checked.assessment.id
+        && !validate::is_file_name_safe(&id.value)
+    {
+        return Err(file
+            .diagnostic_at(id.referenced, Problem::BadId { id: id.value.clone() })
+            .into());
     }
     let Some(spec) = &checked.assessment.documents.report else {
         let context = AssessmentContext::new(&checked, checked.assessment.issuer.as_ref(), None, id);

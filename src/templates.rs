@@ -135,10 +135,8 @@ pub fn export(dir: &Path, force: bool) -> Result<Vec<PathBuf>, Error> {
         path: dir.to_path_buf(),
         detail: e.to_string(),
     })?;
-    if !force {
-        if let Some(existing) = BUILT_INS.iter().map(|(name, _)| dir.join(name)).find(|p| p.exists()) {
-            return Err(Error::WouldOverwrite { path: existing });
-        }
+    if !force && let Some(existing) = BUILT_INS.iter().map(|(name, _)| dir.join(name)).find(|p| p.exists()) {
+        return Err(Error::WouldOverwrite { path: existing });
     }
     let mut written = Vec::new();
     for (name, text) in BUILT_INS {

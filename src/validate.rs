@@ -18,19 +18,19 @@ pub const TWO_TIER_FROM: Date = Date {
 /// Validates a working session; returns its warnings, or the first error.
 pub fn working_session(file: &YamlFile, session: &WorkingSession) -> Result<Vec<Diagnostic>, Error> {
     let at = |location, problem| Error::from(file.diagnostic_at(location, problem));
-    if let Some(id) = &session.id {
-        if !is_file_name_safe(&id.value) {
-            return Err(at(id.referenced, Problem::BadId { id: id.value.clone() }));
-        }
+    if let Some(id) = &session.id
+        && !is_file_name_safe(&id.value)
+    {
+        return Err(at(id.referenced, Problem::BadId { id: id.value.clone() }));
     }
     let speakers = session.discussion.iter().map(|d| &d.speaker);
     for participant in session.attendees.iter().chain(speakers) {
         check_participant(participant).map_err(|problem| at(participant.referenced, problem))?;
     }
-    if let Some(minutes) = &session.documents.minutes {
-        if session.secretary.is_none() {
-            return Err(at(minutes.referenced, Problem::MinutesNeedSecretary));
-        }
+    if let Some(minutes) = &session.documents.minutes
+        && session.secretary.is_none()
+    {
+        return Err(at(minutes.referenced, Problem::MinutesNeedSecretary));
     }
     if let Some(notice) = &session.documents.notice {
         if session.conclusions.is_none() {
