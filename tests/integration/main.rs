@@ -1,5 +1,6 @@
 //! One integration-test binary: the real CLI and the real pipeline on real sample records.
 
+mod assessments;
 mod cli;
 mod escaping;
 mod layout;
