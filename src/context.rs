@@ -6,6 +6,7 @@
 use serde::Serialize;
 
 use crate::assessment::{AssessedBy, Checked, Tally};
+use crate::news::NewsContext;
 use crate::record::{Date, Issuer, IssuerSystem, Participant, Person, SignedSpec, Time, WorkingSession};
 use crate::vietnamese as vn;
 
@@ -48,6 +49,8 @@ pub struct SessionContext {
     pub minutes: Option<MinutesContext>,
     /// The conclusion notice, if asked for.
     pub notice: Option<SignedContext>,
+    /// The news draft, if asked for.
+    pub news: Option<NewsContext>,
 }
 
 /// The issuing body.
@@ -367,6 +370,11 @@ impl SessionContext {
                 .unwrap_or_default(),
             minutes,
             notice,
+            news: session
+                .documents
+                .news
+                .as_ref()
+                .map(|spec| NewsContext::new(spec, session.date, session.start)),
         }
     }
 }

@@ -16,6 +16,7 @@ pub mod figures;
 pub mod fonts;
 pub mod inspect;
 pub mod load;
+pub mod news;
 pub mod output;
 pub mod paths;
 pub mod problem;

@@ -11,6 +11,7 @@ use crate::context::{AssessmentContext, AssessmentSummary, SessionContext};
 use crate::error::{Diagnostic, Error};
 use crate::figures;
 use crate::load::YamlFile;
+use crate::news;
 use crate::output::OutputFile;
 use crate::paths;
 use crate::problem::{Problem, did_you_mean};
@@ -19,6 +20,11 @@ use crate::templates::{LAYOUT_LIBRARY, TemplateSource};
 use crate::typeset::{self, SourceNames};
 use crate::validate;
 use crate::world::DocumentWorld;
+
+/// The news draft's wording.
+const NEWS_MARKDOWN: &str = "tin-bai.md.j2";
+/// The news draft's page.
+const NEWS_HTML: &str = "tin-bai.html.j2";
 
 /// The record kinds vanban reads.
 const KINDS: [&str; 3] = ["working_session", "assessment", "criteria_set"];
@@ -32,6 +38,8 @@ pub enum DocKind {
     Notice,
     /// Báo cáo kết quả đánh giá.
     Report,
+    /// Tin bài: Markdown and HTML.
+    News,
 }
 
 impl DocKind {
@@ -41,6 +49,7 @@ impl DocKind {
             DocKind::Minutes => "bien-ban",
             DocKind::Notice => "thong-bao-ket-luan",
             DocKind::Report => "bao-cao-danh-gia",
+            DocKind::News => "tin-bai",
         }
     }
 
@@ -138,6 +147,9 @@ fn prepare_session(file: YamlFile) -> Result<Prepared, Error> {
     }
     if let Some(notice) = &session.documents.notice {
         documents.push((DocKind::Notice, notice.value.date.unwrap_or(session.date)));
+    }
+    if session.documents.news.is_some() {
+        documents.push((DocKind::News, session.date));
     }
     let id = record_id(session.id.as_ref().map(|id| id.value.as_str()), &file.path);
     let mut context = SessionContext::new(&session, id);
@@ -249,12 +261,47 @@ impl Renderer {
         Ok(Renderer { source, env, library })
     }
 
-    /// The Typst source that template `name` generates from `context`.
+    /// The text that template `name` generates from `context` (Typst source for PDF templates).
     pub fn typst_source(&self, name: &str, context: &impl Serialize) -> Result<String, Error> {
         let template = self.env.get_template(name).map_err(|e| self.template_error(name, &e))?;
         template
             .render(minijinja::value::Serde(context))
             .map_err(|e| self.template_error(name, &e))
+    }
+
+    /// The news draft of a prepared session: Markdown from its template, and an HTML page
+    /// made from that Markdown; abbreviated if the record asks.
+    pub fn news(&self, prepared: &Prepared) -> Result<Vec<OutputFile>, Error> {
+        let abbreviate = match &prepared.context {
+            Context::Session(session) => session.news.as_ref().is_some_and(|n| n.abbreviate),
+            Context::Assessment(_) => false,
+        };
+        let press = |text: String| if abbreviate { news::abbreviate(&text) } else { text };
+        let markdown = press(news::tidy(&self.typst_source(NEWS_MARKDOWN, &prepared.context)?));
+        let (title, article) = news::markdown_to_html(&markdown);
+        let page_context = minijinja::context! {
+            article => minijinja::Value::from_safe_string(article),
+            title => title,
+            ..minijinja::Value::from(minijinja::value::Serde(&prepared.context))
+        };
+        let template = self
+            .env
+            .get_template(NEWS_HTML)
+            .map_err(|e| self.template_error(NEWS_HTML, &e))?;
+        let html = template
+            .render(page_context)
+            .map_err(|e| self.template_error(NEWS_HTML, &e))?;
+        let id = prepared.context.id();
+        Ok(vec![
+            OutputFile {
+                name: format!("{id}-tin-bai.md"),
+                bytes: markdown.into_bytes(),
+            },
+            OutputFile {
+                name: format!("{id}-tin-bai.html"),
+                bytes: press(html).into_bytes(),
+            },
+        ])
     }
 
     /// Lays out one document of a prepared record.
@@ -269,6 +316,10 @@ impl Renderer {
     pub fn render(&self, prepared: &Prepared, emit_typst: bool) -> Result<Vec<OutputFile>, Error> {
         let mut files = Vec::new();
         for (kind, date) in &prepared.documents {
+            if *kind == DocKind::News {
+                files.extend(self.news(prepared)?);
+                continue;
+            }
             let name = kind.template(prepared.context.system());
             let source = self.typst_source(&name, &prepared.context)?;
             let stem = format!("{}-{}", prepared.context.id(), kind.slug());
@@ -288,7 +339,7 @@ impl Renderer {
             });
             typst::comemo::evict(10);
         }
-        if emit_typst && !files.is_empty() {
+        if emit_typst && files.iter().any(|f| f.name.ends_with(".typ")) {
             files.push(OutputFile {
                 name: LAYOUT_LIBRARY.into(),
                 bytes: self.library.clone().into_bytes(),

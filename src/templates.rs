@@ -46,6 +46,8 @@ pub const BUILT_INS: &[(&str, &str)] = &[
         "bao-cao-danh-gia.state.typ.j2",
         include_str!("../templates/bao-cao-danh-gia.state.typ.j2"),
     ),
+    ("tin-bai.md.j2", include_str!("../templates/tin-bai.md.j2")),
+    ("tin-bai.html.j2", include_str!("../templates/tin-bai.html.j2")),
 ];
 
 /// Largest template file accepted from a user's folder.
@@ -106,6 +108,8 @@ impl TemplateSource {
                 AutoEscape::Custom("typst".into())
             } else if name.ends_with(".html.j2") {
                 AutoEscape::Html
+            } else if name.ends_with(".md.j2") {
+                AutoEscape::Custom("markdown".into())
             } else {
                 AutoEscape::None
             }
@@ -125,6 +129,7 @@ impl TemplateSource {
         env.add_filter("join_vi", |items: Vec<String>| vn::join_list(&items));
         env.add_filter("lower_first", |s: String| vn::lower_first(&s));
         env.add_filter("upper_first", |s: String| vn::upper_first(&s));
+        env.add_filter("clause", |s: String| s.trim_end_matches(['.', ';', ' ']).to_string());
         env
     }
 }
@@ -165,20 +170,36 @@ fn is_plain_name(name: &str) -> bool {
 
 /// In Typst templates, a plain value prints as a string literal inside markup.
 fn typst_formatter(out: &mut Output, state: &mut State, value: &Value) -> Result<(), minijinja::Error> {
-    let is_typst = matches!(state.auto_escape(), AutoEscape::Custom(name) if name == "typst");
-    if !is_typst {
-        return minijinja::escape_formatter(out, state, value);
-    }
+    let escape: fn(&str) -> String = match state.auto_escape() {
+        AutoEscape::Custom(name) if name == "typst" => |text| format!("#{};", typst_string(text)),
+        AutoEscape::Custom(name) if name == "markdown" => markdown_text,
+        _ => return minijinja::escape_formatter(out, state, value),
+    };
     if value.is_none() || value.is_undefined() {
         return Ok(());
     }
     let text = if value.is_safe() {
         value.to_string()
     } else {
-        format!("#{};", typst_string(&value.to_string()))
+        escape(&value.to_string())
     };
     out.write_str(&text)
         .map_err(|_| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "write failed"))
+}
+
+/// Text that Markdown prints literally: its markup characters are backslash-escaped.
+pub fn markdown_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|' | '!' | '~'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// A value as Typst code: strings quoted, lists as arrays, maps as dictionaries.

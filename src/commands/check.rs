@@ -3,7 +3,7 @@
 use crate::args::CheckArgs;
 use crate::error::Error;
 use crate::problem::Lang;
-use crate::render::{Renderer, prepare};
+use crate::render::{DocKind, Renderer, prepare};
 use crate::templates::TemplateSource;
 
 use super::{report, warn};
@@ -24,7 +24,11 @@ pub fn run(args: &CheckArgs, lang: Lang) -> i32 {
         let result = prepare(path).and_then(|prepared| {
             warn(&prepared.warnings, lang);
             for (kind, _) in &prepared.documents {
-                renderer.layout(&prepared, *kind)?;
+                if *kind == DocKind::News {
+                    renderer.news(&prepared)?;
+                } else {
+                    renderer.layout(&prepared, *kind)?;
+                }
             }
             Ok(())
         });

@@ -20,6 +20,12 @@ fn render_writes_every_document_of_the_samples() {
         let bytes = std::fs::read(out.path().join(expected)).unwrap();
         assert!(bytes.starts_with(b"%PDF-"));
     }
+    for draft in [
+        "an-phu-2026-02-05-tin-bai.md",
+        "tho-xuan-2024-03-27-xuan-truong-tin-bai.html",
+    ] {
+        assert!(files.iter().any(|f| f == draft), "{draft} missing from {files:?}");
+    }
     assert!(files.iter().all(|f| !f.ends_with(".tmp")), "{files:?}");
 }
 
@@ -197,5 +203,28 @@ fn a_bad_record_in_a_batch_does_not_stop_the_good_ones() {
     ]);
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("thiếu trường bắt buộc"), "{}", stderr(&output));
-    assert_eq!(files_in(&out).len(), 2, "{:?}", files_in(&out));
+    assert_eq!(files_in(&out).len(), 4, "{:?}", files_in(&out));
+}
+
+#[test]
+fn generated_typst_sources_match_their_snapshots() {
+    let out = tempfile::tempdir().unwrap();
+    let output = vanban(&[
+        "render",
+        PARTY_SAMPLE,
+        STATE_SAMPLE,
+        "-o",
+        out.path().to_str().unwrap(),
+        "--emit-typst",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    for name in [
+        "tho-xuan-2024-03-27-xuan-truong-bien-ban.typ",
+        "tho-xuan-2024-03-27-xuan-truong-thong-bao-ket-luan.typ",
+        "an-phu-2026-02-05-bien-ban.typ",
+        "an-phu-2026-02-05-thong-bao-ket-luan.typ",
+    ] {
+        let source = std::fs::read_to_string(out.path().join(name)).unwrap();
+        crate::support::assert_snapshot(name, &source);
+    }
 }

@@ -93,6 +93,14 @@ fn assert_body_text(document: &PagedDocument) {
         (opening.x - LEFT) / MM
     );
     assert_eq!(only_style(opening).0, 14.0);
+    let second = lines
+        .iter()
+        .find(|l| l.text.starts_with("Sau khi"))
+        .expect("a second paragraph starts `Sau khi`");
+    assert!(
+        close(second.x, LEFT + 1.27 / 2.54 * 72.0, 0.5),
+        "`Sau khi` opens its own indented paragraph"
+    );
     let next = lines
         .iter()
         .find(|l| l.page == opening.page && l.y > opening.y)

@@ -4,4 +4,5 @@ mod assessments;
 mod cli;
 mod escaping;
 mod layout;
+mod news;
 mod support;
