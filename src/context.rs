@@ -299,6 +299,9 @@ pub struct SignedContext {
     pub signer: SignerContext,
     /// Nơi nhận.
     pub recipients: Vec<String>,
+    /// Who "thông báo" in the closing line: the body itself when signed on its behalf
+    /// (`TM.`, `T/M`), else the drafting office.
+    pub announcer: String,
 }
 
 /// The signer of a notice.
@@ -398,6 +401,10 @@ fn signed_context(
     default_date: Date,
 ) -> SignedContext {
     let date = spec.date.unwrap_or(default_date);
+    let on_behalf = matches!(
+        vn::split_authority(system, &spec.signer.authority.value),
+        Some(("TM." | "T/M", _))
+    );
     SignedContext {
         number_line: vn::document_number(system, spec.number.map(|n| n.0), kind, &issuer.code),
         date: date_context(date),
@@ -408,6 +415,11 @@ fn signed_context(
             name: spec.signer.name.clone(),
         },
         recipients: spec.recipients.clone(),
+        announcer: if on_behalf {
+            issuer.name.value.clone()
+        } else {
+            issuer.office.clone().unwrap_or_else(|| issuer.name.value.clone())
+        },
     }
 }
 
