@@ -91,6 +91,8 @@ pub enum Error {
         hints: Vec<String>,
         source_line: Option<String>,
     },
+    /// The `--templates` folder does not exist.
+    NoTemplatesFolder { path: PathBuf },
     /// An output file would be overwritten without `--force`.
     WouldOverwrite { path: PathBuf },
     /// Several records failed; each was reported already.
@@ -190,6 +192,21 @@ impl Error {
                 );
                 out
             }
+            Error::NoTemplatesFolder { path } => format!(
+                "{}: {err}: {}\n{}: {}",
+                path.display(),
+                if vi {
+                    "không có thư mục mẫu này"
+                } else {
+                    "no such templates folder"
+                },
+                hint_label(lang),
+                if vi {
+                    "kiểm tra đường dẫn `--templates`, hoặc tạo thư mục bằng `vanban templates export DIR`"
+                } else {
+                    "check the `--templates` path, or create one with `vanban templates export DIR`"
+                }
+            ),
             Error::WouldOverwrite { path } => format!(
                 "{}: {err}: {}\n{}: {}",
                 path.display(),
@@ -273,6 +290,7 @@ mod tests {
                 source_line: None,
             },
             Error::WouldOverwrite { path: "a".into() },
+            Error::NoTemplatesFolder { path: "a".into() },
             Error::RecordsFailed { failed: 1, total: 2 },
         ];
         for error in errors {

@@ -14,6 +14,7 @@ pub mod criteria;
 pub mod error;
 pub mod figures;
 pub mod fonts;
+pub mod fuzz;
 pub mod inspect;
 pub mod load;
 pub mod news;

@@ -101,6 +101,11 @@ impl YamlFile {
         let inner = error.without_snippet();
         let location = inner.location().unwrap_or(Location::UNKNOWN);
         let problem = problem_of(inner, &self.text);
+        if problem == Problem::TabIndent {
+            if let Some((line, column)) = first_tab_indent(&self.text, line_column(location).0) {
+                return Diagnostic::at(&self.path, &self.text, line, column, problem);
+            }
+        }
         self.diagnostic_at(location, problem)
     }
 }
@@ -149,6 +154,9 @@ fn problem_of(error: &YamlError, text: &str) -> Problem {
         } => Problem::WrongType {
             detail: format!("{unexpected} → {expected}"),
         },
+        YamlError::InvalidScalar { ty, .. } => Problem::WrongType {
+            detail: format!("→ {ty}"),
+        },
         YamlError::NullIntoString { .. } => Problem::WrongType {
             detail: "null → string".into(),
         },
@@ -173,11 +181,27 @@ fn problem_of(error: &YamlError, text: &str) -> Problem {
                 .is_some_and(|l| l.trim_start_matches(' ').starts_with('\t'));
             if has_tab || detail.contains("tab") {
                 Problem::TabIndent
+            } else if ["budget", "recursion", "depth", "limit"]
+                .iter()
+                .any(|w| detail.contains(w))
+            {
+                Problem::TooComplex { detail }
             } else {
                 Problem::Syntax { detail }
             }
         }
     }
+}
+
+/// The first tab in the indentation of a line at or after `from` (1-based), as line and column.
+fn first_tab_indent(text: &str, from: usize) -> Option<(usize, usize)> {
+    text.lines()
+        .enumerate()
+        .skip(from.saturating_sub(1))
+        .find_map(|(index, line)| {
+            let indent = line.len() - line.trim_start().len();
+            line[..indent].find('\t').map(|column| (index + 1, column + 1))
+        })
 }
 
 fn strip_location(message: &str) -> String {

@@ -410,7 +410,14 @@ impl Problem {
                 "xóa khóa này hoặc xem danh sách khóa trong README".into(),
                 "remove the key, or see the key list in the README".into(),
             ),
-            Problem::UnknownKey { .. } => return None,
+            Problem::UnknownKey {
+                key,
+                suggestion: Some(s),
+            } => pick(
+                vi,
+                format!("đổi `{key}` thành `{s}`"),
+                format!("rename `{key}` to `{s}`"),
+            ),
             Problem::MissingField { field } => pick(
                 vi,
                 format!("thêm `{field}: ...` vào đúng mục"),

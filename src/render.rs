@@ -256,6 +256,9 @@ pub struct Renderer {
 impl Renderer {
     /// A renderer over `source`; reads the layout library once.
     pub fn new(source: TemplateSource) -> Result<Renderer, Error> {
+        if let Some(dir) = source.dir.as_ref().filter(|dir| !dir.is_dir()) {
+            return Err(Error::NoTemplatesFolder { path: dir.clone() });
+        }
         let env = source.environment();
         let (library, _) = source.load(LAYOUT_LIBRARY)?;
         Ok(Renderer { source, env, library })

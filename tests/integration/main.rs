@@ -1,8 +1,11 @@
 //! One integration-test binary: the real CLI and the real pipeline on real sample records.
 
 mod assessments;
+mod bad_input;
 mod cli;
 mod escaping;
+mod fuzz_regressions;
 mod layout;
 mod news;
+mod nothing_lost;
 mod support;
