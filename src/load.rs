@@ -101,10 +101,10 @@ impl YamlFile {
         let inner = error.without_snippet();
         let location = inner.location().unwrap_or(Location::UNKNOWN);
         let problem = problem_of(inner, &self.text);
-        if problem == Problem::TabIndent {
-            if let Some((line, column)) = first_tab_indent(&self.text, line_column(location).0) {
-                return Diagnostic::at(&self.path, &self.text, line, column, problem);
-            }
+        if problem == Problem::TabIndent
+            && let Some((line, column)) = first_tab_indent(&self.text, line_column(location).0)
+        {
+            return Diagnostic::at(&self.path, &self.text, line, column, problem);
         }
         self.diagnostic_at(location, problem)
     }
