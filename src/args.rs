@@ -23,6 +23,8 @@ pub enum Command {
     Render(RenderArgs),
     /// Validate records and print diagnostics; write nothing.
     Check(CheckArgs),
+    /// Render a record, then again each time it, its assessments or a template changes.
+    Watch(WatchArgs),
     /// Work with the built-in templates.
     #[command(subcommand)]
     Templates(TemplatesCommand),
@@ -31,9 +33,12 @@ pub enum Command {
 /// Arguments of `vanban render`.
 #[derive(Debug, Args)]
 pub struct RenderArgs {
-    /// Record files.
+    /// Record files, or folders to search for `.yaml` records.
     #[arg(required = true)]
     pub records: Vec<PathBuf>,
+    /// Records rendered at once (default: every core).
+    #[arg(short, long)]
+    pub jobs: Option<usize>,
     /// Output folder.
     #[arg(short, long, default_value = "out")]
     pub output: PathBuf,
@@ -48,10 +53,23 @@ pub struct RenderArgs {
 /// Arguments of `vanban check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Record files.
+    /// Record files, or folders to search for `.yaml` records.
     #[arg(required = true)]
     pub records: Vec<PathBuf>,
     /// Folder of templates that override the built-ins file by file.
+    #[arg(long)]
+    pub templates: Option<PathBuf>,
+}
+
+/// Arguments of `vanban watch`.
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// The record to watch.
+    pub record: PathBuf,
+    /// Output folder.
+    #[arg(short, long, default_value = "out")]
+    pub output: PathBuf,
+    /// Folder of templates that override the built-ins file by file (watched too).
     #[arg(long)]
     pub templates: Option<PathBuf>,
 }

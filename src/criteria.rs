@@ -139,6 +139,8 @@ pub struct LoadedSet {
     pub set: CriteriaSet,
     /// Its file (a built-in's name is `criteria/<id>.yaml`).
     pub file: YamlFile,
+    /// Whether it is one of the built-in sets.
+    pub built_in: bool,
 }
 
 impl LoadedSet {
@@ -237,7 +239,11 @@ pub fn load(file: YamlFile) -> Result<LoadedSet, Error> {
             ));
         }
     }
-    Ok(LoadedSet { set, file })
+    Ok(LoadedSet {
+        set,
+        file,
+        built_in: false,
+    })
 }
 
 #[cfg(test)]

@@ -38,6 +38,7 @@ pub fn run(cli: &Cli) -> i32 {
     match &cli.command {
         Command::Render(args) => commands::render::run(args, lang),
         Command::Check(args) => commands::check::run(args, lang),
+        Command::Watch(args) => commands::watch::run(args, lang),
         Command::Templates(TemplatesCommand::Export { dir, force }) => commands::templates::export(dir, *force, lang),
     }
 }

@@ -1,6 +1,7 @@
 //! The pipeline: record file → validated record → context → Typst source → document → bytes.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use minijinja::Environment;
 use serde::Serialize;
@@ -101,6 +102,8 @@ pub struct Prepared {
     pub warnings: Vec<Diagnostic>,
     /// Documents the record asks for, with the date each bears.
     pub documents: Vec<(DocKind, Date)>,
+    /// Files this record was read from: itself, its assessments and their set files.
+    pub inputs: Vec<PathBuf>,
 }
 
 /// Reads, validates and enriches the record at `path`.
@@ -154,11 +157,16 @@ fn prepare_session(file: YamlFile) -> Result<Prepared, Error> {
     let id = record_id(session.id.as_ref().map(|id| id.value.as_str()), &file.path);
     let mut context = SessionContext::new(&session, id);
     context.report.assessments = checked.iter().map(AssessmentSummary::new).collect();
+    let mut inputs = vec![file.path.clone()];
+    for c in &checked {
+        inputs.extend(assessment_inputs(c));
+    }
     Ok(Prepared {
         file,
         context: Context::Session(Box::new(context)),
         warnings,
         documents,
+        inputs,
     })
 }
 
@@ -193,8 +201,18 @@ fn session_assessments(file: &YamlFile, session: &WorkingSession) -> Result<Vec<
     Ok(checked)
 }
 
+/// The files an assessment was read from: itself and its set, unless the set is built in.
+fn assessment_inputs(checked: &Checked) -> Vec<PathBuf> {
+    let mut inputs = vec![checked.file.path.clone()];
+    if !checked.set.built_in {
+        inputs.push(checked.set.file.path.clone());
+    }
+    inputs
+}
+
 fn prepare_assessment(file: YamlFile) -> Result<Prepared, Error> {
     let checked = assessment::check(file.clone())?;
+    let inputs = assessment_inputs(&checked);
     let id = record_id(checked.assessment.id.as_ref().map(|id| id.value.as_str()), &file.path);
     if let Some(id) = &checked.assessment.id
         && !validate::is_file_name_safe(&id.value)
@@ -210,6 +228,7 @@ fn prepare_assessment(file: YamlFile) -> Result<Prepared, Error> {
             context: Context::Assessment(Box::new(context)),
             warnings: Vec::new(),
             documents: Vec::new(),
+            inputs,
         });
     };
     let Some(issuer) = &checked.assessment.issuer else {
@@ -222,6 +241,7 @@ fn prepare_assessment(file: YamlFile) -> Result<Prepared, Error> {
         context: Context::Assessment(Box::new(context)),
         warnings: Vec::new(),
         documents: vec![(DocKind::Report, date)],
+        inputs,
     })
 }
 
@@ -247,10 +267,14 @@ fn record_id(id: Option<&str>, path: &Path) -> String {
 }
 
 /// Turns prepared records into documents with one set of templates.
+///
+/// A renderer keeps one Typst World and reuses it from document to document, so Typst's
+/// caches stay warm across a batch or a watch session.
 pub struct Renderer {
     source: TemplateSource,
     env: Environment<'static>,
     library: String,
+    world: Mutex<Option<DocumentWorld>>,
 }
 
 impl Renderer {
@@ -261,7 +285,36 @@ impl Renderer {
         }
         let env = source.environment();
         let (library, _) = source.load(LAYOUT_LIBRARY)?;
-        Ok(Renderer { source, env, library })
+        Ok(Renderer {
+            source,
+            env,
+            library,
+            world: Mutex::new(None),
+        })
+    }
+
+    /// Reads the templates again (after a user edited one), keeping the World and its caches.
+    pub fn reload_templates(&mut self) -> Result<(), Error> {
+        let (library, _) = self.source.load(LAYOUT_LIBRARY)?;
+        self.env = self.source.environment();
+        if let Some(world) = self.world.get_mut().unwrap_or_else(PoisonError::into_inner) {
+            world.set_library(&library);
+        }
+        self.library = library;
+        Ok(())
+    }
+
+    /// Lays out `source` in this renderer's World.
+    fn compile(&self, source: String, names: &SourceNames) -> Result<PagedDocument, Error> {
+        let mut slot = self.world.lock().unwrap_or_else(PoisonError::into_inner);
+        let world = match slot.as_mut() {
+            Some(world) => {
+                world.set_main(&source);
+                world
+            }
+            None => slot.insert(DocumentWorld::new(source, self.library.clone())),
+        };
+        typeset::layout(world, names)
     }
 
     /// The text that template `name` generates from `context` (Typst source for PDF templates).
@@ -311,8 +364,7 @@ impl Renderer {
     pub fn layout(&self, prepared: &Prepared, kind: DocKind) -> Result<PagedDocument, Error> {
         let name = kind.template(prepared.context.system());
         let source = self.typst_source(&name, &prepared.context)?;
-        let world = DocumentWorld::new(source, self.library.clone());
-        typeset::layout(&world, &self.names(&name))
+        self.compile(source, &self.names(&name))
     }
 
     /// Every document of a prepared record, as files ready to write.
@@ -332,9 +384,8 @@ impl Renderer {
                     bytes: source.clone().into_bytes(),
                 });
             }
-            let world = DocumentWorld::new(source, self.library.clone());
             let names = self.names(&name);
-            let document = typeset::layout(&world, &names)?;
+            let document = self.compile(source, &names)?;
             let bytes = typeset::pdf(&document, &stem, *date, &names)?;
             files.push(OutputFile {
                 name: format!("{stem}.pdf"),

@@ -19,8 +19,15 @@ pub fn run(args: &CheckArgs, lang: Lang) -> i32 {
             return error.exit_code();
         }
     };
+    let records = match super::expand_records(&args.records) {
+        Ok(records) => records,
+        Err(error) => {
+            report(&error, lang);
+            return error.exit_code();
+        }
+    };
     let mut failed = 0;
-    for path in &args.records {
+    for path in &records {
         let result = prepare(path).and_then(|prepared| {
             warn(&prepared.warnings, lang);
             for (kind, _) in &prepared.documents {

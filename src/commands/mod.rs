@@ -3,6 +3,9 @@
 pub mod check;
 pub mod render;
 pub mod templates;
+pub mod watch;
+
+use std::path::PathBuf;
 
 use crate::error::{Diagnostic, Error};
 use crate::problem::Lang;
@@ -17,4 +20,38 @@ pub fn warn(warnings: &[Diagnostic], lang: Lang) {
     for warning in warnings {
         eprintln!("{}", warning.render(lang));
     }
+}
+
+/// The record files named on the command line: files as given, folders searched (recursively)
+/// for `.yaml` and `.yml` files, in name order.
+pub fn expand_records(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
+    let mut records = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            collect_yaml(path, &mut records)?;
+        } else {
+            records.push(path.clone());
+        }
+    }
+    Ok(records)
+}
+
+fn collect_yaml(dir: &std::path::Path, into: &mut Vec<PathBuf>) -> Result<(), Error> {
+    let read_error = |e: std::io::Error| Error::Read {
+        path: dir.to_path_buf(),
+        detail: e.to_string(),
+    };
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(read_error)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    for entry in entries {
+        if entry.is_dir() {
+            collect_yaml(&entry, into)?;
+        } else if entry.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+            into.push(entry);
+        }
+    }
+    Ok(())
 }

@@ -1,60 +1,153 @@
-//! `vanban render`: every document of every record; a failed record writes nothing.
+//! `vanban render`: every document of every record, in parallel; a failed record writes nothing.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::args::RenderArgs;
-use crate::error::Error;
+use crate::error::{Diagnostic, Error};
 use crate::output;
 use crate::problem::Lang;
 use crate::render::{Renderer, prepare};
 use crate::templates::TemplateSource;
 
-use super::{report, warn};
+use super::{expand_records, report, warn};
+
+/// What rendering one record gave.
+struct Outcome {
+    written: Result<Vec<PathBuf>, Error>,
+    warnings: Vec<Diagnostic>,
+}
 
 /// Renders the records; returns the exit status.
 pub fn run(args: &RenderArgs, lang: Lang) -> i32 {
-    let renderer = match Renderer::new(TemplateSource {
-        dir: args.templates.clone(),
-    }) {
-        Ok(renderer) => renderer,
+    let started = Instant::now();
+    let records = match expand_records(&args.records) {
+        Ok(records) => records,
         Err(error) => {
             report(&error, lang);
             return error.exit_code();
         }
     };
-    let mut failed = 0;
-    let mut written = 0;
-    for path in &args.records {
-        let result = prepare(path).and_then(|prepared| {
-            warn(&prepared.warnings, lang);
-            let files = renderer.render(&prepared, args.emit_typst)?;
-            output::write_all(&args.output, &files)
-        });
-        match result {
+    let source = TemplateSource {
+        dir: args.templates.clone(),
+    };
+    if let Err(error) = Renderer::new(source.clone()) {
+        report(&error, lang);
+        return error.exit_code();
+    }
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    let outcomes = render_all(&records, &source, args, jobs);
+    let (mut documents, mut failed) = (0, 0);
+    for outcome in &outcomes {
+        warn(&outcome.warnings, lang);
+        match &outcome.written {
             Ok(paths) => {
-                for path in &paths {
+                documents += paths
+                    .iter()
+                    .filter(|p| !p.extension().is_some_and(|e| e == "typ"))
+                    .count();
+                for path in paths {
                     println!("{}", path.display());
                 }
-                written += paths.len();
             }
             Err(error) => {
-                report(&error, lang);
+                report(error, lang);
                 failed += 1;
             }
         }
     }
+    eprintln!("{}", summary(lang, documents, failed, records.len(), started.elapsed()));
     if failed > 0 {
         report(
             &Error::RecordsFailed {
                 failed,
-                total: args.records.len(),
+                total: records.len(),
             },
             lang,
         );
         return 1;
     }
-    if written == 0 && lang == Lang::En {
-        eprintln!("note: the records ask for no documents (`documents:` is empty)");
-    } else if written == 0 {
-        eprintln!("lưu ý: các bản ghi không yêu cầu văn bản nào (mục `documents:` trống)");
-    }
     0
+}
+
+/// Renders every record with `jobs` workers, each with its own renderer (and Typst World).
+fn render_all(records: &[PathBuf], source: &TemplateSource, args: &RenderArgs, jobs: usize) -> Vec<Outcome> {
+    let progress = progress_bar(records.len());
+    let next = AtomicUsize::new(0);
+    let slots: Mutex<Vec<Option<Outcome>>> = Mutex::new((0..records.len()).map(|_| None).collect());
+    std::thread::scope(|scope| {
+        for _ in 0..jobs.min(records.len()) {
+            scope.spawn(|| {
+                // The templates loaded once already, in `run`; they load again here per worker.
+                let Ok(renderer) = Renderer::new(source.clone()) else {
+                    return;
+                };
+                loop {
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(path) = records.get(index) else { break };
+                    let outcome = render_one(&renderer, path, args);
+                    slots.lock().unwrap_or_else(std::sync::PoisonError::into_inner)[index] = Some(outcome);
+                    progress.inc(1);
+                }
+            });
+        }
+    });
+    progress.finish_and_clear();
+    slots
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+fn render_one(renderer: &Renderer, path: &Path, args: &RenderArgs) -> Outcome {
+    match prepare(path) {
+        Ok(prepared) => {
+            let written = renderer
+                .render(&prepared, args.emit_typst)
+                .and_then(|files| output::write_all(&args.output, &files));
+            Outcome {
+                written,
+                warnings: prepared.warnings,
+            }
+        }
+        Err(error) => Outcome {
+            written: Err(error),
+            warnings: vec![],
+        },
+    }
+}
+
+/// A progress bar on a terminal; nothing at all when standard error is piped.
+fn progress_bar(total: usize) -> ProgressBar {
+    if !std::io::stderr().is_terminal() || total < 2 {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} {elapsed}") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// The one closing line: documents written, records failed, time taken.
+fn summary(lang: Lang, documents: usize, failed: usize, records: usize, elapsed: Duration) -> String {
+    let seconds = elapsed.as_secs_f64();
+    match lang {
+        Lang::Vi => {
+            format!("vanban: đã ghi {documents} văn bản từ {records} bản ghi, {failed} bản ghi lỗi, {seconds:.2} giây")
+        }
+        Lang::En => format!(
+            "vanban: wrote {documents} documents from {records} records, {failed} records failed, {seconds:.2} s"
+        ),
+    }
 }

@@ -2,6 +2,7 @@
 
 mod assessments;
 mod bad_input;
+mod batch;
 mod cli;
 mod escaping;
 mod fuzz_regressions;

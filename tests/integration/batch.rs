@@ -1,0 +1,127 @@
+//! Batches, byte-identical output, and watch mode.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::support::{files_in, stderr, vanban};
+
+fn copy_samples(to: &Path) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    std::fs::create_dir_all(to.join("assessments")).unwrap();
+    for name in files_in(&root).into_iter().filter(|n| n.ends_with(".yaml")) {
+        std::fs::copy(root.join(&name), to.join(&name)).unwrap();
+    }
+    for name in files_in(&root.join("assessments")) {
+        std::fs::copy(root.join("assessments").join(&name), to.join("assessments").join(&name)).unwrap();
+    }
+}
+
+#[test]
+fn a_folder_renders_in_parallel_with_a_summary_line() {
+    let out = tempfile::tempdir().unwrap();
+    let output = vanban(&["render", "samples", "-j", "2", "-o", out.path().to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(files_in(out.path()).len(), 10, "{:?}", files_in(out.path()));
+    let message = stderr(&output);
+    assert!(
+        message
+            .trim_end()
+            .lines()
+            .last()
+            .unwrap()
+            .starts_with("vanban: đã ghi 10 văn bản từ 4 bản ghi, 0 bản ghi lỗi, "),
+        "{message}"
+    );
+    assert!(
+        !message.contains('\r') && !message.contains("\u{1b}["),
+        "no progress bar when piped: {message:?}"
+    );
+}
+
+#[test]
+fn output_is_byte_identical_across_runs_and_thread_counts() {
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    assert!(
+        vanban(&["render", "samples", "-j", "1", "-o", a.path().to_str().unwrap()])
+            .status
+            .success()
+    );
+    assert!(
+        vanban(&["render", "samples", "-j", "2", "-o", b.path().to_str().unwrap()])
+            .status
+            .success()
+    );
+    let names = files_in(a.path());
+    assert_eq!(names, files_in(b.path()));
+    for name in &names {
+        let (x, y) = (
+            std::fs::read(a.path().join(name)).unwrap(),
+            std::fs::read(b.path().join(name)).unwrap(),
+        );
+        assert!(x == y, "{name} differs between runs");
+    }
+    let pdf = std::fs::read(a.path().join("tho-xuan-2024-03-27-xuan-truong-thong-bao-ket-luan.pdf")).unwrap();
+    let text = String::from_utf8_lossy(&pdf);
+    assert!(
+        text.contains("/CreationDate(D:20240328000000Z)"),
+        "the notice's own date is its creation date"
+    );
+}
+
+#[test]
+fn source_date_epoch_sets_the_creation_date() {
+    let out = tempfile::tempdir().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args([
+            "render",
+            "samples/xuan-truong-2024.yaml",
+            "-o",
+            out.path().to_str().unwrap(),
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("SOURCE_DATE_EPOCH", "1700000000")
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let pdf = std::fs::read(out.path().join("tho-xuan-2024-03-27-xuan-truong-bien-ban.pdf")).unwrap();
+    assert!(String::from_utf8_lossy(&pdf).contains("/CreationDate(D:20231114221320Z)"));
+}
+
+#[test]
+fn watch_renders_again_after_an_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_samples(dir.path());
+    let out = dir.path().join("out");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(["watch", "xuan-truong-2024.yaml", "-o", out.to_str().unwrap()])
+        .current_dir(dir.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let md = out.join("tho-xuan-2024-03-27-xuan-truong-tin-bai.md");
+    let wait_for = |check: &dyn Fn() -> bool| {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(30) {
+            if check() {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        false
+    };
+    let first = wait_for(&|| md.exists());
+    let record = dir.path().join("xuan-truong-2024.yaml");
+    let text = std::fs::read_to_string(&record).unwrap();
+    std::fs::write(&record, text.replace("author: Lê Hải - Năng Tiến", "author: Năng Tiến")).unwrap();
+    let edited = wait_for(&|| std::fs::read_to_string(&md).is_ok_and(|t| t.contains("**Năng Tiến**")));
+    std::fs::write(&record, "kind: working_session\nlocaton: x\n").unwrap();
+    std::thread::sleep(Duration::from_millis(400));
+    let still_running = child.try_wait().unwrap().is_none();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(first, "watch wrote nothing");
+    assert!(edited, "watch did not render the edit");
+    assert!(still_running, "a bad edit must not stop watch");
+}
