@@ -52,7 +52,7 @@ pub fn run(args: &RenderArgs, lang: Lang) -> i32 {
             Ok(paths) => {
                 documents += paths
                     .iter()
-                    .filter(|p| !p.extension().is_some_and(|e| e == "typ"))
+                    .filter(|p| p.extension().is_none_or(|e| e != "typ"))
                     .count();
                 for path in paths {
                     println!("{}", path.display());
