@@ -1,0 +1,247 @@
+//! `cargo bench`: the figures the README quotes, measured on the release binary.
+//!
+//! 1. a cold render of the seed sample, process start to PDF on disk;
+//! 2. batch throughput in documents per second with 1 thread and with every core;
+//! 3. peak resident memory rendering 500 records;
+//! 4. the same documents compiled by the `typst` CLI, one process per document, from the
+//!    sources `--emit-typst` writes (skipped, with a note, when `typst` is not installed);
+//! 5. a watch-style re-render after a one-line edit, in one process with warm caches.
+//!
+//! Records are generated: different names, lengths, task counts, and both issuer systems.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_vanban");
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+fn main() {
+    let scratch = std::env::temp_dir().join(format!("vanban-bench-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&scratch);
+    std::fs::create_dir_all(&scratch).unwrap();
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    println!("machine: {cores} cores");
+
+    let cold = cold_render(&scratch);
+    println!("cold render of the seed sample (median of 10): {:.1} ms", ms(cold));
+
+    let batch = scratch.join("batch-200");
+    generate(&batch, 200);
+    let (docs, one) = render_dir(&batch, &scratch.join("out-1"), 1);
+    let (_, all) = render_dir(&batch, &scratch.join("out-all"), cores);
+    let (rate_one, rate_all) = (docs as f64 / one.as_secs_f64(), docs as f64 / all.as_secs_f64());
+    println!(
+        "batch, 200 records, {docs} documents: 1 thread {rate_one:.0} docs/s; {cores} threads {rate_all:.0} docs/s; speed-up {:.2}x",
+        rate_all / rate_one
+    );
+
+    let large = scratch.join("batch-500");
+    generate(&large, 500);
+    let (docs, peak) = peak_rss(&large, &scratch.join("out-500"), cores);
+    println!("500 records, {docs} documents: peak RSS {:.0} MB", peak as f64 / 1024.0);
+
+    typst_cli(&batch, &scratch, rate_all);
+    rerender(&scratch);
+    let _ = std::fs::remove_dir_all(&scratch);
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn cold_render(scratch: &Path) -> Duration {
+    let seed = Path::new(ROOT).join("samples/xuan-truong-2024.yaml");
+    let mut times: Vec<Duration> = (0..10)
+        .map(|i| {
+            let out = scratch.join(format!("cold-{i}"));
+            let start = Instant::now();
+            let status = Command::new(BIN)
+                .arg("render")
+                .arg(&seed)
+                .arg("-o")
+                .arg(&out)
+                .output()
+                .unwrap()
+                .status;
+            assert!(status.success());
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[times.len() / 2]
+}
+
+/// Renders `dir` with `jobs` threads; returns documents written and wall time.
+fn render_dir(dir: &Path, out: &Path, jobs: usize) -> (usize, Duration) {
+    let start = Instant::now();
+    let output = Command::new(BIN)
+        .arg("render")
+        .arg(dir)
+        .arg("-o")
+        .arg(out)
+        .arg("-j")
+        .arg(jobs.to_string())
+        .output()
+        .unwrap();
+    let elapsed = start.elapsed();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    (std::fs::read_dir(out).unwrap().count(), elapsed)
+}
+
+/// Peak resident set of a child rendering `dir`, in KiB, from the kernel's own accounting.
+#[allow(clippy::zombie_processes)] // reaped by `wait4`, which also reports the peak memory
+fn peak_rss(dir: &Path, out: &Path, jobs: usize) -> (usize, i64) {
+    let child = Command::new(BIN)
+        .arg("render")
+        .arg(dir)
+        .arg("-o")
+        .arg(out)
+        .arg("-j")
+        .arg(jobs.to_string())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut status = 0;
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: waits for our own child; `usage` is a valid, writable rusage.
+    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
+    assert_eq!(pid, child.id() as libc::pid_t);
+    assert_eq!(status, 0);
+    (std::fs::read_dir(out).unwrap().count(), usage.ru_maxrss)
+}
+
+fn typst_cli(batch: &Path, scratch: &Path, vanban_rate: f64) {
+    let typst = std::env::var("TYPST").unwrap_or_else(|_| "typst".into());
+    if Command::new(&typst).arg("--version").output().is_err() {
+        println!("typst CLI: not found (install with `cargo install typst-cli`, or set TYPST); comparison skipped");
+        return;
+    }
+    let sources = scratch.join("typst-sources");
+    let output = Command::new(BIN)
+        .arg("render")
+        .arg(batch)
+        .arg("-o")
+        .arg(&sources)
+        .arg("--emit-typst")
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&sources)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "typ") && !p.ends_with("vanban.typ"))
+        .collect();
+    files.sort();
+    let fonts = Path::new(ROOT).join("fonts");
+    let start = Instant::now();
+    for file in &files {
+        let status = Command::new(&typst)
+            .args(["compile", "--ignore-system-fonts", "--font-path"])
+            .arg(&fonts)
+            .arg(file)
+            .arg(file.with_extension("cli.pdf"))
+            .status()
+            .unwrap();
+        assert!(status.success(), "typst failed on {}", file.display());
+    }
+    let rate = files.len() as f64 / start.elapsed().as_secs_f64();
+    println!(
+        "typst CLI, one process per document, {} documents: {rate:.1} docs/s; vanban is {:.1}x faster",
+        files.len(),
+        vanban_rate / rate
+    );
+}
+
+fn rerender(scratch: &Path) {
+    use vanban::render::{Renderer, prepare};
+    let dir = scratch.join("rerender");
+    std::fs::create_dir_all(dir.join("assessments")).unwrap();
+    for name in ["xuan-truong-2024-ntm.yaml", "xuan-truong-2024-ntm-nang-cao.yaml"] {
+        std::fs::copy(
+            Path::new(ROOT).join("samples/assessments").join(name),
+            dir.join("assessments").join(name),
+        )
+        .unwrap();
+    }
+    let record = dir.join("seed.yaml");
+    let text = std::fs::read_to_string(Path::new(ROOT).join("samples/xuan-truong-2024.yaml")).unwrap();
+    std::fs::write(&record, &text).unwrap();
+    let renderer = Renderer::new(Default::default()).unwrap();
+    renderer.render(&prepare(&record).unwrap(), false).unwrap();
+    let mut times = Vec::new();
+    for i in 0..10 {
+        std::fs::write(
+            &record,
+            text.replace("end: \"17:00\"", &format!("end: \"17:{:02}\"", i + 10)),
+        )
+        .unwrap();
+        let start = Instant::now();
+        let files = renderer.render(&prepare(&record).unwrap(), false).unwrap();
+        vanban::output::write_all(&dir.join("out"), &files).unwrap();
+        times.push(start.elapsed());
+    }
+    times.sort();
+    println!(
+        "re-render of the seed session (4 documents) after a one-line edit, warm (median of 10): {:.1} ms",
+        ms(times[5])
+    );
+}
+
+/// Writes `count` varied working sessions into `dir`.
+fn generate(dir: &Path, count: usize) {
+    const SURNAMES: [&str; 8] = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi"];
+    const GIVEN: [&str; 8] = [
+        "Văn An",
+        "Thị Bình",
+        "Minh Châu",
+        "Quốc Dũng",
+        "Thu Hà",
+        "Hữu Hải",
+        "Thanh Hương",
+        "Đức Long",
+    ];
+    const COMMUNES: [&str; 6] = ["An Phú", "Xuân Trường", "Tân Lập", "Hòa Bình", "Phú Mỹ", "Long Hưng"];
+    std::fs::create_dir_all(dir).unwrap();
+    for i in 0..count {
+        let name = |k: usize| format!("{} {}", SURNAMES[(i + k) % 8], GIVEN[(i * 3 + k) % 8]);
+        let commune = COMMUNES[i % 6];
+        let party = i % 2 == 0;
+        let issuer = if party {
+            format!(
+                "  system: party\n  parent: Đảng bộ tỉnh Thanh Hóa\n  name: Đảng ủy xã {commune}\n  code: ĐU\n  place: {commune}\n"
+            )
+        } else {
+            format!("  system: state\n  name: Ủy ban nhân dân xã {commune}\n  code: UBND\n  place: {commune}\n")
+        };
+        let authority = if party {
+            "T/M Ban Thường vụ"
+        } else {
+            "TM. Ủy ban nhân dân"
+        };
+        let paragraphs = 1 + i % 5;
+        let summary: String = (0..paragraphs)
+            .map(|p| format!("    Đoạn báo cáo {p}: kết quả thực hiện nhiệm vụ phát triển kinh tế - xã hội của thôn số {i}, tiến độ các công trình, công tác an sinh xã hội và chuyển đổi số trong quý, với những chỉ tiêu chủ yếu đạt và vượt kế hoạch đề ra.\n\n"))
+            .collect();
+        let tasks: String = (0..(1 + i % 7))
+            .map(|t| format!("    - assignee: Bộ phận số {t}\n      task: Thực hiện nhiệm vụ số {t} theo kết luận của buổi làm việc\n      due: 2026-{:02}-15\n", 3 + t % 9))
+            .collect();
+        let directives: String = (0..(1 + i % 4))
+            .map(|d| {
+                format!("    - Chỉ đạo số {d} - tập trung hoàn thành các chỉ tiêu, nhiệm vụ trọng tâm trong năm.\n")
+            })
+            .collect();
+        let record = format!(
+            "kind: working_session\nid: bench-{i:04}\nissuer:\n{issuer}date: 2026-03-{day:02}\nstart: \"{hour:02}:00\"\nend: \"{end:02}:30\"\nlocation: Hội trường xã {commune}\nhost: thôn số {i}\nsubject: tình hình thực hiện nhiệm vụ quý I năm 2026\nchair:\n  name: {chair}\n  titles: [Bí thư Đảng ủy xã {commune}, Chủ tịch Hội đồng nhân dân xã]\n  role: Bí thư Đảng ủy xã\nattendees:\n  - name: {a}\n    titles: [Phó Chủ tịch Ủy ban nhân dân xã]\n  - group: đại diện các ban, ngành, đoàn thể xã\nsecretary:\n  name: {s}\nsite_visit:\n  when: before\n  places: [nhà văn hóa thôn, đường giao thông nội đồng]\nreport:\n  summary: |\n{summary}  difficulties: [Nguồn lực còn hạn chế.]\n  proposals: [Đề nghị hỗ trợ kinh phí.]\ndiscussion:\n  - speaker: {{ group: các đại biểu }}\n    content: thống nhất với báo cáo.\nconclusions:\n  acknowledgements: ghi nhận, đánh giá cao kết quả đạt được.\n  directives:\n{directives}  tasks:\n{tasks}documents:\n  minutes: {{ number: {n} }}\n  notice:\n    number: {n}\n    signer: {{ authority: {authority}, position: Bí thư, name: {chair} }}\n    recipients: [Thường trực Đảng ủy, Lưu Văn phòng]\n",
+            day = 1 + i % 28,
+            hour = 7 + i % 13,
+            end = 8 + i % 13,
+            chair = name(0),
+            a = name(1),
+            s = name(2),
+            n = 1 + i,
+        );
+        std::fs::write(dir.join(format!("bench-{i:04}.yaml")), record).unwrap();
+    }
+}
