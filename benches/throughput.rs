@@ -169,7 +169,7 @@ fn rerender(scratch: &Path) {
     let text = std::fs::read_to_string(Path::new(ROOT).join("samples/xuan-truong-2024.yaml")).unwrap();
     std::fs::write(&record, &text).unwrap();
     let renderer = Renderer::new(Default::default()).unwrap();
-    renderer.render(&prepare(&record).unwrap(), false).unwrap();
+    renderer.render(&prepare(&record).unwrap(), Default::default()).unwrap();
     let mut times = Vec::new();
     for i in 0..10 {
         std::fs::write(
@@ -178,7 +178,7 @@ fn rerender(scratch: &Path) {
         )
         .unwrap();
         let start = Instant::now();
-        let files = renderer.render(&prepare(&record).unwrap(), false).unwrap();
+        let files = renderer.render(&prepare(&record).unwrap(), Default::default()).unwrap();
         vanban::output::write_all(&dir.join("out"), &files).unwrap();
         times.push(start.elapsed());
     }

@@ -25,6 +25,17 @@ pub enum Command {
     Check(CheckArgs),
     /// Render a record, then again each time it, its assessments or a template changes.
     Watch(WatchArgs),
+    /// The archive of records and archival PDFs, with its index.
+    #[command(subcommand)]
+    Archive(ArchiveCommand),
+    /// Write out the files attached to an archival PDF.
+    Extract {
+        /// The PDF.
+        pdf: PathBuf,
+        /// Output folder.
+        #[arg(short, long, default_value = ".")]
+        output: PathBuf,
+    },
     /// Work with the built-in templates.
     #[command(subcommand)]
     Templates(TemplatesCommand),
@@ -48,6 +59,9 @@ pub struct RenderArgs {
     /// Also write the generated Typst sources (and the layout library) beside the PDFs.
     #[arg(long)]
     pub emit_typst: bool,
+    /// Archival PDFs: PDF/A-3u carrying the record and its assessments as attachments.
+    #[arg(long)]
+    pub archive: bool,
 }
 
 /// Arguments of `vanban check`.
@@ -84,5 +98,71 @@ pub enum TemplatesCommand {
         /// Overwrite files that already exist.
         #[arg(long)]
         force: bool,
+    },
+}
+
+/// `vanban archive ...`.
+#[derive(Debug, Subcommand)]
+pub enum ArchiveCommand {
+    /// Validate, render in archival form, store and index records (and their assessments).
+    Add {
+        /// Record files or folders.
+        #[arg(required = true)]
+        records: Vec<PathBuf>,
+        /// The archive folder.
+        #[arg(long, default_value = "archive")]
+        archive_dir: PathBuf,
+    },
+    /// List entries.
+    List {
+        /// Only this unit (as written in the record, e.g. `xã Xuân Trường`).
+        #[arg(long)]
+        unit: Option<String>,
+        /// Only this year.
+        #[arg(long)]
+        year: Option<i32>,
+        /// Only this kind: `working_session` or `assessment`.
+        #[arg(long)]
+        kind: Option<String>,
+        /// The archive folder.
+        #[arg(long, default_value = "archive")]
+        archive_dir: PathBuf,
+    },
+    /// Show one entry and its files.
+    Show {
+        /// Entry name (or its start).
+        id: String,
+        /// The archive folder.
+        #[arg(long, default_value = "archive")]
+        archive_dir: PathBuf,
+    },
+    /// A unit's assessments over time, and which criteria changed.
+    History {
+        /// The unit.
+        unit: String,
+        /// The archive folder.
+        #[arg(long, default_value = "archive")]
+        archive_dir: PathBuf,
+    },
+    /// Re-hash every file and re-render every record; report any difference.
+    Verify {
+        /// The archive folder.
+        #[arg(long, default_value = "archive")]
+        archive_dir: PathBuf,
+    },
+    /// A PDF table of every unit's latest totals on a set.
+    Summary {
+        /// Criteria set id.
+        #[arg(long)]
+        set: String,
+        /// Only assessments on or before this date (YYYY-MM-DD).
+        #[arg(long)]
+        as_of: Option<String>,
+        /// Output PDF (default `tong-hop-<set>.pdf`).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// The archive folder.
+        #[arg(long, default_value = "archive")]
+        archive_dir: PathBuf,
     },
 }

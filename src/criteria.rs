@@ -167,7 +167,9 @@ pub fn resolve(reference: &str, base: &Path) -> Result<LoadedSet, SetLookup> {
     {
         let file =
             YamlFile::from_bytes(&PathBuf::from("criteria").join(name), text.as_bytes()).map_err(SetLookup::Invalid)?;
-        return load(file).map_err(SetLookup::Invalid);
+        return load(file)
+            .map(|set| LoadedSet { built_in: true, ..set })
+            .map_err(SetLookup::Invalid);
     }
     if reference.ends_with(".yaml") || reference.ends_with(".yml") || reference.contains('/') {
         let path = crate::paths::inside(base, reference).ok_or(SetLookup::OutsideFolder)?;

@@ -6,12 +6,14 @@
 
 #![deny(clippy::dbg_macro, clippy::todo)]
 
+pub mod archive;
 pub mod args;
 pub mod assessment;
 pub mod commands;
 pub mod context;
 pub mod criteria;
 pub mod error;
+pub mod extract;
 pub mod figures;
 pub mod fonts;
 pub mod fuzz;
@@ -39,6 +41,8 @@ pub fn run(cli: &Cli) -> i32 {
         Command::Render(args) => commands::render::run(args, lang),
         Command::Check(args) => commands::check::run(args, lang),
         Command::Watch(args) => commands::watch::run(args, lang),
+        Command::Archive(command) => commands::archive::run(command, lang),
+        Command::Extract { pdf, output } => commands::archive::extract(pdf, output, lang),
         Command::Templates(TemplatesCommand::Export { dir, force }) => commands::templates::export(dir, *force, lang),
     }
 }

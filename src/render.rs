@@ -17,7 +17,7 @@ use crate::output::OutputFile;
 use crate::paths;
 use crate::problem::{Problem, did_you_mean};
 use crate::record::{Date, IssuerSystem, RecordKind, WorkingSession};
-use crate::templates::{LAYOUT_LIBRARY, TemplateSource};
+use crate::templates::{LAYOUT_LIBRARY, TemplateSource, typst_string};
 use crate::typeset::{self, SourceNames};
 use crate::validate;
 use crate::world::DocumentWorld;
@@ -266,6 +266,51 @@ fn record_id(id: Option<&str>, path: &Path) -> String {
     if safe.is_empty() { "van-ban".into() } else { safe }
 }
 
+/// How documents are written.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RenderOptions {
+    /// Also write the generated Typst sources and the layout library.
+    pub emit_typst: bool,
+    /// PDF/A-3u with the record and its assessments attached.
+    pub archive: bool,
+}
+
+/// Typst lines that attach every input file of a record, byte for byte, to the PDF.
+fn attachments(prepared: &Prepared) -> Result<String, Error> {
+    let mut lines = String::from("\n");
+    let mut names = std::collections::BTreeSet::new();
+    for (index, path) in prepared.inputs.iter().enumerate() {
+        let bytes = std::fs::read(path).map_err(|e| Error::Read {
+            path: path.clone(),
+            detail: e.to_string(),
+        })?;
+        let text = String::from_utf8(bytes).map_err(|_| Error::Read {
+            path: path.clone(),
+            detail: "not UTF-8".into(),
+        })?;
+        let base = path
+            .file_name()
+            .map_or_else(|| "record.yaml".into(), |n| n.to_string_lossy().into_owned());
+        let name = if names.insert(base.clone()) {
+            base
+        } else {
+            format!("{index}-{base}")
+        };
+        let description = if index == 0 {
+            "Bản ghi nguồn của văn bản"
+        } else {
+            "Kết quả đánh giá kèm theo"
+        };
+        lines.push_str(&format!(
+            "#pdf.attach({}, bytes({}), relationship: \"source\", mime-type: \"application/yaml\", description: {})\n",
+            typst_string(&name),
+            typst_string(&text),
+            typst_string(description)
+        ));
+    }
+    Ok(lines)
+}
+
 /// Turns prepared records into documents with one set of templates.
 ///
 /// A renderer keeps one Typst World and reuses it from document to document, so Typst's
@@ -360,6 +405,20 @@ impl Renderer {
         ])
     }
 
+    /// A PDF from template `name` over any context (the archive's summary table).
+    pub fn pdf_from_template(
+        &self,
+        name: &str,
+        context: &impl Serialize,
+        ident: &str,
+        date: Date,
+    ) -> Result<Vec<u8>, Error> {
+        let source = self.typst_source(name, context)?;
+        let names = self.names(name);
+        let document = self.compile(source, &names)?;
+        typeset::pdf(&document, ident, date, false, &names)
+    }
+
     /// Lays out one document of a prepared record.
     pub fn layout(&self, prepared: &Prepared, kind: DocKind) -> Result<PagedDocument, Error> {
         let name = kind.template(prepared.context.system());
@@ -368,17 +427,23 @@ impl Renderer {
     }
 
     /// Every document of a prepared record, as files ready to write.
-    pub fn render(&self, prepared: &Prepared, emit_typst: bool) -> Result<Vec<OutputFile>, Error> {
+    pub fn render(&self, prepared: &Prepared, options: RenderOptions) -> Result<Vec<OutputFile>, Error> {
         let mut files = Vec::new();
+        let attachments = if options.archive {
+            attachments(prepared)?
+        } else {
+            String::new()
+        };
         for (kind, date) in &prepared.documents {
             if *kind == DocKind::News {
                 files.extend(self.news(prepared)?);
                 continue;
             }
             let name = kind.template(prepared.context.system());
-            let source = self.typst_source(&name, &prepared.context)?;
+            let mut source = self.typst_source(&name, &prepared.context)?;
+            source.push_str(&attachments);
             let stem = format!("{}-{}", prepared.context.id(), kind.slug());
-            if emit_typst {
+            if options.emit_typst {
                 files.push(OutputFile {
                     name: format!("{stem}.typ"),
                     bytes: source.clone().into_bytes(),
@@ -386,14 +451,14 @@ impl Renderer {
             }
             let names = self.names(&name);
             let document = self.compile(source, &names)?;
-            let bytes = typeset::pdf(&document, &stem, *date, &names)?;
+            let bytes = typeset::pdf(&document, &stem, *date, options.archive, &names)?;
             files.push(OutputFile {
                 name: format!("{stem}.pdf"),
                 bytes,
             });
             typst::comemo::evict(10);
         }
-        if emit_typst && files.iter().any(|f| f.name.ends_with(".typ")) {
+        if options.emit_typst && files.iter().any(|f| f.name.ends_with(".typ")) {
             files.push(OutputFile {
                 name: LAYOUT_LIBRARY.into(),
                 bytes: self.library.clone().into_bytes(),

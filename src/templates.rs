@@ -48,6 +48,10 @@ pub const BUILT_INS: &[(&str, &str)] = &[
     ),
     ("tin-bai.md.j2", include_str!("../templates/tin-bai.md.j2")),
     ("tin-bai.html.j2", include_str!("../templates/tin-bai.html.j2")),
+    (
+        "tong-hop.state.typ.j2",
+        include_str!("../templates/tong-hop.state.typ.j2"),
+    ),
 ];
 
 /// Largest template file accepted from a user's folder.

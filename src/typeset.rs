@@ -4,7 +4,7 @@ use typst::WorldExt;
 use typst::diag::{Severity, SourceDiagnostic};
 use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
-use typst_pdf::{PdfOptions, Timestamp};
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::error::Error;
 use crate::record::Date;
@@ -41,8 +41,21 @@ pub fn layout(world: &DocumentWorld, names: &SourceNames) -> Result<PagedDocumen
 }
 
 /// PDF bytes of `document`; the creation date is `date` (or `SOURCE_DATE_EPOCH`) so output is reproducible.
-pub fn pdf(document: &PagedDocument, ident: &str, date: Date, names: &SourceNames) -> Result<Vec<u8>, Error> {
+/// With `archive`, the PDF is PDF/A-3u, and any PDF/A violation (a missing glyph, say) is an error.
+pub fn pdf(
+    document: &PagedDocument,
+    ident: &str,
+    date: Date,
+    archive: bool,
+    names: &SourceNames,
+) -> Result<Vec<u8>, Error> {
+    let standards = if archive {
+        PdfStandards::new(&[PdfStandard::A_3u]).unwrap_or_default()
+    } else {
+        PdfStandards::default()
+    };
     let options = PdfOptions {
+        standards,
         ident: Smart::Custom(ident.to_string()),
         timestamp: Some(Timestamp::new_utc(creation_time(date))),
         ..PdfOptions::default()

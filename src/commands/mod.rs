@@ -1,5 +1,6 @@
 //! One module per subcommand; each returns the process exit status.
 
+pub mod archive;
 pub mod check;
 pub mod render;
 pub mod templates;

@@ -12,7 +12,7 @@ use crate::args::RenderArgs;
 use crate::error::{Diagnostic, Error};
 use crate::output;
 use crate::problem::Lang;
-use crate::render::{Renderer, prepare};
+use crate::render::{RenderOptions, Renderer, prepare};
 use crate::templates::TemplateSource;
 
 use super::{expand_records, report, warn};
@@ -113,7 +113,13 @@ fn render_one(renderer: &Renderer, path: &Path, args: &RenderArgs) -> Outcome {
     match prepare(path) {
         Ok(prepared) => {
             let written = renderer
-                .render(&prepared, args.emit_typst)
+                .render(
+                    &prepared,
+                    RenderOptions {
+                        emit_typst: args.emit_typst,
+                        archive: args.archive,
+                    },
+                )
                 .and_then(|files| output::write_all(&args.output, &files));
             Outcome {
                 written,

@@ -9,7 +9,7 @@ use crate::args::WatchArgs;
 use crate::error::Error;
 use crate::output;
 use crate::problem::Lang;
-use crate::render::{Renderer, prepare};
+use crate::render::{RenderOptions, Renderer, prepare};
 use crate::templates::TemplateSource;
 
 use super::{report, warn};
@@ -69,7 +69,7 @@ pub fn run(args: &WatchArgs, lang: Lang) -> i32 {
 fn render_once(renderer: &Renderer, args: &WatchArgs, lang: Lang) -> Result<(usize, Vec<PathBuf>), Error> {
     let prepared = prepare(&args.record)?;
     warn(&prepared.warnings, lang);
-    let files = renderer.render(&prepared, false)?;
+    let files = renderer.render(&prepared, RenderOptions::default())?;
     let written = output::write_all(&args.output, &files)?;
     for path in &written {
         println!("{}", path.display());

@@ -1,0 +1,525 @@
+//! The archive: a folder of records, their archival PDFs, and an SQLite index.
+//!
+//! ```text
+//! ARCHIVE/
+//!   index.sqlite                   entries, files with SHA-256, criteria results
+//!   entries/<entry>/<record>.yaml  the record as added, byte for byte
+//!   entries/<entry>/<path>.yaml    the assessments it names, at the same relative paths
+//!   entries/<entry>/<id>-*.pdf     its documents, PDF/A-3u with the record attached
+//! ```
+//!
+//! An entry's name is the record's id and the first 12 hex digits of the SHA-256 of its
+//! bytes, so adding the same record twice finds the entry already there. An add stages
+//! its folder under a temporary name, renames it into place, then commits one transaction;
+//! a failure at any point leaves the archive as it was.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OptionalExtension, params};
+use sha2::{Digest, Sha256};
+
+use crate::error::Error;
+use crate::output::OutputFile;
+use crate::render::{Context, Prepared, RenderOptions, Renderer, prepare};
+
+/// A file of an entry: path inside the entry, role (`record`, `input`, `document`), bytes.
+type EntryFile = (String, &'static str, Vec<u8>);
+
+/// A file as indexed: path inside the entry, role, SHA-256.
+pub type IndexedFile = (String, String, String);
+
+/// An open archive.
+pub struct Archive {
+    dir: PathBuf,
+    db: Connection,
+}
+
+/// One row of `archive list`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// Entry name (folder under `entries/`).
+    pub id: String,
+    /// `working_session` or `assessment`.
+    pub kind: String,
+    /// The unit worked with or assessed.
+    pub unit: String,
+    /// The issuing body.
+    pub issuer: String,
+    /// ISO date of the session or assessment.
+    pub date: String,
+    /// Criteria set id (assessments).
+    pub criteria_set: Option<String>,
+    /// `đạt 17/19 tiêu chí, 71/75 chỉ tiêu` (assessments).
+    pub totals: Option<String>,
+    /// Document numbers as printed.
+    pub numbers: String,
+    /// Criteria met and total, indicators met and total (assessments).
+    pub counts: Option<(u32, u32, u32, u32)>,
+}
+
+/// What `add` did with one record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Added {
+    /// A new entry.
+    New(String),
+    /// The same bytes were archived before.
+    AlreadyThere(String),
+}
+
+/// One point in a unit's history: an assessment's totals and what changed since the last.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistoryPoint {
+    /// Entry name.
+    pub entry: String,
+    /// ISO date.
+    pub date: String,
+    /// Criteria set id.
+    pub set: String,
+    /// Totals phrase.
+    pub totals: String,
+    /// Criteria whose result changed since the previous assessment on the same set.
+    pub changes: Vec<String>,
+}
+
+/// A problem `verify` found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Finding {
+    /// A file's hash no longer matches the index.
+    Tampered(PathBuf),
+    /// A file in the index is gone.
+    Missing(PathBuf),
+    /// Rendering the record again gives different bytes.
+    RendersDifferently(PathBuf),
+    /// The record no longer renders.
+    NoLongerRenders(String, String),
+}
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS entries (
+  id TEXT PRIMARY KEY, record_id TEXT NOT NULL, kind TEXT NOT NULL, unit TEXT NOT NULL,
+  issuer TEXT NOT NULL, date TEXT NOT NULL, year INTEGER NOT NULL, criteria_set TEXT,
+  criteria_met INTEGER, criteria_total INTEGER, indicators_met INTEGER, indicator_total INTEGER,
+  totals TEXT, numbers TEXT NOT NULL, record_path TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS entries_unit ON entries(unit, date);
+CREATE INDEX IF NOT EXISTS entries_year ON entries(year, kind);
+CREATE TABLE IF NOT EXISTS files (
+  entry TEXT NOT NULL REFERENCES entries(id), path TEXT NOT NULL, role TEXT NOT NULL,
+  sha256 TEXT NOT NULL, PRIMARY KEY (entry, path));
+CREATE TABLE IF NOT EXISTS criteria (
+  entry TEXT NOT NULL REFERENCES entries(id), set_id TEXT NOT NULL, no INTEGER NOT NULL,
+  name TEXT NOT NULL, met INTEGER NOT NULL, PRIMARY KEY (entry, no));
+";
+
+impl Archive {
+    /// Opens (creating if needed) the archive in `dir`.
+    pub fn open(dir: &Path) -> Result<Archive, Error> {
+        std::fs::create_dir_all(dir.join("entries")).map_err(|e| write_error(dir, e))?;
+        let path = dir.join("index.sqlite");
+        let db = Connection::open(&path).map_err(|e| db_error(&path, e))?;
+        db.execute_batch(SCHEMA).map_err(|e| db_error(&path, e))?;
+        Ok(Archive {
+            dir: dir.to_path_buf(),
+            db,
+        })
+    }
+
+    fn index_path(&self) -> PathBuf {
+        self.dir.join("index.sqlite")
+    }
+
+    /// Validates, renders in archival form, stores and indexes the record at `path`, and
+    /// each assessment it names as an entry of its own.
+    pub fn add(&mut self, renderer: &Renderer, path: &Path) -> Result<Vec<Added>, Error> {
+        let prepared = prepare(path)?;
+        let mut added = Vec::new();
+        if let Context::Session(_) = &prepared.context {
+            for assessment in prepared
+                .inputs
+                .iter()
+                .skip(1)
+                .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
+            {
+                if let Ok(inner) = prepare(assessment)
+                    && matches!(inner.context, Context::Assessment(_))
+                {
+                    added.push(self.add_prepared(renderer, &inner)?);
+                }
+            }
+        }
+        added.insert(0, self.add_prepared(renderer, &prepared)?);
+        Ok(added)
+    }
+
+    fn add_prepared(&mut self, renderer: &Renderer, prepared: &Prepared) -> Result<Added, Error> {
+        let record_path = &prepared.file.path;
+        let record_bytes = std::fs::read(record_path).map_err(|e| Error::Read {
+            path: record_path.clone(),
+            detail: e.to_string(),
+        })?;
+        let entry = format!("{}-{}", prepared.context.id(), &sha256_hex(&record_bytes)[..12]);
+        let known: Option<String> = self
+            .db
+            .query_row("SELECT id FROM entries WHERE id = ?1", [&entry], |r| r.get(0))
+            .optional()
+            .map_err(|e| db_error(&self.index_path(), e))?;
+        if known.is_some() {
+            return Ok(Added::AlreadyThere(entry));
+        }
+        let files = entry_files(renderer, prepared)?;
+        let final_dir = self.dir.join("entries").join(&entry);
+        let staging = self
+            .dir
+            .join("entries")
+            .join(format!(".{entry}.staging-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&staging);
+        let _ = std::fs::remove_dir_all(&final_dir); // an orphan of an interrupted add: not in the index
+        let result = stage_entry(&staging, &files)
+            .and_then(|()| std::fs::rename(&staging, &final_dir).map_err(|e| write_error(&final_dir, e)));
+        if let Err(error) = result {
+            let _ = std::fs::remove_dir_all(&staging);
+            return Err(error);
+        }
+        if let Err(error) = self.index(&entry, prepared, &files) {
+            let _ = std::fs::remove_dir_all(&final_dir);
+            return Err(error);
+        }
+        Ok(Added::New(entry))
+    }
+
+    fn index(&mut self, entry: &str, prepared: &Prepared, files: &[EntryFile]) -> Result<(), Error> {
+        let path = self.index_path();
+        let fail = |e: rusqlite::Error| db_error(&path, e);
+        let tx = self.db.transaction().map_err(fail)?;
+        let facts = Facts::of(prepared);
+        tx.execute(
+            "INSERT INTO entries VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+            params![
+                entry,
+                prepared.context.id(),
+                facts.kind,
+                facts.unit,
+                facts.issuer,
+                facts.date,
+                facts
+                    .date
+                    .get(..4)
+                    .and_then(|y| y.parse::<i64>().ok())
+                    .unwrap_or_default(),
+                facts.set,
+                facts.counts.map(|c| c.0),
+                facts.counts.map(|c| c.1),
+                facts.counts.map(|c| c.2),
+                facts.counts.map(|c| c.3),
+                facts.totals,
+                facts.numbers,
+                files[0].0,
+            ],
+        )
+        .map_err(fail)?;
+        for (name, role, bytes) in files {
+            tx.execute(
+                "INSERT INTO files VALUES (?1, ?2, ?3, ?4)",
+                params![entry, name, role, sha256_hex(bytes)],
+            )
+            .map_err(fail)?;
+        }
+        if let Context::Assessment(a) = &prepared.context {
+            for row in &a.assessment.tally.rows {
+                tx.execute(
+                    "INSERT INTO criteria VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![entry, a.set_id, row.no, row.name, row.criterion_met],
+                )
+                .map_err(fail)?;
+            }
+        }
+        tx.commit().map_err(fail)
+    }
+
+    /// Entries matching the filters, newest first.
+    pub fn list(&self, unit: Option<&str>, year: Option<i32>, kind: Option<&str>) -> Result<Vec<Entry>, Error> {
+        let mut statement = self
+            .db
+            .prepare_cached(
+                "SELECT id, kind, unit, issuer, date, criteria_set, totals, numbers,
+                 criteria_met, criteria_total, indicators_met, indicator_total FROM entries
+                 WHERE (?1 IS NULL OR unit = ?1) AND (?2 IS NULL OR year = ?2) AND (?3 IS NULL OR kind = ?3)
+                 ORDER BY date DESC, id",
+            )
+            .map_err(|e| db_error(&self.index_path(), e))?;
+        let rows = statement
+            .query_map(params![unit, year, kind], |r| {
+                Ok(Entry {
+                    id: r.get(0)?,
+                    kind: r.get(1)?,
+                    unit: r.get(2)?,
+                    issuer: r.get(3)?,
+                    date: r.get(4)?,
+                    criteria_set: r.get(5)?,
+                    totals: r.get(6)?,
+                    numbers: r.get(7)?,
+                    counts: match (r.get(8)?, r.get(9)?, r.get(10)?, r.get(11)?) {
+                        (Some(a), Some(b), Some(c), Some(d)) => Some((a, b, c, d)),
+                        _ => None,
+                    },
+                })
+            })
+            .and_then(Iterator::collect)
+            .map_err(|e| db_error(&self.index_path(), e))?;
+        Ok(rows)
+    }
+
+    /// One entry and its files with their hashes.
+    pub fn show(&self, id: &str) -> Result<Option<(Entry, Vec<IndexedFile>)>, Error> {
+        let Some(entry) = self
+            .list(None, None, None)?
+            .into_iter()
+            .find(|e| e.id == id || e.id.starts_with(id))
+        else {
+            return Ok(None);
+        };
+        let mut statement = self
+            .db
+            .prepare_cached("SELECT path, role, sha256 FROM files WHERE entry = ?1 ORDER BY path")
+            .map_err(|e| db_error(&self.index_path(), e))?;
+        let files = statement
+            .query_map([&entry.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .and_then(Iterator::collect)
+            .map_err(|e| db_error(&self.index_path(), e))?;
+        Ok(Some((entry, files)))
+    }
+
+    /// A unit's assessments over time, with the criteria that changed on each set.
+    pub fn history(&self, unit: &str) -> Result<Vec<HistoryPoint>, Error> {
+        let mut statement = self
+            .db
+            .prepare_cached("SELECT id, date, criteria_set, totals FROM entries WHERE unit = ?1 AND kind = 'assessment' ORDER BY date, id")
+            .map_err(|e| db_error(&self.index_path(), e))?;
+        let points: Vec<(String, String, String, String)> = statement
+            .query_map([unit], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                    r.get::<_, Option<String>>(3)?.unwrap_or_default(),
+                ))
+            })
+            .and_then(Iterator::collect)
+            .map_err(|e| db_error(&self.index_path(), e))?;
+        let mut history: Vec<HistoryPoint> = Vec::new();
+        for (entry, date, set, totals) in points {
+            let results = self.criteria_of(&entry)?;
+            let previous = history.iter().rev().find(|p| p.set == set).map(|p| p.entry.clone());
+            let changes = match previous {
+                Some(previous) => {
+                    let before = self.criteria_of(&previous)?;
+                    results
+                        .iter()
+                        .filter_map(|(no, name, met)| {
+                            let was = before.iter().find(|(n, _, _)| n == no).map(|(_, _, m)| *m)?;
+                            (was != *met).then(|| format!("{name}: {} → {}", verdict(was), verdict(*met)))
+                        })
+                        .collect()
+                }
+                None => Vec::new(),
+            };
+            history.push(HistoryPoint {
+                entry,
+                date,
+                set,
+                totals,
+                changes,
+            });
+        }
+        Ok(history)
+    }
+
+    fn criteria_of(&self, entry: &str) -> Result<Vec<(i64, String, bool)>, Error> {
+        let mut statement = self
+            .db
+            .prepare_cached("SELECT no, name, met FROM criteria WHERE entry = ?1 ORDER BY no")
+            .map_err(|e| db_error(&self.index_path(), e))?;
+        statement
+            .query_map([entry], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .and_then(Iterator::collect)
+            .map_err(|e| db_error(&self.index_path(), e))
+    }
+
+    /// Each unit's latest assessment on `set` (on or before `as_of`), by unit.
+    pub fn latest(&self, set: &str, as_of: Option<&str>) -> Result<Vec<Entry>, Error> {
+        let mut latest: Vec<Entry> = Vec::new();
+        let mut entries = self.list(None, None, Some("assessment"))?;
+        entries.retain(|e| e.criteria_set.as_deref() == Some(set) && as_of.is_none_or(|d| e.date.as_str() <= d));
+        for entry in entries {
+            if !latest.iter().any(|l| l.unit == entry.unit) {
+                latest.push(entry);
+            }
+        }
+        latest.sort_by(|a, b| a.unit.cmp(&b.unit));
+        Ok(latest)
+    }
+
+    /// Re-hashes every file and renders every record again, comparing bytes.
+    pub fn verify(&self, renderer: &Renderer) -> Result<(usize, Vec<Finding>), Error> {
+        let mut statement = self
+            .db
+            .prepare_cached("SELECT entry, path, role, sha256 FROM files ORDER BY entry, path")
+            .map_err(|e| db_error(&self.index_path(), e))?;
+        let files: Vec<(String, String, String, String)> = statement
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .and_then(Iterator::collect)
+            .map_err(|e| db_error(&self.index_path(), e))?;
+        let mut findings = Vec::new();
+        for (entry, path, _, hash) in &files {
+            let full = self.dir.join("entries").join(entry).join(path);
+            match std::fs::read(&full) {
+                Ok(bytes) if sha256_hex(&bytes) == *hash => {}
+                Ok(_) => findings.push(Finding::Tampered(full)),
+                Err(_) => findings.push(Finding::Missing(full)),
+            }
+        }
+        let mut entries: Vec<(String, String)> = self
+            .db
+            .prepare_cached("SELECT id, record_path FROM entries ORDER BY id")
+            .and_then(|mut s| s.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
+            .map_err(|e| db_error(&self.index_path(), e))?;
+        entries.sort();
+        for (entry, record) in &entries {
+            let folder = self.dir.join("entries").join(entry);
+            let rendered = prepare(&folder.join(record)).and_then(|p| {
+                renderer.render(
+                    &p,
+                    RenderOptions {
+                        emit_typst: false,
+                        archive: true,
+                    },
+                )
+            });
+            match rendered {
+                Ok(outputs) => {
+                    for output in outputs {
+                        let stored = std::fs::read(folder.join(&output.name)).unwrap_or_default();
+                        if stored != output.bytes {
+                            findings.push(Finding::RendersDifferently(folder.join(&output.name)));
+                        }
+                    }
+                }
+                Err(error) => findings.push(Finding::NoLongerRenders(
+                    entry.clone(),
+                    error.render(crate::problem::Lang::En),
+                )),
+            }
+        }
+        findings.dedup();
+        Ok((files.len(), findings))
+    }
+}
+
+fn verdict(met: bool) -> &'static str {
+    if met { "đạt" } else { "chưa đạt" }
+}
+
+/// The indexed facts of a prepared record.
+struct Facts {
+    kind: &'static str,
+    unit: String,
+    issuer: String,
+    date: String,
+    set: Option<String>,
+    counts: Option<(u32, u32, u32, u32)>,
+    totals: Option<String>,
+    numbers: String,
+}
+
+impl Facts {
+    fn of(prepared: &Prepared) -> Facts {
+        match &prepared.context {
+            Context::Session(s) => Facts {
+                kind: "working_session",
+                unit: s.host.clone(),
+                issuer: s.issuer.name.clone(),
+                date: s.date.iso.clone(),
+                set: None,
+                counts: None,
+                totals: None,
+                numbers: [
+                    s.minutes.as_ref().map(|m| m.number_line.clone()),
+                    s.notice.as_ref().map(|n| n.number_line.clone()),
+                ]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join("; "),
+            },
+            Context::Assessment(a) => {
+                let t = &a.assessment.tally;
+                Facts {
+                    kind: "assessment",
+                    unit: a.assessment.unit.clone(),
+                    issuer: a.issuer.as_ref().map(|i| i.name.clone()).unwrap_or_default(),
+                    date: a.assessment.as_of.iso.clone(),
+                    set: Some(a.set_id.clone()),
+                    counts: Some((t.criteria_met, t.criteria_total, t.indicators_met, t.indicator_total)),
+                    totals: Some(a.assessment.phrase.clone()),
+                    numbers: a.report.as_ref().map(|r| r.number_line.clone()).unwrap_or_default(),
+                }
+            }
+        }
+    }
+}
+
+/// The files of an entry: the record and its inputs at their relative paths, then the PDFs.
+fn entry_files(renderer: &Renderer, prepared: &Prepared) -> Result<Vec<EntryFile>, Error> {
+    let folder = crate::paths::folder_of(&prepared.file.path);
+    let mut files = Vec::new();
+    for (index, input) in prepared.inputs.iter().enumerate() {
+        let bytes = std::fs::read(input).map_err(|e| Error::Read {
+            path: input.clone(),
+            detail: e.to_string(),
+        })?;
+        let relative = input
+            .strip_prefix(&folder)
+            .unwrap_or(input)
+            .to_string_lossy()
+            .into_owned();
+        files.push((relative, if index == 0 { "record" } else { "input" }, bytes));
+    }
+    let documents: Vec<OutputFile> = renderer.render(
+        prepared,
+        RenderOptions {
+            emit_typst: false,
+            archive: true,
+        },
+    )?;
+    files.extend(documents.into_iter().map(|f| (f.name, "document", f.bytes)));
+    Ok(files)
+}
+
+fn stage_entry(staging: &Path, files: &[EntryFile]) -> Result<(), Error> {
+    for (name, _, bytes) in files {
+        let path = staging.join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| write_error(parent, e))?;
+        }
+        crate::output::write_atomic(&path, bytes)?;
+    }
+    Ok(())
+}
+
+/// Lower-case hex SHA-256.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn write_error(path: &Path, e: std::io::Error) -> Error {
+    Error::Write {
+        path: path.to_path_buf(),
+        detail: e.to_string(),
+    }
+}
+
+fn db_error(path: &Path, e: rusqlite::Error) -> Error {
+    Error::Write {
+        path: path.to_path_buf(),
+        detail: e.to_string(),
+    }
+}

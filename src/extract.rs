@@ -1,0 +1,82 @@
+//! Reading attached files back out of a PDF, byte for byte.
+
+use std::path::Path;
+
+use lopdf::{Document, Object};
+
+use crate::error::Error;
+
+/// One attached file: its name and bytes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attachment {
+    /// File name as stored in the PDF.
+    pub name: String,
+    /// Contents, decompressed.
+    pub bytes: Vec<u8>,
+}
+
+/// Every file attached to the PDF at `path`, in name order.
+pub fn attachments(path: &Path) -> Result<Vec<Attachment>, Error> {
+    let read_error = |detail: String| Error::Read {
+        path: path.to_path_buf(),
+        detail,
+    };
+    let document = Document::load(path).map_err(|e| read_error(e.to_string()))?;
+    let mut found = Vec::new();
+    for object in document.objects.values() {
+        let Ok(dict) = object.as_dict() else { continue };
+        if !dict
+            .get(b"Type")
+            .and_then(Object::as_name)
+            .is_ok_and(|n| n == b"Filespec")
+        {
+            continue;
+        }
+        let name = dict.get(b"UF").or_else(|_| dict.get(b"F")).ok().and_then(|o| match o {
+            Object::String(bytes, _) => Some(decode_text(bytes)),
+            _ => None,
+        });
+        let stream = dict
+            .get(b"EF")
+            .and_then(Object::as_dict)
+            .and_then(|ef| ef.get(b"F"))
+            .and_then(Object::as_reference)
+            .and_then(|id| document.get_object(id))
+            .and_then(Object::as_stream);
+        if let (Some(name), Ok(stream)) = (name, stream) {
+            let bytes = stream.decompressed_content().unwrap_or_else(|_| stream.content.clone());
+            found.push(Attachment { name, bytes });
+        }
+    }
+    found.sort_by(|a, b| a.name.cmp(&b.name));
+    found.dedup();
+    Ok(found)
+}
+
+/// A PDF text string: UTF-16BE with a byte-order mark, or PDFDocEncoding (ASCII here).
+fn decode_text(bytes: &[u8]) -> String {
+    match bytes.strip_prefix(&[0xfe, 0xff]) {
+        Some(utf16) => {
+            let units: Vec<u16> = utf16
+                .chunks_exact(2)
+                .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                .collect();
+            String::from_utf16_lossy(&units)
+        }
+        None => bytes.iter().map(|&b| char::from(b)).collect(),
+    }
+}
+
+/// Writes every attachment of `pdf` into `dir`; returns the paths written.
+pub fn extract(pdf: &Path, dir: &Path) -> Result<Vec<std::path::PathBuf>, Error> {
+    let files: Vec<crate::output::OutputFile> = attachments(pdf)?
+        .into_iter()
+        .map(|a| {
+            let name = Path::new(&a.name)
+                .file_name()
+                .map_or_else(|| "attachment".into(), |n| n.to_string_lossy().into_owned());
+            crate::output::OutputFile { name, bytes: a.bytes }
+        })
+        .collect();
+    crate::output::write_all(dir, &files)
+}
