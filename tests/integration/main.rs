@@ -1,5 +1,6 @@
 //! One integration-test binary: the real CLI and the real pipeline on real sample records.
 
+mod archive;
 mod assessments;
 mod bad_input;
 mod batch;
