@@ -43,6 +43,7 @@ fn main() {
 
     typst_cli(&batch, &scratch, rate_all);
     rerender(&scratch);
+    archive_queries(&scratch);
     let _ = std::fs::remove_dir_all(&scratch);
 }
 
@@ -186,6 +187,62 @@ fn rerender(scratch: &Path) {
     println!(
         "re-render of the seed session (4 documents) after a one-line edit, warm (median of 10): {:.1} ms",
         ms(times[5])
+    );
+}
+
+/// 1 000 assessment entries in an archive; then `archive list` and `archive history`, whole processes.
+fn archive_queries(scratch: &Path) {
+    let records = scratch.join("assessments-1000");
+    std::fs::create_dir_all(&records).unwrap();
+    for i in 0..1000 {
+        let unit = format!("xã Thử Nghiệm {}", i % 50);
+        let unmet = (i % 3) + 1;
+        let text = format!(
+            "kind: assessment\nid: tn-{i:04}\nunit: {unit}\nas_of: {}-{:02}-15\nassessed_by: self\ncriteria_set: th-33-2022-xa-ntm-nang-cao\nresults:\n  - {{criterion: {}, unmet: {unmet}}}\n",
+            2022 + i % 4,
+            1 + i % 12,
+            1 + i % 19
+        );
+        std::fs::write(records.join(format!("tn-{i:04}.yaml")), text).unwrap();
+    }
+    let store = scratch.join("archive");
+    let start = Instant::now();
+    let status = Command::new(BIN)
+        .args(["archive", "add"])
+        .arg(&records)
+        .arg("--archive-dir")
+        .arg(&store)
+        .stdout(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    println!(
+        "archive: 1000 assessment entries added in {:.1} s",
+        start.elapsed().as_secs_f64()
+    );
+    let time = |args: &[&str]| {
+        let mut times: Vec<Duration> = (0..5)
+            .map(|_| {
+                let start = Instant::now();
+                let output = Command::new(BIN)
+                    .args(args)
+                    .arg("--archive-dir")
+                    .arg(&store)
+                    .output()
+                    .unwrap();
+                assert!(output.status.success());
+                start.elapsed()
+            })
+            .collect();
+        times.sort();
+        times[2]
+    };
+    let list = time(&["archive", "list"]);
+    let history = time(&["archive", "history", "xã Thử Nghiệm 7"]);
+    println!(
+        "archive of 1000 entries (median of 5, whole process): list {:.1} ms; history of one unit {:.1} ms",
+        ms(list),
+        ms(history)
     );
 }
 

@@ -50,14 +50,7 @@ fn dispatch(command: &ArchiveCommand, lang: Lang) -> Result<i32, Error> {
                 }
             }
             if failed > 0 {
-                report(
-                    &Error::RecordsFailed {
-                        failed,
-                        total: records.len(),
-                    },
-                    lang,
-                );
-                return Ok(1);
+                return Ok(super::records_failed(failed, records.len(), lang));
             }
             Ok(0)
         }

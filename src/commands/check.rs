@@ -1,7 +1,6 @@
 //! `vanban check`: the same validation as render, down to laying out the documents; writes nothing.
 
 use crate::args::CheckArgs;
-use crate::error::Error;
 use crate::problem::Lang;
 use crate::render::{DocKind, Renderer, prepare};
 use crate::templates::TemplateSource;
@@ -52,14 +51,7 @@ pub fn run(args: &CheckArgs, lang: Lang) -> i32 {
         }
     }
     if failed > 0 {
-        report(
-            &Error::RecordsFailed {
-                failed,
-                total: args.records.len(),
-            },
-            lang,
-        );
-        return 1;
+        return super::records_failed(failed, records.len(), lang);
     }
     0
 }

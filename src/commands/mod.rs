@@ -16,6 +16,13 @@ pub fn report(error: &Error, lang: Lang) {
     eprintln!("{}", error.render(lang));
 }
 
+/// Reports that `failed` of `total` records failed; returns the exit status for it.
+pub fn records_failed(failed: usize, total: usize, lang: Lang) -> i32 {
+    let error = Error::RecordsFailed { failed, total };
+    report(&error, lang);
+    error.exit_code()
+}
+
 /// Prints warnings to standard error.
 pub fn warn(warnings: &[Diagnostic], lang: Lang) {
     for warning in warnings {

@@ -66,14 +66,7 @@ pub fn run(args: &RenderArgs, lang: Lang) -> i32 {
     }
     eprintln!("{}", summary(lang, documents, failed, records.len(), started.elapsed()));
     if failed > 0 {
-        report(
-            &Error::RecordsFailed {
-                failed,
-                total: records.len(),
-            },
-            lang,
-        );
-        return 1;
+        return super::records_failed(failed, records.len(), lang);
     }
     0
 }
