@@ -60,6 +60,8 @@ pub struct IssuerContext {
     pub parent: Option<String>,
     /// Tên cơ quan ban hành.
     pub name: String,
+    /// The name as header lines (state headers break before the administrative unit).
+    pub name_lines: Vec<String>,
     /// Agency code.
     pub code: String,
     /// Địa danh.
@@ -386,6 +388,7 @@ fn issuer_context(issuer: &Issuer) -> IssuerContext {
     IssuerContext {
         parent: issuer.parent.clone(),
         name: issuer.name.value.clone(),
+        name_lines: vn::header_lines(&issuer.name.value),
         code: issuer.code.clone(),
         place: issuer.place.clone(),
         office: issuer.office.clone().unwrap_or_else(|| issuer.name.value.clone()),

@@ -146,6 +146,22 @@ pub fn roman(n: usize) -> String {
     format!("{}{}", TENS[n / 10], ONES[n % 10])
 }
 
+/// An agency name in header lines: `Ủy ban nhân dân xã An Phú` → `Ủy ban nhân dân` / `xã An Phú`.
+///
+/// The break goes before the first administrative unit that follows the kind of body, as
+/// state headers print it; a name that starts with its unit stays on one line.
+pub fn header_lines(name: &str) -> Vec<String> {
+    const UNITS: [&str; 9] = [" xã ", " phường ", " thị trấn ", " đặc khu ", " thị xã ", " huyện ", " quận ", " tỉnh ", " thành phố "];
+    let lower = name.to_lowercase();
+    let cut = UNITS.iter().filter_map(|unit| lower.find(unit)).min();
+    match cut {
+        Some(at) if name.is_char_boundary(at) && lower.len() == name.len() => {
+            vec![name[..at].trim().to_string(), name[at..].trim().to_string()]
+        }
+        _ => vec![name.to_string()],
+    }
+}
+
 /// Words that mark a district-level unit, abolished on 2025-07-01.
 pub fn names_district_level(name: &str) -> bool {
     let lower = name.to_lowercase();
@@ -265,6 +281,13 @@ mod tests {
         assert_eq!(roman(4), "IV");
         assert_eq!(roman(9), "IX");
         assert_eq!(roman(14), "XIV");
+    }
+
+    #[test]
+    fn header_lines_break_before_the_unit() {
+        assert_eq!(header_lines("Ủy ban nhân dân xã An Phú"), ["Ủy ban nhân dân", "xã An Phú"]);
+        assert_eq!(header_lines("Ủy ban nhân dân tỉnh Thanh Hóa"), ["Ủy ban nhân dân", "tỉnh Thanh Hóa"]);
+        assert_eq!(header_lines("Huyện ủy Thọ Xuân"), ["Huyện ủy Thọ Xuân"]);
     }
 
     #[test]
