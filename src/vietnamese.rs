@@ -151,7 +151,17 @@ pub fn roman(n: usize) -> String {
 /// The break goes before the first administrative unit that follows the kind of body, as
 /// state headers print it; a name that starts with its unit stays on one line.
 pub fn header_lines(name: &str) -> Vec<String> {
-    const UNITS: [&str; 9] = [" xã ", " phường ", " thị trấn ", " đặc khu ", " thị xã ", " huyện ", " quận ", " tỉnh ", " thành phố "];
+    const UNITS: [&str; 9] = [
+        " xã ",
+        " phường ",
+        " thị trấn ",
+        " đặc khu ",
+        " thị xã ",
+        " huyện ",
+        " quận ",
+        " tỉnh ",
+        " thành phố ",
+    ];
     let lower = name.to_lowercase();
     let cut = UNITS.iter().filter_map(|unit| lower.find(unit)).min();
     match cut {
@@ -285,8 +295,14 @@ mod tests {
 
     #[test]
     fn header_lines_break_before_the_unit() {
-        assert_eq!(header_lines("Ủy ban nhân dân xã An Phú"), ["Ủy ban nhân dân", "xã An Phú"]);
-        assert_eq!(header_lines("Ủy ban nhân dân tỉnh Thanh Hóa"), ["Ủy ban nhân dân", "tỉnh Thanh Hóa"]);
+        assert_eq!(
+            header_lines("Ủy ban nhân dân xã An Phú"),
+            ["Ủy ban nhân dân", "xã An Phú"]
+        );
+        assert_eq!(
+            header_lines("Ủy ban nhân dân tỉnh Thanh Hóa"),
+            ["Ủy ban nhân dân", "tỉnh Thanh Hóa"]
+        );
         assert_eq!(header_lines("Huyện ủy Thọ Xuân"), ["Huyện ủy Thọ Xuân"]);
     }
 

@@ -111,11 +111,19 @@ fn watch_renders_again_after_an_edit() {
         }
         false
     };
-    let first = wait_for(&|| md.exists());
+    let minutes = out.join("tho-xuan-2024-03-27-xuan-truong-bien-ban.pdf");
+    let first = wait_for(&|| md.exists() && minutes.exists());
+    let before = std::fs::read(&minutes).unwrap_or_default();
     let record = dir.path().join("xuan-truong-2024.yaml");
     let text = std::fs::read_to_string(&record).unwrap();
-    std::fs::write(&record, text.replace("author: Lê Hải - Năng Tiến", "author: Năng Tiến")).unwrap();
-    let edited = wait_for(&|| std::fs::read_to_string(&md).is_ok_and(|t| t.contains("**Năng Tiến**")));
+    let text = text
+        .replace("author: Lê Hải - Năng Tiến", "author: Năng Tiến")
+        .replace("end: \"17:00\"", "end: \"17:45\"");
+    std::fs::write(&record, text).unwrap();
+    let edited = wait_for(&|| {
+        std::fs::read_to_string(&md).is_ok_and(|t| t.contains("**Năng Tiến**"))
+            && std::fs::read(&minutes).is_ok_and(|pdf| pdf.starts_with(b"%PDF-") && pdf != before)
+    });
     std::fs::write(&record, "kind: working_session\nlocaton: x\n").unwrap();
     std::thread::sleep(Duration::from_millis(400));
     let still_running = child.try_wait().unwrap().is_none();
