@@ -359,7 +359,57 @@ impl Renderer {
             }
             None => slot.insert(DocumentWorld::new(source, self.library.clone())),
         };
-        typeset::layout(world, names)
+        typeset::layout(world, names).map_err(|error| self.locate_in_template(error, names))
+    }
+
+    /// Points a Typst error in generated source at the template line that wrote it, when
+    /// that line came out of a template unchanged; else it stays at the generated line.
+    fn locate_in_template(&self, error: Error, names: &SourceNames) -> Error {
+        let Error::Typst {
+            file,
+            line,
+            column,
+            message,
+            hints,
+            source_line,
+        } = error
+        else {
+            return error;
+        };
+        let found = source_line
+            .as_deref()
+            .filter(|_| file == names.template)
+            .and_then(|generated| {
+                let candidates = crate::templates::BUILT_INS
+                    .iter()
+                    .map(|(name, _)| *name)
+                    .filter(|n| n.ends_with(".typ.j2"));
+                let mut extra: Vec<String> = self.source.user_templates();
+                extra.retain(|n| n.ends_with(".typ.j2"));
+                extra.iter().map(String::as_str).chain(candidates).find_map(|name| {
+                    let (text, _) = self.source.load(name).ok()?;
+                    let number = text.lines().position(|l| l.trim() == generated)?;
+                    Some((self.source.display_name(name), number + 1))
+                })
+            });
+        match found {
+            Some((template, template_line)) => Error::Typst {
+                file: template,
+                line: template_line,
+                column,
+                message,
+                hints,
+                source_line,
+            },
+            None => Error::Typst {
+                file,
+                line,
+                column,
+                message,
+                hints,
+                source_line,
+            },
+        }
     }
 
     /// The text that template `name` generates from `context` (Typst source for PDF templates).

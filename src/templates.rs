@@ -91,6 +91,16 @@ impl TemplateSource {
             })
     }
 
+    /// Names of the files in the user's templates folder.
+    pub fn user_templates(&self) -> Vec<String> {
+        let Some(dir) = &self.dir else { return Vec::new() };
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .map(|entries| entries.filter_map(|e| e.ok()?.file_name().into_string().ok()).collect())
+            .unwrap_or_default();
+        names.sort();
+        names
+    }
+
     /// The name a user sees for template `name`: their file's path, or `templates/<name>`.
     pub fn display_name(&self, name: &str) -> String {
         match &self.dir {
