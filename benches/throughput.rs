@@ -44,6 +44,7 @@ fn main() {
     typst_cli(&batch, &scratch, rate_all);
     rerender(&scratch);
     archive_queries(&scratch);
+    bad_inputs(&scratch);
     let _ = std::fs::remove_dir_all(&scratch);
 }
 
@@ -243,6 +244,52 @@ fn archive_queries(scratch: &Path) {
         "archive of 1000 entries (median of 5, whole process): list {:.1} ms; history of one unit {:.1} ms",
         ms(list),
         ms(history)
+    );
+}
+
+/// The slowest answer to a bad record, whole process (`vanban check`), over the hard cases.
+fn bad_inputs(scratch: &Path) {
+    let dir = scratch.join("bad");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut bomb = String::from("kind: working_session\na0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for i in 1..10 {
+        bomb.push_str(&format!(
+            "a{i}: &a{i} [{}]\n",
+            vec![format!("*a{}", i - 1); 9].join(", ")
+        ));
+    }
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("10mb.yaml", vec![b'#'; 10 * 1024 * 1024]),
+        (
+            "nest.yaml",
+            format!("kind: working_session\nx: {}{}\n", "[".repeat(5000), "]".repeat(5000)).into_bytes(),
+        ),
+        ("bomb.yaml", bomb.into_bytes()),
+        (
+            "garbage.yaml",
+            (0..1_000_000u32)
+                .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+                .collect(),
+        ),
+        ("date.yaml", b"kind: working_session\ndate: 2024-02-30\n".to_vec()),
+        ("empty.yaml", Vec::new()),
+    ];
+    let mut slowest = (String::new(), Duration::ZERO);
+    for (name, bytes) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let start = Instant::now();
+        let output = Command::new(BIN).arg("check").arg(&path).output().unwrap();
+        let elapsed = start.elapsed();
+        assert_eq!(output.status.code(), Some(1), "{name}");
+        if elapsed > slowest.1 {
+            slowest = (name.to_string(), elapsed);
+        }
+    }
+    println!(
+        "bad records (10 MB, 5 000-deep nesting, alias bomb, 1 MB of binary, impossible date, empty): slowest answer {:.1} ms ({})",
+        ms(slowest.1),
+        slowest.0
     );
 }
 
