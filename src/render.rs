@@ -364,52 +364,36 @@ impl Renderer {
 
     /// Points a Typst error in generated source at the template line that wrote it, when
     /// that line came out of a template unchanged; else it stays at the generated line.
-    fn locate_in_template(&self, error: Error, names: &SourceNames) -> Error {
+    fn locate_in_template(&self, mut error: Error, names: &SourceNames) -> Error {
         let Error::Typst {
             file,
             line,
-            column,
-            message,
-            hints,
-            source_line,
-        } = error
+            source_line: Some(generated),
+            ..
+        } = &mut error
         else {
             return error;
         };
-        let found = source_line
-            .as_deref()
-            .filter(|_| file == names.template)
-            .and_then(|generated| {
-                let candidates = crate::templates::BUILT_INS
-                    .iter()
-                    .map(|(name, _)| *name)
-                    .filter(|n| n.ends_with(".typ.j2"));
-                let mut extra: Vec<String> = self.source.user_templates();
-                extra.retain(|n| n.ends_with(".typ.j2"));
-                extra.iter().map(String::as_str).chain(candidates).find_map(|name| {
-                    let (text, _) = self.source.load(name).ok()?;
-                    let number = text.lines().position(|l| l.trim() == generated)?;
-                    Some((self.source.display_name(name), number + 1))
-                })
-            });
-        match found {
-            Some((template, template_line)) => Error::Typst {
-                file: template,
-                line: template_line,
-                column,
-                message,
-                hints,
-                source_line,
-            },
-            None => Error::Typst {
-                file,
-                line,
-                column,
-                message,
-                hints,
-                source_line,
-            },
+        if *file != names.template {
+            return error;
         }
+        let built_ins = crate::templates::BUILT_INS.iter().map(|(name, _)| name.to_string());
+        let candidates = self
+            .source
+            .user_templates()
+            .into_iter()
+            .chain(built_ins)
+            .filter(|n| n.ends_with(".typ.j2"));
+        let found = candidates.into_iter().find_map(|name| {
+            let (text, _) = self.source.load(&name).ok()?;
+            let number = text.lines().position(|l| l.trim() == generated.as_str())?;
+            Some((self.source.display_name(&name), number + 1))
+        });
+        if let Some((template, template_line)) = found {
+            *file = template;
+            *line = template_line;
+        }
+        error
     }
 
     /// The text that template `name` generates from `context` (Typst source for PDF templates).

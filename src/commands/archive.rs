@@ -211,16 +211,5 @@ fn dispatch(command: &ArchiveCommand, lang: Lang) -> Result<i32, Error> {
 
 /// `vanban extract PDF [-o DIR]`.
 pub fn extract(pdf: &Path, dir: &Path, lang: Lang) -> i32 {
-    match crate::extract::extract(pdf, dir) {
-        Ok(paths) => {
-            for path in paths {
-                println!("{}", path.display());
-            }
-            0
-        }
-        Err(error) => {
-            report(&error, lang);
-            error.exit_code()
-        }
-    }
+    super::print_written(crate::extract::extract(pdf, dir), lang)
 }

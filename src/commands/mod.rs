@@ -23,6 +23,22 @@ pub fn records_failed(failed: usize, total: usize, lang: Lang) -> i32 {
     error.exit_code()
 }
 
+/// Prints the paths written, or the error; returns the exit status.
+pub fn print_written(result: Result<Vec<PathBuf>, Error>, lang: Lang) -> i32 {
+    match result {
+        Ok(paths) => {
+            for path in paths {
+                println!("{}", path.display());
+            }
+            0
+        }
+        Err(error) => {
+            report(&error, lang);
+            error.exit_code()
+        }
+    }
+}
+
 /// Prints warnings to standard error.
 pub fn warn(warnings: &[Diagnostic], lang: Lang) {
     for warning in warnings {
