@@ -187,7 +187,8 @@ fn dispatch(command: &ArchiveCommand, lang: Lang) -> Result<i32, Error> {
                 .into_iter()
                 .map(|e| {
                     let (cm, ct, im, it) = e.counts.unwrap_or_default();
-                    minijinja::context! { unit => e.unit, date => e.date, criteria => format!("{cm}/{ct}"), indicators => format!("{im}/{it}") }
+                    let date = Date::parse(&e.date).map_or(e.date.clone(), crate::vietnamese::date_short);
+                    minijinja::context! { unit => e.unit, date => date, criteria => format!("{cm}/{ct}"), indicators => format!("{im}/{it}") }
                 })
                 .collect();
             let date = as_of.as_deref().and_then(|d| Date::parse(d).ok()).unwrap_or(Date {
@@ -195,7 +196,8 @@ fn dispatch(command: &ArchiveCommand, lang: Lang) -> Result<i32, Error> {
                 month: 1,
                 day: 1,
             });
-            let context = minijinja::context! { set_id => set, as_of => as_of.as_deref().and_then(|d| Date::parse(d).ok()).map(crate::vietnamese::date_short), rows => rows };
+            let set_name = crate::criteria::resolve(set, Path::new(".")).map_or_else(|_| set.clone(), |s| s.set.name);
+            let context = minijinja::context! { set_id => set, set_name => set_name, as_of => as_of.as_deref().and_then(|d| Date::parse(d).ok()).map(crate::vietnamese::date_short), rows => rows };
             let renderer = Renderer::new(TemplateSource::default())?;
             let bytes =
                 renderer.pdf_from_template("tong-hop.state.typ.j2", &context, &format!("tong-hop-{set}"), date)?;
