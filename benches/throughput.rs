@@ -180,8 +180,8 @@ fn rerender(scratch: &Path) {
         )
         .unwrap();
         let start = Instant::now();
-        let files = renderer.render(&prepare(&record).unwrap(), Default::default()).unwrap();
-        vanban::output::write_all(&dir.join("out"), &files).unwrap();
+        let rendered = renderer.render(&prepare(&record).unwrap(), Default::default()).unwrap();
+        vanban::output::write_all(&dir.join("out"), &rendered.files).unwrap();
         times.push(start.elapsed());
     }
     times.sort();

@@ -395,8 +395,8 @@ impl Archive {
                 )
             });
             match rendered {
-                Ok(outputs) => {
-                    for output in outputs {
+                Ok(rendered) => {
+                    for output in rendered.files {
                         let stored = std::fs::read(folder.join(&output.name)).unwrap_or_default();
                         if stored != output.bytes {
                             findings.push(Finding::RendersDifferently(folder.join(&output.name)));
@@ -483,13 +483,15 @@ fn entry_files(renderer: &Renderer, prepared: &Prepared) -> Result<Vec<EntryFile
             .into_owned();
         files.push((relative, if index == 0 { "record" } else { "input" }, bytes));
     }
-    let documents: Vec<OutputFile> = renderer.render(
-        prepared,
-        RenderOptions {
-            emit_typst: false,
-            archive: true,
-        },
-    )?;
+    let documents: Vec<OutputFile> = renderer
+        .render(
+            prepared,
+            RenderOptions {
+                emit_typst: false,
+                archive: true,
+            },
+        )?
+        .files;
     files.extend(documents.into_iter().map(|f| (f.name, "document", f.bytes)));
     Ok(files)
 }

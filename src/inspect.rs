@@ -99,6 +99,22 @@ pub fn text_runs(document: &PagedDocument) -> Vec<TextRun> {
     runs
 }
 
+/// The characters of `document` that no embedded font has a glyph for (they print as empty boxes).
+pub fn missing_characters(document: &PagedDocument) -> Vec<char> {
+    let mut missing = std::collections::BTreeSet::new();
+    for page in document.pages() {
+        walk(&page.frame, Point::zero(), &mut |_, item| {
+            if let FrameItem::Text(text) = item {
+                for glyph in text.glyphs.iter().filter(|g| g.id == 0) {
+                    let chars = text.text.get(glyph.range()).unwrap_or_default().chars();
+                    missing.extend(chars.filter(|c| !c.is_whitespace()));
+                }
+            }
+        });
+    }
+    missing.into_iter().collect()
+}
+
 /// Every line shape of `document`.
 pub fn rules(document: &PagedDocument) -> Vec<Rule> {
     let mut rules = Vec::new();

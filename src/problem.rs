@@ -117,12 +117,17 @@ pub enum Problem {
     },
     /// A report asked for, but no issuer named.
     ReportNeedsIssuer,
+    /// A character no embedded font can print: a warning, but an error in archival (PDF/A) output.
+    MissingGlyph { character: char, archive: bool },
 }
 
 impl Problem {
     /// Whether this is only a warning: the record still renders.
     pub fn is_warning(&self) -> bool {
-        matches!(self, Problem::DistrictAfterReform { .. })
+        matches!(
+            self,
+            Problem::DistrictAfterReform { .. } | Problem::MissingGlyph { archive: false, .. }
+        )
     }
 
     /// The message, in `lang`.
@@ -393,6 +398,14 @@ impl Problem {
                 "báo cáo cần cơ quan ban hành (`issuer`)".into(),
                 "a report needs an issuer (`issuer`)".into(),
             ),
+            Problem::MissingGlyph { character, .. } => {
+                let code = format!("U+{:04X}", u32::from(*character));
+                pick(
+                    vi,
+                    format!("ký tự `{character}` ({code}) không có trong phông chữ nhúng"),
+                    format!("character `{character}` ({code}) is not in the embedded fonts"),
+                )
+            }
         }
     }
 
@@ -572,6 +585,16 @@ impl Problem {
                 "thêm mục `issuer:` như trong bản ghi buổi làm việc".into(),
                 "add an `issuer:` block as in a working-session record".into(),
             ),
+            Problem::MissingGlyph { archive: false, .. } => pick(
+                vi,
+                "văn bản sẽ in ô trống ở chỗ này; thay bằng ký tự khác hoặc bỏ đi".into(),
+                "the document prints an empty box here; replace or remove the character".into(),
+            ),
+            Problem::MissingGlyph { archive: true, .. } => pick(
+                vi,
+                "bản lưu trữ PDF/A không cho phép ký tự thiếu phông; thay bằng ký tự khác hoặc bỏ đi".into(),
+                "PDF/A archival output allows no character without a glyph; replace or remove it".into(),
+            ),
         };
         Some(text)
     }
@@ -716,6 +739,14 @@ mod tests {
                 assessment: s(),
             },
             Problem::ReportNeedsIssuer,
+            Problem::MissingGlyph {
+                character: '☺',
+                archive: false,
+            },
+            Problem::MissingGlyph {
+                character: '☺',
+                archive: true,
+            },
         ]
     }
 

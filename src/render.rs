@@ -1,5 +1,6 @@
 //! The pipeline: record file → validated record → context → Typst source → document → bytes.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, PoisonError};
@@ -12,6 +13,7 @@ use crate::assessment::{self, Checked};
 use crate::context::{AssessmentContext, AssessmentSummary, SessionContext};
 use crate::error::{Diagnostic, Error};
 use crate::figures;
+use crate::inspect;
 use crate::load::YamlFile;
 use crate::news;
 use crate::output::OutputFile;
@@ -323,6 +325,41 @@ fn attachments(prepared: &Prepared) -> Result<String, Error> {
     Ok(lines)
 }
 
+/// The files of one record's documents, and what was noticed while making them.
+pub struct Rendered {
+    /// The files, ready to write.
+    pub files: Vec<OutputFile>,
+    /// Warnings about the laid-out documents.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// One diagnostic per character in `missing`, at its first place in the record or the files
+/// it read; the record's first line when the character came from elsewhere (a template).
+pub fn missing_glyphs(prepared: &Prepared, missing: &BTreeSet<char>, archive: bool) -> Vec<Diagnostic> {
+    let others: Vec<YamlFile> = if missing.is_empty() {
+        Vec::new()
+    } else {
+        prepared
+            .inputs
+            .iter()
+            .skip(1)
+            .filter_map(|p| YamlFile::read(p).ok())
+            .collect()
+    };
+    missing
+        .iter()
+        .map(|&character| {
+            let problem = Problem::MissingGlyph { character, archive };
+            let needle = character.to_string();
+            let file = std::iter::once(&prepared.file)
+                .chain(&others)
+                .find(|f| f.text.contains(&needle))
+                .unwrap_or(&prepared.file);
+            file.diagnostic_at_text(serde_saphyr::Location::UNKNOWN, &needle, problem)
+        })
+        .collect()
+}
+
 /// Turns prepared records into documents with one set of templates.
 ///
 /// A renderer keeps one Typst World and reuses it from document to document, so Typst's
@@ -472,9 +509,11 @@ impl Renderer {
         self.compile(source, &self.names(&name))
     }
 
-    /// Every document of a prepared record, as files ready to write.
-    pub fn render(&self, prepared: &Prepared, options: RenderOptions) -> Result<Vec<OutputFile>, Error> {
+    /// Every document of a prepared record, as files ready to write, with warnings about
+    /// characters the fonts lack (an error instead, in archival form).
+    pub fn render(&self, prepared: &Prepared, options: RenderOptions) -> Result<Rendered, Error> {
         let mut files = Vec::new();
+        let mut missing = BTreeSet::new();
         let attachments = if options.archive {
             attachments(prepared)?
         } else {
@@ -497,6 +536,12 @@ impl Renderer {
             }
             let names = self.names(&name);
             let document = self.compile(source, &names)?;
+            missing.extend(inspect::missing_characters(&document));
+            if options.archive
+                && let Some(first) = missing_glyphs(prepared, &missing, true).into_iter().next()
+            {
+                return Err(first.into());
+            }
             let bytes = typeset::pdf(&document, &stem, *date, options.archive, &names)?;
             files.push(OutputFile {
                 name: format!("{stem}.pdf"),
@@ -510,7 +555,10 @@ impl Renderer {
                 bytes: self.library.clone().into_bytes(),
             });
         }
-        Ok(files)
+        Ok(Rendered {
+            files,
+            warnings: missing_glyphs(prepared, &missing, false),
+        })
     }
 
     fn names(&self, template: &str) -> SourceNames {

@@ -1,8 +1,11 @@
 //! `vanban check`: the same validation as render, down to laying out the documents; writes nothing.
 
+use std::collections::BTreeSet;
+
 use crate::args::CheckArgs;
+use crate::inspect::missing_characters;
 use crate::problem::Lang;
-use crate::render::{DocKind, Renderer, prepare};
+use crate::render::{DocKind, Renderer, missing_glyphs, prepare};
 use crate::templates::TemplateSource;
 
 use super::{report, warn};
@@ -29,13 +32,15 @@ pub fn run(args: &CheckArgs, lang: Lang) -> i32 {
     for path in &records {
         let result = prepare(path).and_then(|prepared| {
             warn(&prepared.warnings, lang);
+            let mut missing = BTreeSet::new();
             for (kind, _) in &prepared.documents {
                 if *kind == DocKind::News {
                     renderer.news(&prepared)?;
                 } else {
-                    renderer.layout(&prepared, *kind)?;
+                    missing.extend(missing_characters(&renderer.layout(&prepared, *kind)?));
                 }
             }
+            warn(&missing_glyphs(&prepared, &missing, false), lang);
             Ok(())
         });
         match result {

@@ -105,19 +105,16 @@ fn render_all(records: &[PathBuf], source: &TemplateSource, args: &RenderArgs, j
 fn render_one(renderer: &Renderer, path: &Path, args: &RenderArgs) -> Outcome {
     match prepare(path) {
         Ok(prepared) => {
-            let written = renderer
-                .render(
-                    &prepared,
-                    RenderOptions {
-                        emit_typst: args.emit_typst,
-                        archive: args.archive,
-                    },
-                )
-                .and_then(|files| output::write_all(&args.output, &files));
-            Outcome {
-                written,
-                warnings: prepared.warnings,
-            }
+            let mut warnings = prepared.warnings.clone();
+            let options = RenderOptions {
+                emit_typst: args.emit_typst,
+                archive: args.archive,
+            };
+            let written = renderer.render(&prepared, options).and_then(|rendered| {
+                warnings.extend(rendered.warnings);
+                output::write_all(&args.output, &rendered.files)
+            });
+            Outcome { written, warnings }
         }
         Err(error) => Outcome {
             written: Err(error),

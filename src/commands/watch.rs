@@ -69,8 +69,9 @@ pub fn run(args: &WatchArgs, lang: Lang) -> i32 {
 fn render_once(renderer: &Renderer, args: &WatchArgs, lang: Lang) -> Result<(usize, Vec<PathBuf>), Error> {
     let prepared = prepare(&args.record)?;
     warn(&prepared.warnings, lang);
-    let files = renderer.render(&prepared, RenderOptions::default())?;
-    let written = output::write_all(&args.output, &files)?;
+    let rendered = renderer.render(&prepared, RenderOptions::default())?;
+    warn(&rendered.warnings, lang);
+    let written = output::write_all(&args.output, &rendered.files)?;
     for path in &written {
         println!("{}", path.display());
     }

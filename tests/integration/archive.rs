@@ -89,11 +89,9 @@ fn a_glyph_the_embedded_font_lacks_is_an_error_in_archival_form() {
     let dir = tempfile::tempdir().unwrap();
     let record = copy_seed(dir.path());
     let text = std::fs::read_to_string(&record).unwrap();
-    std::fs::write(
-        &record,
-        text.replace("location: Hội trường", "location: 会議室 Hội trường"),
-    )
-    .unwrap();
+    let edited = text.replace("location: Hội trường", "location: 会議室 Hội trường");
+    std::fs::write(&record, &edited).unwrap();
+    let (line, column) = place_of(&edited, "会");
     let out = dir.path().join("out");
     let output = vanban(&[
         "render",
@@ -103,12 +101,22 @@ fn a_glyph_the_embedded_font_lacks_is_an_error_in_archival_form() {
         out.to_str().unwrap(),
     ]);
     assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
     assert!(
-        stderr(&output).contains("PDF/A-3u") && stderr(&output).contains("could not be displayed"),
-        "{}",
-        stderr(&output)
+        message.contains(&format!(
+            "xuan-truong-2024.yaml:{line}:{column}: lỗi: ký tự `会` (U+4F1A)"
+        )) && message.contains("PDF/A"),
+        "{message}"
     );
     assert!(files_in(&out).is_empty());
+}
+
+/// 1-based line and column (in characters) of the first `needle` in `text`.
+fn place_of(text: &str, needle: &str) -> (usize, usize) {
+    let before = &text[..text.find(needle).expect("needle in text")];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap().chars().count() + 1;
+    (line, column)
 }
 
 #[test]

@@ -27,6 +27,27 @@ fn render_writes_every_document_of_the_samples() {
         assert!(files.iter().any(|f| f == draft), "{draft} missing from {files:?}");
     }
     assert!(files.iter().all(|f| !f.ends_with(".tmp")), "{files:?}");
+    assert!(!stderr(&output).contains("cảnh báo"), "{}", stderr(&output));
+}
+
+#[test]
+fn a_character_the_fonts_lack_is_a_warning_with_its_place_in_render_and_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = state_sample_with("\nlocation: Hội trường", "\nlocation: Hội trường ☎");
+    let record = record_file(dir.path(), "dien-thoai.yaml", &text);
+    let before = &text[..text.find('☎').unwrap()];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap().chars().count() + 1;
+    let expected =
+        format!("dien-thoai.yaml:{line}:{column}: cảnh báo: ký tự `☎` (U+260E) không có trong phông chữ nhúng");
+    let out = dir.path().join("out");
+    let render = vanban(&["render", record.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert!(render.status.success(), "{}", stderr(&render));
+    assert_eq!(stderr(&render).matches(&expected).count(), 1, "{}", stderr(&render));
+    assert!(files_in(&out).iter().any(|f| f.ends_with("-bien-ban.pdf")));
+    let check = vanban(&["check", record.to_str().unwrap()]);
+    assert!(check.status.success(), "{}", stderr(&check));
+    assert_eq!(stderr(&check).matches(&expected).count(), 1, "{}", stderr(&check));
 }
 
 #[test]
