@@ -123,6 +123,16 @@ impl Archive {
         })
     }
 
+    /// Opens the archive in `dir` for reading; an error, creating nothing, when there is none.
+    pub fn open_existing(dir: &Path) -> Result<Archive, Error> {
+        if !dir.join("index.sqlite").is_file() {
+            return Err(Error::NoArchive {
+                path: dir.to_path_buf(),
+            });
+        }
+        Archive::open(dir)
+    }
+
     fn index_path(&self) -> PathBuf {
         self.dir.join("index.sqlite")
     }

@@ -93,6 +93,8 @@ pub enum Error {
     },
     /// The `--templates` folder does not exist.
     NoTemplatesFolder { path: PathBuf },
+    /// `--archive-dir` names a folder that holds no archive.
+    NoArchive { path: PathBuf },
     /// An output file would be overwritten without `--force`.
     WouldOverwrite { path: PathBuf },
     /// Several records failed; each was reported already.
@@ -205,6 +207,21 @@ impl Error {
                     "kiểm tra đường dẫn `--templates`, hoặc tạo thư mục bằng `vanban templates export DIR`"
                 } else {
                     "check the `--templates` path, or create one with `vanban templates export DIR`"
+                }
+            ),
+            Error::NoArchive { path } => format!(
+                "{}: {err}: {}\n{}: {}",
+                path.display(),
+                if vi {
+                    "không có kho lưu trữ ở đây (thiếu `index.sqlite`)"
+                } else {
+                    "no archive here (no `index.sqlite`)"
+                },
+                hint_label(lang),
+                if vi {
+                    "kiểm tra `--archive-dir`, hoặc tạo kho bằng `vanban archive add RECORD`"
+                } else {
+                    "check `--archive-dir`, or create the archive with `vanban archive add RECORD`"
                 }
             ),
             Error::WouldOverwrite { path } => format!(

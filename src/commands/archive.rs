@@ -60,7 +60,7 @@ fn dispatch(command: &ArchiveCommand, lang: Lang) -> Result<i32, Error> {
             kind,
             archive_dir,
         } => {
-            let archive = Archive::open(archive_dir)?;
+            let archive = Archive::open_existing(archive_dir)?;
             for e in archive.list(unit.as_deref(), *year, kind.as_deref())? {
                 let totals = e.totals.as_deref().unwrap_or(&e.numbers);
                 println!("{}\t{}\t{}\t{}\t{}", e.id, e.date, e.kind, e.unit, totals);
@@ -68,7 +68,7 @@ fn dispatch(command: &ArchiveCommand, lang: Lang) -> Result<i32, Error> {
             Ok(0)
         }
         ArchiveCommand::Show { id, archive_dir } => {
-            let archive = Archive::open(archive_dir)?;
+            let archive = Archive::open_existing(archive_dir)?;
             let Some((e, files)) = archive.show(id)? else {
                 eprintln!(
                     "{}: {id}",
@@ -109,7 +109,7 @@ fn dispatch(command: &ArchiveCommand, lang: Lang) -> Result<i32, Error> {
             Ok(0)
         }
         ArchiveCommand::History { unit, archive_dir } => {
-            let archive = Archive::open(archive_dir)?;
+            let archive = Archive::open_existing(archive_dir)?;
             for point in archive.history(unit)? {
                 println!("{}\t{}\t{}", point.date, point.set, point.totals);
                 for change in point.changes {
@@ -119,7 +119,7 @@ fn dispatch(command: &ArchiveCommand, lang: Lang) -> Result<i32, Error> {
             Ok(0)
         }
         ArchiveCommand::Verify { archive_dir } => {
-            let archive = Archive::open(archive_dir)?;
+            let archive = Archive::open_existing(archive_dir)?;
             let renderer = Renderer::new(TemplateSource::default())?;
             let (files, findings) = archive.verify(&renderer)?;
             for finding in &findings {
@@ -181,7 +181,7 @@ fn dispatch(command: &ArchiveCommand, lang: Lang) -> Result<i32, Error> {
             output,
             archive_dir,
         } => {
-            let archive = Archive::open(archive_dir)?;
+            let archive = Archive::open_existing(archive_dir)?;
             let rows: Vec<_> = archive
                 .latest(set, as_of.as_deref())?
                 .into_iter()

@@ -361,3 +361,33 @@ fn a_failed_or_interrupted_add_leaves_the_archive_as_it_was() {
     let verify = vanban(&["archive", "verify", "--archive-dir", store_arg]);
     assert!(verify.status.success(), "{}", stderr(&verify));
 }
+
+#[test]
+fn reading_commands_refuse_a_folder_that_holds_no_archive_and_create_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("kho-go-nham");
+    let missing_arg = missing.to_str().unwrap();
+    for args in [
+        vec!["archive", "list", "--archive-dir", missing_arg],
+        vec!["archive", "show", "abc", "--archive-dir", missing_arg],
+        vec!["archive", "history", "Xã Xuân Trường", "--archive-dir", missing_arg],
+        vec!["archive", "verify", "--archive-dir", missing_arg],
+        vec![
+            "archive",
+            "summary",
+            "--set",
+            "th-33-2022-xa-ntm-nang-cao",
+            "--archive-dir",
+            missing_arg,
+        ],
+    ] {
+        let output = vanban(&args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        assert!(
+            stderr(&output).contains("không có kho lưu trữ ở đây"),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        assert!(!missing.exists(), "{args:?} created {}", missing.display());
+    }
+}
