@@ -35,6 +35,9 @@ pub enum Command {
         /// Output folder.
         #[arg(short, long, default_value = ".")]
         output: PathBuf,
+        /// Replace files in the output folder that differ from the attachments.
+        #[arg(long)]
+        force: bool,
     },
     /// Work with the built-in templates.
     #[command(subcommand)]

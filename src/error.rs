@@ -93,6 +93,10 @@ pub enum Error {
     },
     /// The `--templates` folder does not exist.
     NoTemplatesFolder { path: PathBuf },
+    /// `extract` was given a file that is not a PDF.
+    NotPdf { path: PathBuf },
+    /// `extract` was given a PDF with no attached files.
+    NoAttachments { path: PathBuf },
     /// `--archive-dir` names a folder that holds no archive.
     NoArchive { path: PathBuf },
     /// An output file would be overwritten without `--force`.
@@ -207,6 +211,36 @@ impl Error {
                     "kiểm tra đường dẫn `--templates`, hoặc tạo thư mục bằng `vanban templates export DIR`"
                 } else {
                     "check the `--templates` path, or create one with `vanban templates export DIR`"
+                }
+            ),
+            Error::NotPdf { path } => format!(
+                "{}: {err}: {}\n{}: {}",
+                path.display(),
+                if vi {
+                    "không phải tệp PDF"
+                } else {
+                    "not a PDF file"
+                },
+                hint_label(lang),
+                if vi {
+                    "đưa vào tệp PDF do `vanban render --archive` tạo ra"
+                } else {
+                    "give a PDF written by `vanban render --archive`"
+                }
+            ),
+            Error::NoAttachments { path } => format!(
+                "{}: {err}: {}\n{}: {}",
+                path.display(),
+                if vi {
+                    "tệp PDF không có tệp đính kèm"
+                } else {
+                    "the PDF has no attached files"
+                },
+                hint_label(lang),
+                if vi {
+                    "chỉ bản PDF tạo bằng `vanban render --archive` mang theo bản ghi nguồn"
+                } else {
+                    "only PDFs written by `vanban render --archive` carry their source record"
                 }
             ),
             Error::NoArchive { path } => format!(

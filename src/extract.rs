@@ -21,7 +21,13 @@ pub fn attachments(path: &Path) -> Result<Vec<Attachment>, Error> {
         path: path.to_path_buf(),
         detail,
     };
-    let document = Document::load(path).map_err(|e| read_error(e.to_string()))?;
+    let bytes = std::fs::read(path).map_err(|e| read_error(e.to_string()))?;
+    if !bytes.starts_with(b"%PDF-") {
+        return Err(Error::NotPdf {
+            path: path.to_path_buf(),
+        });
+    }
+    let document = Document::load_mem(&bytes).map_err(|e| read_error(e.to_string()))?;
     let mut found = Vec::new();
     for object in document.objects.values() {
         let Ok(dict) = object.as_dict() else { continue };
@@ -67,9 +73,16 @@ fn decode_text(bytes: &[u8]) -> String {
     }
 }
 
-/// Writes every attachment of `pdf` into `dir`; returns the paths written.
-pub fn extract(pdf: &Path, dir: &Path) -> Result<Vec<std::path::PathBuf>, Error> {
-    let files: Vec<crate::output::OutputFile> = attachments(pdf)?
+/// Writes every attachment of `pdf` into `dir`; returns the paths written. A file already
+/// in `dir` with other contents is replaced only with `force`; all or nothing is written.
+pub fn extract(pdf: &Path, dir: &Path, force: bool) -> Result<Vec<std::path::PathBuf>, Error> {
+    let found = attachments(pdf)?;
+    if found.is_empty() {
+        return Err(Error::NoAttachments {
+            path: pdf.to_path_buf(),
+        });
+    }
+    let files: Vec<crate::output::OutputFile> = found
         .into_iter()
         .map(|a| {
             let name = Path::new(&a.name)
@@ -78,5 +91,11 @@ pub fn extract(pdf: &Path, dir: &Path) -> Result<Vec<std::path::PathBuf>, Error>
             crate::output::OutputFile { name, bytes: a.bytes }
         })
         .collect();
+    for file in files.iter().filter(|_| !force) {
+        let target = dir.join(&file.name);
+        if std::fs::read(&target).is_ok_and(|existing| existing != file.bytes) {
+            return Err(Error::WouldOverwrite { path: target });
+        }
+    }
     crate::output::write_all(dir, &files)
 }

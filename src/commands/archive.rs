@@ -211,7 +211,7 @@ fn dispatch(command: &ArchiveCommand, lang: Lang) -> Result<i32, Error> {
     }
 }
 
-/// `vanban extract PDF [-o DIR]`.
-pub fn extract(pdf: &Path, dir: &Path, lang: Lang) -> i32 {
-    super::print_written(crate::extract::extract(pdf, dir), lang)
+/// `vanban extract PDF [-o DIR] [--force]`.
+pub fn extract(pdf: &Path, dir: &Path, force: bool, lang: Lang) -> i32 {
+    super::print_written(crate::extract::extract(pdf, dir, force), lang)
 }

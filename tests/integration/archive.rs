@@ -391,3 +391,71 @@ fn reading_commands_refuse_a_folder_that_holds_no_archive_and_create_nothing() {
         assert!(!missing.exists(), "{args:?} created {}", missing.display());
     }
 }
+
+#[test]
+fn extract_overwrites_nothing_unasked_and_says_when_there_is_nothing_to_extract() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = copy_seed(dir.path());
+    let out = dir.path().join("out");
+    let out_arg = out.to_str().unwrap();
+    assert!(
+        vanban(&["render", record.to_str().unwrap(), "--archive", "-o", out_arg])
+            .status
+            .success()
+    );
+    let pdf = out.join("tho-xuan-2024-03-27-xuan-truong-bien-ban.pdf");
+    let pdf_arg = pdf.to_str().unwrap();
+    let folder_arg = dir.path().to_str().unwrap();
+
+    // The record's own folder holds the same record: identical files are fine.
+    let same = vanban(&["extract", pdf_arg, "-o", folder_arg]);
+    assert!(same.status.success(), "{}", stderr(&same));
+
+    // An edited record is not replaced without --force, and nothing else is written.
+    let edited = std::fs::read_to_string(&record).unwrap() + "# sửa sau khi lưu\n";
+    std::fs::write(&record, &edited).unwrap();
+    let before = snapshot(dir.path());
+    let refused = vanban(&["extract", pdf_arg, "-o", folder_arg]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains("tệp đã có, không ghi đè"),
+        "{}",
+        stderr(&refused)
+    );
+    assert_eq!(snapshot(dir.path()), before);
+    let forced = vanban(&["extract", pdf_arg, "-o", folder_arg, "--force"]);
+    assert!(forced.status.success(), "{}", stderr(&forced));
+    assert_ne!(std::fs::read_to_string(&record).unwrap(), edited);
+
+    // A PDF without attachments, and a file that is not a PDF.
+    let plain = dir.path().join("plain");
+    assert!(
+        vanban(&["render", record.to_str().unwrap(), "-o", plain.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let nothing = vanban(&[
+        "extract",
+        plain
+            .join("tho-xuan-2024-03-27-xuan-truong-bien-ban.pdf")
+            .to_str()
+            .unwrap(),
+        "-o",
+        dir.path().join("x").to_str().unwrap(),
+    ]);
+    assert_eq!(nothing.status.code(), Some(1));
+    assert!(
+        stderr(&nothing).contains("không có tệp đính kèm"),
+        "{}",
+        stderr(&nothing)
+    );
+    let not_pdf = vanban(&[
+        "extract",
+        record.to_str().unwrap(),
+        "-o",
+        dir.path().join("x").to_str().unwrap(),
+    ]);
+    assert_eq!(not_pdf.status.code(), Some(1));
+    assert!(stderr(&not_pdf).contains("không phải tệp PDF"), "{}", stderr(&not_pdf));
+    assert!(!dir.path().join("x").exists());
+}
