@@ -198,80 +198,53 @@ impl Error {
                 );
                 out
             }
-            Error::NoTemplatesFolder { path } => format!(
-                "{}: {err}: {}\n{}: {}",
-                path.display(),
-                if vi {
-                    "không có thư mục mẫu này"
-                } else {
-                    "no such templates folder"
-                },
-                hint_label(lang),
-                if vi {
-                    "kiểm tra đường dẫn `--templates`, hoặc tạo thư mục bằng `vanban templates export DIR`"
-                } else {
-                    "check the `--templates` path, or create one with `vanban templates export DIR`"
-                }
+            Error::NoTemplatesFolder { path } => about_file(
+                path,
+                lang,
+                ["không có thư mục mẫu này", "no such templates folder"],
+                [
+                    "kiểm tra đường dẫn `--templates`, hoặc tạo thư mục bằng `vanban templates export DIR`",
+                    "check the `--templates` path, or create one with `vanban templates export DIR`",
+                ],
             ),
-            Error::NotPdf { path } => format!(
-                "{}: {err}: {}\n{}: {}",
-                path.display(),
-                if vi {
-                    "không phải tệp PDF"
-                } else {
-                    "not a PDF file"
-                },
-                hint_label(lang),
-                if vi {
-                    "đưa vào tệp PDF do `vanban render --archive` tạo ra"
-                } else {
-                    "give a PDF written by `vanban render --archive`"
-                }
+            Error::NotPdf { path } => about_file(
+                path,
+                lang,
+                ["không phải tệp PDF", "not a PDF file"],
+                [
+                    "đưa vào tệp PDF do `vanban render --archive` tạo ra",
+                    "give a PDF written by `vanban render --archive`",
+                ],
             ),
-            Error::NoAttachments { path } => format!(
-                "{}: {err}: {}\n{}: {}",
-                path.display(),
-                if vi {
-                    "tệp PDF không có tệp đính kèm"
-                } else {
-                    "the PDF has no attached files"
-                },
-                hint_label(lang),
-                if vi {
-                    "chỉ bản PDF tạo bằng `vanban render --archive` mang theo bản ghi nguồn"
-                } else {
-                    "only PDFs written by `vanban render --archive` carry their source record"
-                }
+            Error::NoAttachments { path } => about_file(
+                path,
+                lang,
+                ["tệp PDF không có tệp đính kèm", "the PDF has no attached files"],
+                [
+                    "chỉ bản PDF tạo bằng `vanban render --archive` mang theo bản ghi nguồn",
+                    "only PDFs written by `vanban render --archive` carry their source record",
+                ],
             ),
-            Error::NoArchive { path } => format!(
-                "{}: {err}: {}\n{}: {}",
-                path.display(),
-                if vi {
-                    "không có kho lưu trữ ở đây (thiếu `index.sqlite`)"
-                } else {
-                    "no archive here (no `index.sqlite`)"
-                },
-                hint_label(lang),
-                if vi {
-                    "kiểm tra `--archive-dir`, hoặc tạo kho bằng `vanban archive add RECORD`"
-                } else {
-                    "check `--archive-dir`, or create the archive with `vanban archive add RECORD`"
-                }
+            Error::NoArchive { path } => about_file(
+                path,
+                lang,
+                [
+                    "không có kho lưu trữ ở đây (thiếu `index.sqlite`)",
+                    "no archive here (no `index.sqlite`)",
+                ],
+                [
+                    "kiểm tra `--archive-dir`, hoặc tạo kho bằng `vanban archive add RECORD`",
+                    "check `--archive-dir`, or create the archive with `vanban archive add RECORD`",
+                ],
             ),
-            Error::WouldOverwrite { path } => format!(
-                "{}: {err}: {}\n{}: {}",
-                path.display(),
-                if vi {
-                    "tệp đã có, không ghi đè"
-                } else {
-                    "file exists, not overwritten"
-                },
-                hint_label(lang),
-                if vi {
-                    "chọn thư mục khác hoặc thêm `--force`"
-                } else {
-                    "choose another folder or add `--force`"
-                }
+            Error::WouldOverwrite { path } => about_file(
+                path,
+                lang,
+                ["tệp đã có, không ghi đè", "file exists, not overwritten"],
+                [
+                    "chọn thư mục khác hoặc thêm `--force`",
+                    "choose another folder or add `--force`",
+                ],
             ),
             Error::RecordsFailed { failed, total } => {
                 if vi {
@@ -284,6 +257,21 @@ impl Error {
     }
 }
 
+/// `path: error: message` and a hint line; `message` and `hint` are [Vietnamese, English].
+fn about_file(path: &std::path::Path, lang: Lang, message: [&str; 2], hint: [&str; 2]) -> String {
+    let (err, index) = match lang {
+        Lang::Vi => ("lỗi", 0),
+        Lang::En => ("error", 1),
+    };
+    format!(
+        "{}: {err}: {}\n{}: {}",
+        path.display(),
+        message[index],
+        hint_label(lang),
+        hint[index]
+    )
+}
+
 fn hint_label(lang: Lang) -> &'static str {
     match lang {
         Lang::Vi => "gợi ý",
@@ -294,6 +282,32 @@ fn hint_label(lang: Lang) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_error_reads_in_both_languages() {
+        let path = || std::path::PathBuf::from("x.pdf");
+        let errors = [
+            Error::Read {
+                path: path(),
+                detail: "d".into(),
+            },
+            Error::Write {
+                path: path(),
+                detail: "d".into(),
+            },
+            Error::NoTemplatesFolder { path: path() },
+            Error::NotPdf { path: path() },
+            Error::NoAttachments { path: path() },
+            Error::NoArchive { path: path() },
+            Error::WouldOverwrite { path: path() },
+            Error::RecordsFailed { failed: 1, total: 2 },
+        ];
+        for error in errors {
+            let (vi, en) = (error.render(Lang::Vi), error.render(Lang::En));
+            assert_ne!(vi, en, "{error:?}");
+            assert!(vi.contains("lỗi") && en.contains("error"), "{vi}\n{en}");
+        }
+    }
 
     #[test]
     fn diagnostics_show_file_line_column_caret_and_hint() {
