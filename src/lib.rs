@@ -12,6 +12,8 @@ pub mod assessment;
 pub mod commands;
 pub mod context;
 pub mod criteria;
+pub mod criteria_import;
+pub mod criteria_problem;
 pub mod error;
 pub mod extract;
 pub mod figures;
@@ -25,6 +27,8 @@ pub mod paths;
 pub mod problem;
 pub mod record;
 pub mod render;
+pub mod table;
+pub mod set_validity;
 pub mod templates;
 pub mod typeset;
 pub mod validate;
@@ -44,5 +48,6 @@ pub fn run(cli: &Cli) -> i32 {
         Command::Archive(command) => commands::archive::run(command, lang),
         Command::Extract { pdf, output, force } => commands::archive::extract(pdf, output, *force, lang),
         Command::Templates(TemplatesCommand::Export { dir, force }) => commands::templates::export(dir, *force, lang),
+        Command::Criteria(command) => commands::criteria::run(command, lang),
     }
 }

@@ -4,6 +4,8 @@
 
 use std::cell::RefCell;
 
+pub use crate::criteria_problem::CriteriaProblem;
+
 /// The language of messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -119,6 +121,8 @@ pub enum Problem {
     ReportNeedsIssuer,
     /// A character no embedded font can print: a warning, but an error in archival (PDF/A) output.
     MissingGlyph { character: char, archive: bool },
+    /// Commune groups, set periods and imported tables (their own catalogue).
+    Criteria(CriteriaProblem),
 }
 
 impl Problem {
@@ -127,7 +131,7 @@ impl Problem {
         matches!(
             self,
             Problem::DistrictAfterReform { .. } | Problem::MissingGlyph { archive: false, .. }
-        )
+        ) || matches!(self, Problem::Criteria(p) if p.is_warning())
     }
 
     /// The message, in `lang`.
@@ -406,6 +410,10 @@ impl Problem {
                     format!("character `{character}` ({code}) is not in the embedded fonts"),
                 )
             }
+            Problem::Criteria(p) => {
+                let ((vietnamese, english), _) = p.words();
+                pick(vi, vietnamese, english)
+            }
         }
     }
 
@@ -595,6 +603,10 @@ impl Problem {
                 "bản lưu trữ PDF/A không cho phép ký tự thiếu phông; thay bằng ký tự khác hoặc bỏ đi".into(),
                 "PDF/A archival output allows no character without a glyph; replace or remove it".into(),
             ),
+            Problem::Criteria(p) => {
+                let (vietnamese, english) = p.words().1?;
+                pick(vi, vietnamese, english)
+            }
         };
         Some(text)
     }

@@ -145,8 +145,9 @@ pub fn prepare_file(file: YamlFile) -> Result<Prepared, Error> {
 
 fn prepare_session(file: YamlFile) -> Result<Prepared, Error> {
     let session: WorkingSession = file.parse()?;
-    let warnings = validate::working_session(&file, &session)?;
+    let mut warnings = validate::working_session(&file, &session)?;
     let checked = session_assessments(&file, &session)?;
+    warnings.extend(checked.iter().flat_map(|c| c.warnings.iter().cloned()));
     let mut documents = Vec::new();
     if session.documents.minutes.is_some() {
         documents.push((DocKind::Minutes, session.date));
@@ -229,7 +230,7 @@ fn prepare_assessment(file: YamlFile) -> Result<Prepared, Error> {
         return Ok(Prepared {
             file,
             context: Context::Assessment(Box::new(context)),
-            warnings: Vec::new(),
+            warnings: checked.warnings.clone(),
             documents: Vec::new(),
             inputs,
         });
@@ -242,7 +243,7 @@ fn prepare_assessment(file: YamlFile) -> Result<Prepared, Error> {
     Ok(Prepared {
         file,
         context: Context::Assessment(Box::new(context)),
-        warnings: Vec::new(),
+        warnings: checked.warnings.clone(),
         documents: vec![(DocKind::Report, date)],
         inputs,
     })

@@ -2,6 +2,7 @@
 
 pub mod archive;
 pub mod check;
+pub mod criteria;
 pub mod render;
 pub mod templates;
 pub mod watch;
