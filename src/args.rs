@@ -42,6 +42,49 @@ pub enum Command {
     /// Work with the built-in templates.
     #[command(subcommand)]
     Templates(TemplatesCommand),
+    /// A local web app: records list, editor with live preview, new-record form, downloads.
+    Serve(ServeArgs),
+    /// Write a commented scaffold of a new record (never over an existing file).
+    New {
+        /// `session` or `assessment`.
+        #[arg(value_parser = ["session", "assessment"])]
+        kind: String,
+        /// The file to write (default: standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Write the JSON Schema (draft 2020-12) of the record format.
+    Schema {
+        /// The file to write (default: standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+}
+
+/// Arguments of `vanban serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The folder of records and assessments.
+    #[arg(default_value = ".")]
+    pub folder: PathBuf,
+    /// Port (0: any free port; the address is printed).
+    #[arg(long, default_value_t = 8080)]
+    pub port: u16,
+    /// Address to listen on; anything but a loopback address requires a token.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Access token every request must carry (generated and printed when needed and not given).
+    #[arg(long)]
+    pub token: Option<String>,
+    /// Output folder for documents (default FOLDER/out).
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Archive folder: enables "Lưu vào kho".
+    #[arg(long)]
+    pub archive_dir: Option<PathBuf>,
+    /// Folder of templates that override the built-ins file by file.
+    #[arg(long)]
+    pub templates: Option<PathBuf>,
 }
 
 /// Arguments of `vanban render`.

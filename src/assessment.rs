@@ -15,12 +15,13 @@ use crate::record::{Date, Issuer, SignedSpec};
 use crate::vietnamese as vn;
 
 /// An assessment record as written.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Assessment {
     /// Always `assessment`.
     pub kind: String,
     /// Stable name for output files.
+    #[schemars(with = "Option<String>")]
     pub id: Option<Spanned<String>>,
     /// The unit assessed, as it reads in a sentence.
     pub unit: String,
@@ -29,9 +30,11 @@ pub struct Assessment {
     /// Self-assessment or review.
     pub assessed_by: AssessedBy,
     /// Id of a built-in set, or a path to a set file.
+    #[schemars(with = "String")]
     pub criteria_set: Spanned<String>,
     /// Criteria not fully met; any criterion not listed is met.
     #[serde(default)]
+    #[schemars(with = "Vec<CriterionResult>")]
     pub results: Vec<Spanned<CriterionResult>>,
     /// The body that issues the report (state layout); needed for the report PDF.
     pub issuer: Option<Issuer>,
@@ -41,7 +44,7 @@ pub struct Assessment {
 }
 
 /// Who assessed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum AssessedBy {
     /// Tự đánh giá.
@@ -52,22 +55,26 @@ pub enum AssessedBy {
 }
 
 /// Documents an assessment can issue.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AssessmentDocuments {
     /// Báo cáo kết quả đánh giá.
+    #[schemars(with = "Option<SignedSpec>")]
     pub report: Option<Spanned<SignedSpec>>,
 }
 
 /// The result of one criterion.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CriterionResult {
     /// Criterion number.
+    #[schemars(with = "u32")]
     pub criterion: Spanned<u32>,
     /// Unmet indicators: ids where the set lists them, else a count.
+    #[schemars(with = "Option<IndicatorRef>")]
     pub unmet: Option<Spanned<IndicatorRef>>,
     /// Not-applicable indicators, likewise.
+    #[schemars(with = "Option<IndicatorRef>")]
     pub not_applicable: Option<Spanned<IndicatorRef>>,
     /// Ghi chú.
     pub note: Option<String>,
@@ -76,7 +83,7 @@ pub struct CriterionResult {
 }
 
 /// Indicators named by id, or only counted.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(untagged)]
 pub enum IndicatorRef {
     /// A count.

@@ -25,10 +25,14 @@ pub mod paths;
 pub mod problem;
 pub mod record;
 pub mod render;
+pub mod scaffold;
+pub mod schema;
+pub mod serve;
 pub mod templates;
 pub mod typeset;
 pub mod validate;
 pub mod vietnamese;
+pub mod watcher;
 pub mod world;
 
 use args::{Cli, Command, TemplatesCommand};
@@ -44,5 +48,8 @@ pub fn run(cli: &Cli) -> i32 {
         Command::Archive(command) => commands::archive::run(command, lang),
         Command::Extract { pdf, output, force } => commands::archive::extract(pdf, output, *force, lang),
         Command::Templates(TemplatesCommand::Export { dir, force }) => commands::templates::export(dir, *force, lang),
+        Command::Serve(args) => serve::run(args, lang),
+        Command::New { kind, output } => commands::new::scaffold(kind, output.as_deref(), lang),
+        Command::Schema { output } => commands::new::schema(output.as_deref(), lang),
     }
 }

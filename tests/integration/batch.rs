@@ -4,18 +4,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::{files_in, stderr, vanban};
-
-fn copy_samples(to: &Path) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
-    std::fs::create_dir_all(to.join("assessments")).unwrap();
-    for name in files_in(&root).into_iter().filter(|n| n.ends_with(".yaml")) {
-        std::fs::copy(root.join(&name), to.join(&name)).unwrap();
-    }
-    for name in files_in(&root.join("assessments")) {
-        std::fs::copy(root.join("assessments").join(&name), to.join("assessments").join(&name)).unwrap();
-    }
-}
+use crate::support::{copy_samples, files_in, stderr, vanban};
 
 #[test]
 fn a_folder_renders_in_parallel_with_a_summary_line() {
