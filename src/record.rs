@@ -136,7 +136,6 @@ impl<'de> Deserialize<'de> for DocNumber {
 #[derive(Debug, Deserialize)]
 pub struct RecordKind {
     /// `working_session`, `assessment` or `criteria_set`.
-    #[schemars(with = "Option<String>")]
     pub kind: Option<Spanned<String>>,
 }
 

@@ -17,7 +17,10 @@ fn emit(text: &str, output: Option<&Path>, lang: Lang) -> i32 {
             print!("{text}");
             0
         }
-        Some(path) => print_written(output::write_new(path, text.as_bytes()).map(|()| vec![path.to_path_buf()]), lang),
+        Some(path) => print_written(
+            output::write_new(path, text.as_bytes()).map(|()| vec![path.to_path_buf()]),
+            lang,
+        ),
     }
 }
 

@@ -14,10 +14,26 @@ use crate::schema::record_schema;
 /// Name under `/assets/`, content type, contents.
 const FILES: &[(&str, &str, &str)] = &[
     ("app.css", "text/css", include_str!("../../assets/serve/app.css")),
-    ("common.js", "text/javascript", include_str!("../../assets/serve/common.js")),
-    ("records.js", "text/javascript", include_str!("../../assets/serve/records.js")),
-    ("editor.js", "text/javascript", include_str!("../../assets/serve/editor.js")),
-    ("completion.js", "text/javascript", include_str!("../../assets/serve/completion.js")),
+    (
+        "common.js",
+        "text/javascript",
+        include_str!("../../assets/serve/common.js"),
+    ),
+    (
+        "records.js",
+        "text/javascript",
+        include_str!("../../assets/serve/records.js"),
+    ),
+    (
+        "editor.js",
+        "text/javascript",
+        include_str!("../../assets/serve/editor.js"),
+    ),
+    (
+        "completion.js",
+        "text/javascript",
+        include_str!("../../assets/serve/completion.js"),
+    ),
     ("new.js", "text/javascript", include_str!("../../assets/serve/new.js")),
     (
         "vendor/codemirror.js",

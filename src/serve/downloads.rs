@@ -46,7 +46,11 @@ pub async fn render(State(state): State<Arc<AppState>>, Json(request): Json<Rend
             state.config.output.clone()
         };
         let written = state.pipeline.export(&path, &out, request.archive)?;
-        let root = state.config.output.canonicalize().unwrap_or_else(|_| state.config.output.clone());
+        let root = state
+            .config
+            .output
+            .canonicalize()
+            .unwrap_or_else(|_| state.config.output.clone());
         Ok::<_, crate::error::Error>(
             written
                 .iter()

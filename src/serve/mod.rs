@@ -151,12 +151,10 @@ async fn serve(args: &ServeArgs, lang: Lang) -> Result<(), Error> {
     let state = state(args, lang)?;
     let _watcher = records::watch_folder(&state)?;
     let address = SocketAddr::new(args.bind, args.port);
-    let listener = tokio::net::TcpListener::bind(address)
-        .await
-        .map_err(|e| Error::Write {
-            path: PathBuf::from(address.to_string()),
-            detail: e.to_string(),
-        })?;
+    let listener = tokio::net::TcpListener::bind(address).await.map_err(|e| Error::Write {
+        path: PathBuf::from(address.to_string()),
+        detail: e.to_string(),
+    })?;
     let bound = listener.local_addr().map_err(|e| Error::Write {
         path: PathBuf::from(address.to_string()),
         detail: e.to_string(),

@@ -144,7 +144,7 @@ impl Pipeline {
             }
             let document = self.renderer.layout(prepared, *kind)?;
             missing.extend(missing_characters(&document));
-            let mut texts = vec![String::new(); document.pages.len()];
+            let mut texts = vec![String::new(); document.pages().len()];
             for line in inspect::lines(&document) {
                 if let Some(text) = texts.get_mut(line.page - 1) {
                     text.push_str(&line.text);
@@ -153,7 +153,7 @@ impl Pipeline {
             }
             documents.push(PreviewDocument {
                 kind: kind.slug(),
-                pages: document.pages.iter().map(|p| typst_svg::svg(p, &options)).collect(),
+                pages: document.pages().iter().map(|p| typst_svg::svg(p, &options)).collect(),
                 texts,
                 html: None,
             });

@@ -53,7 +53,11 @@ pub struct Row {
 /// The record files under the folder: `.yaml`/`.yml`, outside the output folder and hidden folders.
 pub fn record_files(state: &AppState) -> Vec<PathBuf> {
     let folder = &state.config.folder;
-    let output = state.config.output.canonicalize().unwrap_or_else(|_| state.config.output.clone());
+    let output = state
+        .config
+        .output
+        .canonicalize()
+        .unwrap_or_else(|_| state.config.output.clone());
     crate::commands::expand_records(std::slice::from_ref(folder))
         .unwrap_or_default()
         .into_iter()
@@ -69,7 +73,10 @@ pub fn record_files(state: &AppState) -> Vec<PathBuf> {
 
 /// The summary of one record, from the cache while its inputs are unchanged.
 pub fn summary(state: &AppState, path: &Path) -> Summary {
-    let mut cache = state.summaries.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let mut cache = state
+        .summaries
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     if let Some(cached) = cache.get(path)
         && stamp(&cached.summary.inputs) == cached.stamp
     {

@@ -118,7 +118,10 @@ fn same_origin(headers: &HeaderMap) -> bool {
     let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
         return true;
     };
-    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    let host = headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
     let authority = origin
         .strip_prefix("http://")
         .or_else(|| origin.strip_prefix("https://"));
@@ -176,7 +179,10 @@ pub fn confine(root: &Path, relative: &str) -> Result<PathBuf, Refusal> {
         return Err(outside);
     }
     let words = Path::new(relative);
-    if !words.components().all(|c| matches!(c, Component::Normal(_) | Component::CurDir)) {
+    if !words
+        .components()
+        .all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
+    {
         return Err(outside);
     }
     let joined = root.join(words);

@@ -1,6 +1,5 @@
 //! Batches, byte-identical output, and watch mode.
 
-use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 

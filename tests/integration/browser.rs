@@ -46,7 +46,10 @@ fn start_driver() -> (Driver, u16) {
         .unwrap();
     let started = Instant::now();
     while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(started.elapsed() < Duration::from_secs(20), "chromedriver did not start");
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "chromedriver did not start"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
     (Driver(child), port)
@@ -137,7 +140,12 @@ async fn a_clerk_edits_the_seed_record_in_a_real_browser() {
     assert!(row.contains("xã Xuân Trường") && row.contains("hợp lệ"), "{row}");
     screenshot(&client, "records.png").await;
     link.click().await.unwrap();
-    until(&client, "window.vanban && vanban.state.previews >= 1", Duration::from_secs(20)).await;
+    until(
+        &client,
+        "window.vanban && vanban.state.previews >= 1",
+        Duration::from_secs(20),
+    )
+    .await;
     let first = format!("{}.includes('Lê Đình Hải')", page_text());
     until(&client, &first, Duration::from_secs(5)).await;
 
@@ -161,7 +169,10 @@ async fn a_clerk_edits_the_seed_record_in_a_real_browser() {
     until(&client, "vanban.notes.length > 0", Duration::from_secs(5)).await;
     let note = client.execute("return vanban.notes[0];", vec![]).await.unwrap();
     assert_eq!(note["line"], line, "{note}");
-    assert!(note["message"].as_str().unwrap().starts_with("YAML không hợp lệ"), "{note}");
+    assert!(
+        note["message"].as_str().unwrap().starts_with("YAML không hợp lệ"),
+        "{note}"
+    );
     until(
         &client,
         &format!(

@@ -26,7 +26,10 @@ fn every_sample_record_validates_against_the_schema() {
     }
     assert_eq!(records.len(), 4);
     for record in records {
-        let errors: Vec<String> = validator.iter_errors(&as_json(&record)).map(|e| e.to_string()).collect();
+        let errors: Vec<String> = validator
+            .iter_errors(&as_json(&record))
+            .map(|e| e.to_string())
+            .collect();
         assert!(errors.is_empty(), "{}: {errors:?}", record.display());
     }
 }

@@ -63,7 +63,12 @@ fn the_preview_has_every_document_as_page_images() {
     let minutes = &preview["documents"][0]["pages"];
     assert!(minutes.as_array().unwrap().len() >= 2);
     assert!(minutes[0].as_str().unwrap().starts_with("<svg"));
-    assert!(preview["documents"][2]["html"].as_str().unwrap().contains("Lê Đình Hải"));
+    assert!(
+        preview["documents"][2]["html"]
+            .as_str()
+            .unwrap()
+            .contains("Lê Đình Hải")
+    );
     // Nothing was written.
     assert!(!server.folder.join("out").exists());
 }
@@ -74,19 +79,26 @@ fn diagnostics_are_checks_own_words_at_the_right_line() {
         let server = Server::start(&args);
         let broken = seed_text(&server).replace("location:", "locaton:");
         let line = broken.lines().position(|l| l.starts_with("locaton:")).unwrap() + 1;
-        let preview = server.post("/api/preview", &json!({ "path": SEED, "text": broken })).json();
+        let preview = server
+            .post("/api/preview", &json!({ "path": SEED, "text": broken }))
+            .json();
         assert_eq!(preview["ok"], false);
         let note = &preview["notes"][0];
         assert_eq!(note["line"], line);
         assert_eq!(note["column"], 1);
         assert_eq!(note["severity"], "error");
         std::fs::write(server.folder.join("broken.yaml"), &broken).unwrap();
-        let mut check = vec!["check", server.folder.join("broken.yaml").to_str().unwrap().to_string()];
-        check.insert(0, format!("--lang={lang}"));
-        let check: Vec<&str> = check.iter().map(String::as_str).collect();
-        let printed = crate::support::stderr(&vanban(&check));
-        assert!(printed.contains(note["message"].as_str().unwrap()), "{lang}: {printed}\n{note}");
-        assert!(printed.contains(note["hint"].as_str().unwrap()), "{lang}: {printed}\n{note}");
+        let broken_path = server.folder.join("broken.yaml");
+        let flag = format!("--lang={lang}");
+        let printed = crate::support::stderr(&vanban(&[&flag, "check", broken_path.to_str().unwrap()]));
+        assert!(
+            printed.contains(note["message"].as_str().unwrap()),
+            "{lang}: {printed}\n{note}"
+        );
+        assert!(
+            printed.contains(note["hint"].as_str().unwrap()),
+            "{lang}: {printed}\n{note}"
+        );
     }
 }
 
@@ -136,18 +148,32 @@ fn a_new_record_is_the_scaffold_and_never_replaces_a_file() {
         "attendees": [ { "name": "Nguyễn Hữu Dũng", "titles": ["Phó Chủ tịch"] }, { "group": "các phòng, ngành" } ],
         "secretary": { "name": "Trần Thị Mai", "titles": ["Chuyên viên"] }
     });
-    let created = server.post("/api/new", &json!({ "kind": "session", "name": "xuan-hoa", "fields": fields }));
+    let created = server.post(
+        "/api/new",
+        &json!({ "kind": "session", "name": "xuan-hoa", "fields": fields }),
+    );
     assert_eq!(created.status, 200, "{}", created.text());
     assert_eq!(created.json()["path"], "xuan-hoa.yaml");
     let text = std::fs::read_to_string(server.folder.join("xuan-hoa.yaml")).unwrap();
     assert!(text.contains("# người chủ trì"));
-    let preview = server.post("/api/preview", &json!({ "path": "xuan-hoa.yaml", "text": text })).json();
+    let preview = server
+        .post("/api/preview", &json!({ "path": "xuan-hoa.yaml", "text": text }))
+        .json();
     assert_eq!(preview["ok"], true, "{preview}");
     let again = server.post("/api/new", &json!({ "kind": "assessment", "name": "xuan-hoa.yaml" }));
     assert_eq!(again.status, 409);
-    assert_eq!(std::fs::read_to_string(server.folder.join("xuan-hoa.yaml")).unwrap(), text);
+    assert_eq!(
+        std::fs::read_to_string(server.folder.join("xuan-hoa.yaml")).unwrap(),
+        text
+    );
     let issuers = server.get("/api/issuers").json();
-    assert!(issuers.as_array().unwrap().iter().any(|i| i["name"] == "Huyện ủy Thọ Xuân"));
+    assert!(
+        issuers
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["name"] == "Huyện ủy Thọ Xuân")
+    );
 }
 
 #[test]
@@ -161,8 +187,15 @@ fn documents_are_written_downloaded_and_archived() {
     let download = server.get(&pdf);
     assert_eq!(download.status, 200);
     assert!(download.body.starts_with(b"%PDF-"));
-    assert!(download.header("content-disposition").unwrap().starts_with("attachment"));
-    let archival = server.post("/api/render", &json!({ "path": SEED, "archive": true })).json();
+    assert!(
+        download
+            .header("content-disposition")
+            .unwrap()
+            .starts_with("attachment")
+    );
+    let archival = server
+        .post("/api/render", &json!({ "path": SEED, "archive": true }))
+        .json();
     assert!(archival["files"][0].as_str().unwrap().starts_with("pdfa/"));
     let added = server.post("/api/archive", &json!({ "path": SEED })).json();
     assert_eq!(added["entries"].as_array().unwrap().len(), 3, "{added}");
@@ -256,7 +289,10 @@ fn paths_stay_inside_the_folder() {
         );
         assert!(!response.text().contains("kind: working_session"), "{target}");
     }
-    let save = server.post("/api/save", &json!({ "path": "away/new.yaml", "text": "x", "base": null }));
+    let save = server.post(
+        "/api/save",
+        &json!({ "path": "away/new.yaml", "text": "x", "base": null }),
+    );
     assert_eq!(save.status, 403);
     assert!(!outside.path().join("new.yaml").exists());
     let create = server.post("/api/new", &json!({ "kind": "assessment", "name": "../escape" }));
@@ -274,17 +310,38 @@ fn large_bodies_are_refused() {
 #[test]
 fn another_address_needs_the_token_on_every_request() {
     let server = Server::start(&["--bind", "0.0.0.0"]);
-    let token = server.url.split("token=").nth(1).expect("a generated token is printed").to_string();
+    let token = server
+        .url
+        .split("token=")
+        .nth(1)
+        .expect("a generated token is printed")
+        .to_string();
     assert!(token.len() >= 32);
     assert_eq!(server.get("/api/records").status, 401);
     assert_eq!(server.get("/").status, 401);
     assert_eq!(server.get("/api/records?token=wrong").status, 401);
     let first = server.get(&format!("/?token={token}"));
     assert_eq!(first.status, 200);
-    let cookie = first.header("set-cookie").unwrap().split(';').next().unwrap().to_string();
-    assert_eq!(server.request("GET", "/api/records", &[("Cookie", &cookie)], b"").status, 200);
+    let cookie = first
+        .header("set-cookie")
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        server
+            .request("GET", "/api/records", &[("Cookie", &cookie)], b"")
+            .status,
+        200
+    );
     let bearer = format!("Bearer {token}");
-    assert_eq!(server.request("GET", "/api/records", &[("Authorization", &bearer)], b"").status, 200);
+    assert_eq!(
+        server
+            .request("GET", "/api/records", &[("Authorization", &bearer)], b"")
+            .status,
+        200
+    );
     let given = Server::start(&["--token", "s3cret-s3cret"]);
     assert_eq!(given.get("/api/records").status, 401);
     assert_eq!(given.get("/api/records?token=s3cret-s3cret").status, 200);
