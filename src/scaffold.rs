@@ -151,43 +151,43 @@ pub fn session(fields: &SessionFields) -> String {
     let chair = &fields.chair;
     let secretary = &fields.secretary;
     format!(
-        "# Bản ghi buổi làm việc. Điền các giá trị \"...\" rồi lưu; xem README, mục Record format.\n\
-kind: working_session\n\
-\n\
-{issuer}\n\
-date: {date}               # ngày làm việc, YYYY-MM-DD\n\
-start: {start}                 # giờ bắt đầu, HH:MM\n\
-# end: \"17:00\"               # giờ kết thúc, nếu biết\n\
-location: \"...\"              # địa điểm\n\
-host: {host}                   # đơn vị làm việc, như đọc trong câu\n\
-subject: {subject}             # nội dung: \"về ...\"\n\
-\n\
-chair:                         # người chủ trì\n\
-  name: {chair_name}\n\
-  titles: {chair_titles}\n\
-\n\
-{attendees}\n\
-secretary:                     # người ghi biên bản\n\
-  name: {secretary_name}\n\
-  titles: {secretary_titles}\n\
-\n\
-# report:                      # báo cáo của đơn vị\n\
-#   summary: |\n\
-#     ...\n\
-#   difficulties: [...]\n\
-#   proposals: [...]\n\
-\n\
-# conclusions:                 # kết luận của người chủ trì (cần cho thông báo kết luận)\n\
-#   acknowledgements: ghi nhận, đánh giá cao ...\n\
-#   directives: [...]\n\
-\n\
-documents:\n\
-  minutes:                     # biên bản\n\
-    recipients: [\"...\"]\n\
-  # notice:                    # thông báo kết luận (cần conclusions)\n\
-  #   signer: {{ authority: \"...\", position: \"...\", name: \"...\" }}\n\
-  # news:                      # tin bài\n\
-  #   author: \"...\"\n\
+        "# Bản ghi buổi làm việc. Điền các giá trị \"...\" rồi lưu; xem README, mục Record format.
+kind: working_session
+
+{issuer}
+date: {date}               # ngày làm việc, YYYY-MM-DD
+start: {start}                 # giờ bắt đầu, HH:MM
+# end: \"17:00\"               # giờ kết thúc, nếu biết
+location: \"...\"              # địa điểm
+host: {host}                   # đơn vị làm việc, như đọc trong câu
+subject: {subject}             # nội dung: \"về ...\"
+
+chair:                         # người chủ trì
+  name: {chair_name}
+  titles: {chair_titles}
+
+{attendees}
+secretary:                     # người ghi biên bản
+  name: {secretary_name}
+  titles: {secretary_titles}
+
+# report:                      # báo cáo của đơn vị
+#   summary: |
+#     ...
+#   difficulties: [...]
+#   proposals: [...]
+
+# conclusions:                 # kết luận của người chủ trì (cần cho thông báo kết luận)
+#   acknowledgements: ghi nhận, đánh giá cao ...
+#   directives: [...]
+
+documents:
+  minutes:                     # biên bản
+    recipients: [\"...\"]
+  # notice:                    # thông báo kết luận (cần conclusions)
+  #   signer: {{ authority: \"...\", position: \"...\", name: \"...\" }}
+  # news:                      # tin bài
+  #   author: \"...\"
   #   unit: \"...\"\n",
         issuer = issuer_block(fields.issuer.as_ref()),
         date = text(or(&fields.date, "2026-01-01")),
@@ -204,23 +204,23 @@ documents:\n\
 
 /// The commented scaffold of an assessment.
 pub fn assessment() -> String {
-    "# Kết quả đánh giá tiêu chí. Chỉ ghi các tiêu chí chưa đạt đủ; tổng số do vanban tính.\n\
-kind: assessment\n\
-unit: \"xã ...\"                # đơn vị được đánh giá, như đọc trong câu\n\
-as_of: \"2026-01-01\"           # ngày đánh giá, YYYY-MM-DD\n\
-assessed_by: self             # self (tự đánh giá) hoặc review (thẩm định)\n\
-criteria_set: vn-318-2022-xa-ntm   # mã bộ tiêu chí có sẵn hoặc đường dẫn tới tệp bộ tiêu chí\n\
-results: []                   # ví dụ:\n\
-#   - criterion: 16\n\
-#     unmet: 1\n\
-#     note: Còn 1 thôn chưa đạt chuẩn văn hóa\n\
-# issuer:                     # cơ quan ban hành báo cáo (cần cho documents.report)\n\
-#   system: state\n\
-#   name: Ủy ban nhân dân xã ...\n\
-#   code: UBND\n\
-#   place: ...\n\
-# documents:\n\
-#   report:\n\
+    "# Kết quả đánh giá tiêu chí. Chỉ ghi các tiêu chí chưa đạt đủ; tổng số do vanban tính.
+kind: assessment
+unit: \"xã ...\"                # đơn vị được đánh giá, như đọc trong câu
+as_of: \"2026-01-01\"           # ngày đánh giá, YYYY-MM-DD
+assessed_by: self             # self (tự đánh giá) hoặc review (thẩm định)
+criteria_set: vn-318-2022-xa-ntm   # mã bộ tiêu chí có sẵn hoặc đường dẫn tới tệp bộ tiêu chí
+results: []                   # ví dụ:
+#   - criterion: 16
+#     unmet: 1
+#     note: Còn 1 thôn chưa đạt chuẩn văn hóa
+# issuer:                     # cơ quan ban hành báo cáo (cần cho documents.report)
+#   system: state
+#   name: Ủy ban nhân dân xã ...
+#   code: UBND
+#   place: ...
+# documents:
+#   report:
 #     signer: { authority: \"TM. Ủy ban nhân dân\", position: \"Chủ tịch\", name: \"...\" }\n"
         .to_string()
 }
