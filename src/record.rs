@@ -18,6 +18,16 @@ pub enum IssuerSystem {
     Party,
 }
 
+impl IssuerSystem {
+    /// `state` or `party`, as records and template names write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            IssuerSystem::State => "state",
+            IssuerSystem::Party => "party",
+        }
+    }
+}
+
 /// A calendar date, checked to exist.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
@@ -134,7 +144,7 @@ impl<'de> Deserialize<'de> for DocNumber {
 
 /// Only the `kind` of a record, read first to choose the schema.
 #[derive(Debug, Deserialize)]
-pub struct RecordKind {
+pub struct RecordHead {
     /// `working_session`, `assessment` or `criteria_set`.
     pub kind: Option<Spanned<String>>,
 }

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use crate::problem::Lang;
-use crate::templates;
+use crate::compose::templates;
 
 /// Exports the built-ins into `dir`; returns the exit status.
 pub fn export(dir: &Path, force: bool, lang: Lang) -> i32 {

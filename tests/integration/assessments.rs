@@ -2,9 +2,9 @@
 
 use std::path::Path;
 
-use vanban::inspect;
+use vanban::layout::inspect;
 use vanban::render::{DocKind, Renderer, prepare};
-use vanban::templates::TemplateSource;
+use vanban::compose::templates::TemplateSource;
 
 use crate::support::{PARTY_SAMPLE, files_in, record_file, stderr, vanban};
 

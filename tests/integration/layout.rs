@@ -3,9 +3,9 @@
 use std::path::Path;
 
 use typst_layout::PagedDocument;
-use vanban::inspect::{self, TextLine, TextRun};
+use vanban::layout::inspect::{self, TextLine, TextRun};
 use vanban::render::{DocKind, Renderer, prepare};
-use vanban::templates::TemplateSource;
+use vanban::compose::templates::TemplateSource;
 
 const MM: f64 = 72.0 / 25.4;
 use crate::support::{PARTY_SAMPLE as PARTY, STATE_SAMPLE as STATE};

@@ -7,8 +7,8 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::error::Error;
+use crate::layout::world::{DocumentWorld, main_id};
 use crate::record::Date;
-use crate::world::{DocumentWorld, main_id};
 
 /// Names to show when Typst reports an error in one of the two sources.
 pub struct SourceNames {
@@ -18,16 +18,59 @@ pub struct SourceNames {
     pub library: String,
 }
 
+/// A laid-out document and what Typst warned about on the way.
+pub struct Laid {
+    /// The document.
+    pub document: PagedDocument,
+    /// Typst's warnings, at the generated line (the renderer points them at the template).
+    pub warnings: Vec<TypstMessage>,
+}
+
+/// A warning or error from Typst, at a place in one of the two sources.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypstMessage {
+    /// The template or the layout library, as the user sees it.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// Typst's words.
+    pub message: String,
+    /// Typst's hints.
+    pub hints: Vec<String>,
+    /// The line of source it points at, trimmed.
+    pub source_line: Option<String>,
+}
+
+impl From<TypstMessage> for Error {
+    fn from(m: TypstMessage) -> Error {
+        Error::Typst {
+            file: m.file,
+            line: m.line,
+            column: m.column,
+            message: m.message,
+            hints: m.hints,
+            source_line: m.source_line,
+        }
+    }
+}
+
 /// Lays out the World's document; the first error becomes an [`Error::Typst`].
-pub fn layout(world: &DocumentWorld, names: &SourceNames) -> Result<PagedDocument, Error> {
-    let result = typst::compile::<PagedDocument>(world).output;
-    result.map_err(|diagnostics| {
+pub fn layout(world: &DocumentWorld, names: &SourceNames) -> Result<Laid, Error> {
+    let compiled = typst::compile::<PagedDocument>(world);
+    let warnings = compiled
+        .warnings
+        .iter()
+        .map(|w| typst_message(world, names, w))
+        .collect();
+    let document = compiled.output.map_err(|diagnostics| {
         let first = diagnostics
             .iter()
             .find(|d| d.severity == Severity::Error)
             .or(diagnostics.first());
         match first {
-            Some(diagnostic) => typst_error(world, names, diagnostic),
+            Some(diagnostic) => typst_message(world, names, diagnostic).into(),
             None => Error::Typst {
                 file: names.template.clone(),
                 line: 1,
@@ -37,7 +80,8 @@ pub fn layout(world: &DocumentWorld, names: &SourceNames) -> Result<PagedDocumen
                 source_line: None,
             },
         }
-    })
+    })?;
+    Ok(Laid { document, warnings })
 }
 
 /// PDF bytes of `document`; the creation date is `date` (or `SOURCE_DATE_EPOCH`) so output is reproducible.
@@ -108,7 +152,7 @@ fn civil_from_days(days: i64) -> (i32, u8, u8) {
     (y.clamp(1, 9999) as i32, m, d)
 }
 
-fn typst_error(world: &DocumentWorld, names: &SourceNames, diagnostic: &SourceDiagnostic) -> Error {
+fn typst_message(world: &DocumentWorld, names: &SourceNames, diagnostic: &SourceDiagnostic) -> TypstMessage {
     let id = diagnostic.span.id();
     let file = match id {
         Some(id) if id == main_id() => names.template.clone(),
@@ -124,7 +168,7 @@ fn typst_error(world: &DocumentWorld, names: &SourceNames, diagnostic: &SourceDi
         }
         None => (1, 1, None),
     };
-    Error::Typst {
+    TypstMessage {
         file,
         line,
         column,

@@ -6,7 +6,8 @@
 use serde::Serialize;
 
 use crate::assessment::{AssessedBy, Checked, Tally};
-use crate::news::NewsContext;
+use crate::documents::DocKind;
+use crate::compose::news::NewsContext;
 use crate::record::{Date, Issuer, IssuerSystem, Participant, Person, SignedSpec, Time, WorkingSession};
 use crate::vietnamese as vn;
 
@@ -225,7 +226,7 @@ impl AssessmentContext {
             counts_known: checked.tally.rows.iter().all(|r| r.indicators.is_some()),
             issuer: issuer.map(issuer_context),
             report: issuer.zip(spec).map(|(issuer, spec)| {
-                signed_context(IssuerSystem::State, issuer, spec, "BC", checked.assessment.as_of)
+                signed_context(IssuerSystem::State, issuer, spec, DocKind::Report, checked.assessment.as_of)
             }),
         }
     }
@@ -326,9 +327,9 @@ impl SessionContext {
             .documents
             .notice
             .as_ref()
-            .map(|spec| signed_context(system, issuer, &spec.value, "TB", session.date));
+            .map(|spec| signed_context(system, issuer, &spec.value, DocKind::Notice, session.date));
         let minutes = session.documents.minutes.as_ref().map(|spec| MinutesContext {
-            number_line: vn::document_number(system, spec.value.number.map(|n| n.0), "BB", &issuer.code),
+            number_line: vn::document_number(system, spec.value.number.map(|n| n.0), DocKind::Minutes.type_code(), &issuer.code),
             date_line: vn::date_line(&issuer.place, session.date),
             recipients: spec.value.recipients.clone(),
         });
@@ -395,12 +396,12 @@ fn issuer_context(issuer: &Issuer) -> IssuerContext {
     }
 }
 
-/// Number line, date line, signer and recipients of a signed document of type `kind` (`TB`, `BC`).
+/// Number line, date line, signer and recipients of a signed document of `kind`.
 fn signed_context(
     system: IssuerSystem,
     issuer: &Issuer,
     spec: &SignedSpec,
-    kind: &str,
+    kind: DocKind,
     default_date: Date,
 ) -> SignedContext {
     let date = spec.date.unwrap_or(default_date);
@@ -409,7 +410,7 @@ fn signed_context(
         Some(("TM." | "T/M", _))
     );
     SignedContext {
-        number_line: vn::document_number(system, spec.number.map(|n| n.0), kind, &issuer.code),
+        number_line: vn::document_number(system, spec.number.map(|n| n.0), kind.type_code(), &issuer.code),
         date: date_context(date),
         date_line: vn::date_line(&issuer.place, date),
         signer: SignerContext {
