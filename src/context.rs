@@ -286,6 +286,12 @@ pub struct MinutesContext {
     pub date_line: String,
     /// Nơi nhận.
     pub recipients: Vec<String>,
+    /// Tài liệu sử dụng, when the record lists them.
+    pub materials: Vec<String>,
+    /// Có mặt, when given.
+    pub present: Option<u32>,
+    /// Vắng mặt, when given.
+    pub absent: Option<u32>,
 }
 
 /// A signed document's own settings (the notice, the report).
@@ -331,6 +337,9 @@ impl SessionContext {
             number_line: vn::document_number(system, spec.value.number.map(|n| n.0), "BB", &issuer.code),
             date_line: vn::date_line(&issuer.place, session.date),
             recipients: spec.value.recipients.clone(),
+            materials: spec.value.materials.clone(),
+            present: spec.value.present,
+            absent: spec.value.absent,
         });
         SessionContext {
             system,

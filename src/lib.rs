@@ -26,6 +26,7 @@ pub mod problem;
 pub mod record;
 pub mod render;
 pub mod templates;
+pub mod title_lines;
 pub mod typeset;
 pub mod validate;
 pub mod vietnamese;

@@ -117,6 +117,8 @@ pub enum Problem {
     },
     /// A report asked for, but no issuer named.
     ReportNeedsIssuer,
+    /// An assessment record that asks for no report, so renders nothing (a note).
+    NoReportAsked { record: String },
     /// A character no embedded font can print: a warning, but an error in archival (PDF/A) output.
     MissingGlyph { character: char, archive: bool },
 }
@@ -126,7 +128,9 @@ impl Problem {
     pub fn is_warning(&self) -> bool {
         matches!(
             self,
-            Problem::DistrictAfterReform { .. } | Problem::MissingGlyph { archive: false, .. }
+            Problem::DistrictAfterReform { .. }
+                | Problem::MissingGlyph { archive: false, .. }
+                | Problem::NoReportAsked { .. }
         )
     }
 
@@ -398,6 +402,11 @@ impl Problem {
                 "báo cáo cần cơ quan ban hành (`issuer`)".into(),
                 "a report needs an issuer (`issuer`)".into(),
             ),
+            Problem::NoReportAsked { record } => pick(
+                vi,
+                format!("bản ghi đánh giá `{record}` không có `documents.report`: không in báo cáo nào"),
+                format!("assessment record `{record}` has no `documents.report`: no report is printed"),
+            ),
             Problem::MissingGlyph { character, .. } => {
                 let code = format!("U+{:04X}", u32::from(*character));
                 pick(
@@ -585,6 +594,15 @@ impl Problem {
                 "thêm mục `issuer:` như trong bản ghi buổi làm việc".into(),
                 "add an `issuer:` block as in a working-session record".into(),
             ),
+            Problem::NoReportAsked { record } => pick(
+                vi,
+                format!(
+                    "để có `{record}-bao-cao-danh-gia.pdf`, thêm `issuer:` và `documents.report:` (number, date, signer, recipients)"
+                ),
+                format!(
+                    "to get `{record}-bao-cao-danh-gia.pdf`, add `issuer:` and `documents.report:` (number, date, signer, recipients)"
+                ),
+            ),
             Problem::MissingGlyph { archive: false, .. } => pick(
                 vi,
                 "văn bản sẽ in ô trống ở chỗ này; thay bằng ký tự khác hoặc bỏ đi".into(),
@@ -739,6 +757,7 @@ mod tests {
                 assessment: s(),
             },
             Problem::ReportNeedsIssuer,
+            Problem::NoReportAsked { record: s() },
             Problem::MissingGlyph {
                 character: '☺',
                 archive: false,

@@ -225,11 +225,15 @@ fn prepare_assessment(file: YamlFile) -> Result<Prepared, Error> {
             .into());
     }
     let Some(spec) = &checked.assessment.documents.report else {
+        let note = file.diagnostic_at(
+            checked.assessment.criteria_set.referenced,
+            Problem::NoReportAsked { record: id.clone() },
+        );
         let context = AssessmentContext::new(&checked, checked.assessment.issuer.as_ref(), None, id);
         return Ok(Prepared {
             file,
             context: Context::Assessment(Box::new(context)),
-            warnings: Vec::new(),
+            warnings: vec![note],
             documents: Vec::new(),
             inputs,
         });
@@ -500,6 +504,12 @@ impl Renderer {
         let names = self.names(name);
         let document = self.compile(source, &names)?;
         typeset::pdf(&document, ident, date, false, &names)
+    }
+
+    /// Lays out a named template with `context` (the archive summary, in tests).
+    pub fn layout_template(&self, name: &str, context: &impl Serialize) -> Result<PagedDocument, Error> {
+        let source = self.typst_source(name, context)?;
+        self.compile(source, &self.names(name))
     }
 
     /// Lays out one document of a prepared record.
