@@ -50,6 +50,13 @@ fn every_document() -> Vec<(String, PagedDocument)> {
     documents
 }
 
+/// The lines of one document of `sample`.
+fn laid_out(sample: &str, kind: DocKind) -> Vec<TextLine> {
+    let prepared = prepare(Path::new(sample)).expect("sample is valid");
+    let renderer = Renderer::new(TemplateSource::default()).expect("templates load");
+    inspect::lines(&renderer.layout(&prepared, kind).expect("lays out"))
+}
+
 fn size(line: &TextLine) -> f64 {
     line.runs.iter().map(|r| r.size).fold(0.0, f64::max)
 }
@@ -118,10 +125,7 @@ fn no_header_title_or_subject_line_starts_or_ends_with_a_dash() {
 
 #[test]
 fn the_commune_subject_breaks_by_meaning() {
-    let prepared = prepare(Path::new(COMMUNE_PARTY)).expect("sample is valid");
-    let renderer = Renderer::new(TemplateSource::default()).expect("templates load");
-    let document = renderer.layout(&prepared, DocKind::Notice).expect("lays out");
-    let lines = inspect::lines(&document);
+    let lines = laid_out(COMMUNE_PARTY, DocKind::Notice);
     let title = lines.iter().position(|l| l.text == "THÔNG BÁO").expect("title");
     let end = lines.iter().position(|l| l.text == "-----").expect("separator");
     let subject: Vec<&str> = lines[title + 1..end].iter().map(|l| l.text.as_str()).collect();
@@ -143,46 +147,34 @@ fn the_commune_subject_breaks_by_meaning() {
     );
 }
 
-/// The line that starts with `start`, and the line right under it.
-fn wrapped<'a>(lines: &'a [TextLine], start: &str) -> (&'a TextLine, &'a TextLine) {
+/// The item that starts with `start` wraps, and its second line starts where its text does
+/// (after the dash and a space at `size`), not under the dash.
+fn assert_hangs(lines: &[TextLine], start: &str, size: f64) {
     let first = lines
         .iter()
         .find(|l| l.text.starts_with(start))
         .unwrap_or_else(|| panic!("no line starting {start:?}"));
     let next = next_below(lines, first).expect("a second line");
     assert!(!next.text.starts_with("- "), "{start:?} does not wrap");
-    (first, next)
+    let text_start = first.x + title_lines::measure("- ", Style { size, bold: false });
+    assert!(
+        (next.x - text_start).abs() < 0.5,
+        "{start:?} continues at {} pt, its text starts at {text_start} pt",
+        next.x
+    );
 }
 
 #[test]
 fn wrapped_tasks_and_recipients_hang_under_their_text() {
-    let prepared = prepare(Path::new(COMMUNE_PARTY)).expect("sample is valid");
-    let renderer = Renderer::new(TemplateSource::default()).expect("templates load");
-    let document = renderer.layout(&prepared, DocKind::Notice).expect("lays out");
-    let lines = inspect::lines(&document);
-    let dash = |size| title_lines::measure("- ", Style { size, bold: false });
-
-    let (first, next) = wrapped(&lines, "- Hướng dẫn Hợp tác xã hoàn thiện hồ sơ");
-    assert!(
-        (next.x - (first.x + dash(14.0))).abs() < 0.5,
-        "task continues at {} pt, its text starts at {} pt",
-        next.x,
-        first.x + dash(14.0)
-    );
-    let (first, next) = wrapped(&lines, "- Các phòng chuyên môn");
-    assert!(
-        (next.x - (first.x + dash(12.0))).abs() < 0.5,
-        "recipient continues at {} pt, its text starts at {} pt",
-        next.x,
-        first.x + dash(12.0)
-    );
+    let lines = laid_out(COMMUNE_PARTY, DocKind::Notice);
+    assert_hangs(&lines, "- Hướng dẫn Hợp tác xã hoàn thiện hồ sơ", 14.0);
+    assert_hangs(&lines, "- Các phòng chuyên môn", 12.0);
 }
 
 #[test]
 fn hd16_materials_and_attendance_show_when_given() {
-    let prepared = prepare(Path::new(COMMUNE_PARTY)).expect("sample is valid");
-    let renderer = Renderer::new(TemplateSource::default()).expect("templates load");
-    let text = inspect::plain_text(&renderer.layout(&prepared, DocKind::Minutes).expect("lays out"));
+    let joined = |lines: Vec<TextLine>| lines.into_iter().map(|l| l.text).collect::<Vec<_>>().join("\n");
+    let text = joined(laid_out(COMMUNE_PARTY, DocKind::Minutes));
     for expected in [
         "ĐẢNG BỘ TỈNH THANH HÓA",
         "ĐẢNG ỦY XÃ SAO VÀNG",
@@ -193,8 +185,7 @@ fn hd16_materials_and_attendance_show_when_given() {
     ] {
         assert!(text.contains(expected), "{expected:?} missing from\n{text}");
     }
-    let seed = prepare(Path::new(PARTY_SAMPLE)).expect("sample is valid");
-    let text = inspect::plain_text(&renderer.layout(&seed, DocKind::Minutes).expect("lays out"));
+    let text = joined(laid_out(PARTY_SAMPLE, DocKind::Minutes));
     assert!(
         !text.contains("Tài liệu sử dụng") && !text.contains("Có mặt:"),
         "{text}"
@@ -203,9 +194,7 @@ fn hd16_materials_and_attendance_show_when_given() {
 
 #[test]
 fn the_state_commune_header_has_no_parent_line_unless_given() {
-    let prepared = prepare(Path::new(STATE_SAMPLE)).expect("sample is valid");
-    let renderer = Renderer::new(TemplateSource::default()).expect("templates load");
-    let lines = inspect::lines(&renderer.layout(&prepared, DocKind::Notice).expect("lays out"));
+    let lines = laid_out(STATE_SAMPLE, DocKind::Notice);
     let first_left = lines
         .iter()
         .filter(|l| l.page == 1 && l.right < 100.0 * 72.0 / 25.4)
