@@ -262,7 +262,7 @@ fn party_notice_header_follows_hd36() {
     assert!(
         subject
             .text
-            .starts_with("kết luận của đồng chí Bí thư Huyện ủy tại buổi làm việc với"),
+            .starts_with("kết luận của đồng chí Bí thư Huyện ủy tại buổi làm việc"),
         "{}",
         subject.text
     );
