@@ -4,7 +4,7 @@
 //! Adding a kind is one entry in [`TABLE`] (and a [`DocKind`] variant), its templates, and
 //! whatever its record block needs in [`crate::record`] and [`crate::compose::context`].
 
-use serde_saphyr::{Location, Spanned};
+use serde_saphyr::Location;
 
 use crate::assessment::Assessment;
 use crate::problem::Problem;
@@ -269,7 +269,12 @@ impl Requested {
     /// Its number line as printed (`Số: 15/BB-UBND`), for numbered kinds.
     pub fn number_line(&self, system: IssuerSystem, issuer_code: &str) -> Option<String> {
         let code = self.kind.spec().type_code?;
-        Some(crate::vietnamese::document_number(system, self.number, code, issuer_code))
+        Some(crate::vietnamese::document_number(
+            system,
+            self.number,
+            code,
+            issuer_code,
+        ))
     }
 }
 
@@ -326,13 +331,12 @@ fn check_signer(system: IssuerSystem, signer: Option<&Signer>) -> Result<(), (Lo
     let Some(authority) = signer.map(|s| &s.authority) else {
         return Ok(());
     };
-    check_authority(system, authority).map_err(|problem| (authority.referenced, problem))
+    check_authority(system, &authority.value).map_err(|problem| (authority.referenced, problem))
 }
 
 /// A signature's authority must start with a prefix of the issuer's system.
-fn check_authority(system: IssuerSystem, authority: &Spanned<String>) -> Result<(), Problem> {
+fn check_authority(system: IssuerSystem, authority: &str) -> Result<(), Problem> {
     use crate::vietnamese;
-    let authority = &authority.value;
     if vietnamese::split_authority(system, authority).is_some() {
         return Ok(());
     }
@@ -367,5 +371,15 @@ mod tests {
             assert_eq!(RecordKind::parse(kind.name()), Some(kind));
         }
         assert_eq!(RecordKind::parse("criteria_set"), None);
+    }
+
+    #[test]
+    fn authority_prefixes_are_checked_per_system() {
+        assert!(check_authority(IssuerSystem::Party, "T/L Ban Thường vụ").is_ok());
+        let problem = check_authority(IssuerSystem::Party, "TL. Ban Thường vụ").unwrap_err();
+        assert!(
+            matches!(problem, Problem::AuthorityPrefix { suggestion: Some(ref s), .. } if s == "T/L Ban Thường vụ")
+        );
+        assert!(check_authority(IssuerSystem::State, "Chủ tịch").is_err());
     }
 }

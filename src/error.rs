@@ -158,8 +158,14 @@ impl Error {
                 }
                 return out;
             }
-            Error::Template { name, line, .. } => (Some(format!("{name}:{}", line.unwrap_or(1))), self.text().0, self.text().1),
-            Error::NoSuchEntry { id } | Error::NoLongerRenders { entry: id, .. } => (Some(id.clone()), self.text().0, self.text().1),
+            Error::Template { name, line, .. } => (
+                Some(format!("{name}:{}", line.unwrap_or(1))),
+                self.text().0,
+                self.text().1,
+            ),
+            Error::NoSuchEntry { id } | Error::NoLongerRenders { entry: id, .. } => {
+                (Some(id.clone()), self.text().0, self.text().1)
+            }
             Error::RecordsFailed { .. } => (None, self.text().0, self.text().1),
             Error::Read { path, .. }
             | Error::Write { path, .. }
@@ -191,8 +197,14 @@ impl Error {
                 (message, Some(hint))
             }
             Error::Read { detail, .. } => (
-                words(format!("không đọc được tệp ({detail})"), format!("cannot read the file ({detail})")),
-                Some(words("kiểm tra đường dẫn và quyền đọc", "check the path and read permission")),
+                words(
+                    format!("không đọc được tệp ({detail})"),
+                    format!("cannot read the file ({detail})"),
+                ),
+                Some(words(
+                    "kiểm tra đường dẫn và quyền đọc",
+                    "check the path and read permission",
+                )),
             ),
             Error::Write { detail, .. } => (
                 words(
@@ -215,7 +227,10 @@ impl Error {
                 )),
             ),
             Error::Template { detail, .. } => (
-                words(format!("mẫu văn bản lỗi: {detail}"), format!("template error: {detail}")),
+                words(
+                    format!("mẫu văn bản lỗi: {detail}"),
+                    format!("template error: {detail}"),
+                ),
                 Some(words(
                     "sửa mẫu này, hoặc xóa nó khỏi thư mục `--templates` để dùng mẫu có sẵn",
                     "fix this template, or remove it from the `--templates` folder to use the built-in one",

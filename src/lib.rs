@@ -22,6 +22,7 @@ pub mod prepare;
 pub mod problem;
 pub mod record;
 pub mod render;
+pub mod title_lines;
 pub mod vietnamese;
 
 use args::{Cli, Command, TemplatesCommand};

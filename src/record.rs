@@ -348,6 +348,13 @@ pub struct MinutesSpec {
     /// Nơi nhận.
     #[serde(default)]
     pub recipients: Vec<String>,
+    /// Tài liệu sử dụng (Hướng dẫn 16-HD/VPTW): the papers the session worked from.
+    #[serde(default)]
+    pub materials: Vec<String>,
+    /// How many of those summoned were present ("Có mặt: … đồng chí").
+    pub present: Option<u32>,
+    /// How many were absent ("Vắng mặt: … đồng chí").
+    pub absent: Option<u32>,
 }
 
 /// A signed document: number, date, signer and recipients (the notice, the report).

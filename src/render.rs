@@ -80,7 +80,10 @@ impl Renderer {
     /// `extra` is appended to generated Typst (the archival attachments).
     pub fn make(&self, prepared: &Prepared, kind: DocKind, extra: &str) -> Result<(Made, Vec<Diagnostic>), Error> {
         match kind.format() {
-            Format::News => Ok((Made::Files(self.composer.news(&prepared.context, kind.slug())?), Vec::new())),
+            Format::News => Ok((
+                Made::Files(self.composer.news(&prepared.context, kind.slug())?),
+                Vec::new(),
+            )),
             Format::Pdf => {
                 let name = kind.template(prepared.context.system());
                 let mut source = self.composer.text(&name, &prepared.context)?;
@@ -180,6 +183,12 @@ impl Renderer {
         }
         warnings.extend(missing_glyphs(prepared, &missing, false));
         Ok(Rendered { files, warnings })
+    }
+
+    /// Lays out template `name` over any context (the archive summary, in tests).
+    pub fn layout_template(&self, name: &str, context: &impl Serialize) -> Result<PagedDocument, Error> {
+        let source = self.composer.text(name, context)?;
+        Ok(self.lay_out(source, &self.names(name))?.0)
     }
 
     /// A PDF from template `name` over any context (the archive's summary table).

@@ -6,8 +6,8 @@
 use serde::Serialize;
 
 use crate::assessment::{AssessedBy, Checked, Tally};
-use crate::documents::DocKind;
 use crate::compose::news::NewsContext;
+use crate::documents::DocKind;
 use crate::record::{Date, Issuer, IssuerSystem, Participant, Person, SignedSpec, Time, WorkingSession};
 use crate::vietnamese as vn;
 
@@ -226,7 +226,13 @@ impl AssessmentContext {
             counts_known: checked.tally.rows.iter().all(|r| r.indicators.is_some()),
             issuer: issuer.map(issuer_context),
             report: issuer.zip(spec).map(|(issuer, spec)| {
-                signed_context(IssuerSystem::State, issuer, spec, DocKind::Report, checked.assessment.as_of)
+                signed_context(
+                    IssuerSystem::State,
+                    issuer,
+                    spec,
+                    DocKind::Report,
+                    checked.assessment.as_of,
+                )
             }),
         }
     }
@@ -287,6 +293,12 @@ pub struct MinutesContext {
     pub date_line: String,
     /// Nơi nhận.
     pub recipients: Vec<String>,
+    /// Tài liệu sử dụng, when the record lists them.
+    pub materials: Vec<String>,
+    /// Có mặt, when given.
+    pub present: Option<u32>,
+    /// Vắng mặt, when given.
+    pub absent: Option<u32>,
 }
 
 /// A signed document's own settings (the notice, the report).
@@ -329,9 +341,17 @@ impl SessionContext {
             .as_ref()
             .map(|spec| signed_context(system, issuer, &spec.value, DocKind::Notice, session.date));
         let minutes = session.documents.minutes.as_ref().map(|spec| MinutesContext {
-            number_line: vn::document_number(system, spec.value.number.map(|n| n.0), DocKind::Minutes.type_code(), &issuer.code),
+            number_line: vn::document_number(
+                system,
+                spec.value.number.map(|n| n.0),
+                DocKind::Minutes.type_code(),
+                &issuer.code,
+            ),
             date_line: vn::date_line(&issuer.place, session.date),
             recipients: spec.value.recipients.clone(),
+            materials: spec.value.materials.clone(),
+            present: spec.value.present,
+            absent: spec.value.absent,
         });
         SessionContext {
             system,

@@ -10,6 +10,7 @@ use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, Output, State};
 
 use crate::error::Error;
+use crate::title_lines;
 use crate::vietnamese as vn;
 
 /// The Typst layout library that every PDF template imports.
@@ -127,7 +128,15 @@ impl TemplateSource {
         env.add_filter("roman", |n: usize| vn::roman(n));
         env.add_filter("join_vi", |items: Vec<String>| vn::join_list(&items));
         env.add_filter("lower_first", |s: String| vn::lower_first(&s));
+        env.add_filter("continue_lower", |s: String| vn::continue_lower(&s));
         env.add_filter("upper_first", |s: String| vn::upper_first(&s));
+        env.add_filter("lines", |text: String, width_mm: f64, size: f64, bold: Option<bool>| {
+            let style = title_lines::Style {
+                size,
+                bold: bold.unwrap_or(true),
+            };
+            title_lines::break_text(&text, width_mm * 72.0 / 25.4, style)
+        });
         env.add_filter("clause", |s: String| s.trim_end_matches(['.', ';', ' ']).to_string());
         env
     }
@@ -192,7 +201,7 @@ pub fn markdown_text(text: &str) -> String {
     for c in text.chars() {
         if matches!(
             c,
-            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|' | '!' | '~'
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|' | '!' | '~' | '&'
         ) {
             out.push('\\');
         }

@@ -137,8 +137,8 @@ pub fn prepare_file(file: YamlFile) -> Result<Prepared, Error> {
 fn prepare_session(file: YamlFile) -> Result<Prepared, Error> {
     let session: WorkingSession = file.parse()?;
     let warnings = validate::working_session(&file, &session)?;
-    let documents = documents::session_documents(&session)
-        .map_err(|(at, problem)| Error::from(file.diagnostic_at(at, problem)))?;
+    let documents =
+        documents::session_documents(&session).map_err(|(at, problem)| Error::from(file.diagnostic_at(at, problem)))?;
     let checked = session_assessments(&file, &session)?;
     let id = record_id(session.id.as_ref().map(|id| id.value.as_str()), &file.path);
     let mut context = SessionContext::new(&session, id);
@@ -231,6 +231,13 @@ pub fn assessment_model(checked: &Checked) -> Result<Prepared, Error> {
         .map_err(|(at, problem)| Error::from(file.diagnostic_at(at, problem)))?;
     let id = record_id(assessment.id.as_ref().map(|id| id.value.as_str()), &file.path);
     let spec = assessment.documents.report.as_ref().map(|s| &s.value);
+    let warnings = match spec {
+        Some(_) => Vec::new(),
+        None => vec![file.diagnostic_at(
+            assessment.criteria_set.referenced,
+            Problem::NoReportAsked { record: id.clone() },
+        )],
+    };
     let context = AssessmentContext::new(checked, assessment.issuer.as_ref(), spec, id);
     let issuer = assessment.issuer.as_ref();
     let facts = Facts {
@@ -246,7 +253,7 @@ pub fn assessment_model(checked: &Checked) -> Result<Prepared, Error> {
     Ok(Prepared {
         kind: RecordKind::Assessment,
         context: Context::Assessment(Box::new(context)),
-        warnings: Vec::new(),
+        warnings,
         documents,
         inputs: assessment_inputs(checked, Role::Record),
         assessments: Vec::new(),

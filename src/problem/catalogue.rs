@@ -8,7 +8,10 @@ impl Problem {
     pub fn text(&self) -> (Words, Words) {
         match self {
             Problem::Syntax { detail } => (
-                words(format!("YAML không hợp lệ: {detail}"), format!("invalid YAML: {detail}")),
+                words(
+                    format!("YAML không hợp lệ: {detail}"),
+                    format!("invalid YAML: {detail}"),
+                ),
                 words(
                     "kiểm tra dấu `:`, thụt lề bằng dấu cách và dấu ngoặc kép quanh giá trị",
                     "check the `:` separators, space indentation and quotes around values",
@@ -72,14 +75,20 @@ impl Problem {
             ),
             Problem::Empty => (
                 words("tệp rỗng", "file is empty"),
-                words("bắt đầu từ một tệp mẫu trong `samples/`", "start from a file in `samples/`"),
+                words(
+                    "bắt đầu từ một tệp mẫu trong `samples/`",
+                    "start from a file in `samples/`",
+                ),
             ),
             Problem::TooLarge { bytes, limit } => (
                 words(
                     format!("tệp quá lớn ({bytes} byte, tối đa {limit})"),
                     format!("file too large ({bytes} bytes, limit {limit})"),
                 ),
-                words("tách bản ghi thành nhiều tệp nhỏ", "split the record into smaller files"),
+                words(
+                    "tách bản ghi thành nhiều tệp nhỏ",
+                    "split the record into smaller files",
+                ),
             ),
             Problem::BadDate { text } => (
                 words(
@@ -89,7 +98,10 @@ impl Problem {
                 date_hint(),
             ),
             Problem::ImpossibleDate { text } => (
-                words(format!("ngày `{text}` không tồn tại"), format!("date `{text}` does not exist")),
+                words(
+                    format!("ngày `{text}` không tồn tại"),
+                    format!("date `{text}` does not exist"),
+                ),
                 date_hint(),
             ),
             Problem::BadTime { text } => (
@@ -100,7 +112,10 @@ impl Problem {
                 time_hint(),
             ),
             Problem::ImpossibleTime { text } => (
-                words(format!("giờ `{text}` không tồn tại"), format!("time `{text}` does not exist")),
+                words(
+                    format!("giờ `{text}` không tồn tại"),
+                    format!("time `{text}` does not exist"),
+                ),
                 time_hint(),
             ),
             Problem::BadNumber { value } => (
@@ -148,14 +163,19 @@ impl Problem {
                 match suggestion {
                     Some(s) => words(
                         format!("thẩm quyền ký `{found}` không thuộc khối văn bản này; có phải ý bạn là `{s}`?"),
-                        format!("signing authority `{found}` does not belong to this issuer system; did you mean `{s}`?"),
+                        format!(
+                            "signing authority `{found}` does not belong to this issuer system; did you mean `{s}`?"
+                        ),
                     ),
                     None => words(
                         format!("thẩm quyền ký `{found}` thiếu tiền tố hợp lệ"),
                         format!("signing authority `{found}` lacks a valid prefix"),
                     ),
                 },
-                words(format!("tiền tố hợp lệ: {allowed}"), format!("valid prefixes: {allowed}")),
+                words(
+                    format!("tiền tố hợp lệ: {allowed}"),
+                    format!("valid prefixes: {allowed}"),
+                ),
             ),
             Problem::MinutesNeedSecretary => (
                 words(
@@ -198,7 +218,10 @@ impl Problem {
                 ),
             ),
             Problem::DuplicateCriterion { no } => (
-                words(format!("tiêu chí số {no} bị lặp lại"), format!("criterion {no} appears twice")),
+                words(
+                    format!("tiêu chí số {no} bị lặp lại"),
+                    format!("criterion {no} appears twice"),
+                ),
                 once_hint(),
             ),
             Problem::DuplicateIndicator { criterion } => (
@@ -239,7 +262,10 @@ impl Problem {
                         format!("không có bộ tiêu chí `{id}`; có phải ý bạn là `{s}`?"),
                         format!("no criteria set `{id}`; did you mean `{s}`?"),
                     ),
-                    None => words(format!("không có bộ tiêu chí `{id}`"), format!("no criteria set `{id}`")),
+                    None => words(
+                        format!("không có bộ tiêu chí `{id}`"),
+                        format!("no criteria set `{id}`"),
+                    ),
                 },
                 words(
                     "dùng mã một bộ tiêu chí có sẵn (xem README) hoặc đường dẫn tới tệp bộ tiêu chí",
@@ -251,7 +277,10 @@ impl Problem {
                     format!("bộ tiêu chí `{id}` không cho biết tổng số chỉ tiêu"),
                     format!("criteria set `{id}` gives no indicator total"),
                 ),
-                words("thêm `indicator_total` vào bộ tiêu chí", "add `indicator_total` to the set"),
+                words(
+                    "thêm `indicator_total` vào bộ tiêu chí",
+                    "add `indicator_total` to the set",
+                ),
             ),
             Problem::PathOutsideFolder { path } => (
                 words(
@@ -264,7 +293,10 @@ impl Problem {
                 ),
             ),
             Problem::MissingFile { path } => (
-                words(format!("không tìm thấy tệp `{path}`"), format!("file `{path}` not found")),
+                words(
+                    format!("không tìm thấy tệp `{path}`"),
+                    format!("file `{path}` not found"),
+                ),
                 words(
                     "kiểm tra tên tệp; đường dẫn tính từ thư mục của bản ghi",
                     "check the file name; paths start from the record's folder",
@@ -275,7 +307,10 @@ impl Problem {
                     format!("bộ tiêu chí `{set}` không có tiêu chí số {no}"),
                     format!("criteria set `{set}` has no criterion {no}"),
                 ),
-                words("dùng số tiêu chí có trong bộ tiêu chí", "use a criterion number of the set"),
+                words(
+                    "dùng số tiêu chí có trong bộ tiêu chí",
+                    "use a criterion number of the set",
+                ),
             ),
             Problem::DuplicateResult { no } => (
                 words(
@@ -308,7 +343,10 @@ impl Problem {
                         format!("criterion {criterion} has no indicator `{id}`"),
                     ),
                 },
-                words("dùng mã chỉ tiêu có trong bộ tiêu chí", "use an indicator id of the set"),
+                words(
+                    "dùng mã chỉ tiêu có trong bộ tiêu chí",
+                    "use an indicator id of the set",
+                ),
             ),
             Problem::UnmetAboveCount {
                 criterion,
@@ -327,7 +365,9 @@ impl Problem {
             ),
             Problem::UnmetAboveTotal { unmet, total } => (
                 words(
-                    format!("đã ghi {unmet} chỉ tiêu chưa đạt hoặc không áp dụng, nhiều hơn tổng {total} chỉ tiêu của bộ"),
+                    format!(
+                        "đã ghi {unmet} chỉ tiêu chưa đạt hoặc không áp dụng, nhiều hơn tổng {total} chỉ tiêu của bộ"
+                    ),
                     format!("{unmet} indicators recorded unmet or not applicable, more than the set's {total}"),
                 ),
                 unmet_hint(),
@@ -347,10 +387,27 @@ impl Problem {
                 ),
             ),
             Problem::ReportNeedsIssuer => (
-                words("báo cáo cần cơ quan ban hành (`issuer`)", "a report needs an issuer (`issuer`)"),
+                words(
+                    "báo cáo cần cơ quan ban hành (`issuer`)",
+                    "a report needs an issuer (`issuer`)",
+                ),
                 words(
                     "thêm mục `issuer:` như trong bản ghi buổi làm việc",
                     "add an `issuer:` block as in a working-session record",
+                ),
+            ),
+            Problem::NoReportAsked { record } => (
+                words(
+                    format!("bản ghi đánh giá `{record}` không có `documents.report`: không in báo cáo nào"),
+                    format!("assessment record `{record}` has no `documents.report`: no report is printed"),
+                ),
+                words(
+                    format!(
+                        "để có `{record}-bao-cao-danh-gia.pdf`, thêm `issuer:` và `documents.report:` (number, date, signer, recipients)"
+                    ),
+                    format!(
+                        "to get `{record}-bao-cao-danh-gia.pdf`, add `issuer:` and `documents.report:` (number, date, signer, recipients)"
+                    ),
                 ),
             ),
             Problem::MissingGlyph { character, archive } => {

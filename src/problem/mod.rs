@@ -121,6 +121,8 @@ pub enum Problem {
     },
     /// A report asked for, but no issuer named.
     ReportNeedsIssuer,
+    /// An assessment record that asks for no report, so renders nothing (a note).
+    NoReportAsked { record: String },
     /// A character no embedded font can print: a warning, but an error in archival (PDF/A) output.
     MissingGlyph { character: char, archive: bool },
     /// Typst warned about a template (a warning).
@@ -134,6 +136,7 @@ impl Problem {
             self,
             Problem::DistrictAfterReform { .. }
                 | Problem::MissingGlyph { archive: false, .. }
+                | Problem::NoReportAsked { .. }
                 | Problem::TypstWarning { .. }
         )
     }
@@ -311,6 +314,7 @@ mod tests {
                 assessment: s(),
             },
             Problem::ReportNeedsIssuer,
+            Problem::NoReportAsked { record: s() },
             Problem::MissingGlyph {
                 character: '☺',
                 archive: false,

@@ -64,8 +64,12 @@ impl Say<'_> {
                 failed,
                 seconds,
             } => words(
-                format!("vanban: đã ghi {documents} văn bản từ {records} bản ghi, {failed} bản ghi lỗi, {seconds:.2} giây"),
-                format!("vanban: wrote {documents} documents from {records} records, {failed} records failed, {seconds:.2} s"),
+                format!(
+                    "vanban: đã ghi {documents} văn bản từ {records} bản ghi, {failed} bản ghi lỗi, {seconds:.2} giây"
+                ),
+                format!(
+                    "vanban: wrote {documents} documents from {records} records, {failed} records failed, {seconds:.2} s"
+                ),
             ),
             Say::Watching { documents, ms } => words(
                 format!("vanban: đã ghi {documents} văn bản trong {ms:.0} ms; đang theo dõi thay đổi"),

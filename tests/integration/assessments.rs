@@ -2,9 +2,11 @@
 
 use std::path::Path;
 
-use vanban::layout::inspect;
-use vanban::render::{DocKind, Renderer, prepare};
 use vanban::compose::templates::TemplateSource;
+use vanban::documents::DocKind;
+use vanban::layout::inspect;
+use vanban::prepare::prepare;
+use vanban::render::Renderer;
 
 use crate::support::{PARTY_SAMPLE, files_in, record_file, stderr, vanban};
 

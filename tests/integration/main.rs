@@ -11,3 +11,4 @@ mod layout;
 mod news;
 mod nothing_lost;
 mod support;
+mod typography;
