@@ -50,6 +50,8 @@ pub enum DocKind {
     Report,
     /// Tin bài: Markdown and HTML.
     News,
+    /// Giấy mời to the session.
+    Invitation,
 }
 
 /// What a document is written as: the renderer branches on this, and only on this.
@@ -184,6 +186,45 @@ pub const TABLE: &[Spec] = &[
         templates: &[
             ("tin-bai.md.j2", include_str!("../templates/tin-bai.md.j2")),
             ("tin-bai.html.j2", include_str!("../templates/tin-bai.html.j2")),
+        ],
+    },
+    Spec {
+        kind: DocKind::Invitation,
+        slug: "giay-moi",
+        type_code: Some("GM"),
+        format: Format::Pdf,
+        source: Source::Session {
+            asked: |s| {
+                let spec = s.documents.invitation.as_ref()?;
+                Some(Asked {
+                    at: spec.referenced,
+                    date: spec.value.date,
+                    number: spec.value.number.map(|n| n.0),
+                    signer: Some(&spec.value.signer),
+                })
+            },
+            requires: |s| {
+                let invited = s.documents.invitation.as_ref()?.value.date?;
+                (invited > s.date).then(|| Problem::InvitationAfterSession {
+                    invitation: crate::vietnamese::date_short(invited),
+                    session: crate::vietnamese::date_short(s.date),
+                })
+            },
+        },
+        date: DateRule::OwnElseRecord,
+        templates: &[
+            (
+                "giay-moi.state.typ.j2",
+                include_str!("../templates/giay-moi.state.typ.j2"),
+            ),
+            (
+                "giay-moi.party.typ.j2",
+                include_str!("../templates/giay-moi.party.typ.j2"),
+            ),
+            (
+                "_giay-moi-noi-dung.typ.j2",
+                include_str!("../templates/_giay-moi-noi-dung.typ.j2"),
+            ),
         ],
     },
     Spec {
@@ -356,7 +397,13 @@ mod tests {
 
     #[test]
     fn every_kind_has_one_entry_and_its_templates() {
-        for kind in [DocKind::Minutes, DocKind::Notice, DocKind::Report, DocKind::News] {
+        for kind in [
+            DocKind::Invitation,
+            DocKind::Minutes,
+            DocKind::Notice,
+            DocKind::Report,
+            DocKind::News,
+        ] {
             assert_eq!(TABLE.iter().filter(|s| s.kind == kind).count(), 1, "{kind:?}");
             assert!(!kind.spec().templates.is_empty(), "{kind:?}");
         }

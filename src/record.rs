@@ -337,6 +337,26 @@ pub struct Documents {
     pub notice: Option<Spanned<SignedSpec>>,
     /// Tin bài.
     pub news: Option<NewsSpec>,
+    /// Giấy mời to the session.
+    pub invitation: Option<Spanned<InvitationSpec>>,
+}
+
+/// The invitation to a session: the fields of a signed document, and what to bring.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InvitationSpec {
+    /// Document number; absent leaves a blank.
+    pub number: Option<DocNumber>,
+    /// Issue date, on or before the session; defaults to the session date.
+    pub date: Option<Date>,
+    /// Who signs.
+    pub signer: Signer,
+    /// Nơi nhận.
+    #[serde(default)]
+    pub recipients: Vec<String>,
+    /// What the invited should prepare, one item each.
+    #[serde(default)]
+    pub prepare: Vec<String>,
 }
 
 /// Settings of the minutes.

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::assessment::{AssessedBy, Checked, Tally};
 use crate::compose::news::NewsContext;
 use crate::documents::DocKind;
-use crate::record::{Date, Issuer, IssuerSystem, Participant, Person, SignedSpec, Time, WorkingSession};
+use crate::record::{Date, Issuer, IssuerSystem, Participant, Person, SignedSpec, Signer, Time, WorkingSession};
 use crate::vietnamese as vn;
 
 /// Everything a working-session template can use.
@@ -52,6 +52,18 @@ pub struct SessionContext {
     pub notice: Option<SignedContext>,
     /// The news draft, if asked for.
     pub news: Option<NewsContext>,
+    /// The invitation, if asked for.
+    pub invitation: Option<InvitationContext>,
+}
+
+/// The invitation: a signed document, and what the invited should prepare.
+#[derive(Debug, Clone, Serialize)]
+pub struct InvitationContext {
+    /// Number, date, signer and recipients.
+    #[serde(flatten)]
+    pub signed: SignedContext,
+    /// What to prepare, one item each.
+    pub prepare: Vec<String>,
 }
 
 /// The issuing body.
@@ -229,7 +241,7 @@ impl AssessmentContext {
                 signed_context(
                     IssuerSystem::State,
                     issuer,
-                    spec,
+                    Signed::from(spec),
                     DocKind::Report,
                     checked.assessment.as_of,
                 )
@@ -339,7 +351,20 @@ impl SessionContext {
             .documents
             .notice
             .as_ref()
-            .map(|spec| signed_context(system, issuer, &spec.value, DocKind::Notice, session.date));
+            .map(|spec| signed_context(system, issuer, Signed::from(&spec.value), DocKind::Notice, session.date));
+        let invitation = session.documents.invitation.as_ref().map(|spec| {
+            let spec = &spec.value;
+            let signed = Signed {
+                number: spec.number.map(|n| n.0),
+                date: spec.date,
+                signer: &spec.signer,
+                recipients: &spec.recipients,
+            };
+            InvitationContext {
+                signed: signed_context(system, issuer, signed, DocKind::Invitation, session.date),
+                prepare: spec.prepare.clone(),
+            }
+        });
         let minutes = session.documents.minutes.as_ref().map(|spec| MinutesContext {
             number_line: vn::document_number(
                 system,
@@ -396,6 +421,7 @@ impl SessionContext {
                 .unwrap_or_default(),
             minutes,
             notice,
+            invitation,
             news: session
                 .documents
                 .news
@@ -417,10 +443,29 @@ fn issuer_context(issuer: &Issuer) -> IssuerContext {
 }
 
 /// Number line, date line, signer and recipients of a signed document of `kind`.
+/// What every signed document block gives.
+struct Signed<'a> {
+    number: Option<u32>,
+    date: Option<Date>,
+    signer: &'a Signer,
+    recipients: &'a [String],
+}
+
+impl<'a> From<&'a SignedSpec> for Signed<'a> {
+    fn from(spec: &'a SignedSpec) -> Signed<'a> {
+        Signed {
+            number: spec.number.map(|n| n.0),
+            date: spec.date,
+            signer: &spec.signer,
+            recipients: &spec.recipients,
+        }
+    }
+}
+
 fn signed_context(
     system: IssuerSystem,
     issuer: &Issuer,
-    spec: &SignedSpec,
+    spec: Signed,
     kind: DocKind,
     default_date: Date,
 ) -> SignedContext {
@@ -430,7 +475,7 @@ fn signed_context(
         Some(("TM." | "T/M", _))
     );
     SignedContext {
-        number_line: vn::document_number(system, spec.number.map(|n| n.0), kind.type_code(), &issuer.code),
+        number_line: vn::document_number(system, spec.number, kind.type_code(), &issuer.code),
         date: date_context(date),
         date_line: vn::date_line(&issuer.place, date),
         signer: SignerContext {
@@ -438,7 +483,7 @@ fn signed_context(
             position: vn::upper(&spec.signer.position),
             name: spec.signer.name.clone(),
         },
-        recipients: spec.recipients.clone(),
+        recipients: spec.recipients.to_vec(),
         announcer: if on_behalf {
             issuer.name.value.clone()
         } else {

@@ -396,6 +396,16 @@ impl Problem {
                     "add an `issuer:` block as in a working-session record",
                 ),
             ),
+            Problem::InvitationAfterSession { invitation, session } => (
+                words(
+                    format!("giấy mời ghi ngày {invitation}, sau buổi làm việc ({session})"),
+                    format!("the invitation is dated {invitation}, after the session ({session})"),
+                ),
+                words(
+                    "sửa `documents.invitation.date` thành ngày trước buổi làm việc",
+                    "set `documents.invitation.date` to a day before the session",
+                ),
+            ),
             Problem::NoReportAsked { record } => (
                 words(
                     format!("bản ghi đánh giá `{record}` không có `documents.report`: không in báo cáo nào"),

@@ -121,6 +121,8 @@ pub enum Problem {
     },
     /// A report asked for, but no issuer named.
     ReportNeedsIssuer,
+    /// An invitation dated after the session it invites to (dates as `d/m/yyyy`).
+    InvitationAfterSession { invitation: String, session: String },
     /// An assessment record that asks for no report, so renders nothing (a note).
     NoReportAsked { record: String },
     /// A character no embedded font can print: a warning, but an error in archival (PDF/A) output.
@@ -314,6 +316,10 @@ mod tests {
                 assessment: s(),
             },
             Problem::ReportNeedsIssuer,
+            Problem::InvitationAfterSession {
+                invitation: s(),
+                session: s(),
+            },
             Problem::NoReportAsked { record: s() },
             Problem::MissingGlyph {
                 character: '☺',

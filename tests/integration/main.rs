@@ -7,6 +7,7 @@ mod batch;
 mod cli;
 mod escaping;
 mod fuzz_regressions;
+mod invitation;
 mod layout;
 mod news;
 mod nothing_lost;
