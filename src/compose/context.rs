@@ -7,8 +7,9 @@ use serde::Serialize;
 
 use crate::assessment::{AssessedBy, Checked, Tally};
 use crate::compose::news::NewsContext;
+use crate::compose::signed::{InvitationContext, Signed, SignedContext, signed_context};
 use crate::documents::DocKind;
-use crate::record::{Date, Issuer, IssuerSystem, Participant, Person, SignedSpec, Signer, Time, WorkingSession};
+use crate::record::{Date, Issuer, IssuerSystem, Participant, Person, SignedSpec, Time, WorkingSession};
 use crate::vietnamese as vn;
 
 /// Everything a working-session template can use.
@@ -54,16 +55,6 @@ pub struct SessionContext {
     pub news: Option<NewsContext>,
     /// The invitation, if asked for.
     pub invitation: Option<InvitationContext>,
-}
-
-/// The invitation: a signed document, and what the invited should prepare.
-#[derive(Debug, Clone, Serialize)]
-pub struct InvitationContext {
-    /// Number, date, signer and recipients.
-    #[serde(flatten)]
-    pub signed: SignedContext,
-    /// What to prepare, one item each.
-    pub prepare: Vec<String>,
 }
 
 /// The issuing body.
@@ -313,35 +304,6 @@ pub struct MinutesContext {
     pub absent: Option<u32>,
 }
 
-/// A signed document's own settings (the notice, the report).
-#[derive(Debug, Clone, Serialize)]
-pub struct SignedContext {
-    /// `Số: 05/TB-UBND` or `Số 123-TB/HU`.
-    pub number_line: String,
-    /// Issue date.
-    pub date: DateContext,
-    /// `Thọ Xuân, ngày 28 tháng 3 năm 2024`.
-    pub date_line: String,
-    /// The signer.
-    pub signer: SignerContext,
-    /// Nơi nhận.
-    pub recipients: Vec<String>,
-    /// Who "thông báo" in the closing line: the body itself when signed on its behalf
-    /// (`TM.`, `T/M`), else the drafting office.
-    pub announcer: String,
-}
-
-/// The signer of a notice.
-#[derive(Debug, Clone, Serialize)]
-pub struct SignerContext {
-    /// `T/L BAN THƯỜNG VỤ`.
-    pub authority: String,
-    /// `CHÁNH VĂN PHÒNG`.
-    pub position: String,
-    /// Name.
-    pub name: String,
-}
-
 impl SessionContext {
     /// Builds the context of a validated session; `id` is the record's stable name.
     pub fn new(session: &WorkingSession, id: String) -> SessionContext {
@@ -431,7 +393,7 @@ impl SessionContext {
     }
 }
 
-fn issuer_context(issuer: &Issuer) -> IssuerContext {
+pub(crate) fn issuer_context(issuer: &Issuer) -> IssuerContext {
     IssuerContext {
         parent: issuer.parent.clone(),
         name: issuer.name.value.clone(),
@@ -439,56 +401,6 @@ fn issuer_context(issuer: &Issuer) -> IssuerContext {
         code: issuer.code.clone(),
         place: issuer.place.clone(),
         office: issuer.office.clone().unwrap_or_else(|| issuer.name.value.clone()),
-    }
-}
-
-/// Number line, date line, signer and recipients of a signed document of `kind`.
-/// What every signed document block gives.
-struct Signed<'a> {
-    number: Option<u32>,
-    date: Option<Date>,
-    signer: &'a Signer,
-    recipients: &'a [String],
-}
-
-impl<'a> From<&'a SignedSpec> for Signed<'a> {
-    fn from(spec: &'a SignedSpec) -> Signed<'a> {
-        Signed {
-            number: spec.number.map(|n| n.0),
-            date: spec.date,
-            signer: &spec.signer,
-            recipients: &spec.recipients,
-        }
-    }
-}
-
-fn signed_context(
-    system: IssuerSystem,
-    issuer: &Issuer,
-    spec: Signed,
-    kind: DocKind,
-    default_date: Date,
-) -> SignedContext {
-    let date = spec.date.unwrap_or(default_date);
-    let on_behalf = matches!(
-        vn::split_authority(system, &spec.signer.authority.value),
-        Some(("TM." | "T/M", _))
-    );
-    SignedContext {
-        number_line: vn::document_number(system, spec.number, kind.type_code(), &issuer.code),
-        date: date_context(date),
-        date_line: vn::date_line(&issuer.place, date),
-        signer: SignerContext {
-            authority: vn::upper(&spec.signer.authority.value),
-            position: vn::upper(&spec.signer.position),
-            name: spec.signer.name.clone(),
-        },
-        recipients: spec.recipients.to_vec(),
-        announcer: if on_behalf {
-            issuer.name.value.clone()
-        } else {
-            issuer.office.clone().unwrap_or_else(|| issuer.name.value.clone())
-        },
     }
 }
 

@@ -5,6 +5,7 @@
 
 pub mod context;
 pub mod news;
+pub mod signed;
 pub mod templates;
 
 use minijinja::Environment;
