@@ -85,14 +85,7 @@ pub enum Error {
         detail: String,
     },
     /// Typst rejected the generated document.
-    Typst {
-        file: String,
-        line: usize,
-        column: usize,
-        message: String,
-        hints: Vec<String>,
-        source_line: Option<String>,
-    },
+    Typst(TypstMessage),
     /// The `--templates` folder does not exist.
     NoTemplatesFolder { path: PathBuf },
     /// `extract` was given a file that is not a PDF.
@@ -123,6 +116,23 @@ impl From<Diagnostic> for Error {
     }
 }
 
+/// A warning or error from Typst, at a place in one of the two sources.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypstMessage {
+    /// The template or the layout library, as the user sees it.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// Typst's words.
+    pub message: String,
+    /// Typst's hints.
+    pub hints: Vec<String>,
+    /// The line of source it points at, trimmed.
+    pub source_line: Option<String>,
+}
+
 impl Error {
     /// The process exit status for this error (usage errors are clap's, with 2).
     pub fn exit_code(&self) -> i32 {
@@ -133,14 +143,14 @@ impl Error {
     pub fn render(&self, lang: Lang) -> String {
         let (place, message, hint) = match self {
             Error::Record(diagnostic) => return diagnostic.render(lang),
-            Error::Typst {
+            Error::Typst(TypstMessage {
                 file,
                 line,
                 column,
                 message,
                 hints,
                 source_line,
-            } => {
+            }) => {
                 let mut out = format!(
                     "{file}:{line}:{column}: {}: {} {message}",
                     Say::ErrorLabel.to(lang),
@@ -236,7 +246,7 @@ impl Error {
                     "fix this template, or remove it from the `--templates` folder to use the built-in one",
                 )),
             ),
-            Error::Typst { message, .. } => (
+            Error::Typst(TypstMessage { message, .. }) => (
                 words(format!("Typst báo lỗi: {message}"), format!("Typst reports: {message}")),
                 None,
             ),
@@ -392,14 +402,14 @@ mod tests {
                 line: Some(1),
                 detail: "x".into(),
             },
-            Error::Typst {
+            Error::Typst(TypstMessage {
                 file: "t".into(),
                 line: 1,
                 column: 1,
                 message: "x".into(),
                 hints: vec![],
                 source_line: None,
-            },
+            }),
             Error::WouldOverwrite { path: "a".into() },
             Error::NoTemplatesFolder { path: "a".into() },
             Error::RecordsFailed { failed: 1, total: 2 },

@@ -10,9 +10,10 @@ use typst_layout::PagedDocument;
 use crate::compose::Composer;
 use crate::compose::templates::{LAYOUT_LIBRARY, TemplateSource};
 use crate::documents::{DocKind, Format};
+use crate::error::TypstMessage;
 use crate::error::{Diagnostic, Error};
 use crate::layout::inspect;
-use crate::layout::typeset::{SourceNames, TypstMessage};
+use crate::layout::typeset::{self, SourceNames};
 use crate::layout::typst::TypstLayout;
 use crate::output::{OutputFile, attachments};
 use crate::prepare::Prepared;
@@ -169,7 +170,7 @@ impl Renderer {
             {
                 return Err(first.into());
             }
-            let bytes = self.typst.pdf(&document, &stem, date, options.archive, &names)?;
+            let bytes = typeset::pdf(&document, &stem, date, options.archive, &names)?;
             files.push(OutputFile {
                 name: format!("{stem}.pdf"),
                 bytes,
@@ -202,7 +203,7 @@ impl Renderer {
         let source = self.composer.text(name, context)?;
         let names = self.names(name);
         let (document, warnings) = self.lay_out(source, &names)?;
-        Ok((self.typst.pdf(&document, ident, date, false, &names)?, warnings))
+        Ok((typeset::pdf(&document, ident, date, false, &names)?, warnings))
     }
 
     /// Lays out Typst source; errors and warnings point at the template line that wrote them.
@@ -234,24 +235,7 @@ impl Renderer {
 
     fn locate_error(&self, error: Error, names: &SourceNames) -> Error {
         match error {
-            Error::Typst {
-                file,
-                line,
-                column,
-                message,
-                hints,
-                source_line,
-            } => {
-                let message = TypstMessage {
-                    file,
-                    line,
-                    column,
-                    message,
-                    hints,
-                    source_line,
-                };
-                self.locate(message, names).into()
-            }
+            Error::Typst(message) => Error::Typst(self.locate(message, names)),
             other => other,
         }
     }

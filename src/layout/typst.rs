@@ -1,15 +1,11 @@
 //! The Typst layout: one World per renderer, reused from document to document so that
 //! Typst's caches stay warm across a batch or a watch session.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, PoisonError};
-
-use typst_layout::PagedDocument;
 
 use super::typeset::{self, Laid, SourceNames};
 use super::world::DocumentWorld;
 use crate::error::Error;
-use crate::record::Date;
 
 /// Lays out Typst sources against one layout library.
 pub struct TypstLayout {
@@ -50,30 +46,5 @@ impl TypstLayout {
             None => slot.insert(DocumentWorld::new(source, self.library.clone())),
         };
         typeset::layout(world, names)
-    }
-
-    /// PDF bytes of a laid-out document (PDF/A-3u with `archive`).
-    pub fn pdf(
-        &self,
-        document: &PagedDocument,
-        ident: &str,
-        date: Date,
-        archive: bool,
-        names: &SourceNames,
-    ) -> Result<Vec<u8>, Error> {
-        let bytes = typeset::pdf(document, ident, date, archive, names);
-        evict_now_and_then();
-        bytes
-    }
-}
-
-/// Frees Typst's memoized results that recent documents no longer use: every 16th document
-/// of the process, not every one, because eviction is global and evicting after each
-/// document threw away the other workers' caches mid-document (measured: 1.4-1.5x
-/// speed-up on 2 threads instead of 1.9x).
-fn evict_now_and_then() {
-    static DOCUMENTS: AtomicUsize = AtomicUsize::new(0);
-    if DOCUMENTS.fetch_add(1, Ordering::Relaxed) % 16 == 15 {
-        ::typst::comemo::evict(3);
     }
 }
