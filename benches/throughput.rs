@@ -168,7 +168,8 @@ fn typst_cli(batch: &Path, scratch: &Path, vanban_rate: f64) {
 }
 
 fn rerender(scratch: &Path) {
-    use vanban::render::{Renderer, prepare};
+    use vanban::prepare::prepare;
+    use vanban::render::Renderer;
     let dir = scratch.join("rerender");
     std::fs::create_dir_all(dir.join("assessments")).unwrap();
     for name in ["xuan-truong-2024-ntm.yaml", "xuan-truong-2024-ntm-nang-cao.yaml"] {

@@ -4,13 +4,25 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::documents::RecordKind;
+use crate::problem::Lang;
+use crate::record::Date;
+
+/// Reads a `YYYY-MM-DD` date the way records write them; clap shows the error and exits with 2.
+fn parse_date(text: &str) -> Result<Date, String> {
+    Date::parse(text).map_err(|problem| {
+        let (vi, en) = (problem.message(Lang::Vi), problem.message(Lang::En));
+        format!("{vi} / {en}: YYYY-MM-DD")
+    })
+}
+
 /// vanban: biên bản, thông báo kết luận and tin bài from one YAML record.
 #[derive(Debug, Parser)]
 #[command(name = "vanban", version, about)]
 pub struct Cli {
     /// Language of messages: `vi` (default) or `en`; `LANG=en*` also selects English.
-    #[arg(long, global = true, value_parser = ["vi", "en"])]
-    pub lang: Option<String>,
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -168,8 +180,8 @@ pub enum ArchiveCommand {
         #[arg(long)]
         year: Option<i32>,
         /// Only this kind: `working_session` or `assessment`.
-        #[arg(long)]
-        kind: Option<String>,
+        #[arg(long, value_enum)]
+        kind: Option<RecordKind>,
         /// The archive folder.
         #[arg(long, default_value = "archive")]
         archive_dir: PathBuf,
@@ -202,8 +214,8 @@ pub enum ArchiveCommand {
         #[arg(long)]
         set: String,
         /// Only assessments on or before this date (YYYY-MM-DD).
-        #[arg(long)]
-        as_of: Option<String>,
+        #[arg(long, value_parser = parse_date)]
+        as_of: Option<Date>,
         /// Output PDF (default `tong-hop-<set>.pdf`).
         #[arg(short, long)]
         output: Option<PathBuf>,

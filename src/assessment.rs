@@ -8,8 +8,8 @@ use serde_saphyr::Spanned;
 
 use crate::criteria::{self, LoadedSet, SetLookup};
 use crate::error::Error;
-use crate::load::YamlFile;
-use crate::paths;
+use crate::prepare::load::YamlFile;
+use crate::prepare::paths;
 use crate::problem::{Problem, did_you_mean};
 use crate::record::{Date, Issuer, SignedSpec};
 use crate::vietnamese as vn;

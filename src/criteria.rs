@@ -10,7 +10,7 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use crate::error::Error;
-use crate::load::YamlFile;
+use crate::prepare::load::YamlFile;
 use crate::problem::{Problem, did_you_mean};
 
 /// Built-in sets: file name and text.
@@ -172,7 +172,7 @@ pub fn resolve(reference: &str, base: &Path) -> Result<LoadedSet, SetLookup> {
             .map_err(SetLookup::Invalid);
     }
     if reference.ends_with(".yaml") || reference.ends_with(".yml") || reference.contains('/') {
-        let path = crate::paths::inside(base, reference).ok_or(SetLookup::OutsideFolder)?;
+        let path = crate::prepare::paths::inside(base, reference).ok_or(SetLookup::OutsideFolder)?;
         let file = YamlFile::read(&path).map_err(SetLookup::Invalid)?;
         return load(file).map_err(SetLookup::Invalid);
     }

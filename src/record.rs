@@ -18,6 +18,16 @@ pub enum IssuerSystem {
     Party,
 }
 
+impl IssuerSystem {
+    /// `state` or `party`, as records and template names write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            IssuerSystem::State => "state",
+            IssuerSystem::Party => "party",
+        }
+    }
+}
+
 /// A calendar date, checked to exist.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
@@ -134,7 +144,7 @@ impl<'de> Deserialize<'de> for DocNumber {
 
 /// Only the `kind` of a record, read first to choose the schema.
 #[derive(Debug, Deserialize)]
-pub struct RecordKind {
+pub struct RecordHead {
     /// `working_session`, `assessment` or `criteria_set`.
     pub kind: Option<Spanned<String>>,
 }
@@ -335,6 +345,27 @@ pub struct Documents {
     pub notice: Option<Spanned<SignedSpec>>,
     /// Tin bài.
     pub news: Option<NewsSpec>,
+    /// Giấy mời to the session.
+    #[schemars(with = "Option<InvitationSpec>")]
+    pub invitation: Option<Spanned<InvitationSpec>>,
+}
+
+/// The invitation to a session: the fields of a signed document, and what to bring.
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InvitationSpec {
+    /// Document number; absent leaves a blank.
+    pub number: Option<DocNumber>,
+    /// Issue date, on or before the session; defaults to the session date.
+    pub date: Option<Date>,
+    /// Who signs.
+    pub signer: Signer,
+    /// Nơi nhận.
+    #[serde(default)]
+    pub recipients: Vec<String>,
+    /// What the invited should prepare, one item each.
+    #[serde(default)]
+    pub prepare: Vec<String>,
 }
 
 /// Settings of the minutes.
@@ -346,6 +377,13 @@ pub struct MinutesSpec {
     /// Nơi nhận.
     #[serde(default)]
     pub recipients: Vec<String>,
+    /// Tài liệu sử dụng (Hướng dẫn 16-HD/VPTW): the papers the session worked from.
+    #[serde(default)]
+    pub materials: Vec<String>,
+    /// How many of those summoned were present ("Có mặt: … đồng chí").
+    pub present: Option<u32>,
+    /// How many were absent ("Vắng mặt: … đồng chí").
+    pub absent: Option<u32>,
 }
 
 /// A signed document: number, date, signer and recipients (the notice, the report).

@@ -228,8 +228,8 @@ results: []                   # ví dụ:
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::YamlFile;
-    use crate::render::prepare_file;
+    use crate::prepare::load::YamlFile;
+    use crate::prepare::prepare_file;
     use std::path::Path;
 
     #[test]
@@ -256,7 +256,7 @@ mod tests {
         let text = session(&fields);
         let file = YamlFile::from_bytes(Path::new("s.yaml"), text.as_bytes()).unwrap();
         let prepared = prepare_file(file).unwrap();
-        let crate::render::Context::Session(context) = &prepared.context else {
+        let crate::compose::Context::Session(context) = &prepared.context else {
             panic!("not a session")
         };
         assert_eq!(context.host, "x\"\n: evil: [1]");

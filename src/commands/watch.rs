@@ -7,11 +7,13 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use crate::args::WatchArgs;
+use crate::compose::templates::TemplateSource;
 use crate::error::Error;
 use crate::output;
+use crate::prepare::prepare;
 use crate::problem::Lang;
-use crate::render::{RenderOptions, Renderer, prepare};
-use crate::templates::TemplateSource;
+use crate::problem::say::Say;
+use crate::render::{RenderOptions, Renderer};
 use crate::watcher::{FileWatcher, next_burst, same_file};
 
 use super::{report, warn};
@@ -46,10 +48,7 @@ fn watch(args: &WatchArgs, lang: Lang) -> Result<(), Error> {
                 inputs = read;
                 watcher.watch_folders_of(&inputs)?;
                 let ms = started.elapsed().as_secs_f64() * 1000.0;
-                match lang {
-                    Lang::Vi => eprintln!("vanban: đã ghi {written} văn bản trong {ms:.0} ms; đang theo dõi thay đổi"),
-                    Lang::En => eprintln!("vanban: wrote {written} documents in {ms:.0} ms; watching for changes"),
-                }
+                eprintln!("{}", Say::Watching { documents: written, ms }.to(lang));
             }
             Err(error) => report(&error, lang),
         }
@@ -86,5 +85,5 @@ fn render_once(renderer: &Renderer, args: &WatchArgs, lang: Lang) -> Result<(usi
     for path in &written {
         println!("{}", path.display());
     }
-    Ok((written.len(), prepared.inputs))
+    Ok((written.len(), prepared.input_paths()))
 }

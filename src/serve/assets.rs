@@ -89,7 +89,8 @@ fn page(state: &AppState, html: &'static str) -> Html<String> {
         crate::problem::Lang::Vi => "vi",
         crate::problem::Lang::En => "en",
     };
-    let head = format!("<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>vanban</title>");
+    let head =
+        format!("<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>vanban</title>");
     Html(html.replace("{{head}}", &head))
 }
 

@@ -12,8 +12,8 @@ use serde::{Deserialize, Serialize};
 use super::AppState;
 use super::pipeline::Preview;
 use super::security::{Refusal, confine_record, relative_name};
-use crate::archive::sha256_hex;
-use crate::load::YamlFile;
+use crate::output::archive::sha256_hex;
+use crate::prepare::load::YamlFile;
 
 /// `?path=` of a record, relative to FOLDER.
 #[derive(Debug, Deserialize)]

@@ -32,7 +32,7 @@ use axum::routing::{get, post};
 
 use crate::args::ServeArgs;
 use crate::error::Error;
-use crate::load::MAX_RECORD_BYTES;
+use crate::prepare::load::MAX_RECORD_BYTES;
 use crate::problem::Lang;
 
 /// Request bodies larger than a record can be (plus its JSON wrapping) are refused with 413.

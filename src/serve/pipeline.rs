@@ -7,14 +7,16 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::Serialize;
 
-use crate::archive::{Added, Archive};
+use crate::compose::Context;
+use crate::compose::templates::TemplateSource;
 use crate::error::{Diagnostic, Error};
-use crate::inspect::{self, missing_characters};
-use crate::load::YamlFile;
+use crate::layout::inspect::{self, missing_characters};
 use crate::output;
+use crate::output::archive::{Added, Archive};
+use crate::prepare::load::YamlFile;
+use crate::prepare::{Prepared, prepare_file};
 use crate::problem::Lang;
-use crate::render::{Context, DocKind, Prepared, RenderOptions, Renderer, missing_glyphs, prepare_file};
-use crate::templates::TemplateSource;
+use crate::render::{Made, RenderOptions, Renderer, missing_glyphs};
 
 /// A message about the record, placed at a line of the text being edited.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -127,22 +129,24 @@ impl Pipeline {
         let options = typst_svg::SvgOptions::default();
         let mut documents = Vec::new();
         let mut missing = BTreeSet::new();
-        for (kind, _) in &prepared.documents {
-            if *kind == DocKind::News {
-                let files = self.renderer.news(prepared)?;
-                let html = files
-                    .into_iter()
-                    .find(|f| f.name.ends_with(".html"))
-                    .map(|f| String::from_utf8_lossy(&f.bytes).into_owned());
-                documents.push(PreviewDocument {
-                    kind: kind.slug(),
-                    pages: Vec::new(),
-                    texts: Vec::new(),
-                    html,
-                });
-                continue;
-            }
-            let document = self.renderer.layout(prepared, *kind)?;
+        for requested in &prepared.documents {
+            let kind = requested.kind;
+            let document = match self.renderer.make(prepared, kind, "")?.0 {
+                Made::Pdf { document, .. } => document,
+                Made::Files(files) => {
+                    let html = files
+                        .into_iter()
+                        .find(|f| f.name.ends_with(".html"))
+                        .map(|f| String::from_utf8_lossy(&f.bytes).into_owned());
+                    documents.push(PreviewDocument {
+                        kind: kind.slug(),
+                        pages: Vec::new(),
+                        texts: Vec::new(),
+                        html,
+                    });
+                    continue;
+                }
+            };
             missing.extend(missing_characters(&document));
             let mut texts = vec![String::new(); document.pages().len()];
             for line in inspect::lines(&document) {
@@ -184,7 +188,7 @@ impl Pipeline {
                     summary.date = c.assessment.as_of.iso.clone();
                 }
             }
-            summary.inputs = prepared.inputs.clone();
+            summary.inputs = prepared.input_paths();
             let (_, missing) = self.documents(&prepared)?;
             summary.warnings = prepared.warnings.len() + missing.len();
             Ok(())

@@ -14,7 +14,7 @@ use super::AppState;
 use super::pipeline::Summary;
 use super::security::relative_name;
 use crate::error::Error;
-use crate::load::YamlFile;
+use crate::prepare::load::YamlFile;
 use crate::scaffold::IssuerFields;
 use crate::watcher::FileWatcher;
 

@@ -40,6 +40,7 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ("doc_thong-bao-ket-luan", "Thông báo kết luận", "Conclusion notice"),
     ("doc_bao-cao-danh-gia", "Báo cáo", "Report"),
     ("doc_tin-bai", "Tin bài", "News draft"),
+    ("doc_giay-moi", "Giấy mời", "Invitation"),
     (
         "no_documents",
         "Bản ghi này chưa yêu cầu văn bản nào (mục documents).",

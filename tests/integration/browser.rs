@@ -10,9 +10,11 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{Value, json};
+use unicode_normalization::UnicodeNormalization;
 
 use crate::server::Server;
 
@@ -99,9 +101,14 @@ async fn select(client: &Client, text: &str) {
     assert!(line.as_u64().unwrap() > 0, "`{text}` not in the editor");
 }
 
+/// Types `text` into the focused editor as key presses (CodeMirror's own input is a hidden
+/// textarea, which WebDriver will not send keys to directly).
 async fn type_keys(client: &Client, text: &str) {
-    let input = client.find(Locator::Css(".CodeMirror textarea")).await.unwrap();
-    input.send_keys(text).await.unwrap();
+    let mut keys = KeyActions::new("keyboard".into());
+    for value in text.nfc().collect::<String>().chars() {
+        keys = keys.then(KeyAction::Down { value }).then(KeyAction::Up { value });
+    }
+    client.perform_actions(keys).await.unwrap();
 }
 
 async fn screenshot(client: &Client, name: &str) {

@@ -31,10 +31,11 @@ fn the_list_shows_every_record_with_its_state() {
             "assessments/xuan-truong-2024-ntm-nang-cao.yaml",
             "assessments/xuan-truong-2024-ntm.yaml",
             "hong.yaml",
+            "sao-vang-2026-03-12.yaml",
             SEED
         ]
     );
-    let seed = &rows[4];
+    let seed = &rows[5];
     assert_eq!(seed["kind"], "working_session");
     assert_eq!(seed["unit"], "xã Xuân Trường");
     assert_eq!(seed["date"], "2024-03-27");
