@@ -5,13 +5,23 @@
 //! 3. peak resident memory rendering 500 records;
 //! 4. the same documents compiled by the `typst` CLI, one process per document, from the
 //!    sources `--emit-typst` writes (skipped, with a note, when `typst` is not installed);
-//! 5. a watch-style re-render after a one-line edit, in one process with warm caches.
+//! 5. a watch-style re-render after a one-line edit, in one process with warm caches;
+//! 6. `vanban serve`: the preview refresh after a one-line edit, through HTTP, and the
+//!    server's resident memory after 100 edits.
 //!
 //! Records are generated: different names, lengths, task counts, and both issuer systems.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
+
+#[allow(dead_code)]
+#[path = "../tests/integration/support.rs"]
+mod support;
+
+#[allow(dead_code)]
+#[path = "../tests/integration/server.rs"]
+mod server;
 
 const BIN: &str = env!("CARGO_BIN_EXE_vanban");
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
@@ -43,6 +53,7 @@ fn main() {
 
     typst_cli(&batch, &scratch, rate_all);
     rerender(&scratch);
+    serve_preview();
     archive_queries(&scratch);
     bad_inputs(&scratch);
     let _ = std::fs::remove_dir_all(&scratch);
@@ -157,7 +168,8 @@ fn typst_cli(batch: &Path, scratch: &Path, vanban_rate: f64) {
 }
 
 fn rerender(scratch: &Path) {
-    use vanban::render::{Renderer, prepare};
+    use vanban::prepare::prepare;
+    use vanban::render::Renderer;
     let dir = scratch.join("rerender");
     std::fs::create_dir_all(dir.join("assessments")).unwrap();
     for name in ["xuan-truong-2024-ntm.yaml", "xuan-truong-2024-ntm-nang-cao.yaml"] {
@@ -188,6 +200,44 @@ fn rerender(scratch: &Path) {
     println!(
         "re-render of the seed session (4 documents) after a one-line edit, warm (median of 10): {:.1} ms",
         ms(times[5])
+    );
+}
+
+/// 100 previews of the seed session through HTTP, each after a one-line edit (the chair's
+/// name), all its documents as page images; then the server's resident memory.
+fn serve_preview() {
+    let server = server::Server::start(&[]);
+    let text = std::fs::read_to_string(server.folder.join("xuan-truong-2024.yaml")).unwrap();
+    let preview = |i: usize| {
+        let edited = text.replace("  name: Lê Đình Hải", &format!("  name: Lê Đình Hải {i}"));
+        let body = serde_json::json!({ "path": "xuan-truong-2024.yaml", "text": edited });
+        let start = Instant::now();
+        let response = server.post("/api/preview", &body);
+        let took = start.elapsed();
+        assert_eq!(response.json()["ok"], true);
+        (took, response.body.len())
+    };
+    preview(0);
+    let mut times = Vec::new();
+    let mut bytes = 0;
+    for i in 1..=100 {
+        let (took, size) = preview(i);
+        times.push(took);
+        bytes = size;
+    }
+    times.sort();
+    let status = std::fs::read_to_string(format!("/proc/{}/status", server.pid())).unwrap_or_default();
+    let rss_kib: f64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0.0);
+    println!(
+        "serve: preview of the seed session after a one-line edit, through HTTP (100 edits): median {:.1} ms, p95 {:.1} ms, {:.0} KB per answer; server RSS after 100 edits {:.0} MB",
+        ms(times[50]),
+        ms(times[95]),
+        bytes as f64 / 1000.0,
+        rss_kib / 1024.0
     );
 }
 

@@ -4,13 +4,25 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::documents::RecordKind;
+use crate::problem::Lang;
+use crate::record::Date;
+
+/// Reads a `YYYY-MM-DD` date the way records write them; clap shows the error and exits with 2.
+fn parse_date(text: &str) -> Result<Date, String> {
+    Date::parse(text).map_err(|problem| {
+        let (vi, en) = (problem.message(Lang::Vi), problem.message(Lang::En));
+        format!("{vi} / {en}: YYYY-MM-DD")
+    })
+}
+
 /// vanban: biên bản, thông báo kết luận and tin bài from one YAML record.
 #[derive(Debug, Parser)]
 #[command(name = "vanban", version, about)]
 pub struct Cli {
     /// Language of messages: `vi` (default) or `en`; `LANG=en*` also selects English.
-    #[arg(long, global = true, value_parser = ["vi", "en"])]
-    pub lang: Option<String>,
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -42,6 +54,23 @@ pub enum Command {
     /// Work with the built-in templates.
     #[command(subcommand)]
     Templates(TemplatesCommand),
+    /// A local web app: records list, editor with live preview, new-record form, downloads.
+    Serve(ServeArgs),
+    /// Write a commented scaffold of a new record (never over an existing file).
+    New {
+        /// `session` or `assessment`.
+        #[arg(value_parser = ["session", "assessment"])]
+        kind: String,
+        /// The file to write (default: standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Write the JSON Schema (draft 2020-12) of the record format.
+    Schema {
+        /// The file to write (default: standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Criteria sets: what vanban knows of each, and sets made from an office's table.
     #[command(subcommand)]
     Criteria(CriteriaCommand),
@@ -80,11 +109,37 @@ pub enum CriteriaCommand {
 }
 
 fn set_id(text: &str) -> Result<String, String> {
-    if crate::validate::is_file_name_safe(text) {
+    if crate::prepare::validate::is_file_name_safe(text) {
         Ok(text.to_string())
     } else {
         Err("mã bộ tiêu chí chỉ gồm chữ không dấu, số và `-` / use ASCII letters, digits and `-`".into())
     }
+}
+
+/// Arguments of `vanban serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The folder of records and assessments.
+    #[arg(default_value = ".")]
+    pub folder: PathBuf,
+    /// Port (0: any free port; the address is printed).
+    #[arg(long, default_value_t = 8080)]
+    pub port: u16,
+    /// Address to listen on; anything but a loopback address requires a token.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Access token every request must carry (generated and printed when needed and not given).
+    #[arg(long)]
+    pub token: Option<String>,
+    /// Output folder for documents (default FOLDER/out).
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Archive folder: enables "Lưu vào kho".
+    #[arg(long)]
+    pub archive_dir: Option<PathBuf>,
+    /// Folder of templates that override the built-ins file by file.
+    #[arg(long)]
+    pub templates: Option<PathBuf>,
 }
 
 /// Arguments of `vanban render`.
@@ -168,8 +223,8 @@ pub enum ArchiveCommand {
         #[arg(long)]
         year: Option<i32>,
         /// Only this kind: `working_session` or `assessment`.
-        #[arg(long)]
-        kind: Option<String>,
+        #[arg(long, value_enum)]
+        kind: Option<RecordKind>,
         /// The archive folder.
         #[arg(long, default_value = "archive")]
         archive_dir: PathBuf,
@@ -202,8 +257,8 @@ pub enum ArchiveCommand {
         #[arg(long)]
         set: String,
         /// Only assessments on or before this date (YYYY-MM-DD).
-        #[arg(long)]
-        as_of: Option<String>,
+        #[arg(long, value_parser = parse_date)]
+        as_of: Option<Date>,
         /// Output PDF (default `tong-hop-<set>.pdf`).
         #[arg(short, long)]
         output: Option<PathBuf>,

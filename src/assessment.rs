@@ -8,20 +8,21 @@ use serde_saphyr::Spanned;
 
 use crate::criteria::{self, LoadedSet, SetLookup};
 use crate::error::{Diagnostic, Error};
-use crate::load::YamlFile;
-use crate::paths;
-use crate::set_validity;
+use crate::prepare::load::YamlFile;
+use crate::prepare::paths;
 use crate::problem::{Problem, did_you_mean};
 use crate::record::{Date, Issuer, SignedSpec};
+use crate::set_validity;
 use crate::vietnamese as vn;
 
 /// An assessment record as written.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Assessment {
     /// Always `assessment`.
     pub kind: String,
     /// Stable name for output files.
+    #[schemars(with = "Option<String>")]
     pub id: Option<Spanned<String>>,
     /// The unit assessed, as it reads in a sentence.
     pub unit: String,
@@ -30,11 +31,14 @@ pub struct Assessment {
     /// Self-assessment or review.
     pub assessed_by: AssessedBy,
     /// Id of a built-in set, or a path to a set file.
+    #[schemars(with = "String")]
     pub criteria_set: Spanned<String>,
     /// The commune group (nhóm xã) whose targets apply; required where the set has groups.
+    #[schemars(with = "Option<u32>")]
     pub commune_group: Option<Spanned<u32>>,
     /// Criteria not fully met; any criterion not listed is met.
     #[serde(default)]
+    #[schemars(with = "Vec<CriterionResult>")]
     pub results: Vec<Spanned<CriterionResult>>,
     /// The body that issues the report (state layout); needed for the report PDF.
     pub issuer: Option<Issuer>,
@@ -44,7 +48,7 @@ pub struct Assessment {
 }
 
 /// Who assessed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum AssessedBy {
     /// Tự đánh giá.
@@ -55,22 +59,26 @@ pub enum AssessedBy {
 }
 
 /// Documents an assessment can issue.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AssessmentDocuments {
     /// Báo cáo kết quả đánh giá.
+    #[schemars(with = "Option<SignedSpec>")]
     pub report: Option<Spanned<SignedSpec>>,
 }
 
 /// The result of one criterion.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CriterionResult {
     /// Criterion number.
+    #[schemars(with = "u32")]
     pub criterion: Spanned<u32>,
     /// Unmet indicators: ids where the set lists them, else a count.
+    #[schemars(with = "Option<IndicatorRef>")]
     pub unmet: Option<Spanned<IndicatorRef>>,
     /// Not-applicable indicators, likewise.
+    #[schemars(with = "Option<IndicatorRef>")]
     pub not_applicable: Option<Spanned<IndicatorRef>>,
     /// Ghi chú.
     pub note: Option<String>,
@@ -79,7 +87,7 @@ pub struct CriterionResult {
 }
 
 /// Indicators named by id, or only counted.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(untagged)]
 pub enum IndicatorRef {
     /// A count.
@@ -301,7 +309,9 @@ pub fn check(file: YamlFile) -> Result<Checked, Error> {
             return Err(at(no.referenced, Problem::DuplicateResult { no: no.value }));
         }
         let count_of = |reference: &Option<Spanned<IndicatorRef>>| -> Result<(u32, Vec<UnmetIndicator>), Error> {
-            let Some(reference) = reference else { return Ok((0, Vec::new())) };
+            let Some(reference) = reference else {
+                return Ok((0, Vec::new()));
+            };
             match &reference.value {
                 IndicatorRef::Count(n) => Ok((*n, Vec::new())),
                 IndicatorRef::Ids(ids) => {

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
 use crate::error::Error;
-use crate::load::YamlFile;
+use crate::prepare::load::YamlFile;
 use crate::problem::{CriteriaProblem, Problem, did_you_mean};
 use crate::record::Date;
 
@@ -226,7 +226,7 @@ pub fn resolve(reference: &str, base: &Path) -> Result<LoadedSet, SetLookup> {
             .map_err(SetLookup::Invalid);
     }
     if reference.ends_with(".yaml") || reference.ends_with(".yml") || reference.contains('/') {
-        let path = crate::paths::inside(base, reference).ok_or(SetLookup::OutsideFolder)?;
+        let path = crate::prepare::paths::inside(base, reference).ok_or(SetLookup::OutsideFolder)?;
         let file = YamlFile::read(&path).map_err(SetLookup::Invalid)?;
         return load(file).map_err(SetLookup::Invalid);
     }
@@ -336,7 +336,8 @@ mod tests {
             let id = name.trim_end_matches(".yaml");
             let loaded = resolve(id, Path::new(".")).unwrap_or_else(|e| panic!("{id}: {e:?}"));
             assert_eq!(loaded.set.id, id);
-            assert_eq!(loaded.set.criteria.len(), 19, "{id}");
+            let criteria = if id == "vn-51-2025-xa-ntm" { 10 } else { 19 };
+            assert_eq!(loaded.set.criteria.len(), criteria, "{id}");
         }
     }
 

@@ -10,7 +10,7 @@ use std::path::Path;
 
 use crate::criteria;
 use crate::error::{Diagnostic, Error};
-use crate::load::YamlFile;
+use crate::prepare::load::YamlFile;
 use crate::problem::CriteriaProblem as P;
 use crate::table::{Row, Source, Table};
 
@@ -68,7 +68,9 @@ impl Column {
             "tiêu chí" | "criterion" => Column::Criterion,
             "tên tiêu chí" | "criterion_name" | "criterion name" => Column::CriterionName,
             "chỉ tiêu" | "indicator" | "mã chỉ tiêu" => Column::Indicator,
-            "nội dung chỉ tiêu" | "indicator_name" | "indicator name" | "tên chỉ tiêu" => Column::IndicatorName,
+            "nội dung chỉ tiêu" | "indicator_name" | "indicator name" | "tên chỉ tiêu" => {
+                Column::IndicatorName
+            }
             "mức đạt chuẩn" | "target" => Column::Target,
             _ => {
                 let rest = ["mức đạt chuẩn ", "xã ", "commune "]
@@ -110,10 +112,21 @@ pub fn import(table: &Table, facts: &SetFacts) -> Result<Imported, Vec<Diagnosti
         return Err(vec![table.at(1, 1, P::TableEmpty)]);
     };
     let columns = columns(table, header, &mut errors, &mut warnings);
-    let required = [Column::Criterion, Column::CriterionName, Column::Indicator, Column::IndicatorName];
+    let required = [
+        Column::Criterion,
+        Column::CriterionName,
+        Column::Indicator,
+        Column::IndicatorName,
+    ];
     for column in required {
         if !columns.contains_key(&column) {
-            errors.push(table.at(header.number, 1, P::MissingColumn { column: column.header() }));
+            errors.push(table.at(
+                header.number,
+                1,
+                P::MissingColumn {
+                    column: column.header(),
+                },
+            ));
         }
     }
     if data.is_empty() {
@@ -183,7 +196,9 @@ fn columns(
             Some(column) if columns.contains_key(&column) => errors.push(table.at(
                 header.number,
                 index + 1,
-                P::DuplicateColumn { column: column.header() },
+                P::DuplicateColumn {
+                    column: column.header(),
+                },
             )),
             Some(column) => {
                 columns.insert(column, index);
@@ -204,7 +219,14 @@ fn read_row(
 ) {
     let cell = |column: Column| columns.get(&column).map_or("", |i| row.cell(*i));
     let at = |column: Column, problem| table.at(row.number, columns.get(&column).map_or(1, |i| i + 1), problem);
-    let empty = |column: Column| at(column, P::EmptyCell { column: column.header() });
+    let empty = |column: Column| {
+        at(
+            column,
+            P::EmptyCell {
+                column: column.header(),
+            },
+        )
+    };
     let number_text = cell(Column::Criterion);
     let no = if number_text.is_empty() {
         let problem = match table.source {
@@ -311,11 +333,29 @@ fn set_text(table: &Table, facts: &SetFacts, criteria: &BTreeMap<u32, CriterionR
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     let total: usize = criteria.values().map(|c| c.indicators.len()).sum();
     let mut out = String::new();
-    let _ = writeln!(out, "# Bộ tiêu chí nhập từ bảng `{source}` bằng `vanban criteria import`.");
-    let _ = writeln!(out, "# Danh mục chỉ tiêu là của bảng đó; kiểm tra lại với văn bản ban hành.");
-    let _ = writeln!(out, "kind: criteria_set\nid: {}\nname: {}", quote(&facts.id), quote(&facts.name));
-    let decision = facts.decision.as_deref().unwrap_or("Quyết định ban hành bộ tiêu chí (chưa ghi)");
-    let _ = writeln!(out, "decision: {}\ntier: other\nindicator_total: {total}", quote(decision));
+    let _ = writeln!(
+        out,
+        "# Bộ tiêu chí nhập từ bảng `{source}` bằng `vanban criteria import`."
+    );
+    let _ = writeln!(
+        out,
+        "# Danh mục chỉ tiêu là của bảng đó; kiểm tra lại với văn bản ban hành."
+    );
+    let _ = writeln!(
+        out,
+        "kind: criteria_set\nid: {}\nname: {}",
+        quote(&facts.id),
+        quote(&facts.name)
+    );
+    let decision = facts
+        .decision
+        .as_deref()
+        .unwrap_or("Quyết định ban hành bộ tiêu chí (chưa ghi)");
+    let _ = writeln!(
+        out,
+        "decision: {}\ntier: other\nindicator_total: {total}",
+        quote(decision)
+    );
     if !groups.is_empty() {
         let _ = writeln!(out, "commune_groups:");
         for group in groups {
@@ -342,7 +382,12 @@ fn set_text(table: &Table, facts: &SetFacts, criteria: &BTreeMap<u32, CriterionR
         let name = criterion.name.as_ref().map_or("", |(n, _)| n.as_str());
         let _ = writeln!(out, "  - no: {no}\n    name: {}\n    indicators:", quote(name));
         for indicator in &criterion.indicators {
-            let _ = write!(out, "      - {{id: {}, name: {}", quote(&indicator.id), quote(&indicator.name));
+            let _ = write!(
+                out,
+                "      - {{id: {}, name: {}",
+                quote(&indicator.id),
+                quote(&indicator.name)
+            );
             if let Some(target) = &indicator.target {
                 let _ = write!(out, ", target: {}", quote(target));
             }

@@ -3,7 +3,8 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use crate::problem::{Lang, Problem};
+use crate::problem::say::Say;
+use crate::problem::{Lang, Problem, Words, words};
 
 /// A problem at a place in a user's file.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,11 +39,10 @@ impl Diagnostic {
 
     /// Renders the diagnostic with its caret and hint.
     pub fn render(&self, lang: Lang) -> String {
-        let label = match (self.problem.is_warning(), lang) {
-            (true, Lang::Vi) => "cảnh báo",
-            (true, Lang::En) => "warning",
-            (false, Lang::Vi) => "lỗi",
-            (false, Lang::En) => "error",
+        let label = if self.problem.is_warning() {
+            Say::WarningLabel.to(lang)
+        } else {
+            Say::ErrorLabel.to(lang)
         };
         let mut out = format!(
             "{}:{}:{}: {label}: {}",
@@ -61,7 +61,7 @@ impl Diagnostic {
             let _ = write!(out, "\n{:width$} |\n{} | {line}\n{:width$} | {pad}^", "", self.line, "");
         }
         if let Some(hint) = self.problem.hint(lang) {
-            let _ = write!(out, "\n{}: {hint}", hint_label(lang));
+            let _ = write!(out, "\n{}: {hint}", Say::HintLabel.to(lang));
         }
         out
     }
@@ -76,6 +76,8 @@ pub enum Error {
     Read { path: PathBuf, detail: String },
     /// A file could not be written.
     Write { path: PathBuf, detail: String },
+    /// The archive's index could not be read or written.
+    Index { path: PathBuf, detail: String },
     /// A template does not parse or fails to render.
     Template {
         name: String,
@@ -83,14 +85,7 @@ pub enum Error {
         detail: String,
     },
     /// Typst rejected the generated document.
-    Typst {
-        file: String,
-        line: usize,
-        column: usize,
-        message: String,
-        hints: Vec<String>,
-        source_line: Option<String>,
-    },
+    Typst(TypstMessage),
     /// The `--templates` folder does not exist.
     NoTemplatesFolder { path: PathBuf },
     /// `extract` was given a file that is not a PDF.
@@ -103,6 +98,16 @@ pub enum Error {
     WouldOverwrite { path: PathBuf },
     /// Several records failed; each was reported already.
     RecordsFailed { failed: usize, total: usize },
+    /// `archive show` was given an id no entry has.
+    NoSuchEntry { id: String },
+    /// `archive verify`: a stored file's hash no longer matches the index.
+    Tampered { path: PathBuf },
+    /// `archive verify`: a file the index lists is gone.
+    FileGone { path: PathBuf },
+    /// `archive verify`: rendering the record again gives different bytes.
+    RendersDifferently { path: PathBuf },
+    /// `archive verify`: a stored record no longer renders.
+    NoLongerRenders { entry: String, error: Box<Error> },
 }
 
 impl From<Diagnostic> for Error {
@@ -111,172 +116,223 @@ impl From<Diagnostic> for Error {
     }
 }
 
+/// A warning or error from Typst, at a place in one of the two sources.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypstMessage {
+    /// The template or the layout library, as the user sees it.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// Typst's words.
+    pub message: String,
+    /// Typst's hints.
+    pub hints: Vec<String>,
+    /// The line of source it points at, trimmed.
+    pub source_line: Option<String>,
+}
+
 impl Error {
     /// The process exit status for this error (usage errors are clap's, with 2).
     pub fn exit_code(&self) -> i32 {
         1
     }
 
-    /// The message shown to the user, in `lang`.
+    /// The message shown to the user, in `lang`: `place: error: message`, then the hint.
     pub fn render(&self, lang: Lang) -> String {
-        let vi = lang == Lang::Vi;
-        let err = if vi { "lỗi" } else { "error" };
-        match self {
-            Error::Record(diagnostic) => diagnostic.render(lang),
-            Error::Read { path, detail } => format!(
-                "{}: {err}: {} ({detail})\n{}: {}",
-                path.display(),
-                if vi {
-                    "không đọc được tệp"
-                } else {
-                    "cannot read the file"
-                },
-                hint_label(lang),
-                if vi {
-                    "kiểm tra đường dẫn và quyền đọc"
-                } else {
-                    "check the path and read permission"
-                }
-            ),
-            Error::Write { path, detail } => format!(
-                "{}: {err}: {} ({detail})\n{}: {}",
-                path.display(),
-                if vi {
-                    "không ghi được tệp; không tệp nào của bản ghi này được ghi"
-                } else {
-                    "cannot write the file; nothing of this record was written"
-                },
-                hint_label(lang),
-                if vi {
-                    "kiểm tra quyền ghi và dung lượng đĩa của thư mục đầu ra"
-                } else {
-                    "check write permission and free space in the output folder"
-                }
-            ),
-            Error::Template { name, line, detail } => format!(
-                "{name}:{}: {err}: {} {detail}\n{}: {}",
-                line.unwrap_or(1),
-                if vi {
-                    "mẫu văn bản lỗi:"
-                } else {
-                    "template error:"
-                },
-                hint_label(lang),
-                if vi {
-                    "sửa mẫu này, hoặc xóa nó khỏi thư mục `--templates` để dùng mẫu có sẵn"
-                } else {
-                    "fix this template, or remove it from the `--templates` folder to use the built-in one"
-                }
-            ),
-            Error::Typst {
+        let (place, message, hint) = match self {
+            Error::Record(diagnostic) => return diagnostic.render(lang),
+            Error::Typst(TypstMessage {
                 file,
                 line,
                 column,
                 message,
                 hints,
                 source_line,
-            } => {
+            }) => {
                 let mut out = format!(
-                    "{file}:{line}:{column}: {err}: {} {message}",
-                    if vi { "Typst báo lỗi:" } else { "Typst reports:" }
+                    "{file}:{line}:{column}: {}: {} {message}",
+                    Say::ErrorLabel.to(lang),
+                    words("Typst báo lỗi:", "Typst reports:").take(lang)
                 );
                 if let Some(text) = source_line {
                     let _ = write!(out, "\n  | {text}");
                 }
-                for hint in hints {
-                    let _ = write!(out, "\n{}: {hint}", hint_label(lang));
-                }
-                let _ = write!(
-                    out,
-                    "\n{}: {}",
-                    hint_label(lang),
-                    if vi {
-                        "dùng `vanban render --emit-typst` để xem mã Typst được sinh ra"
-                    } else {
-                        "use `vanban render --emit-typst` to see the generated Typst source"
-                    }
+                let ours = words(
+                    "dùng `vanban render --emit-typst` để xem mã Typst được sinh ra",
+                    "use `vanban render --emit-typst` to see the generated Typst source",
                 );
-                out
+                for hint in hints.iter().cloned().chain([ours.take(lang)]) {
+                    let _ = write!(out, "\n{}: {hint}", Say::HintLabel.to(lang));
+                }
+                return out;
             }
-            Error::NoTemplatesFolder { path } => about_file(
-                path,
-                lang,
-                ["không có thư mục mẫu này", "no such templates folder"],
-                [
+            Error::Template { name, line, .. } => (
+                Some(format!("{name}:{}", line.unwrap_or(1))),
+                self.text().0,
+                self.text().1,
+            ),
+            Error::NoSuchEntry { id } | Error::NoLongerRenders { entry: id, .. } => {
+                (Some(id.clone()), self.text().0, self.text().1)
+            }
+            Error::RecordsFailed { .. } => (None, self.text().0, self.text().1),
+            Error::Read { path, .. }
+            | Error::Write { path, .. }
+            | Error::Index { path, .. }
+            | Error::NoTemplatesFolder { path }
+            | Error::NotPdf { path }
+            | Error::NoAttachments { path }
+            | Error::NoArchive { path }
+            | Error::WouldOverwrite { path }
+            | Error::Tampered { path }
+            | Error::FileGone { path }
+            | Error::RendersDifferently { path } => (Some(path.display().to_string()), self.text().0, self.text().1),
+        };
+        let mut out = match place {
+            Some(place) => format!("{place}: {}: {}", Say::ErrorLabel.to(lang), message.take(lang)),
+            None => format!("{}: {}", Say::ErrorLabel.to(lang), message.take(lang)),
+        };
+        if let Some(hint) = hint {
+            let _ = write!(out, "\n{}: {}", Say::HintLabel.to(lang), hint.take(lang));
+        }
+        out
+    }
+
+    /// The message and the hint of each error, side by side, in both languages.
+    fn text(&self) -> (Words, Option<Words>) {
+        match self {
+            Error::Record(diagnostic) => {
+                let (message, hint) = diagnostic.problem.text();
+                (message, Some(hint))
+            }
+            Error::Read { detail, .. } => (
+                words(
+                    format!("không đọc được tệp ({detail})"),
+                    format!("cannot read the file ({detail})"),
+                ),
+                Some(words(
+                    "kiểm tra đường dẫn và quyền đọc",
+                    "check the path and read permission",
+                )),
+            ),
+            Error::Write { detail, .. } => (
+                words(
+                    format!("không ghi được tệp; không tệp nào của bản ghi này được ghi ({detail})"),
+                    format!("cannot write the file; nothing of this record was written ({detail})"),
+                ),
+                Some(words(
+                    "kiểm tra quyền ghi và dung lượng đĩa của thư mục đầu ra",
+                    "check write permission and free space in the output folder",
+                )),
+            ),
+            Error::Index { detail, .. } => (
+                words(
+                    format!("không đọc hoặc ghi được chỉ mục của kho ({detail})"),
+                    format!("cannot read or write the archive index ({detail})"),
+                ),
+                Some(words(
+                    "kiểm tra quyền đọc, ghi của tệp `index.sqlite`; tệp có thể đã hỏng",
+                    "check read and write permission of `index.sqlite`; the file may be damaged",
+                )),
+            ),
+            Error::Template { detail, .. } => (
+                words(
+                    format!("mẫu văn bản lỗi: {detail}"),
+                    format!("template error: {detail}"),
+                ),
+                Some(words(
+                    "sửa mẫu này, hoặc xóa nó khỏi thư mục `--templates` để dùng mẫu có sẵn",
+                    "fix this template, or remove it from the `--templates` folder to use the built-in one",
+                )),
+            ),
+            Error::Typst(TypstMessage { message, .. }) => (
+                words(format!("Typst báo lỗi: {message}"), format!("Typst reports: {message}")),
+                None,
+            ),
+            Error::NoTemplatesFolder { .. } => (
+                words("không có thư mục mẫu này", "no such templates folder"),
+                Some(words(
                     "kiểm tra đường dẫn `--templates`, hoặc tạo thư mục bằng `vanban templates export DIR`",
                     "check the `--templates` path, or create one with `vanban templates export DIR`",
-                ],
+                )),
             ),
-            Error::NotPdf { path } => about_file(
-                path,
-                lang,
-                ["không phải tệp PDF", "not a PDF file"],
-                [
+            Error::NotPdf { .. } => (
+                words("không phải tệp PDF", "not a PDF file"),
+                Some(words(
                     "đưa vào tệp PDF do `vanban render --archive` tạo ra",
                     "give a PDF written by `vanban render --archive`",
-                ],
+                )),
             ),
-            Error::NoAttachments { path } => about_file(
-                path,
-                lang,
-                ["tệp PDF không có tệp đính kèm", "the PDF has no attached files"],
-                [
+            Error::NoAttachments { .. } => (
+                words("tệp PDF không có tệp đính kèm", "the PDF has no attached files"),
+                Some(words(
                     "chỉ bản PDF tạo bằng `vanban render --archive` mang theo bản ghi nguồn",
                     "only PDFs written by `vanban render --archive` carry their source record",
-                ],
+                )),
             ),
-            Error::NoArchive { path } => about_file(
-                path,
-                lang,
-                [
+            Error::NoArchive { .. } => (
+                words(
                     "không có kho lưu trữ ở đây (thiếu `index.sqlite`)",
                     "no archive here (no `index.sqlite`)",
-                ],
-                [
+                ),
+                Some(words(
                     "kiểm tra `--archive-dir`, hoặc tạo kho bằng `vanban archive add RECORD`",
                     "check `--archive-dir`, or create the archive with `vanban archive add RECORD`",
-                ],
+                )),
             ),
-            Error::WouldOverwrite { path } => about_file(
-                path,
-                lang,
-                ["tệp đã có, không ghi đè", "file exists, not overwritten"],
-                [
+            Error::WouldOverwrite { .. } => (
+                words("tệp đã có, không ghi đè", "file exists, not overwritten"),
+                Some(words(
                     "chọn thư mục khác hoặc thêm `--force`",
                     "choose another folder or add `--force`",
-                ],
+                )),
             ),
-            Error::RecordsFailed { failed, total } => {
-                if vi {
-                    format!("{err}: {failed}/{total} bản ghi có lỗi, không ghi văn bản nào của các bản ghi đó")
-                } else {
-                    format!("{err}: {failed} of {total} records failed; none of their documents were written")
-                }
-            }
+            Error::RecordsFailed { failed, total } => (
+                words(
+                    format!("{failed}/{total} bản ghi có lỗi, không ghi văn bản nào của các bản ghi đó"),
+                    format!("{failed} of {total} records failed; none of their documents were written"),
+                ),
+                None,
+            ),
+            Error::NoSuchEntry { .. } => (
+                words("không có mục này trong kho", "no such entry in the archive"),
+                Some(words(
+                    "xem các mục bằng `vanban archive list`",
+                    "see the entries with `vanban archive list`",
+                )),
+            ),
+            Error::Tampered { .. } => (
+                words(
+                    "nội dung đã bị thay đổi (SHA-256 không khớp)",
+                    "contents changed (SHA-256 mismatch)",
+                ),
+                Some(verify_hint()),
+            ),
+            Error::FileGone { .. } => (words("tệp đã mất", "file missing"), Some(verify_hint())),
+            Error::RendersDifferently { .. } => (
+                words("kết xuất lại cho kết quả khác", "renders differently now"),
+                Some(words(
+                    "kết xuất lại cần đúng phiên bản vanban và `SOURCE_DATE_EPOCH` đã dùng khi lưu",
+                    "re-rendering needs the same vanban version and `SOURCE_DATE_EPOCH` used when adding",
+                )),
+            ),
+            Error::NoLongerRenders { error, .. } => (
+                words(
+                    format!("không kết xuất lại được: {}", error.render(Lang::Vi)),
+                    format!("no longer renders: {}", error.render(Lang::En)),
+                ),
+                None,
+            ),
         }
     }
 }
 
-/// `path: error: message` and a hint line; `message` and `hint` are [Vietnamese, English].
-fn about_file(path: &std::path::Path, lang: Lang, message: [&str; 2], hint: [&str; 2]) -> String {
-    let (err, index) = match lang {
-        Lang::Vi => ("lỗi", 0),
-        Lang::En => ("error", 1),
-    };
-    format!(
-        "{}: {err}: {}\n{}: {}",
-        path.display(),
-        message[index],
-        hint_label(lang),
-        hint[index]
+fn verify_hint() -> Words {
+    words(
+        "khôi phục tệp từ bản sao lưu của kho",
+        "restore the file from a backup of the archive",
     )
-}
-
-fn hint_label(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Vi => "gợi ý",
-        Lang::En => "hint",
-    }
 }
 
 #[cfg(test)]
@@ -346,14 +402,14 @@ mod tests {
                 line: Some(1),
                 detail: "x".into(),
             },
-            Error::Typst {
+            Error::Typst(TypstMessage {
                 file: "t".into(),
                 line: 1,
                 column: 1,
                 message: "x".into(),
                 hints: vec![],
                 source_line: None,
-            },
+            }),
             Error::WouldOverwrite { path: "a".into() },
             Error::NoTemplatesFolder { path: "a".into() },
             Error::RecordsFailed { failed: 1, total: 2 },

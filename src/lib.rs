@@ -1,46 +1,43 @@
 //! vanban turns YAML records of working sessions into Vietnamese official documents.
 //!
-//! Stages, each with one name: [`args`] → [`record`] (via [`load`], checked by [`validate`])
-//! → [`context`] → Typst source ([`templates`]) → laid-out document ([`typeset`], [`world`])
-//! → bytes on disk ([`output`]).
+//! The pipeline, one folder per stage: [`prepare`] (record file → checked model owning its
+//! bytes) → [`compose`] (context → document text through templates) → [`layout`] (Typst →
+//! laid-out document → PDF) → [`output`] (atomic files, attachments, archive). [`render`]
+//! runs compose and layout per document; [`documents`] holds one entry per document kind;
+//! [`problem`] and [`error`] hold every message; [`args`] and [`commands`] are the CLI.
 
 #![deny(clippy::dbg_macro, clippy::todo)]
 
-pub mod archive;
 pub mod args;
 pub mod assessment;
 pub mod commands;
-pub mod context;
+pub mod compose;
 pub mod criteria;
 pub mod criteria_import;
-pub mod criteria_problem;
+pub mod documents;
 pub mod error;
-pub mod extract;
-pub mod figures;
-pub mod fonts;
 pub mod fuzz;
-pub mod inspect;
-pub mod load;
-pub mod news;
+pub mod layout;
 pub mod output;
-pub mod paths;
+pub mod prepare;
 pub mod problem;
 pub mod record;
 pub mod render;
-pub mod table;
+pub mod scaffold;
+pub mod schema;
+pub mod serve;
 pub mod set_validity;
-pub mod templates;
-pub mod typeset;
-pub mod validate;
+pub mod table;
+pub mod title_lines;
 pub mod vietnamese;
-pub mod world;
+pub mod watcher;
 
 use args::{Cli, Command, TemplatesCommand};
 use problem::Lang;
 
 /// Runs a parsed command line; returns the process exit status.
 pub fn run(cli: &Cli) -> i32 {
-    let lang = Lang::detect(cli.lang.as_deref());
+    let lang = Lang::detect(cli.lang);
     match &cli.command {
         Command::Render(args) => commands::render::run(args, lang),
         Command::Check(args) => commands::check::run(args, lang),
@@ -49,5 +46,8 @@ pub fn run(cli: &Cli) -> i32 {
         Command::Extract { pdf, output, force } => commands::archive::extract(pdf, output, *force, lang),
         Command::Templates(TemplatesCommand::Export { dir, force }) => commands::templates::export(dir, *force, lang),
         Command::Criteria(command) => commands::criteria::run(command, lang),
+        Command::Serve(args) => serve::run(args, lang),
+        Command::New { kind, output } => commands::new::scaffold(kind, output.as_deref(), lang),
+        Command::Schema { output } => commands::new::schema(output.as_deref(), lang),
     }
 }

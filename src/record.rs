@@ -9,13 +9,23 @@ use serde_saphyr::Spanned;
 use crate::problem::{Problem, tag_problem};
 
 /// Which formatting rules a document follows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum IssuerSystem {
     /// Nghị định 30/2020/NĐ-CP: state administrative bodies.
     State,
     /// Hướng dẫn 36-HD/VPTW: Party bodies.
     Party,
+}
+
+impl IssuerSystem {
+    /// `state` or `party`, as records and template names write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            IssuerSystem::State => "state",
+            IssuerSystem::Party => "party",
+        }
+    }
 }
 
 /// A calendar date, checked to exist.
@@ -134,18 +144,19 @@ impl<'de> Deserialize<'de> for DocNumber {
 
 /// Only the `kind` of a record, read first to choose the schema.
 #[derive(Debug, Deserialize)]
-pub struct RecordKind {
+pub struct RecordHead {
     /// `working_session`, `assessment` or `criteria_set`.
     pub kind: Option<Spanned<String>>,
 }
 
 /// A working session (buổi làm việc), spec §1.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct WorkingSession {
     /// Always `working_session`.
     pub kind: String,
     /// Stable name for output files; defaults to the file stem.
+    #[schemars(with = "Option<String>")]
     pub id: Option<Spanned<String>>,
     /// The body that issues the documents.
     pub issuer: Issuer,
@@ -165,6 +176,7 @@ pub struct WorkingSession {
     pub chair: Chair,
     /// Who attended, in order of protocol.
     #[serde(default)]
+    #[schemars(with = "Vec<Participant>")]
     pub attendees: Vec<Spanned<Participant>>,
     /// Who took the minutes.
     pub secretary: Option<Person>,
@@ -183,7 +195,7 @@ pub struct WorkingSession {
 }
 
 /// The issuing body.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Issuer {
     /// State or Party layout.
@@ -191,6 +203,7 @@ pub struct Issuer {
     /// Cơ quan chủ quản, if any.
     pub parent: Option<String>,
     /// Tên cơ quan ban hành.
+    #[schemars(with = "String")]
     pub name: Spanned<String>,
     /// Agency code in document numbers (`UBND`, `HU`).
     pub code: String,
@@ -201,7 +214,7 @@ pub struct Issuer {
 }
 
 /// A person with titles in protocol order.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     /// Full name.
@@ -212,7 +225,7 @@ pub struct Person {
 }
 
 /// The chair: a person plus the one title used in "kết luận của đồng chí ...".
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Chair {
     /// Full name.
@@ -225,7 +238,7 @@ pub struct Chair {
 }
 
 /// A person (`name`, `titles`) or a group (`group`).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Participant {
     /// A person's name.
@@ -238,7 +251,7 @@ pub struct Participant {
 }
 
 /// Whether the site visit came before or after the meeting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum VisitTime {
     /// Before the meeting.
@@ -248,7 +261,7 @@ pub enum VisitTime {
 }
 
 /// An inspection on site.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SiteVisit {
     /// Before or after the meeting.
@@ -258,15 +271,17 @@ pub struct SiteVisit {
 }
 
 /// What the host unit reported.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Report {
     /// Who presented the report.
     pub presenter: Option<Person>,
     /// Free text; blank lines separate paragraphs.
+    #[schemars(with = "Option<String>")]
     pub summary: Option<Spanned<String>>,
     /// Assessment records this session relies on, relative to the record.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub assessments: Vec<Spanned<String>>,
     /// Difficulties, one paragraph each.
     #[serde(default)]
@@ -277,17 +292,18 @@ pub struct Report {
 }
 
 /// One opinion in the discussion.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Discussion {
     /// Who spoke: a person or a group.
+    #[schemars(with = "Participant")]
     pub speaker: Spanned<Participant>,
     /// What they said.
     pub content: String,
 }
 
 /// The chair's conclusions.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Conclusions {
     /// Ghi nhận, đánh giá cao ...
@@ -306,7 +322,7 @@ pub struct Conclusions {
 }
 
 /// One assigned task.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Task {
     /// Who does it.
@@ -318,19 +334,42 @@ pub struct Task {
 }
 
 /// Which documents to issue.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Documents {
     /// Biên bản.
+    #[schemars(with = "Option<MinutesSpec>")]
     pub minutes: Option<Spanned<MinutesSpec>>,
     /// Thông báo kết luận.
+    #[schemars(with = "Option<SignedSpec>")]
     pub notice: Option<Spanned<SignedSpec>>,
     /// Tin bài.
     pub news: Option<NewsSpec>,
+    /// Giấy mời to the session.
+    #[schemars(with = "Option<InvitationSpec>")]
+    pub invitation: Option<Spanned<InvitationSpec>>,
+}
+
+/// The invitation to a session: the fields of a signed document, and what to bring.
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InvitationSpec {
+    /// Document number; absent leaves a blank.
+    pub number: Option<DocNumber>,
+    /// Issue date, on or before the session; defaults to the session date.
+    pub date: Option<Date>,
+    /// Who signs.
+    pub signer: Signer,
+    /// Nơi nhận.
+    #[serde(default)]
+    pub recipients: Vec<String>,
+    /// What the invited should prepare, one item each.
+    #[serde(default)]
+    pub prepare: Vec<String>,
 }
 
 /// Settings of the minutes.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MinutesSpec {
     /// Document number; absent leaves a blank.
@@ -338,10 +377,17 @@ pub struct MinutesSpec {
     /// Nơi nhận.
     #[serde(default)]
     pub recipients: Vec<String>,
+    /// Tài liệu sử dụng (Hướng dẫn 16-HD/VPTW): the papers the session worked from.
+    #[serde(default)]
+    pub materials: Vec<String>,
+    /// How many of those summoned were present ("Có mặt: … đồng chí").
+    pub present: Option<u32>,
+    /// How many were absent ("Vắng mặt: … đồng chí").
+    pub absent: Option<u32>,
 }
 
 /// A signed document: number, date, signer and recipients (the notice, the report).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SignedSpec {
     /// Document number; absent leaves a blank.
@@ -356,10 +402,11 @@ pub struct SignedSpec {
 }
 
 /// The signer of a notice.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Signer {
     /// `T/L Ban Thường vụ`, `TM. Ủy ban nhân dân`, `KT. Chủ tịch` ...
+    #[schemars(with = "String")]
     pub authority: Spanned<String>,
     /// Chức vụ, e.g. `Chánh Văn phòng`.
     pub position: String,
@@ -368,7 +415,7 @@ pub struct Signer {
 }
 
 /// Settings of the news draft.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewsSpec {
     /// Byline author(s).
@@ -384,7 +431,7 @@ pub struct NewsSpec {
 }
 
 /// A photo placeholder in the news draft.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Photo {
     /// File name, as the editor will upload it.

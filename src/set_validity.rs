@@ -6,7 +6,7 @@ use std::path::Path;
 use crate::assessment::Assessment;
 use crate::criteria::{BUILT_IN_SETS, LoadedSet, resolve};
 use crate::error::{Diagnostic, Error};
-use crate::load::YamlFile;
+use crate::prepare::load::YamlFile;
 use crate::problem::{CriteriaProblem, Problem};
 use crate::vietnamese as vn;
 

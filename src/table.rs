@@ -99,7 +99,14 @@ pub fn read(path: &Path) -> Result<Table, Error> {
 
 /// Reads delimited text, finding its encoding and its separator.
 pub fn read_delimited(path: &Path, bytes: &[u8], tabs: bool) -> Result<Table, Error> {
-    let not_a_table = |detail: &str| Error::from(diagnostic(path, 1, 1, CriteriaProblem::NotATable { detail: detail.into() }));
+    let not_a_table = |detail: &str| {
+        Error::from(diagnostic(
+            path,
+            1,
+            1,
+            CriteriaProblem::NotATable { detail: detail.into() },
+        ))
+    };
     let mut diagnostics = Vec::new();
     let (text, per_cell): (Option<String>, Option<&'static Encoding>) = match Encoding::for_bom(bytes) {
         Some((encoding, bom)) if encoding != UTF_8 => {
@@ -112,7 +119,9 @@ pub fn read_delimited(path: &Path, bytes: &[u8], tabs: bool) -> Result<Table, Er
             Err(_) => (None, Some(UTF_8)),
         },
         None if bytes.contains(&0) => {
-            return Err(not_a_table("có byte 0: tệp UTF-16 không có dấu BOM, hoặc không phải văn bản / a zero byte: UTF-16 without a byte-order mark, or not text"));
+            return Err(not_a_table(
+                "có byte 0: tệp UTF-16 không có dấu BOM, hoặc không phải văn bản / a zero byte: UTF-16 without a byte-order mark, or not text",
+            ));
         }
         None => match std::str::from_utf8(bytes) {
             Ok(text) => (Some(text.to_string()), None),
@@ -182,7 +191,9 @@ pub fn read_delimited(path: &Path, bytes: &[u8], tabs: bool) -> Result<Table, Er
 /// Whether invalid UTF-8 bytes sit beside real multi-byte UTF-8 sequences (a UTF-8 file with
 /// a few bad cells), rather than being a legacy single-byte encoding throughout.
 fn has_utf8_sequences(bytes: &[u8]) -> bool {
-    bytes.utf8_chunks().any(|chunk| chunk.valid().chars().any(|c| !c.is_ascii()))
+    bytes
+        .utf8_chunks()
+        .any(|chunk| chunk.valid().chars().any(|c| !c.is_ascii()))
 }
 
 /// The separator the header line uses most: tab, semicolon or comma.
@@ -201,8 +212,8 @@ fn sniff_delimiter(raw: &[u8]) -> u8 {
 /// Reads the first sheet of a workbook, giving each merged range's value to all its cells.
 pub fn read_xlsx(path: &Path, bytes: Vec<u8>) -> Result<Table, Error> {
     let not_a_table = |detail: String| Error::from(diagnostic(path, 1, 1, CriteriaProblem::NotATable { detail }));
-    let mut workbook: Xlsx<_> =
-        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).map_err(|e| not_a_table(e.to_string()))?;
+    let mut workbook: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
+        .map_err(|e: calamine::XlsxError| not_a_table(e.to_string()))?;
     let range = match workbook.worksheet_range_at(0) {
         Some(range) => range.map_err(|e| not_a_table(e.to_string()))?,
         None => return Err(not_a_table("không có trang tính nào / no worksheet".into())),
@@ -210,7 +221,8 @@ pub fn read_xlsx(path: &Path, bytes: Vec<u8>) -> Result<Table, Error> {
     let merged = workbook
         .merge_cells_by_sheet_id(0)
         .map_err(|e| not_a_table(e.to_string()))?;
-    let text_at = |row: u32, column: u32| range.get_value((row, column)).map(cell_text).unwrap_or_default();
+    let text_at =
+        |row: u32, column: u32| -> String { range.get_value((row, column)).map(cell_text).unwrap_or_default() };
     let Some((first_row, first_column)) = range.start() else {
         return Ok(Table {
             path: path.to_path_buf(),

@@ -127,6 +127,20 @@ pub fn lower_first(text: &str) -> String {
     }
 }
 
+/// Words that open a common noun phrase ("Các phòng, ngành"), lower-cased when a list
+/// joined with ";" continues after them; a name ("Phòng Kinh tế xã") keeps its capital.
+const GENERIC_OPENERS: [&str; 6] = ["Các", "Những", "Mỗi", "Từng", "Toàn", "Cả"];
+
+/// `text` as the continuation of a sentence: a leading generic word is lower-cased.
+pub fn continue_lower(text: &str) -> String {
+    let first = text.split_whitespace().next().unwrap_or_default();
+    if GENERIC_OPENERS.contains(&first) {
+        lower_first(text)
+    } else {
+        text.to_string()
+    }
+}
+
 /// Upper-cases the first letter: state subjects start with a capital (ND30).
 pub fn upper_first(text: &str) -> String {
     let mut chars = text.chars();

@@ -2,15 +2,16 @@
 
 use std::path::Path;
 
-use crate::archive::{Added, Archive, Finding};
 use crate::args::ArchiveCommand;
+use crate::compose::templates::TemplateSource;
 use crate::error::Error;
+use crate::output::archive::{Added, Archive};
 use crate::problem::Lang;
+use crate::problem::say::{Label, Say};
 use crate::record::Date;
 use crate::render::Renderer;
-use crate::templates::TemplateSource;
 
-use super::{expand_records, report};
+use super::{expand_records, report, warn};
 
 /// Runs one archive subcommand; returns the exit status.
 pub fn run(command: &ArchiveCommand, lang: Lang) -> i32 {
@@ -24,7 +25,6 @@ pub fn run(command: &ArchiveCommand, lang: Lang) -> i32 {
 }
 
 fn dispatch(command: &ArchiveCommand, lang: Lang) -> Result<i32, Error> {
-    let vi = lang == Lang::Vi;
     match command {
         ArchiveCommand::Add { records, archive_dir } => {
             let mut archive = Archive::open(archive_dir)?;
@@ -35,12 +35,11 @@ fn dispatch(command: &ArchiveCommand, lang: Lang) -> Result<i32, Error> {
                 match archive.add(&renderer, record) {
                     Ok(added) => {
                         for entry in added {
-                            match entry {
-                                Added::New(id) => println!("{} {id}", if vi { "đã lưu" } else { "added" }),
-                                Added::AlreadyThere(id) => {
-                                    println!("{} {id}", if vi { "đã có sẵn" } else { "already archived" })
-                                }
-                            }
+                            let said = match &entry {
+                                Added::New(id) => Say::Added(id),
+                                Added::AlreadyThere(id) => Say::AlreadyArchived(id),
+                            };
+                            println!("{}", said.to(lang));
                         }
                     }
                     Err(error) => {
@@ -61,50 +60,32 @@ fn dispatch(command: &ArchiveCommand, lang: Lang) -> Result<i32, Error> {
             archive_dir,
         } => {
             let archive = Archive::open_existing(archive_dir)?;
-            for e in archive.list(unit.as_deref(), *year, kind.as_deref())? {
+            for e in archive.list(unit.as_deref(), *year, *kind)? {
                 let totals = e.totals.as_deref().unwrap_or(&e.numbers);
-                println!("{}\t{}\t{}\t{}\t{}", e.id, e.date, e.kind, e.unit, totals);
+                println!("{}\t{}\t{}\t{}\t{}", e.id, e.date, e.kind.name(), e.unit, totals);
             }
             Ok(0)
         }
         ArchiveCommand::Show { id, archive_dir } => {
             let archive = Archive::open_existing(archive_dir)?;
             let Some((e, files)) = archive.show(id)? else {
-                eprintln!(
-                    "{}: {id}",
-                    if vi {
-                        "lỗi: không có mục này trong kho"
-                    } else {
-                        "error: no such entry"
-                    }
-                );
-                return Ok(1);
+                return Err(Error::NoSuchEntry { id: id.clone() });
             };
-            println!(
-                "{}\n  {}: {}\n  {}: {}\n  {}: {}\n  {}: {}",
-                e.id,
-                if vi { "loại" } else { "kind" },
-                e.kind,
-                if vi { "đơn vị" } else { "unit" },
-                e.unit,
-                if vi { "cơ quan" } else { "issuer" },
-                e.issuer,
-                if vi { "ngày" } else { "date" },
-                e.date
-            );
+            let field = |label, value: &str| println!("  {}: {value}", Say::Label(label).to(lang));
+            println!("{}", e.id);
+            field(Label::Kind, e.kind.name());
+            field(Label::Unit, &e.unit);
+            field(Label::Issuer, &e.issuer);
+            field(Label::Date, &e.date.to_string());
             if let Some(set) = &e.criteria_set {
-                println!(
-                    "  {}: {set}\n  {}: {}",
-                    if vi { "bộ tiêu chí" } else { "criteria set" },
-                    if vi { "kết quả" } else { "totals" },
-                    e.totals.unwrap_or_default()
-                );
+                field(Label::Set, set);
+                field(Label::Totals, e.totals.as_deref().unwrap_or_default());
             }
             if !e.numbers.is_empty() {
-                println!("  {}: {}", if vi { "số văn bản" } else { "numbers" }, e.numbers);
+                field(Label::Numbers, &e.numbers);
             }
-            for (path, role, hash) in files {
-                println!("  {hash}  {role:<8}  {path}");
+            for file in files {
+                println!("  {}  {:<8}  {}", file.sha256, file.role, file.path);
             }
             Ok(0)
         }
@@ -123,53 +104,10 @@ fn dispatch(command: &ArchiveCommand, lang: Lang) -> Result<i32, Error> {
             let renderer = Renderer::new(TemplateSource::default())?;
             let (files, findings) = archive.verify(&renderer)?;
             for finding in &findings {
-                match finding {
-                    Finding::Tampered(p) => eprintln!(
-                        "{}: {}",
-                        p.display(),
-                        if vi {
-                            "lỗi: nội dung đã bị thay đổi (SHA-256 không khớp)"
-                        } else {
-                            "error: contents changed (SHA-256 mismatch)"
-                        }
-                    ),
-                    Finding::Missing(p) => eprintln!(
-                        "{}: {}",
-                        p.display(),
-                        if vi {
-                            "lỗi: tệp đã mất"
-                        } else {
-                            "error: file missing"
-                        }
-                    ),
-                    Finding::RendersDifferently(p) => eprintln!(
-                        "{}: {}",
-                        p.display(),
-                        if vi {
-                            "lỗi: kết xuất lại cho kết quả khác"
-                        } else {
-                            "error: renders differently now"
-                        }
-                    ),
-                    Finding::NoLongerRenders(id, why) => eprintln!(
-                        "{id}: {} {why}",
-                        if vi {
-                            "lỗi: không kết xuất lại được:"
-                        } else {
-                            "error: no longer renders:"
-                        }
-                    ),
-                }
+                report(finding, lang);
             }
             if findings.is_empty() {
-                println!(
-                    "{}",
-                    if vi {
-                        format!("kho nguyên vẹn: {files} tệp khớp SHA-256, mọi văn bản kết xuất lại giống hệt")
-                    } else {
-                        format!("archive intact: {files} files match SHA-256, every document re-renders identically")
-                    }
-                );
+                println!("{}", Say::ArchiveIntact { files }.to(lang));
                 Ok(0)
             } else {
                 Ok(1)
@@ -183,24 +121,34 @@ fn dispatch(command: &ArchiveCommand, lang: Lang) -> Result<i32, Error> {
         } => {
             let archive = Archive::open_existing(archive_dir)?;
             let rows: Vec<_> = archive
-                .latest(set, as_of.as_deref())?
+                .latest(set, *as_of)?
                 .into_iter()
                 .map(|e| {
-                    let (cm, ct, im, it) = e.counts.unwrap_or_default();
-                    let date = Date::parse(&e.date).map_or(e.date.clone(), crate::vietnamese::date_short);
-                    minijinja::context! { unit => e.unit, date => date, criteria => format!("{cm}/{ct}"), indicators => format!("{im}/{it}") }
+                    let c = e.counts.unwrap_or_default();
+                    minijinja::context! {
+                        unit => e.unit,
+                        date => crate::vietnamese::date_short(e.date),
+                        criteria => format!("{}/{}", c.criteria_met, c.criteria_total),
+                        indicators => format!("{}/{}", c.indicators_met, c.indicator_total),
+                    }
                 })
                 .collect();
-            let date = as_of.as_deref().and_then(|d| Date::parse(d).ok()).unwrap_or(Date {
+            let date = as_of.unwrap_or(Date {
                 year: 2000,
                 month: 1,
                 day: 1,
             });
             let set_name = crate::criteria::resolve(set, Path::new(".")).map_or_else(|_| set.clone(), |s| s.set.name);
-            let context = minijinja::context! { set_id => set, set_name => set_name, as_of => as_of.as_deref().and_then(|d| Date::parse(d).ok()).map(crate::vietnamese::date_short), rows => rows };
+            let context = minijinja::context! {
+                set_id => set,
+                set_name => set_name,
+                as_of => as_of.map(crate::vietnamese::date_short),
+                rows => rows,
+            };
             let renderer = Renderer::new(TemplateSource::default())?;
-            let bytes =
+            let (bytes, warnings) =
                 renderer.pdf_from_template("tong-hop.state.typ.j2", &context, &format!("tong-hop-{set}"), date)?;
+            warn(&warnings, lang);
             let path = output
                 .clone()
                 .unwrap_or_else(|| Path::new(&format!("tong-hop-{set}.pdf")).to_path_buf());
@@ -213,5 +161,5 @@ fn dispatch(command: &ArchiveCommand, lang: Lang) -> Result<i32, Error> {
 
 /// `vanban extract PDF [-o DIR] [--force]`.
 pub fn extract(pdf: &Path, dir: &Path, force: bool, lang: Lang) -> i32 {
-    super::print_written(crate::extract::extract(pdf, dir, force), lang)
+    super::print_written(crate::output::extract::extract(pdf, dir, force), lang)
 }

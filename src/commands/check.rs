@@ -1,12 +1,11 @@
 //! `vanban check`: the same validation as render, down to laying out the documents; writes nothing.
 
-use std::collections::BTreeSet;
-
 use crate::args::CheckArgs;
-use crate::inspect::missing_characters;
+use crate::compose::templates::TemplateSource;
+use crate::prepare::prepare;
 use crate::problem::Lang;
-use crate::render::{DocKind, Renderer, missing_glyphs, prepare};
-use crate::templates::TemplateSource;
+use crate::problem::say::Say;
+use crate::render::Renderer;
 
 use super::{report, warn};
 
@@ -32,23 +31,11 @@ pub fn run(args: &CheckArgs, lang: Lang) -> i32 {
     for path in &records {
         let result = prepare(path).and_then(|prepared| {
             warn(&prepared.warnings, lang);
-            let mut missing = BTreeSet::new();
-            for (kind, _) in &prepared.documents {
-                if *kind == DocKind::News {
-                    renderer.news(&prepared)?;
-                } else {
-                    missing.extend(missing_characters(&renderer.layout(&prepared, *kind)?));
-                }
-            }
-            warn(&missing_glyphs(&prepared, &missing, false), lang);
+            warn(&renderer.check(&prepared)?, lang);
             Ok(())
         });
         match result {
-            Ok(()) => println!(
-                "{}: {}",
-                path.display(),
-                if lang == Lang::Vi { "hợp lệ" } else { "valid" }
-            ),
+            Ok(()) => println!("{}: {}", path.display(), Say::Valid.to(lang)),
             Err(error) => {
                 report(&error, lang);
                 failed += 1;

@@ -7,7 +7,7 @@ use crate::args::CriteriaCommand;
 use crate::criteria::{self, BUILT_IN_SETS, LoadedSet, SetLookup};
 use crate::criteria_import::{self, SetFacts};
 use crate::error::{Diagnostic, Error};
-use crate::load::YamlFile;
+use crate::prepare::load::YamlFile;
 use crate::problem::{Lang, Problem};
 use crate::vietnamese as vn;
 
@@ -92,7 +92,12 @@ fn counts(set: &LoadedSet, w: &Words) -> String {
         .iter()
         .filter_map(|c| c.value.indicator_list().map(<[_]>::len))
         .sum();
-    let counted = set.set.criteria.iter().filter(|c| c.value.indicator_count().is_some()).count();
+    let counted = set
+        .set
+        .criteria
+        .iter()
+        .filter(|c| c.value.indicator_count().is_some())
+        .count();
     let mut line = format!(
         "{criteria} {}, {total} {}; {}: {listed}/{total}",
         w.pick("tiêu chí", "criteria"),
@@ -116,13 +121,24 @@ fn period_line(set: &LoadedSet, w: &Words) -> Option<String> {
         parts.push(format!("{} {} - {}", w.pick("giai đoạn", "period"), p.from, p.to));
     }
     if let Some(d) = s.effective_date {
-        parts.push(format!("{} {}", w.pick("hiệu lực từ", "in force from"), vn::date_numeric_padded(d)));
+        parts.push(format!(
+            "{} {}",
+            w.pick("hiệu lực từ", "in force from"),
+            vn::date_numeric_padded(d)
+        ));
     }
     if !s.commune_groups.is_empty() {
-        parts.push(format!("{} {}", w.pick("nhóm xã", "commune groups"), set.group_numbers()));
+        parts.push(format!(
+            "{} {}",
+            w.pick("nhóm xã", "commune groups"),
+            set.group_numbers()
+        ));
     }
     if let Some(next) = &s.superseded_by {
-        parts.push(format!("{} {next}", w.pick("sau giai đoạn: thay bằng", "after its period: replaced by")));
+        parts.push(format!(
+            "{} {next}",
+            w.pick("sau giai đoạn: thay bằng", "after its period: replaced by")
+        ));
     }
     (!parts.is_empty()).then(|| parts.join("; "))
 }

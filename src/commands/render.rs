@@ -9,11 +9,13 @@ use std::time::{Duration, Instant};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::args::RenderArgs;
+use crate::compose::templates::TemplateSource;
 use crate::error::{Diagnostic, Error};
 use crate::output;
+use crate::prepare::prepare;
 use crate::problem::Lang;
-use crate::render::{RenderOptions, Renderer, prepare};
-use crate::templates::TemplateSource;
+use crate::problem::say::Say;
+use crate::render::{RenderOptions, Renderer};
 
 use super::{expand_records, report, warn};
 
@@ -137,13 +139,11 @@ fn progress_bar(total: usize) -> ProgressBar {
 
 /// The one closing line: documents written, records failed, time taken.
 fn summary(lang: Lang, documents: usize, failed: usize, records: usize, elapsed: Duration) -> String {
-    let seconds = elapsed.as_secs_f64();
-    match lang {
-        Lang::Vi => {
-            format!("vanban: đã ghi {documents} văn bản từ {records} bản ghi, {failed} bản ghi lỗi, {seconds:.2} giây")
-        }
-        Lang::En => format!(
-            "vanban: wrote {documents} documents from {records} records, {failed} records failed, {seconds:.2} s"
-        ),
+    Say::RenderSummary {
+        documents,
+        records,
+        failed,
+        seconds: elapsed.as_secs_f64(),
     }
+    .to(lang)
 }

@@ -2,8 +2,8 @@
 
 use std::path::Path;
 
+use crate::compose::templates;
 use crate::problem::Lang;
-use crate::templates;
 
 /// Exports the built-ins into `dir`; returns the exit status.
 pub fn export(dir: &Path, force: bool, lang: Lang) -> i32 {

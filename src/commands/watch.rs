@@ -1,69 +1,79 @@
 //! `vanban watch`: render, then render again whenever the record, one of its assessments or
-//! a template changes. One renderer (and Typst World) lives for the whole session, so a
-//! re-render after a small edit reuses Typst's caches. Errors are reported, never fatal.
+//! a template changes, as the operating system reports it ([`crate::watcher`]: no polling).
+//! One renderer (and Typst World) lives for the whole session, so a re-render after a small
+//! edit reuses Typst's caches. Errors are reported, never fatal.
 
-use std::path::PathBuf;
-use std::time::{Duration, Instant, SystemTime};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use crate::args::WatchArgs;
+use crate::compose::templates::TemplateSource;
 use crate::error::Error;
 use crate::output;
+use crate::prepare::prepare;
 use crate::problem::Lang;
-use crate::render::{RenderOptions, Renderer, prepare};
-use crate::templates::TemplateSource;
+use crate::problem::say::Say;
+use crate::render::{RenderOptions, Renderer};
+use crate::watcher::{FileWatcher, next_burst, same_file};
 
 use super::{report, warn};
 
-/// How often files are looked at.
-const POLL: Duration = Duration::from_millis(50);
-
-/// What a file looked like when last read: modification time and length.
-type Stamp = Vec<(PathBuf, Option<(SystemTime, u64)>)>;
-
-/// Watches until interrupted; returns an exit status only if the templates cannot load at all.
+/// Watches until interrupted; returns an exit status only if the templates cannot load or
+/// the operating system refuses to watch.
 pub fn run(args: &WatchArgs, lang: Lang) -> i32 {
+    match watch(args, lang) {
+        Ok(()) => 0,
+        Err(error) => {
+            report(&error, lang);
+            error.exit_code()
+        }
+    }
+}
+
+fn watch(args: &WatchArgs, lang: Lang) -> Result<(), Error> {
     let source = TemplateSource {
         dir: args.templates.clone(),
     };
-    let mut renderer = match Renderer::new(source) {
-        Ok(renderer) => renderer,
-        Err(error) => {
-            report(&error, lang);
-            return error.exit_code();
-        }
-    };
-    let mut inputs = vec![args.record.clone()];
-    let mut seen_inputs: Stamp = Vec::new();
-    let mut seen_templates = stamp(&template_files(args));
-    loop {
-        let now_inputs = stamp(&inputs);
-        let now_templates = stamp(&template_files(args));
-        if now_templates != seen_templates {
-            if let Err(error) = renderer.reload_templates() {
-                report(&error, lang);
-            }
-            seen_templates = now_templates;
-            seen_inputs.clear();
-        }
-        if now_inputs != seen_inputs {
-            let started = Instant::now();
-            match render_once(&renderer, args, lang) {
-                Ok((written, read)) => {
-                    inputs = read;
-                    let ms = started.elapsed().as_secs_f64() * 1000.0;
-                    match lang {
-                        Lang::Vi => {
-                            eprintln!("vanban: đã ghi {written} văn bản trong {ms:.0} ms; đang theo dõi thay đổi")
-                        }
-                        Lang::En => eprintln!("vanban: wrote {written} documents in {ms:.0} ms; watching for changes"),
-                    }
-                }
-                Err(error) => report(&error, lang),
-            }
-            seen_inputs = stamp(&inputs);
-        }
-        std::thread::sleep(POLL);
+    let mut renderer = Renderer::new(source)?;
+    let (mut watcher, changes) = FileWatcher::with_channel()?;
+    if let Some(dir) = &args.templates {
+        watcher.watch(dir, false)?;
     }
+    let mut inputs = vec![args.record.clone()];
+    loop {
+        watcher.watch_folders_of(&inputs)?;
+        let started = Instant::now();
+        match render_once(&renderer, args, lang) {
+            Ok((written, read)) => {
+                inputs = read;
+                watcher.watch_folders_of(&inputs)?;
+                let ms = started.elapsed().as_secs_f64() * 1000.0;
+                eprintln!("{}", Say::Watching { documents: written, ms }.to(lang));
+            }
+            Err(error) => report(&error, lang),
+        }
+        loop {
+            let Some(changed) = next_burst(&changes) else {
+                return Ok(());
+            };
+            if changed.iter().any(|p| is_template(args, p)) {
+                if let Err(error) = renderer.reload_templates() {
+                    report(&error, lang);
+                }
+                break;
+            }
+            if changed.iter().any(|p| inputs.iter().any(|i| same_file(i, p))) {
+                break;
+            }
+        }
+    }
+}
+
+/// Whether `path` is a file in the `--templates` folder.
+fn is_template(args: &WatchArgs, path: &Path) -> bool {
+    args.templates
+        .as_ref()
+        .is_some_and(|dir| path.parent().is_some_and(|parent| same_file(parent, dir)))
 }
 
 fn render_once(renderer: &Renderer, args: &WatchArgs, lang: Lang) -> Result<(usize, Vec<PathBuf>), Error> {
@@ -75,24 +85,5 @@ fn render_once(renderer: &Renderer, args: &WatchArgs, lang: Lang) -> Result<(usi
     for path in &written {
         println!("{}", path.display());
     }
-    Ok((written.len(), prepared.inputs))
-}
-
-fn template_files(args: &WatchArgs) -> Vec<PathBuf> {
-    let Some(dir) = &args.templates else { return Vec::new() };
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
-    files.sort();
-    files
-}
-
-fn stamp(paths: &[PathBuf]) -> Stamp {
-    paths
-        .iter()
-        .map(|path| {
-            let meta = std::fs::metadata(path).ok();
-            (path.clone(), meta.and_then(|m| Some((m.modified().ok()?, m.len()))))
-        })
-        .collect()
+    Ok((written.len(), prepared.input_paths()))
 }

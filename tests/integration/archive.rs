@@ -60,7 +60,7 @@ fn archival_pdfs_claim_pdfa_3u_and_give_back_their_records_byte_for_byte() {
         text.contains("<pdfaid:part>3</pdfaid:part>") && text.contains("<pdfaid:conformance>U</pdfaid:conformance>"),
         "XMP must claim PDF/A-3u"
     );
-    let attachments = vanban::extract::attachments(&pdf).unwrap();
+    let attachments = vanban::output::extract::attachments(&pdf).unwrap();
     let names: Vec<&str> = attachments.iter().map(|a| a.name.as_str()).collect();
     assert_eq!(
         names,
@@ -340,7 +340,7 @@ fn a_failed_or_interrupted_add_leaves_the_archive_as_it_was() {
     // transaction committed leaves a folder the index does not know, and maybe a staging one.
     let entry = format!(
         "tho-xuan-2024-03-27-xuan-truong-{}",
-        &vanban::archive::sha256_hex(&std::fs::read(&record).unwrap())[..12]
+        &vanban::output::archive::sha256_hex(&std::fs::read(&record).unwrap())[..12]
     );
     let orphan = store.join("entries").join(&entry);
     std::fs::create_dir_all(&orphan).unwrap();

@@ -2,9 +2,11 @@
 
 use std::path::Path;
 
-use vanban::inspect;
-use vanban::render::{DocKind, Renderer, prepare};
-use vanban::templates::TemplateSource;
+use vanban::compose::templates::TemplateSource;
+use vanban::documents::DocKind;
+use vanban::layout::inspect;
+use vanban::prepare::prepare;
+use vanban::render::Renderer;
 
 use crate::support::{PARTY_SAMPLE, files_in, record_file, stderr, vanban};
 

@@ -1,28 +1,16 @@
 //! Batches, byte-identical output, and watch mode.
 
-use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::{files_in, stderr, vanban};
-
-fn copy_samples(to: &Path) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
-    std::fs::create_dir_all(to.join("assessments")).unwrap();
-    for name in files_in(&root).into_iter().filter(|n| n.ends_with(".yaml")) {
-        std::fs::copy(root.join(&name), to.join(&name)).unwrap();
-    }
-    for name in files_in(&root.join("assessments")) {
-        std::fs::copy(root.join("assessments").join(&name), to.join("assessments").join(&name)).unwrap();
-    }
-}
+use crate::support::{copy_samples, files_in, stderr, vanban};
 
 #[test]
 fn a_folder_renders_in_parallel_with_a_summary_line() {
     let out = tempfile::tempdir().unwrap();
     let output = vanban(&["render", "samples", "-j", "2", "-o", out.path().to_str().unwrap()]);
     assert!(output.status.success(), "{}", stderr(&output));
-    assert_eq!(files_in(out.path()).len(), 10, "{:?}", files_in(out.path()));
+    assert_eq!(files_in(out.path()).len(), 14, "{:?}", files_in(out.path()));
     let message = stderr(&output);
     assert!(
         message
@@ -30,7 +18,7 @@ fn a_folder_renders_in_parallel_with_a_summary_line() {
             .lines()
             .last()
             .unwrap()
-            .starts_with("vanban: đã ghi 10 văn bản từ 4 bản ghi, 0 bản ghi lỗi, "),
+            .starts_with("vanban: đã ghi 14 văn bản từ 5 bản ghi, 0 bản ghi lỗi, "),
         "{message}"
     );
     assert!(

@@ -3,10 +3,12 @@
 use std::path::Path;
 
 use proptest::prelude::*;
-use vanban::inspect;
-use vanban::load::YamlFile;
-use vanban::render::{DocKind, Renderer, prepare_file};
-use vanban::templates::TemplateSource;
+use vanban::compose::templates::TemplateSource;
+use vanban::documents::DocKind;
+use vanban::layout::inspect;
+use vanban::prepare::load::YamlFile;
+use vanban::prepare::prepare_file;
+use vanban::render::Renderer;
 
 const RECORD: &str = r#"kind: working_session
 issuer: {system: party, name: Huyện ủy Thọ Xuân, code: HU, place: Thọ Xuân}

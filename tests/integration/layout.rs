@@ -3,9 +3,11 @@
 use std::path::Path;
 
 use typst_layout::PagedDocument;
-use vanban::inspect::{self, TextLine, TextRun};
-use vanban::render::{DocKind, Renderer, prepare};
-use vanban::templates::TemplateSource;
+use vanban::compose::templates::TemplateSource;
+use vanban::documents::DocKind;
+use vanban::layout::inspect::{self, TextLine, TextRun};
+use vanban::prepare::prepare;
+use vanban::render::Renderer;
 
 const MM: f64 = 72.0 / 25.4;
 use crate::support::{PARTY_SAMPLE as PARTY, STATE_SAMPLE as STATE};
@@ -262,7 +264,7 @@ fn party_notice_header_follows_hd36() {
     assert!(
         subject
             .text
-            .starts_with("kết luận của đồng chí Bí thư Huyện ủy tại buổi làm việc với"),
+            .starts_with("kết luận của đồng chí Bí thư Huyện ủy tại buổi làm việc"),
         "{}",
         subject.text
     );

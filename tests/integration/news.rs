@@ -153,3 +153,20 @@ fn sample_drafts_match_their_snapshots() {
         assert_snapshot(&format!("{stem}-tin-bai.html"), &html);
     }
 }
+
+#[test]
+fn a_task_list_joined_with_semicolons_continues_in_lower_case_and_entities_print_literally() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = state_sample_with(
+        "assignee: Trung tâm Phục vụ hành chính công xã",
+        "assignee: Các phòng, ngành của xã &amp; Tổ công tác",
+    );
+    let record = record_file(dir.path(), "a.yaml", &text);
+    let (markdown, html) = drafts(&record);
+    assert!(
+        markdown.contains("; các phòng, ngành của xã \\&amp; Tổ công tác"),
+        "{markdown}"
+    );
+    assert!(!markdown.contains("; Các phòng"), "{markdown}");
+    assert!(html.contains("các phòng, ngành của xã &amp;amp; Tổ công tác"), "{html}");
+}

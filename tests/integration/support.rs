@@ -73,3 +73,15 @@ pub fn assert_snapshot(name: &str, actual: &str) {
         panic!("{name} differs from its snapshot near line {line}; run with UPDATE_SNAPSHOTS=1 to accept");
     }
 }
+
+/// Copies the samples (records and assessments) into `to`.
+pub fn copy_samples(to: &Path) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    std::fs::create_dir_all(to.join("assessments")).unwrap();
+    for name in files_in(&root).into_iter().filter(|n| n.ends_with(".yaml")) {
+        std::fs::copy(root.join(&name), to.join(&name)).unwrap();
+    }
+    for name in files_in(&root.join("assessments")) {
+        std::fs::copy(root.join("assessments").join(&name), to.join("assessments").join(&name)).unwrap();
+    }
+}

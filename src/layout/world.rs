@@ -9,7 +9,7 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, World};
 
-use crate::fonts::resources;
+use crate::layout::fonts::resources;
 
 /// A World that serves the generated document and the layout library.
 pub struct DocumentWorld {
@@ -30,7 +30,7 @@ pub fn main_id() -> FileId {
 
 /// The id of the layout library.
 pub fn library_id() -> FileId {
-    file_id(&format!("/{}", crate::templates::LAYOUT_LIBRARY))
+    file_id(&format!("/{}", crate::compose::templates::LAYOUT_LIBRARY))
 }
 
 impl DocumentWorld {

@@ -18,15 +18,46 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OptionalExtension, params};
 use sha2::{Digest, Sha256};
 
+use crate::documents::RecordKind;
 use crate::error::Error;
-use crate::output::OutputFile;
-use crate::render::{Context, Prepared, RenderOptions, Renderer, prepare};
+use crate::prepare::{Prepared, assessment_model, prepare};
+use crate::problem::Lang;
+use crate::record::Date;
+use crate::render::{RenderOptions, Renderer};
 
-/// A file of an entry: path inside the entry, role (`record`, `input`, `document`), bytes.
-type EntryFile = (String, &'static str, Vec<u8>);
+/// A file of an entry, ready to store.
+struct EntryFile {
+    /// Path inside the entry.
+    path: String,
+    /// `record`, `input` or `document`.
+    role: &'static str,
+    /// Its bytes.
+    bytes: Vec<u8>,
+}
 
-/// A file as indexed: path inside the entry, role, SHA-256.
-pub type IndexedFile = (String, String, String);
+/// A file as indexed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexedFile {
+    /// Path inside the entry.
+    pub path: String,
+    /// `record`, `input` or `document`.
+    pub role: String,
+    /// Lower-case hex SHA-256.
+    pub sha256: String,
+}
+
+/// An assessment's totals: criteria met of total, indicators met of total.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    /// Criteria met.
+    pub criteria_met: u32,
+    /// Criteria in the set.
+    pub criteria_total: u32,
+    /// Indicators met.
+    pub indicators_met: u32,
+    /// Indicators counted.
+    pub indicator_total: u32,
+}
 
 /// An open archive.
 pub struct Archive {
@@ -39,22 +70,22 @@ pub struct Archive {
 pub struct Entry {
     /// Entry name (folder under `entries/`).
     pub id: String,
-    /// `working_session` or `assessment`.
-    pub kind: String,
+    /// Which kind of record.
+    pub kind: RecordKind,
     /// The unit worked with or assessed.
     pub unit: String,
     /// The issuing body.
     pub issuer: String,
-    /// ISO date of the session or assessment.
-    pub date: String,
+    /// Date of the session or assessment.
+    pub date: Date,
     /// Criteria set id (assessments).
     pub criteria_set: Option<String>,
     /// `đạt 17/19 tiêu chí, 71/75 chỉ tiêu` (assessments).
     pub totals: Option<String>,
     /// Document numbers as printed.
     pub numbers: String,
-    /// Criteria met and total, indicators met and total (assessments).
-    pub counts: Option<(u32, u32, u32, u32)>,
+    /// Criteria and indicators met (assessments).
+    pub counts: Option<Counts>,
 }
 
 /// What `add` did with one record.
@@ -71,27 +102,14 @@ pub enum Added {
 pub struct HistoryPoint {
     /// Entry name.
     pub entry: String,
-    /// ISO date.
-    pub date: String,
+    /// Date of the assessment.
+    pub date: Date,
     /// Criteria set id.
     pub set: String,
     /// Totals phrase.
     pub totals: String,
     /// Criteria whose result changed since the previous assessment on the same set.
     pub changes: Vec<String>,
-}
-
-/// A problem `verify` found.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Finding {
-    /// A file's hash no longer matches the index.
-    Tampered(PathBuf),
-    /// A file in the index is gone.
-    Missing(PathBuf),
-    /// Rendering the record again gives different bytes.
-    RendersDifferently(PathBuf),
-    /// The record no longer renders.
-    NoLongerRenders(String, String),
 }
 
 const SCHEMA: &str = "
@@ -142,31 +160,19 @@ impl Archive {
     pub fn add(&mut self, renderer: &Renderer, path: &Path) -> Result<Vec<Added>, Error> {
         let prepared = prepare(path)?;
         let mut added = Vec::new();
-        if let Context::Session(_) = &prepared.context {
-            for assessment in prepared
-                .inputs
-                .iter()
-                .skip(1)
-                .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
-            {
-                if let Ok(inner) = prepare(assessment)
-                    && matches!(inner.context, Context::Assessment(_))
-                {
-                    added.push(self.add_prepared(renderer, &inner)?);
-                }
-            }
+        for checked in &prepared.assessments {
+            added.push(self.add_prepared(renderer, &assessment_model(checked)?)?);
         }
         added.insert(0, self.add_prepared(renderer, &prepared)?);
         Ok(added)
     }
 
     fn add_prepared(&mut self, renderer: &Renderer, prepared: &Prepared) -> Result<Added, Error> {
-        let record_path = &prepared.file.path;
-        let record_bytes = std::fs::read(record_path).map_err(|e| Error::Read {
-            path: record_path.clone(),
-            detail: e.to_string(),
-        })?;
-        let entry = format!("{}-{}", prepared.context.id(), &sha256_hex(&record_bytes)[..12]);
+        let entry = format!(
+            "{}-{}",
+            prepared.context.id(),
+            &sha256_hex(&prepared.file().bytes)[..12]
+        );
         let known: Option<String> = self
             .db
             .query_row("SELECT id FROM entries WHERE id = ?1", [&entry], |r| r.get(0))
@@ -200,44 +206,41 @@ impl Archive {
         let path = self.index_path();
         let fail = |e: rusqlite::Error| db_error(&path, e);
         let tx = self.db.transaction().map_err(fail)?;
-        let facts = Facts::of(prepared);
+        let facts = &prepared.facts;
+        let tally = facts.tally.as_ref();
         tx.execute(
             "INSERT INTO entries VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
             params![
                 entry,
                 prepared.context.id(),
-                facts.kind,
+                prepared.kind.name(),
                 facts.unit,
                 facts.issuer,
-                facts.date,
-                facts
-                    .date
-                    .get(..4)
-                    .and_then(|y| y.parse::<i64>().ok())
-                    .unwrap_or_default(),
+                facts.date.to_string(),
+                facts.date.year,
                 facts.set,
-                facts.counts.map(|c| c.0),
-                facts.counts.map(|c| c.1),
-                facts.counts.map(|c| c.2),
-                facts.counts.map(|c| c.3),
-                facts.totals,
-                facts.numbers,
-                files[0].0,
+                tally.map(|t| t.criteria_met),
+                tally.map(|t| t.criteria_total),
+                tally.map(|t| t.indicators_met),
+                tally.map(|t| t.indicator_total),
+                tally.map(|t| t.phrase()),
+                facts.numbers.join("; "),
+                files[0].path,
             ],
         )
         .map_err(fail)?;
-        for (name, role, bytes) in files {
+        for file in files {
             tx.execute(
                 "INSERT INTO files VALUES (?1, ?2, ?3, ?4)",
-                params![entry, name, role, sha256_hex(bytes)],
+                params![entry, file.path, file.role, sha256_hex(&file.bytes)],
             )
             .map_err(fail)?;
         }
-        if let Context::Assessment(a) = &prepared.context {
-            for row in &a.assessment.tally.rows {
+        if let (Some(set), Some(tally)) = (&facts.set, tally) {
+            for row in &tally.rows {
                 tx.execute(
                     "INSERT INTO criteria VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![entry, a.set_id, row.no, row.name, row.criterion_met],
+                    params![entry, set, row.no, row.name, row.criterion_met],
                 )
                 .map_err(fail)?;
             }
@@ -246,7 +249,7 @@ impl Archive {
     }
 
     /// Entries matching the filters, newest first.
-    pub fn list(&self, unit: Option<&str>, year: Option<i32>, kind: Option<&str>) -> Result<Vec<Entry>, Error> {
+    pub fn list(&self, unit: Option<&str>, year: Option<i32>, kind: Option<RecordKind>) -> Result<Vec<Entry>, Error> {
         let mut statement = self
             .db
             .prepare_cached(
@@ -257,18 +260,25 @@ impl Archive {
             )
             .map_err(|e| db_error(&self.index_path(), e))?;
         let rows = statement
-            .query_map(params![unit, year, kind], |r| {
+            .query_map(params![unit, year, kind.map(RecordKind::name)], |r| {
                 Ok(Entry {
                     id: r.get(0)?,
-                    kind: r.get(1)?,
+                    kind: column_kind(r, 1)?,
                     unit: r.get(2)?,
                     issuer: r.get(3)?,
-                    date: r.get(4)?,
+                    date: column_date(r, 4)?,
                     criteria_set: r.get(5)?,
                     totals: r.get(6)?,
                     numbers: r.get(7)?,
                     counts: match (r.get(8)?, r.get(9)?, r.get(10)?, r.get(11)?) {
-                        (Some(a), Some(b), Some(c), Some(d)) => Some((a, b, c, d)),
+                        (Some(criteria_met), Some(criteria_total), Some(indicators_met), Some(indicator_total)) => {
+                            Some(Counts {
+                                criteria_met,
+                                criteria_total,
+                                indicators_met,
+                                indicator_total,
+                            })
+                        }
                         _ => None,
                     },
                 })
@@ -292,7 +302,13 @@ impl Archive {
             .prepare_cached("SELECT path, role, sha256 FROM files WHERE entry = ?1 ORDER BY path")
             .map_err(|e| db_error(&self.index_path(), e))?;
         let files = statement
-            .query_map([&entry.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .query_map([&entry.id], |r| {
+                Ok(IndexedFile {
+                    path: r.get(0)?,
+                    role: r.get(1)?,
+                    sha256: r.get(2)?,
+                })
+            })
             .and_then(Iterator::collect)
             .map_err(|e| db_error(&self.index_path(), e))?;
         Ok(Some((entry, files)))
@@ -304,11 +320,11 @@ impl Archive {
             .db
             .prepare_cached("SELECT id, date, criteria_set, totals FROM entries WHERE unit = ?1 AND kind = 'assessment' ORDER BY date, id")
             .map_err(|e| db_error(&self.index_path(), e))?;
-        let points: Vec<(String, String, String, String)> = statement
+        let points: Vec<(String, Date, String, String)> = statement
             .query_map([unit], |r| {
                 Ok((
                     r.get(0)?,
-                    r.get(1)?,
+                    column_date(r, 1)?,
                     r.get::<_, Option<String>>(2)?.unwrap_or_default(),
                     r.get::<_, Option<String>>(3)?.unwrap_or_default(),
                 ))
@@ -355,10 +371,10 @@ impl Archive {
     }
 
     /// Each unit's latest assessment on `set` (on or before `as_of`), by unit.
-    pub fn latest(&self, set: &str, as_of: Option<&str>) -> Result<Vec<Entry>, Error> {
+    pub fn latest(&self, set: &str, as_of: Option<Date>) -> Result<Vec<Entry>, Error> {
         let mut latest: Vec<Entry> = Vec::new();
-        let mut entries = self.list(None, None, Some("assessment"))?;
-        entries.retain(|e| e.criteria_set.as_deref() == Some(set) && as_of.is_none_or(|d| e.date.as_str() <= d));
+        let mut entries = self.list(None, None, Some(RecordKind::Assessment))?;
+        entries.retain(|e| e.criteria_set.as_deref() == Some(set) && as_of.is_none_or(|d| e.date <= d));
         for entry in entries {
             if !latest.iter().any(|l| l.unit == entry.unit) {
                 latest.push(entry);
@@ -369,7 +385,7 @@ impl Archive {
     }
 
     /// Re-hashes every file and renders every record again, comparing bytes.
-    pub fn verify(&self, renderer: &Renderer) -> Result<(usize, Vec<Finding>), Error> {
+    pub fn verify(&self, renderer: &Renderer) -> Result<(usize, Vec<Error>), Error> {
         let mut statement = self
             .db
             .prepare_cached("SELECT entry, path, role, sha256 FROM files ORDER BY entry, path")
@@ -383,8 +399,8 @@ impl Archive {
             let full = self.dir.join("entries").join(entry).join(path);
             match std::fs::read(&full) {
                 Ok(bytes) if sha256_hex(&bytes) == *hash => {}
-                Ok(_) => findings.push(Finding::Tampered(full)),
-                Err(_) => findings.push(Finding::Missing(full)),
+                Ok(_) => findings.push(Error::Tampered { path: full }),
+                Err(_) => findings.push(Error::FileGone { path: full }),
             }
         }
         let mut entries: Vec<(String, String)> = self
@@ -409,110 +425,82 @@ impl Archive {
                     for output in rendered.files {
                         let stored = std::fs::read(folder.join(&output.name)).unwrap_or_default();
                         if stored != output.bytes {
-                            findings.push(Finding::RendersDifferently(folder.join(&output.name)));
+                            findings.push(Error::RendersDifferently {
+                                path: folder.join(&output.name),
+                            });
                         }
                     }
                 }
-                Err(error) => findings.push(Finding::NoLongerRenders(
-                    entry.clone(),
-                    error.render(crate::problem::Lang::En),
-                )),
+                Err(error) => findings.push(Error::NoLongerRenders {
+                    entry: entry.clone(),
+                    error: Box::new(error),
+                }),
             }
         }
-        findings.dedup();
+        findings.dedup_by(|a, b| a.render(Lang::En) == b.render(Lang::En));
         Ok((files.len(), findings))
     }
+}
+
+/// A `kind` column read back as a typed kind.
+fn column_kind(row: &rusqlite::Row, index: usize) -> rusqlite::Result<RecordKind> {
+    let name: String = row.get(index)?;
+    RecordKind::parse(&name).ok_or_else(|| unreadable(index, &name))
+}
+
+/// A `date` column read back as a typed date.
+fn column_date(row: &rusqlite::Row, index: usize) -> rusqlite::Result<Date> {
+    let text: String = row.get(index)?;
+    Date::parse(&text).map_err(|_| unreadable(index, &text))
+}
+
+fn unreadable(index: usize, text: &str) -> rusqlite::Error {
+    let detail = format!("unreadable value `{text}`");
+    rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, detail.into())
 }
 
 fn verdict(met: bool) -> &'static str {
     if met { "đạt" } else { "chưa đạt" }
 }
 
-/// The indexed facts of a prepared record.
-struct Facts {
-    kind: &'static str,
-    unit: String,
-    issuer: String,
-    date: String,
-    set: Option<String>,
-    counts: Option<(u32, u32, u32, u32)>,
-    totals: Option<String>,
-    numbers: String,
-}
-
-impl Facts {
-    fn of(prepared: &Prepared) -> Facts {
-        match &prepared.context {
-            Context::Session(s) => Facts {
-                kind: "working_session",
-                unit: s.host.clone(),
-                issuer: s.issuer.name.clone(),
-                date: s.date.iso.clone(),
-                set: None,
-                counts: None,
-                totals: None,
-                numbers: [
-                    s.minutes.as_ref().map(|m| m.number_line.clone()),
-                    s.notice.as_ref().map(|n| n.number_line.clone()),
-                ]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join("; "),
-            },
-            Context::Assessment(a) => {
-                let t = &a.assessment.tally;
-                Facts {
-                    kind: "assessment",
-                    unit: a.assessment.unit.clone(),
-                    issuer: a.issuer.as_ref().map(|i| i.name.clone()).unwrap_or_default(),
-                    date: a.assessment.as_of.iso.clone(),
-                    set: Some(a.set_id.clone()),
-                    counts: Some((t.criteria_met, t.criteria_total, t.indicators_met, t.indicator_total)),
-                    totals: Some(a.assessment.phrase.clone()),
-                    numbers: a.report.as_ref().map(|r| r.number_line.clone()).unwrap_or_default(),
-                }
-            }
-        }
-    }
-}
-
 /// The files of an entry: the record and its inputs at their relative paths, then the PDFs.
 fn entry_files(renderer: &Renderer, prepared: &Prepared) -> Result<Vec<EntryFile>, Error> {
-    let folder = crate::paths::folder_of(&prepared.file.path);
-    let mut files = Vec::new();
-    for (index, input) in prepared.inputs.iter().enumerate() {
-        let bytes = std::fs::read(input).map_err(|e| Error::Read {
-            path: input.clone(),
-            detail: e.to_string(),
-        })?;
-        let relative = input
-            .strip_prefix(&folder)
-            .unwrap_or(input)
-            .to_string_lossy()
-            .into_owned();
-        files.push((relative, if index == 0 { "record" } else { "input" }, bytes));
-    }
-    let documents: Vec<OutputFile> = renderer
-        .render(
-            prepared,
-            RenderOptions {
-                emit_typst: false,
-                archive: true,
-            },
-        )?
-        .files;
-    files.extend(documents.into_iter().map(|f| (f.name, "document", f.bytes)));
+    let folder = crate::prepare::paths::folder_of(&prepared.file().path);
+    let mut files: Vec<EntryFile> = prepared
+        .inputs
+        .iter()
+        .map(|input| EntryFile {
+            path: input
+                .file
+                .path
+                .strip_prefix(&folder)
+                .unwrap_or(&input.file.path)
+                .to_string_lossy()
+                .into_owned(),
+            role: input.role.name(),
+            bytes: input.file.bytes.to_vec(),
+        })
+        .collect();
+    let options = RenderOptions {
+        emit_typst: false,
+        archive: true,
+    };
+    let documents = renderer.render(prepared, options)?.files;
+    files.extend(documents.into_iter().map(|f| EntryFile {
+        path: f.name,
+        role: "document",
+        bytes: f.bytes,
+    }));
     Ok(files)
 }
 
 fn stage_entry(staging: &Path, files: &[EntryFile]) -> Result<(), Error> {
-    for (name, _, bytes) in files {
-        let path = staging.join(name);
+    for file in files {
+        let path = staging.join(&file.path);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| write_error(parent, e))?;
         }
-        crate::output::write_atomic(&path, bytes)?;
+        crate::output::write_atomic(&path, &file.bytes)?;
     }
     Ok(())
 }
@@ -530,7 +518,7 @@ fn write_error(path: &Path, e: std::io::Error) -> Error {
 }
 
 fn db_error(path: &Path, e: rusqlite::Error) -> Error {
-    Error::Write {
+    Error::Index {
         path: path.to_path_buf(),
         detail: e.to_string(),
     }

@@ -1,9 +1,10 @@
-//! Checks that serde cannot make: forms of participants, signature prefixes, the 2025 reform.
+//! Checks that serde cannot make: forms of participants, the 2025 reform (what each document
+//! needs is checked by its entry in [`crate::documents`]).
 
 use serde_saphyr::Spanned;
 
 use crate::error::{Diagnostic, Error};
-use crate::load::YamlFile;
+use crate::prepare::load::YamlFile;
 use crate::problem::Problem;
 use crate::record::{Date, IssuerSystem, Participant, WorkingSession};
 use crate::vietnamese;
@@ -26,19 +27,6 @@ pub fn working_session(file: &YamlFile, session: &WorkingSession) -> Result<Vec<
     let speakers = session.discussion.iter().map(|d| &d.speaker);
     for participant in session.attendees.iter().chain(speakers) {
         check_participant(participant).map_err(|problem| at(participant.referenced, problem))?;
-    }
-    if let Some(minutes) = &session.documents.minutes
-        && session.secretary.is_none()
-    {
-        return Err(at(minutes.referenced, Problem::MinutesNeedSecretary));
-    }
-    if let Some(notice) = &session.documents.notice {
-        if session.conclusions.is_none() {
-            return Err(at(notice.referenced, Problem::NoticeNeedsConclusions));
-        }
-        let authority = &notice.value.signer.authority;
-        check_authority(session.issuer.system, &authority.value)
-            .map_err(|problem| at(authority.referenced, problem))?;
     }
     let mut warnings = Vec::new();
     let name = &session.issuer.name;
@@ -64,20 +52,6 @@ fn check_participant(participant: &Spanned<Participant>) -> Result<(), Problem> 
     }
 }
 
-fn check_authority(system: IssuerSystem, authority: &str) -> Result<(), Problem> {
-    if vietnamese::split_authority(system, authority).is_some() {
-        return Ok(());
-    }
-    Err(Problem::AuthorityPrefix {
-        found: authority.to_string(),
-        allowed: vietnamese::signature_prefixes(system).join(", "),
-        suggestion: vietnamese::prefix_in_other_system(system, authority).map(|prefix| {
-            let rest = authority.trim().split_once(char::is_whitespace).map_or("", |(_, r)| r);
-            format!("{prefix} {rest}").trim().to_string()
-        }),
-    })
-}
-
 /// Whether `id` can be used as the start of a file name on every system.
 pub fn is_file_name_safe(id: &str) -> bool {
     !id.is_empty()
@@ -91,16 +65,6 @@ pub fn is_file_name_safe(id: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn authority_prefixes_are_checked_per_system() {
-        assert!(check_authority(IssuerSystem::Party, "T/L Ban Thường vụ").is_ok());
-        let problem = check_authority(IssuerSystem::Party, "TL. Ban Thường vụ").unwrap_err();
-        assert!(
-            matches!(problem, Problem::AuthorityPrefix { suggestion: Some(ref s), .. } if s == "T/L Ban Thường vụ")
-        );
-        assert!(check_authority(IssuerSystem::State, "Chủ tịch").is_err());
-    }
 
     #[test]
     fn ids_must_be_plain_file_names() {

@@ -28,7 +28,11 @@ pub enum CriteriaProblem {
         in_force: Option<String>,
     },
     /// A warning: the assessment is dated before the set applies.
-    SetNotYetInForce { set: String, effective: String, as_of: String },
+    SetNotYetInForce {
+        set: String,
+        effective: String,
+        as_of: String,
+    },
     /// The table file holds nothing.
     TableEmpty,
     /// The table has a header row but no data.
@@ -46,7 +50,11 @@ pub enum CriteriaProblem {
     /// A criterion cell that is not a number.
     BadCriterionNumber { text: String },
     /// An indicator id already seen in the same criterion.
-    DuplicateIndicatorRow { id: String, criterion: u32, first_row: usize },
+    DuplicateIndicatorRow {
+        id: String,
+        criterion: u32,
+        first_row: usize,
+    },
     /// A criterion named differently on two rows.
     CriterionTwoNames {
         criterion: u32,
@@ -82,12 +90,17 @@ impl CriteriaProblem {
         let s = |vi: &str, en: &str| (vi.to_string(), en.to_string());
         match self {
             P::DuplicateCommuneGroup { no } => (
-                (format!("nhóm xã {no} bị lặp lại"), format!("commune group {no} appears twice")),
+                (
+                    format!("nhóm xã {no} bị lặp lại"),
+                    format!("commune group {no} appears twice"),
+                ),
                 Some(s("mỗi nhóm xã chỉ ghi một lần", "give each commune group once")),
             ),
             P::UndeclaredGroupTarget { group, indicator } => (
                 (
-                    format!("chỉ tiêu `{indicator}` ghi mức đạt chuẩn cho nhóm {group}, nhưng bộ tiêu chí không có nhóm này"),
+                    format!(
+                        "chỉ tiêu `{indicator}` ghi mức đạt chuẩn cho nhóm {group}, nhưng bộ tiêu chí không có nhóm này"
+                    ),
                     format!("indicator `{indicator}` gives a target for group {group}, which the set does not declare"),
                 ),
                 Some(s(
@@ -97,8 +110,12 @@ impl CriteriaProblem {
             ),
             P::CommuneGroupMissing { set, groups } => (
                 (
-                    format!("bộ tiêu chí `{set}` quy định mức đạt chuẩn theo nhóm xã ({groups}) nhưng bản ghi không ghi nhóm"),
-                    format!("criteria set `{set}` sets targets by commune group ({groups}) but the record names no group"),
+                    format!(
+                        "bộ tiêu chí `{set}` quy định mức đạt chuẩn theo nhóm xã ({groups}) nhưng bản ghi không ghi nhóm"
+                    ),
+                    format!(
+                        "criteria set `{set}` sets targets by commune group ({groups}) but the record names no group"
+                    ),
                 ),
                 Some(s(
                     "thêm `commune_group: 2` (số nhóm của xã) vào bản ghi đánh giá",
@@ -117,7 +134,10 @@ impl CriteriaProblem {
                     format!("bộ tiêu chí `{set}` không có nhóm xã {group}"),
                     format!("criteria set `{set}` has no commune group {group}"),
                 ),
-                Some((format!("dùng một trong các nhóm: {groups}"), format!("use one of the groups: {groups}"))),
+                Some((
+                    format!("dùng một trong các nhóm: {groups}"),
+                    format!("use one of the groups: {groups}"),
+                )),
             ),
             P::SetOutOfPeriod {
                 set,
@@ -131,7 +151,9 @@ impl CriteriaProblem {
                 );
                 let hint = match in_force {
                     Some(id) => (
-                        format!("bộ tiêu chí đang có hiệu lực là `{id}`; đổi `criteria_set: {id}` nếu đánh giá theo bộ mới"),
+                        format!(
+                            "bộ tiêu chí đang có hiệu lực là `{id}`; đổi `criteria_set: {id}` nếu đánh giá theo bộ mới"
+                        ),
                         format!("the set in force is `{id}`; change to `criteria_set: {id}` if the assessment uses it"),
                     ),
                     None => s(
@@ -159,11 +181,17 @@ impl CriteriaProblem {
                 )),
             ),
             P::TableNoRows => (
-                s("bảng chỉ có dòng tên cột, không có chỉ tiêu nào", "the table has a header row but no indicators"),
+                s(
+                    "bảng chỉ có dòng tên cột, không có chỉ tiêu nào",
+                    "the table has a header row but no indicators",
+                ),
                 Some(s("thêm mỗi chỉ tiêu một dòng", "add one row per indicator")),
             ),
             P::MissingColumn { column } => (
-                (format!("dòng tên cột thiếu cột `{column}`"), format!("the header row lacks a `{column}` column")),
+                (
+                    format!("dòng tên cột thiếu cột `{column}`"),
+                    format!("the header row lacks a `{column}` column"),
+                ),
                 Some(s(
                     "cần các cột `Tiêu chí`, `Tên tiêu chí`, `Chỉ tiêu`, `Nội dung chỉ tiêu` (hoặc tên tiếng Anh trong README)",
                     "the columns needed are `criterion`, `criterion_name`, `indicator`, `indicator_name` (or the Vietnamese names in the README)",
@@ -174,15 +202,24 @@ impl CriteriaProblem {
                 Some(s("giữ lại một cột", "keep one of them")),
             ),
             P::UnusedColumn { header } => (
-                (format!("cột `{header}` không được dùng, đã bỏ qua"), format!("column `{header}` is not used and was skipped")),
+                (
+                    format!("cột `{header}` không được dùng, đã bỏ qua"),
+                    format!("column `{header}` is not used and was skipped"),
+                ),
                 Some(s(
                     "cột mức đạt chuẩn theo nhóm xã ghi là `Nhóm 1`, `Nhóm 2`, `Nhóm 3`",
                     "commune-group target columns are named `group 1`, `group 2`, `group 3`",
                 )),
             ),
             P::EmptyCell { column } => (
-                (format!("ô cột `{column}` để trống"), format!("the `{column}` cell is empty")),
-                Some(s("điền ô này, hoặc xóa dòng nếu không phải chỉ tiêu", "fill the cell, or delete the row if it is no indicator")),
+                (
+                    format!("ô cột `{column}` để trống"),
+                    format!("the `{column}` cell is empty"),
+                ),
+                Some(s(
+                    "điền ô này, hoặc xóa dòng nếu không phải chỉ tiêu",
+                    "fill the cell, or delete the row if it is no indicator",
+                )),
             ),
             P::EmptyCriterionCsv => (
                 s("ô cột `Tiêu chí` để trống", "the criterion cell is empty"),
@@ -192,7 +229,10 @@ impl CriteriaProblem {
                 )),
             ),
             P::BadCriterionNumber { text } => (
-                (format!("`{text}` không phải số tiêu chí"), format!("`{text}` is not a criterion number")),
+                (
+                    format!("`{text}` không phải số tiêu chí"),
+                    format!("`{text}` is not a criterion number"),
+                ),
                 Some(s("ghi số tiêu chí, ví dụ `2`", "give the criterion's number, e.g. `2`")),
             ),
             P::DuplicateIndicatorRow {
@@ -204,7 +244,10 @@ impl CriteriaProblem {
                     format!("chỉ tiêu `{id}` của tiêu chí {criterion} đã có ở dòng {first_row}"),
                     format!("indicator `{id}` of criterion {criterion} is already on row {first_row}"),
                 ),
-                Some(s("mỗi mã chỉ tiêu chỉ ghi một dòng", "give each indicator id on one row")),
+                Some(s(
+                    "mỗi mã chỉ tiêu chỉ ghi một dòng",
+                    "give each indicator id on one row",
+                )),
             ),
             P::CriterionTwoNames {
                 criterion,
@@ -216,7 +259,10 @@ impl CriteriaProblem {
                     format!("tiêu chí {criterion} tên là `{name}`, khác với `{other}` ở dòng {first_row}"),
                     format!("criterion {criterion} is named `{name}` here but `{other}` on row {first_row}"),
                 ),
-                Some(s("ghi cùng một tên tiêu chí trên mọi dòng", "give the criterion the same name on every row")),
+                Some(s(
+                    "ghi cùng một tên tiêu chí trên mọi dòng",
+                    "give the criterion the same name on every row",
+                )),
             ),
             P::IndicatorOutsideCriterion { id, criterion } => (
                 (
@@ -239,14 +285,20 @@ impl CriteriaProblem {
                 )),
             ),
             P::ReadAsEncoding { encoding } => (
-                (format!("tệp không phải UTF-8, đã đọc theo bảng mã {encoding}"), format!("the file is not UTF-8; read as {encoding}")),
+                (
+                    format!("tệp không phải UTF-8, đã đọc theo bảng mã {encoding}"),
+                    format!("the file is not UTF-8; read as {encoding}"),
+                ),
                 Some(s(
                     "kiểm tra dấu tiếng Việt trong tệp bộ tiêu chí đã ghi; nên lưu bảng dạng CSV UTF-8",
                     "check the Vietnamese marks in the set written; saving as CSV UTF-8 is safer",
                 )),
             ),
             P::NotATable { detail } => (
-                (format!("không đọc được bảng: {detail}"), format!("cannot read the table: {detail}")),
+                (
+                    format!("không đọc được bảng: {detail}"),
+                    format!("cannot read the table: {detail}"),
+                ),
                 Some(s(
                     "dùng tệp .csv (hoặc .tsv, .txt) hay .xlsx; bảng nằm ở trang tính đầu tiên",
                     "give a .csv (or .tsv, .txt) or .xlsx file; the table is on the first sheet",
@@ -266,7 +318,10 @@ mod tests {
         let s = || "x".to_string();
         vec![
             P::DuplicateCommuneGroup { no: 1 },
-            P::UndeclaredGroupTarget { group: 4, indicator: s() },
+            P::UndeclaredGroupTarget {
+                group: 4,
+                indicator: s(),
+            },
             P::CommuneGroupMissing { set: s(), groups: s() },
             P::CommuneGroupRefused { set: s() },
             P::UnknownCommuneGroup {

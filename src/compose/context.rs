@@ -6,7 +6,9 @@
 use serde::Serialize;
 
 use crate::assessment::{AssessedBy, Checked, Tally};
-use crate::news::NewsContext;
+use crate::compose::news::NewsContext;
+use crate::compose::signed::{InvitationContext, Signed, SignedContext, signed_context};
+use crate::documents::DocKind;
 use crate::record::{Date, Issuer, IssuerSystem, Participant, Person, SignedSpec, Time, WorkingSession};
 use crate::vietnamese as vn;
 
@@ -51,6 +53,8 @@ pub struct SessionContext {
     pub notice: Option<SignedContext>,
     /// The news draft, if asked for.
     pub news: Option<NewsContext>,
+    /// The invitation, if asked for.
+    pub invitation: Option<InvitationContext>,
 }
 
 /// The issuing body.
@@ -228,7 +232,13 @@ impl AssessmentContext {
             counts_known: checked.tally.rows.iter().all(|r| r.indicators.is_some()),
             issuer: issuer.map(issuer_context),
             report: issuer.zip(spec).map(|(issuer, spec)| {
-                signed_context(IssuerSystem::State, issuer, spec, "BC", checked.assessment.as_of)
+                signed_context(
+                    IssuerSystem::State,
+                    issuer,
+                    Signed::from(spec),
+                    DocKind::Report,
+                    checked.assessment.as_of,
+                )
             }),
         }
     }
@@ -289,35 +299,12 @@ pub struct MinutesContext {
     pub date_line: String,
     /// Nơi nhận.
     pub recipients: Vec<String>,
-}
-
-/// A signed document's own settings (the notice, the report).
-#[derive(Debug, Clone, Serialize)]
-pub struct SignedContext {
-    /// `Số: 05/TB-UBND` or `Số 123-TB/HU`.
-    pub number_line: String,
-    /// Issue date.
-    pub date: DateContext,
-    /// `Thọ Xuân, ngày 28 tháng 3 năm 2024`.
-    pub date_line: String,
-    /// The signer.
-    pub signer: SignerContext,
-    /// Nơi nhận.
-    pub recipients: Vec<String>,
-    /// Who "thông báo" in the closing line: the body itself when signed on its behalf
-    /// (`TM.`, `T/M`), else the drafting office.
-    pub announcer: String,
-}
-
-/// The signer of a notice.
-#[derive(Debug, Clone, Serialize)]
-pub struct SignerContext {
-    /// `T/L BAN THƯỜNG VỤ`.
-    pub authority: String,
-    /// `CHÁNH VĂN PHÒNG`.
-    pub position: String,
-    /// Name.
-    pub name: String,
+    /// Tài liệu sử dụng, when the record lists them.
+    pub materials: Vec<String>,
+    /// Có mặt, when given.
+    pub present: Option<u32>,
+    /// Vắng mặt, when given.
+    pub absent: Option<u32>,
 }
 
 impl SessionContext {
@@ -329,11 +316,32 @@ impl SessionContext {
             .documents
             .notice
             .as_ref()
-            .map(|spec| signed_context(system, issuer, &spec.value, "TB", session.date));
+            .map(|spec| signed_context(system, issuer, Signed::from(&spec.value), DocKind::Notice, session.date));
+        let invitation = session.documents.invitation.as_ref().map(|spec| {
+            let spec = &spec.value;
+            let signed = Signed {
+                number: spec.number.map(|n| n.0),
+                date: spec.date,
+                signer: &spec.signer,
+                recipients: &spec.recipients,
+            };
+            InvitationContext {
+                signed: signed_context(system, issuer, signed, DocKind::Invitation, session.date),
+                prepare: spec.prepare.clone(),
+            }
+        });
         let minutes = session.documents.minutes.as_ref().map(|spec| MinutesContext {
-            number_line: vn::document_number(system, spec.value.number.map(|n| n.0), "BB", &issuer.code),
+            number_line: vn::document_number(
+                system,
+                spec.value.number.map(|n| n.0),
+                DocKind::Minutes.type_code(),
+                &issuer.code,
+            ),
             date_line: vn::date_line(&issuer.place, session.date),
             recipients: spec.value.recipients.clone(),
+            materials: spec.value.materials.clone(),
+            present: spec.value.present,
+            absent: spec.value.absent,
         });
         SessionContext {
             system,
@@ -378,6 +386,7 @@ impl SessionContext {
                 .unwrap_or_default(),
             minutes,
             notice,
+            invitation,
             news: session
                 .documents
                 .news
@@ -387,7 +396,7 @@ impl SessionContext {
     }
 }
 
-fn issuer_context(issuer: &Issuer) -> IssuerContext {
+pub(crate) fn issuer_context(issuer: &Issuer) -> IssuerContext {
     IssuerContext {
         parent: issuer.parent.clone(),
         name: issuer.name.value.clone(),
@@ -395,37 +404,6 @@ fn issuer_context(issuer: &Issuer) -> IssuerContext {
         code: issuer.code.clone(),
         place: issuer.place.clone(),
         office: issuer.office.clone().unwrap_or_else(|| issuer.name.value.clone()),
-    }
-}
-
-/// Number line, date line, signer and recipients of a signed document of type `kind` (`TB`, `BC`).
-fn signed_context(
-    system: IssuerSystem,
-    issuer: &Issuer,
-    spec: &SignedSpec,
-    kind: &str,
-    default_date: Date,
-) -> SignedContext {
-    let date = spec.date.unwrap_or(default_date);
-    let on_behalf = matches!(
-        vn::split_authority(system, &spec.signer.authority.value),
-        Some(("TM." | "T/M", _))
-    );
-    SignedContext {
-        number_line: vn::document_number(system, spec.number.map(|n| n.0), kind, &issuer.code),
-        date: date_context(date),
-        date_line: vn::date_line(&issuer.place, date),
-        signer: SignerContext {
-            authority: vn::upper(&spec.signer.authority.value),
-            position: vn::upper(&spec.signer.position),
-            name: spec.signer.name.clone(),
-        },
-        recipients: spec.recipients.clone(),
-        announcer: if on_behalf {
-            issuer.name.value.clone()
-        } else {
-            issuer.office.clone().unwrap_or_else(|| issuer.name.value.clone())
-        },
     }
 }
 

@@ -10,49 +10,36 @@ use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, Output, State};
 
 use crate::error::Error;
+use crate::title_lines;
 use crate::vietnamese as vn;
 
 /// The Typst layout library that every PDF template imports.
 pub const LAYOUT_LIBRARY: &str = "vanban.typ";
 
-/// Every built-in template: name and text.
-pub const BUILT_INS: &[(&str, &str)] = &[
-    ("vanban.typ", include_str!("../templates/vanban.typ")),
-    (
-        "bien-ban.state.typ.j2",
-        include_str!("../templates/bien-ban.state.typ.j2"),
-    ),
-    (
-        "bien-ban.party.typ.j2",
-        include_str!("../templates/bien-ban.party.typ.j2"),
-    ),
+/// Built-in templates that belong to no single document kind: the layout library, the
+/// shared body partials and the archive's summary table. Each kind's own templates are in
+/// its entry in [`crate::documents::TABLE`].
+const SHARED: &[(&str, &str)] = &[
+    ("vanban.typ", include_str!("../../templates/vanban.typ")),
     (
         "_bien-ban-noi-dung.typ.j2",
-        include_str!("../templates/_bien-ban-noi-dung.typ.j2"),
-    ),
-    (
-        "thong-bao-ket-luan.state.typ.j2",
-        include_str!("../templates/thong-bao-ket-luan.state.typ.j2"),
-    ),
-    (
-        "thong-bao-ket-luan.party.typ.j2",
-        include_str!("../templates/thong-bao-ket-luan.party.typ.j2"),
+        include_str!("../../templates/_bien-ban-noi-dung.typ.j2"),
     ),
     (
         "_thong-bao-noi-dung.typ.j2",
-        include_str!("../templates/_thong-bao-noi-dung.typ.j2"),
+        include_str!("../../templates/_thong-bao-noi-dung.typ.j2"),
     ),
-    (
-        "bao-cao-danh-gia.state.typ.j2",
-        include_str!("../templates/bao-cao-danh-gia.state.typ.j2"),
-    ),
-    ("tin-bai.md.j2", include_str!("../templates/tin-bai.md.j2")),
-    ("tin-bai.html.j2", include_str!("../templates/tin-bai.html.j2")),
     (
         "tong-hop.state.typ.j2",
-        include_str!("../templates/tong-hop.state.typ.j2"),
+        include_str!("../../templates/tong-hop.state.typ.j2"),
     ),
 ];
+
+/// Every built-in template: name and text.
+pub fn built_ins() -> impl Iterator<Item = (&'static str, &'static str)> {
+    let kinds = crate::documents::TABLE.iter().flat_map(|spec| spec.templates);
+    SHARED.iter().chain(kinds).copied()
+}
 
 /// Largest template file accepted from a user's folder.
 const MAX_TEMPLATE_BYTES: u64 = 1024 * 1024;
@@ -80,8 +67,7 @@ impl TemplateSource {
                 return read_template(&path).map(|text| (text, Some(path)));
             }
         }
-        BUILT_INS
-            .iter()
+        built_ins()
             .find(|(built_in, _)| *built_in == name)
             .map(|(_, text)| (text.to_string(), None))
             .ok_or_else(|| Error::Template {
@@ -142,7 +128,15 @@ impl TemplateSource {
         env.add_filter("roman", |n: usize| vn::roman(n));
         env.add_filter("join_vi", |items: Vec<String>| vn::join_list(&items));
         env.add_filter("lower_first", |s: String| vn::lower_first(&s));
+        env.add_filter("continue_lower", |s: String| vn::continue_lower(&s));
         env.add_filter("upper_first", |s: String| vn::upper_first(&s));
+        env.add_filter("lines", |text: String, width_mm: f64, size: f64, bold: Option<bool>| {
+            let style = title_lines::Style {
+                size,
+                bold: bold.unwrap_or(true),
+            };
+            title_lines::break_text(&text, width_mm * 72.0 / 25.4, style)
+        });
         env.add_filter("clause", |s: String| s.trim_end_matches(['.', ';', ' ']).to_string());
         env
     }
@@ -154,11 +148,11 @@ pub fn export(dir: &Path, force: bool) -> Result<Vec<PathBuf>, Error> {
         path: dir.to_path_buf(),
         detail: e.to_string(),
     })?;
-    if !force && let Some(existing) = BUILT_INS.iter().map(|(name, _)| dir.join(name)).find(|p| p.exists()) {
+    if !force && let Some(existing) = built_ins().map(|(name, _)| dir.join(name)).find(|p| p.exists()) {
         return Err(Error::WouldOverwrite { path: existing });
     }
     let mut written = Vec::new();
-    for (name, text) in BUILT_INS {
+    for (name, text) in built_ins() {
         let path = dir.join(name);
         crate::output::write_atomic(&path, text.as_bytes())?;
         written.push(path);
@@ -207,7 +201,7 @@ pub fn markdown_text(text: &str) -> String {
     for c in text.chars() {
         if matches!(
             c,
-            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|' | '!' | '~'
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|' | '!' | '~' | '&'
         ) {
             out.push('\\');
         }

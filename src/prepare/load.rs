@@ -19,6 +19,8 @@ pub struct YamlFile {
     pub path: std::path::PathBuf,
     /// The NFC text.
     pub text: String,
+    /// The bytes as read, before normalisation: what archives and attachments keep.
+    pub bytes: std::sync::Arc<[u8]>,
 }
 
 impl YamlFile {
@@ -69,6 +71,7 @@ impl YamlFile {
         Ok(YamlFile {
             path: path.to_path_buf(),
             text,
+            bytes: bytes.into(),
         })
     }
 

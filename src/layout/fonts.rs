@@ -9,10 +9,10 @@ use typst::{Library, LibraryExt};
 
 /// Liberation Serif (SIL OFL 1.1), metric-compatible with Times New Roman.
 const FONT_FILES: [&[u8]; 4] = [
-    include_bytes!("../fonts/LiberationSerif-Regular.ttf"),
-    include_bytes!("../fonts/LiberationSerif-Bold.ttf"),
-    include_bytes!("../fonts/LiberationSerif-Italic.ttf"),
-    include_bytes!("../fonts/LiberationSerif-BoldItalic.ttf"),
+    include_bytes!("../../fonts/LiberationSerif-Regular.ttf"),
+    include_bytes!("../../fonts/LiberationSerif-Bold.ttf"),
+    include_bytes!("../../fonts/LiberationSerif-Italic.ttf"),
+    include_bytes!("../../fonts/LiberationSerif-BoldItalic.ttf"),
 ];
 
 /// The parsed fonts, their book, and the Typst standard library: shared by every World.

@@ -21,6 +21,23 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     commit(&temp, path)
 }
 
+/// Writes `bytes` to a new file at `path`, atomically, and never over an existing file: the
+/// complete temporary file is hard-linked into place, which fails if the name is taken.
+pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let temp = stage(path, bytes)?;
+    let linked = std::fs::hard_link(&temp, path);
+    let _ = std::fs::remove_file(&temp);
+    linked.map_err(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => Error::WouldOverwrite {
+            path: path.to_path_buf(),
+        },
+        _ => Error::Write {
+            path: path.to_path_buf(),
+            detail: e.to_string(),
+        },
+    })
+}
+
 /// Writes every file of one record into `dir`, or none of them.
 ///
 /// All files are staged first; only when every one is complete are they renamed into place.

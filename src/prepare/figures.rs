@@ -5,7 +5,7 @@ use serde_saphyr::Spanned;
 
 use crate::assessment::Tally;
 use crate::error::Error;
-use crate::load::YamlFile;
+use crate::prepare::load::YamlFile;
 use crate::problem::Problem;
 
 /// What a stated figure counts.

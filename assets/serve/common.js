@@ -1,0 +1,39 @@
+// Shared by every page: the interface's words, JSON requests, and changes on disk.
+"use strict";
+const V = {
+  T: {},
+  async init() {
+    V.T = await (await fetch("/api/text")).json();
+    document.querySelectorAll("[data-t]").forEach((e) => { e.textContent = V.t(e.dataset.t); });
+    document.querySelectorAll("[data-tp]").forEach((e) => { e.placeholder = V.t(e.dataset.tp); });
+    document.title = V.t("app");
+  },
+  t(key, vars) {
+    let s = V.T[key] || key;
+    for (const [k, v] of Object.entries(vars || {})) s = s.replace("{" + k + "}", v);
+    return s;
+  },
+  post(url, body) {
+    return fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  },
+  el(tag, attrs, ...children) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (k === "class") e.className = v; else if (k.startsWith("on")) e.addEventListener(k.slice(2), v); else e.setAttribute(k, v);
+    }
+    for (const c of children) e.append(c);
+    return e;
+  },
+  // Calls onChange(paths) each time records change on disk (the server's watcher).
+  async watchChanges(onChange) {
+    let since = (await (await fetch("/api/changes")).json()).generation;
+    for (;;) {
+      try {
+        const now = await (await fetch("/api/changes?since=" + since)).json();
+        if (now.generation > since) { since = now.generation; onChange(now.paths); }
+      } catch (e) {
+        await new Promise((r) => setTimeout(r, 2000));
+      }
+    }
+  },
+};

@@ -1,0 +1,196 @@
+// The editor: CodeMirror on the left, the documents as page images on the right, refreshed
+// (debounced by the lint addon) as the user types; diagnostics at their lines; saving with
+// conflict detection; changes on disk; downloads.
+"use strict";
+const path = new URLSearchParams(location.search).get("path");
+const state = { base: null, saved: "", seq: 0, shown: 0, tab: null, previews: 0, lastOk: null };
+let cm;
+
+function dirty() { return cm.getValue() !== state.saved; }
+
+function showSaveState(key) {
+  document.getElementById("save-state").textContent = V.t(key || (dirty() ? "unsaved" : "saved"));
+}
+
+function notice(text) {
+  const p = document.getElementById("notice");
+  p.textContent = text || "";
+  p.hidden = !text;
+}
+
+// Shows the documents of a good preview; keeps the scroll position of the pages.
+function showDocuments(documents) {
+  const pages = document.getElementById("pages");
+  const top = pages.scrollTop;
+  const tabs = document.getElementById("tabs");
+  tabs.replaceChildren();
+  if (!documents.some((d) => d.kind === state.tab)) state.tab = documents.length ? documents[0].kind : null;
+  for (const doc of documents) {
+    const button = V.el("button", { class: doc.kind === state.tab ? "tab active" : "tab", "data-kind": doc.kind }, V.t("doc_" + doc.kind));
+    button.addEventListener("click", () => { state.tab = doc.kind; showDocuments(documents); });
+    tabs.append(button);
+  }
+  const current = documents.find((d) => d.kind === state.tab);
+  const content = [];
+  if (!current) content.push(V.el("p", { class: "message" }, V.t("no_documents")));
+  else if (current.html !== null && current.html !== undefined) {
+    const frame = V.el("iframe", { class: "news", sandbox: "" });
+    frame.srcdoc = current.html;
+    content.push(frame);
+  } else {
+    current.pages.forEach((svg, i) => {
+      const page = V.el("div", { class: "page", "data-page": String(i + 1), role: "img" });
+      page.innerHTML = svg;
+      page.append(V.el("div", { class: "page-text" }, current.texts[i] || ""));
+      content.push(page);
+    });
+  }
+  pages.replaceChildren(...content);
+  pages.scrollTop = top;
+}
+
+// The lint addon calls this, debounced, with the editor's text: one request gives both the
+// diagnostics and the preview.
+async function refresh(text, update) {
+  const seq = ++state.seq;
+  let body;
+  try {
+    const response = await V.post("/api/preview", { path, text });
+    body = await response.json();
+  } catch (e) {
+    return;
+  }
+  if (seq < state.shown) return;
+  state.shown = seq;
+  state.previews += 1;
+  const marks = (body.notes || []).map((n) => {
+    const line = Math.max(0, n.line - 1);
+    const length = cm.getLine(line) !== undefined ? cm.getLine(line).length : 0;
+    return {
+      from: CodeMirror.Pos(line, Math.max(0, n.column - 1)),
+      to: CodeMirror.Pos(line, Math.max(length, n.column)),
+      severity: n.severity,
+      message: n.message + (n.hint ? "\n→ " + n.hint : ""),
+    };
+  });
+  update(marks);
+  const preview = document.querySelector(".preview");
+  if (body.ok) {
+    state.lastOk = body.documents;
+    preview.classList.remove("stale");
+    document.getElementById("stale").hidden = true;
+    showDocuments(body.documents);
+  } else {
+    preview.classList.add("stale");
+    document.getElementById("stale").hidden = false;
+  }
+  window.vanban.notes = body.notes || [];
+  window.vanban.lastPreviewAt = performance.now();
+}
+
+async function load() {
+  const response = await fetch("/api/record?path=" + encodeURIComponent(path));
+  const body = await response.json();
+  if (!response.ok) { notice(body.error || ""); return false; }
+  state.base = body.version;
+  state.saved = body.text;
+  cm.setOption("lineSeparator", body.text.includes("\r\n") ? "\r\n" : null);
+  cm.setValue(body.text);
+  cm.clearHistory();
+  showSaveState();
+  return true;
+}
+
+async function save(base) {
+  showSaveState("saving");
+  const text = cm.getValue();
+  const response = await V.post("/api/save", { path, text, base: base === undefined ? state.base : base });
+  const body = await response.json();
+  if (response.ok) {
+    state.base = body.version;
+    state.saved = text;
+    document.getElementById("conflict").hidden = true;
+    notice("");
+    showSaveState();
+  } else if (response.status === 409) {
+    document.getElementById("conflict-mine").value = text;
+    document.getElementById("conflict-disk").value = body.disk_text || "";
+    document.getElementById("conflict").hidden = false;
+    document.getElementById("keep-mine").onclick = () => save(body.disk_version);
+    document.getElementById("take-disk").onclick = () => {
+      state.base = body.disk_version;
+      state.saved = body.disk_text || "";
+      cm.setValue(state.saved);
+      document.getElementById("conflict").hidden = true;
+      showSaveState();
+    };
+    showSaveState();
+  } else {
+    notice(body.error);
+    showSaveState();
+  }
+}
+
+async function onDiskChange(paths) {
+  if (!paths.includes(path)) { cm.performLint(); return; }
+  const response = await fetch("/api/record?path=" + encodeURIComponent(path));
+  if (!response.ok) return;
+  const body = await response.json();
+  if (body.version === state.base) return;
+  if (dirty()) { notice(V.t("changed_on_disk_dirty")); return; }
+  const cursor = cm.getCursor();
+  const scroll = cm.getScrollInfo();
+  state.base = body.version;
+  state.saved = body.text;
+  cm.setValue(body.text);
+  cm.setCursor(cursor);
+  cm.scrollTo(scroll.left, scroll.top);
+  notice(V.t("changed_on_disk"));
+  showSaveState();
+}
+
+async function download(url, archive) {
+  const message = document.getElementById("download-message");
+  message.textContent = "";
+  if (dirty()) { message.textContent = V.t("save_first"); return; }
+  const response = await V.post(url, { path, archive });
+  const body = await response.json();
+  if (!response.ok) { message.textContent = body.error; return; }
+  if (body.files) {
+    document.getElementById("files").replaceChildren(...body.files.map((f) =>
+      V.el("li", {}, V.el("a", { href: "/out/" + f.split("/").map(encodeURIComponent).join("/"), download: "" }, f))));
+  } else {
+    message.textContent = body.entries.map((e) => V.t(e.new ? "archive_new" : "archive_there", { id: e.id })).join("; ");
+  }
+}
+
+V.init().then(async () => {
+  document.getElementById("file").textContent = path;
+  cm = CodeMirror.fromTextArea(document.getElementById("source"), {
+    mode: "yaml",
+    lineNumbers: true,
+    indentUnit: 2,
+    tabSize: 2,
+    indentWithTabs: false,
+    lineWrapping: true,
+    gutters: ["CodeMirror-lint-markers", "CodeMirror-linenumbers"],
+    extraKeys: {
+      "Ctrl-Space": "autocomplete",
+      "Ctrl-S": () => save(),
+      "Cmd-S": () => save(),
+      Tab: (c) => c.execCommand("insertSoftTab"),
+    },
+  });
+  window.vanban = { cm, state, notes: [], lastPreviewAt: 0 };
+  await Completion.attach(cm);
+  const loaded = await load();
+  if (!loaded) return;
+  cm.setOption("lint", { getAnnotations: refresh, async: true, delay: 120, lintOnChange: true });
+  cm.on("change", () => showSaveState());
+  document.getElementById("save").addEventListener("click", () => save());
+  document.getElementById("export").addEventListener("click", () => download("/api/render", false));
+  document.getElementById("export-archival").addEventListener("click", () => download("/api/render", true));
+  document.getElementById("archive").addEventListener("click", () => download("/api/archive", false));
+  window.addEventListener("beforeunload", (e) => { if (dirty()) e.preventDefault(); });
+  V.watchChanges(onDiskChange);
+});

@@ -1,0 +1,101 @@
+//! What commands say when nothing is wrong: results, summaries and labels, in both languages.
+
+use super::{Lang, Words, words};
+
+/// A sentence or label a command prints.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Say<'a> {
+    /// `check` found a record valid.
+    Valid,
+    /// `archive add` stored a new entry.
+    Added(&'a str),
+    /// `archive add` found the same bytes stored already.
+    AlreadyArchived(&'a str),
+    /// The closing line of `render`.
+    RenderSummary {
+        documents: usize,
+        records: usize,
+        failed: usize,
+        seconds: f64,
+    },
+    /// `watch` rendered.
+    Watching { documents: usize, ms: f64 },
+    /// `archive verify` found nothing wrong.
+    ArchiveIntact { files: usize },
+    /// A field label of `archive show`.
+    Label(Label),
+    /// The word before a warning.
+    WarningLabel,
+    /// The word before an error.
+    ErrorLabel,
+    /// The word before a hint.
+    HintLabel,
+}
+
+/// The fields `archive show` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    /// Record kind.
+    Kind,
+    /// Unit.
+    Unit,
+    /// Issuing body.
+    Issuer,
+    /// Date.
+    Date,
+    /// Criteria set.
+    Set,
+    /// Totals.
+    Totals,
+    /// Document numbers.
+    Numbers,
+}
+
+impl Say<'_> {
+    /// The sentence in both languages.
+    pub fn words(&self) -> Words {
+        match self {
+            Say::Valid => words("hợp lệ", "valid"),
+            Say::Added(id) => words(format!("đã lưu {id}"), format!("added {id}")),
+            Say::AlreadyArchived(id) => words(format!("đã có sẵn {id}"), format!("already archived {id}")),
+            Say::RenderSummary {
+                documents,
+                records,
+                failed,
+                seconds,
+            } => words(
+                format!(
+                    "vanban: đã ghi {documents} văn bản từ {records} bản ghi, {failed} bản ghi lỗi, {seconds:.2} giây"
+                ),
+                format!(
+                    "vanban: wrote {documents} documents from {records} records, {failed} records failed, {seconds:.2} s"
+                ),
+            ),
+            Say::Watching { documents, ms } => words(
+                format!("vanban: đã ghi {documents} văn bản trong {ms:.0} ms; đang theo dõi thay đổi"),
+                format!("vanban: wrote {documents} documents in {ms:.0} ms; watching for changes"),
+            ),
+            Say::ArchiveIntact { files } => words(
+                format!("kho nguyên vẹn: {files} tệp khớp SHA-256, mọi văn bản kết xuất lại giống hệt"),
+                format!("archive intact: {files} files match SHA-256, every document re-renders identically"),
+            ),
+            Say::Label(label) => match label {
+                Label::Kind => words("loại", "kind"),
+                Label::Unit => words("đơn vị", "unit"),
+                Label::Issuer => words("cơ quan", "issuer"),
+                Label::Date => words("ngày", "date"),
+                Label::Set => words("bộ tiêu chí", "criteria set"),
+                Label::Totals => words("kết quả", "totals"),
+                Label::Numbers => words("số văn bản", "numbers"),
+            },
+            Say::WarningLabel => words("cảnh báo", "warning"),
+            Say::ErrorLabel => words("lỗi", "error"),
+            Say::HintLabel => words("gợi ý", "hint"),
+        }
+    }
+
+    /// The sentence in `lang`.
+    pub fn to(&self, lang: Lang) -> String {
+        self.words().take(lang)
+    }
+}

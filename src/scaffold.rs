@@ -1,0 +1,265 @@
+//! The commented record a clerk starts from: `vanban new` and the web form write the same text.
+//!
+//! Every value a user gave is written as a YAML double-quoted string (JSON string syntax, which
+//! YAML reads as text), so nothing typed into the form can change the record's structure.
+
+use serde::{Deserialize, Serialize};
+
+/// The issuing body, as the form chooses it from records already in the folder.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IssuerFields {
+    /// `state` or `party`.
+    pub system: String,
+    /// Cơ quan chủ quản.
+    #[serde(default)]
+    pub parent: Option<String>,
+    /// Tên cơ quan ban hành.
+    pub name: String,
+    /// Agency code (`UBND`, `HU`).
+    pub code: String,
+    /// Địa danh.
+    pub place: String,
+    /// Drafting unit.
+    #[serde(default)]
+    pub office: Option<String>,
+}
+
+/// A person on the form: a name and titles, one per line.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct PersonFields {
+    /// Full name; a row with only `group` is a group.
+    #[serde(default)]
+    pub name: String,
+    /// Titles in protocol order.
+    #[serde(default)]
+    pub titles: Vec<String>,
+    /// A group, as it reads in a sentence (attendees only).
+    #[serde(default)]
+    pub group: String,
+}
+
+/// What a clerk knows right after a meeting.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct SessionFields {
+    /// Who issues the documents; `None` writes a placeholder issuer.
+    #[serde(default)]
+    pub issuer: Option<IssuerFields>,
+    /// `YYYY-MM-DD`.
+    #[serde(default)]
+    pub date: String,
+    /// `HH:MM`.
+    #[serde(default)]
+    pub start: String,
+    /// The unit worked with.
+    #[serde(default)]
+    pub host: String,
+    /// What the session was about.
+    #[serde(default)]
+    pub subject: String,
+    /// Who chaired.
+    #[serde(default)]
+    pub chair: PersonFields,
+    /// Who attended.
+    #[serde(default)]
+    pub attendees: Vec<PersonFields>,
+    /// Who took the minutes.
+    #[serde(default)]
+    pub secretary: PersonFields,
+}
+
+/// A YAML scalar that is always text: a double-quoted string.
+fn text(value: &str) -> String {
+    serde_json::to_string(value.trim()).unwrap_or_else(|_| "\"\"".into())
+}
+
+/// `value`, or `fallback` when the form left it empty.
+fn or<'a>(value: &'a str, fallback: &'a str) -> &'a str {
+    if value.trim().is_empty() { fallback } else { value }
+}
+
+fn titles_line(titles: &[String], fallback: &str) -> String {
+    let titles: Vec<String> = titles
+        .iter()
+        .filter(|t| !t.trim().is_empty())
+        .map(|t| text(t))
+        .collect();
+    if titles.is_empty() {
+        format!("[{}]", text(fallback))
+    } else {
+        format!("[{}]", titles.join(", "))
+    }
+}
+
+fn issuer_block(issuer: Option<&IssuerFields>) -> String {
+    let placeholder = IssuerFields {
+        system: "state".into(),
+        parent: None,
+        name: "Ủy ban nhân dân xã ...".into(),
+        code: "UBND".into(),
+        place: "...".into(),
+        office: None,
+    };
+    let issuer = issuer.unwrap_or(&placeholder);
+    let system = if issuer.system == "party" { "party" } else { "state" };
+    let mut out = format!(
+        "issuer:                       # cơ quan ban hành văn bản\n  system: {system}                # state (Nghị định 30) hoặc party (Hướng dẫn 36)\n"
+    );
+    if let Some(parent) = issuer.parent.as_deref().filter(|p| !p.trim().is_empty()) {
+        out.push_str(&format!("  parent: {}\n", text(parent)));
+    }
+    out.push_str(&format!(
+        "  name: {}\n  code: {}                  # ký hiệu trong số văn bản\n  place: {}                 # địa danh ở dòng ngày tháng\n",
+        text(&issuer.name),
+        text(&issuer.code),
+        text(&issuer.place)
+    ));
+    if let Some(office) = issuer.office.as_deref().filter(|o| !o.trim().is_empty()) {
+        out.push_str(&format!("  office: {}\n", text(office)));
+    }
+    out
+}
+
+fn attendee_lines(attendees: &[PersonFields]) -> String {
+    let rows: Vec<String> = attendees
+        .iter()
+        .filter_map(|a| {
+            if !a.name.trim().is_empty() {
+                Some(format!(
+                    "  - name: {}\n    titles: {}\n",
+                    text(&a.name),
+                    titles_line(&a.titles, "...")
+                ))
+            } else if !a.group.trim().is_empty() {
+                Some(format!("  - group: {}\n", text(&a.group)))
+            } else {
+                None
+            }
+        })
+        .collect();
+    if rows.is_empty() {
+        "attendees:                    # thành phần dự, theo thứ tự nghi thức\n  - group: \"...\"\n".into()
+    } else {
+        format!(
+            "attendees:                    # thành phần dự, theo thứ tự nghi thức\n{}",
+            rows.concat()
+        )
+    }
+}
+
+/// The commented scaffold of a working session, filled with what the form gave.
+pub fn session(fields: &SessionFields) -> String {
+    let chair = &fields.chair;
+    let secretary = &fields.secretary;
+    format!(
+        "# Bản ghi buổi làm việc. Điền các giá trị \"...\" rồi lưu; xem README, mục Record format.
+kind: working_session
+
+{issuer}
+date: {date}               # ngày làm việc, YYYY-MM-DD
+start: {start}                 # giờ bắt đầu, HH:MM
+# end: \"17:00\"               # giờ kết thúc, nếu biết
+location: \"...\"              # địa điểm
+host: {host}                   # đơn vị làm việc, như đọc trong câu
+subject: {subject}             # nội dung: \"về ...\"
+
+chair:                         # người chủ trì
+  name: {chair_name}
+  titles: {chair_titles}
+
+{attendees}
+secretary:                     # người ghi biên bản
+  name: {secretary_name}
+  titles: {secretary_titles}
+
+# report:                      # báo cáo của đơn vị
+#   summary: |
+#     ...
+#   difficulties: [...]
+#   proposals: [...]
+
+# conclusions:                 # kết luận của người chủ trì (cần cho thông báo kết luận)
+#   acknowledgements: ghi nhận, đánh giá cao ...
+#   directives: [...]
+
+documents:
+  minutes:                     # biên bản
+    recipients: [\"...\"]
+  # notice:                    # thông báo kết luận (cần conclusions)
+  #   signer: {{ authority: \"...\", position: \"...\", name: \"...\" }}
+  # news:                      # tin bài
+  #   author: \"...\"
+  #   unit: \"...\"\n",
+        issuer = issuer_block(fields.issuer.as_ref()),
+        date = text(or(&fields.date, "2026-01-01")),
+        start = text(or(&fields.start, "08:00")),
+        host = text(or(&fields.host, "...")),
+        subject = text(or(&fields.subject, "...")),
+        chair_name = text(or(&chair.name, "...")),
+        chair_titles = titles_line(&chair.titles, "..."),
+        attendees = attendee_lines(&fields.attendees),
+        secretary_name = text(or(&secretary.name, "...")),
+        secretary_titles = titles_line(&secretary.titles, "..."),
+    )
+}
+
+/// The commented scaffold of an assessment.
+pub fn assessment() -> String {
+    "# Kết quả đánh giá tiêu chí. Chỉ ghi các tiêu chí chưa đạt đủ; tổng số do vanban tính.
+kind: assessment
+unit: \"xã ...\"                # đơn vị được đánh giá, như đọc trong câu
+as_of: \"2026-01-01\"           # ngày đánh giá, YYYY-MM-DD
+assessed_by: self             # self (tự đánh giá) hoặc review (thẩm định)
+criteria_set: vn-318-2022-xa-ntm   # mã bộ tiêu chí có sẵn hoặc đường dẫn tới tệp bộ tiêu chí
+results: []                   # ví dụ:
+#   - criterion: 16
+#     unmet: 1
+#     note: Còn 1 thôn chưa đạt chuẩn văn hóa
+# issuer:                     # cơ quan ban hành báo cáo (cần cho documents.report)
+#   system: state
+#   name: Ủy ban nhân dân xã ...
+#   code: UBND
+#   place: ...
+# documents:
+#   report:
+#     signer: { authority: \"TM. Ủy ban nhân dân\", position: \"Chủ tịch\", name: \"...\" }\n"
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::prepare::load::YamlFile;
+    use crate::prepare::prepare_file;
+    use std::path::Path;
+
+    #[test]
+    fn both_scaffolds_are_valid_records() {
+        for (name, text) in [("s.yaml", session(&SessionFields::default())), ("a.yaml", assessment())] {
+            let file = YamlFile::from_bytes(Path::new(name), text.as_bytes()).unwrap();
+            if let Err(e) = prepare_file(file) {
+                panic!("{name}: {}\n{text}", e.render(crate::problem::Lang::En));
+            }
+        }
+    }
+
+    #[test]
+    fn form_values_stay_text() {
+        let fields = SessionFields {
+            host: "x\"\n: evil: [1]".into(),
+            chair: PersonFields {
+                name: "Lê Văn # không phải chú thích".into(),
+                titles: vec!["Bí thư".into()],
+                group: String::new(),
+            },
+            ..SessionFields::default()
+        };
+        let text = session(&fields);
+        let file = YamlFile::from_bytes(Path::new("s.yaml"), text.as_bytes()).unwrap();
+        let prepared = prepare_file(file).unwrap();
+        let crate::compose::Context::Session(context) = &prepared.context else {
+            panic!("not a session")
+        };
+        assert_eq!(context.host, "x\"\n: evil: [1]");
+        assert_eq!(context.chair.name, "Lê Văn # không phải chú thích");
+    }
+}

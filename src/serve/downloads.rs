@@ -1,0 +1,133 @@
+//! Downloads: every document of a record written into the output folder (ordinary or
+//! archival PDF/A), served from there; and "Lưu vào kho", adding the record to the archive.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use axum::Json;
+use axum::extract::{Path as UrlPath, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+use super::AppState;
+use super::security::{Refusal, confine, confine_record, relative_name};
+use crate::output::archive::Added;
+
+/// Archival PDFs go to this folder inside the output folder, beside the ordinary ones.
+pub const ARCHIVAL_FOLDER: &str = "pdfa";
+
+/// Which record, and in which form.
+#[derive(Debug, Deserialize)]
+pub struct RenderRequest {
+    /// Relative path of the record (as saved on disk).
+    pub path: String,
+    /// PDF/A-3u with the record attached.
+    #[serde(default)]
+    pub archive: bool,
+}
+
+fn failure(error: &crate::error::Error, lang: crate::problem::Lang) -> Response {
+    let body = serde_json::json!({ "error": error.render(lang) });
+    (StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response()
+}
+
+/// `POST /api/render`: writes the record's documents; answers their names under `/out/`.
+pub async fn render(State(state): State<Arc<AppState>>, Json(request): Json<RenderRequest>) -> Response {
+    let lang = state.config.lang;
+    let path = match confine_record(&state.config.folder, &request.path) {
+        Ok(path) => path,
+        Err(refusal) => return refusal.respond(lang),
+    };
+    let result = tokio::task::spawn_blocking(move || {
+        let out = if request.archive {
+            state.config.output.join(ARCHIVAL_FOLDER)
+        } else {
+            state.config.output.clone()
+        };
+        let written = state.pipeline.export(&path, &out, request.archive)?;
+        let root = state
+            .config
+            .output
+            .canonicalize()
+            .unwrap_or_else(|_| state.config.output.clone());
+        Ok::<_, crate::error::Error>(
+            written
+                .iter()
+                .map(|p| relative_name(&root, &p.canonicalize().unwrap_or_else(|_| p.clone())))
+                .collect::<Vec<_>>(),
+        )
+    })
+    .await;
+    match result {
+        Ok(Ok(files)) => Json(serde_json::json!({ "files": files })).into_response(),
+        Ok(Err(error)) => failure(&error, lang),
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("pdf") => "application/pdf",
+        Some("html") => "text/html; charset=utf-8",
+        Some("md") => "text/markdown; charset=utf-8",
+        Some("typ") => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+/// `GET /out/NAME`: a file from the output folder, as a download.
+pub async fn file(State(state): State<Arc<AppState>>, UrlPath(name): UrlPath<String>) -> Response {
+    let lang = state.config.lang;
+    let root = match state.config.output.canonicalize() {
+        Ok(root) => root,
+        Err(_) => return Refusal::new(StatusCode::NOT_FOUND, "err_not_found").respond(lang),
+    };
+    let path = match confine(&root, &name) {
+        Ok(path) => path,
+        Err(refusal) => return refusal.respond(lang),
+    };
+    let Ok(bytes) = tokio::fs::read(&path).await else {
+        return Refusal::new(StatusCode::NOT_FOUND, "err_not_found").respond(lang);
+    };
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let disposition = format!("attachment; filename=\"{}\"", file_name.replace('"', ""));
+    (
+        [
+            (header::CONTENT_TYPE, content_type(&path).to_string()),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+/// `POST /api/archive`: adds the saved record (and its assessments) to `--archive-dir`.
+pub async fn archive(State(state): State<Arc<AppState>>, Json(request): Json<RenderRequest>) -> Response {
+    let lang = state.config.lang;
+    let path = match confine_record(&state.config.folder, &request.path) {
+        Ok(path) => path,
+        Err(refusal) => return refusal.respond(lang),
+    };
+    let Some(archive_dir) = state.config.archive_dir.clone() else {
+        return Refusal::new(StatusCode::CONFLICT, "archive_off").respond(lang);
+    };
+    let result = tokio::task::spawn_blocking(move || state.pipeline.archive(&path, &archive_dir)).await;
+    match result {
+        Ok(Ok(added)) => {
+            let entries: Vec<serde_json::Value> = added
+                .iter()
+                .map(|a| match a {
+                    Added::New(id) => serde_json::json!({ "id": id, "new": true }),
+                    Added::AlreadyThere(id) => serde_json::json!({ "id": id, "new": false }),
+                })
+                .collect();
+            Json(serde_json::json!({ "entries": entries })).into_response()
+        }
+        Ok(Err(error)) => failure(&error, lang),
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}

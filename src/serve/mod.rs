@@ -1,0 +1,190 @@
+//! `vanban serve`: a local web app where a clerk writes a record and watches its documents
+//! take shape. One concern per file:
+//!
+//! | file | holds |
+//! |---|---|
+//! | [`security`] | the guard in front of every route: Host, token, Origin; paths kept inside FOLDER |
+//! | [`records`] | the records list, the issuers already used, and changes on disk |
+//! | [`editor`] | opening a record, and its live preview and diagnostics |
+//! | [`save`] | saving byte for byte, atomically, with conflict detection; new records |
+//! | [`downloads`] | writing documents into the output folder, serving them, the archive |
+//! | [`assets`] | the pages and the vendored editor files, embedded in the binary |
+//! | [`pipeline`] | the narrow adapter to the render pipeline |
+//! | [`text`] | every word of the interface, Vietnamese and English |
+
+pub mod assets;
+pub mod downloads;
+pub mod editor;
+pub mod pipeline;
+pub mod records;
+pub mod save;
+pub mod security;
+pub mod text;
+
+use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post};
+
+use crate::args::ServeArgs;
+use crate::error::Error;
+use crate::prepare::load::MAX_RECORD_BYTES;
+use crate::problem::Lang;
+
+/// Request bodies larger than a record can be (plus its JSON wrapping) are refused with 413.
+pub const MAX_BODY_BYTES: usize = 2 * MAX_RECORD_BYTES as usize + 64 * 1024;
+
+/// What the server was started with.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The working folder, canonical.
+    pub folder: PathBuf,
+    /// Where documents are written.
+    pub output: PathBuf,
+    /// The archive folder, when "Lưu vào kho" is enabled.
+    pub archive_dir: Option<PathBuf>,
+    /// Interface language.
+    pub lang: Lang,
+    /// The token every request must carry, when one is required.
+    pub token: Option<String>,
+}
+
+/// Files changed on disk: a counter that only grows, and the paths of the last change.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Changes {
+    /// Bumped on every change.
+    pub generation: u64,
+    /// The changed records, relative to the folder.
+    pub paths: Vec<String>,
+}
+
+/// Everything the handlers share.
+pub struct AppState {
+    /// Start-up settings.
+    pub config: Config,
+    /// The render pipeline.
+    pub pipeline: pipeline::Pipeline,
+    /// Changes on disk, for the pages' long poll.
+    pub changes: tokio::sync::watch::Sender<Changes>,
+    /// The list's summaries, kept while their files are unchanged.
+    pub summaries: Mutex<HashMap<PathBuf, records::Cached>>,
+    /// One save at a time, so the conflict check and the write are one step.
+    pub save_lock: tokio::sync::Mutex<()>,
+}
+
+/// Every route, behind the security guard and the body limit.
+pub fn router(state: Arc<AppState>) -> Router {
+    Router::new()
+        .route("/", get(assets::records_page))
+        .route("/edit", get(assets::editor_page))
+        .route("/new", get(assets::new_page))
+        .route("/assets/{*name}", get(assets::asset))
+        .route("/api/text", get(assets::text))
+        .route("/api/schema", get(assets::schema))
+        .route("/api/records", get(records::list))
+        .route("/api/issuers", get(records::issuers))
+        .route("/api/changes", get(records::changes))
+        .route("/api/record", get(editor::open))
+        .route("/api/preview", post(editor::preview))
+        .route("/api/save", post(save::save))
+        .route("/api/new", post(save::create))
+        .route("/api/render", post(downloads::render))
+        .route("/api/archive", post(downloads::archive))
+        .route("/out/{*name}", get(downloads::file))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), security::guard))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .with_state(state)
+}
+
+/// Builds the shared state for `args`.
+pub fn state(args: &ServeArgs, lang: Lang) -> Result<Arc<AppState>, Error> {
+    let folder = args.folder.canonicalize().map_err(|e| Error::Read {
+        path: args.folder.clone(),
+        detail: e.to_string(),
+    })?;
+    let output = args.output.clone().unwrap_or_else(|| folder.join("out"));
+    let loopback = args.bind.is_loopback();
+    let token = match (&args.token, loopback) {
+        (Some(token), _) => Some(token.clone()),
+        (None, false) => Some(security::generate_token()?),
+        (None, true) => None,
+    };
+    Ok(Arc::new(AppState {
+        config: Config {
+            folder,
+            output,
+            archive_dir: args.archive_dir.clone(),
+            lang,
+            token,
+        },
+        pipeline: pipeline::Pipeline::new(args.templates.clone())?,
+        changes: tokio::sync::watch::Sender::new(Changes::default()),
+        summaries: Mutex::new(HashMap::new()),
+        save_lock: tokio::sync::Mutex::new(()),
+    }))
+}
+
+/// Serves until interrupted; returns the exit status.
+pub fn run(args: &ServeArgs, lang: Lang) -> i32 {
+    let result = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Error::Read {
+            path: args.folder.clone(),
+            detail: e.to_string(),
+        })
+        .and_then(|runtime| runtime.block_on(serve(args, lang)));
+    match result {
+        Ok(()) => 0,
+        Err(error) => {
+            crate::commands::report(&error, lang);
+            error.exit_code()
+        }
+    }
+}
+
+async fn serve(args: &ServeArgs, lang: Lang) -> Result<(), Error> {
+    let state = state(args, lang)?;
+    let _watcher = records::watch_folder(&state)?;
+    let address = SocketAddr::new(args.bind, args.port);
+    let listener = tokio::net::TcpListener::bind(address).await.map_err(|e| Error::Write {
+        path: PathBuf::from(address.to_string()),
+        detail: e.to_string(),
+    })?;
+    let bound = listener.local_addr().map_err(|e| Error::Write {
+        path: PathBuf::from(address.to_string()),
+        detail: e.to_string(),
+    })?;
+    println!("{}", start_line(bound, state.config.token.as_deref(), lang));
+    let app = router(state);
+    axum::serve(listener, app)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .map_err(|e| Error::Write {
+            path: PathBuf::from(bound.to_string()),
+            detail: e.to_string(),
+        })
+}
+
+/// The line printed at start: where to open the app (with the token, when one is needed).
+fn start_line(bound: SocketAddr, token: Option<&str>, lang: Lang) -> String {
+    let host = match bound.ip() {
+        IpAddr::V4(ip) if ip.is_unspecified() => "127.0.0.1".to_string(),
+        IpAddr::V4(ip) => ip.to_string(),
+        IpAddr::V6(ip) => format!("[{ip}]"),
+    };
+    let url = match token {
+        Some(token) => format!("http://{host}:{}/?token={token}", bound.port()),
+        None => format!("http://{host}:{}/", bound.port()),
+    };
+    match lang {
+        Lang::Vi => format!("vanban serve: mở {url} trong trình duyệt (Ctrl+C để dừng)"),
+        Lang::En => format!("vanban serve: open {url} in a browser (Ctrl+C to stop)"),
+    }
+}

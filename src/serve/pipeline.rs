@@ -1,0 +1,260 @@
+//! The one place the server calls the render pipeline: a narrow adapter, so a change to the
+//! pipeline's stages touches this file only.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use serde::Serialize;
+
+use crate::compose::Context;
+use crate::compose::templates::TemplateSource;
+use crate::error::{Diagnostic, Error};
+use crate::layout::inspect::{self, missing_characters};
+use crate::output;
+use crate::output::archive::{Added, Archive};
+use crate::prepare::load::YamlFile;
+use crate::prepare::{Prepared, prepare_file};
+use crate::problem::Lang;
+use crate::render::{Made, RenderOptions, Renderer, missing_glyphs};
+
+/// A message about the record, placed at a line of the text being edited.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Note {
+    /// 1-based line in the edited text.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// `error` or `warning`.
+    pub severity: &'static str,
+    /// The message, as `check` words it.
+    pub message: String,
+    /// What to do, as `check` words it.
+    pub hint: Option<String>,
+}
+
+/// One document of a preview.
+#[derive(Debug, Clone, Serialize)]
+pub struct PreviewDocument {
+    /// `bien-ban`, `thong-bao-ket-luan`, `bao-cao-danh-gia` or `tin-bai`.
+    pub kind: &'static str,
+    /// Each page as an SVG image (PDF documents).
+    pub pages: Vec<String>,
+    /// Each page's text, line by line, for screen readers (the image's text is drawn glyphs).
+    pub texts: Vec<String>,
+    /// The news draft's HTML page (news only).
+    pub html: Option<String>,
+}
+
+/// What the editor shows beside the text.
+#[derive(Debug, Clone, Serialize)]
+pub struct Preview {
+    /// Whether the documents below are of this very text.
+    pub ok: bool,
+    /// Errors and warnings, at their lines.
+    pub notes: Vec<Note>,
+    /// The documents (empty when not `ok`).
+    pub documents: Vec<PreviewDocument>,
+}
+
+/// What the records list says of one record.
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    /// `working_session` or `assessment` (empty when unreadable).
+    pub kind: String,
+    /// The host unit (session) or assessed unit.
+    pub unit: String,
+    /// The session's date or the assessment's date, `YYYY-MM-DD`.
+    pub date: String,
+    /// Errors (0 or 1: reading stops at the first).
+    pub errors: usize,
+    /// Warnings.
+    pub warnings: usize,
+    /// The files it was read from, for change detection (not shown to pages).
+    #[serde(skip)]
+    pub inputs: Vec<PathBuf>,
+}
+
+/// The render pipeline as the server uses it.
+pub struct Pipeline {
+    renderer: Renderer,
+    previews: AtomicUsize,
+}
+
+/// Typst's memoized results unused for this many evictions are dropped after every fourth
+/// preview, so memory stays flat while the clerk types and the recent results stay warm.
+const EVICT_AFTER: usize = 3;
+
+impl Pipeline {
+    /// A pipeline over the built-in templates (or `templates` overriding them).
+    pub fn new(templates: Option<PathBuf>) -> Result<Pipeline, Error> {
+        Ok(Pipeline {
+            renderer: Renderer::new(TemplateSource { dir: templates })?,
+            previews: AtomicUsize::new(0),
+        })
+    }
+
+    /// Reads, validates and lays out `text` as if it were the file at `path`.
+    pub fn preview(&self, path: &Path, text: &str, lang: Lang) -> Preview {
+        let mut notes = Vec::new();
+        let result = YamlFile::from_bytes(path, text.as_bytes())
+            .and_then(prepare_file)
+            .and_then(|prepared| {
+                notes.extend(prepared.warnings.iter().map(|w| note(path, w, lang)));
+                let (documents, missing) = self.documents(&prepared)?;
+                notes.extend(missing.iter().map(|w| note(path, w, lang)));
+                Ok(documents)
+            });
+        if self.previews.fetch_add(1, Ordering::Relaxed) % 4 == 3 {
+            typst::comemo::evict(EVICT_AFTER);
+        }
+        match result {
+            Ok(documents) => Preview {
+                ok: true,
+                notes,
+                documents,
+            },
+            Err(error) => {
+                notes.push(error_note(path, &error, lang));
+                Preview {
+                    ok: false,
+                    notes,
+                    documents: Vec::new(),
+                }
+            }
+        }
+    }
+
+    fn documents(&self, prepared: &Prepared) -> Result<(Vec<PreviewDocument>, Vec<Diagnostic>), Error> {
+        let options = typst_svg::SvgOptions::default();
+        let mut documents = Vec::new();
+        let mut missing = BTreeSet::new();
+        for requested in &prepared.documents {
+            let kind = requested.kind;
+            let document = match self.renderer.make(prepared, kind, "")?.0 {
+                Made::Pdf { document, .. } => document,
+                Made::Files(files) => {
+                    let html = files
+                        .into_iter()
+                        .find(|f| f.name.ends_with(".html"))
+                        .map(|f| String::from_utf8_lossy(&f.bytes).into_owned());
+                    documents.push(PreviewDocument {
+                        kind: kind.slug(),
+                        pages: Vec::new(),
+                        texts: Vec::new(),
+                        html,
+                    });
+                    continue;
+                }
+            };
+            missing.extend(missing_characters(&document));
+            let mut texts = vec![String::new(); document.pages().len()];
+            for line in inspect::lines(&document) {
+                if let Some(text) = texts.get_mut(line.page - 1) {
+                    text.push_str(&line.text);
+                    text.push('\n');
+                }
+            }
+            documents.push(PreviewDocument {
+                kind: kind.slug(),
+                pages: document.pages().iter().map(|p| typst_svg::svg(p, &options)).collect(),
+                texts,
+                html: None,
+            });
+        }
+        Ok((documents, missing_glyphs(prepared, &missing, false)))
+    }
+
+    /// What the list shows for the record at `path`: `check`, without printing.
+    pub fn summarize(&self, path: &Path) -> Summary {
+        let mut summary = Summary {
+            kind: String::new(),
+            unit: String::new(),
+            date: String::new(),
+            errors: 0,
+            warnings: 0,
+            inputs: vec![path.to_path_buf()],
+        };
+        let result = YamlFile::read(path).and_then(prepare_file).and_then(|prepared| {
+            match &prepared.context {
+                Context::Session(c) => {
+                    summary.kind = "working_session".into();
+                    summary.unit = c.host.clone();
+                    summary.date = c.date.iso.clone();
+                }
+                Context::Assessment(c) => {
+                    summary.kind = "assessment".into();
+                    summary.unit = c.assessment.unit.clone();
+                    summary.date = c.assessment.as_of.iso.clone();
+                }
+            }
+            summary.inputs = prepared.input_paths();
+            let (_, missing) = self.documents(&prepared)?;
+            summary.warnings = prepared.warnings.len() + missing.len();
+            Ok(())
+        });
+        if result.is_err() {
+            summary.errors = 1;
+        }
+        summary
+    }
+
+    /// Writes every document of the record at `path` into `out` (archival PDF/A with `archive`).
+    pub fn export(&self, path: &Path, out: &Path, archive: bool) -> Result<Vec<PathBuf>, Error> {
+        let prepared = prepare_file(YamlFile::read(path)?)?;
+        let options = RenderOptions {
+            archive,
+            ..RenderOptions::default()
+        };
+        let rendered = self.renderer.render(&prepared, options)?;
+        output::write_all(out, &rendered.files)
+    }
+
+    /// Adds the record at `path` (and its assessments) to the archive in `archive_dir`.
+    pub fn archive(&self, path: &Path, archive_dir: &Path) -> Result<Vec<Added>, Error> {
+        Archive::open(archive_dir)?.add(&self.renderer, path)
+    }
+}
+
+/// A diagnostic as a note on the edited text; one from another file is placed on line 1
+/// and names that file.
+fn note(path: &Path, diagnostic: &Diagnostic, lang: Lang) -> Note {
+    let severity = if diagnostic.problem.is_warning() {
+        "warning"
+    } else {
+        "error"
+    };
+    let mut message = diagnostic.problem.message(lang);
+    let (line, column) = if diagnostic.path == path {
+        (diagnostic.line, diagnostic.column)
+    } else {
+        message = format!(
+            "{}:{}:{}: {message}",
+            diagnostic.path.display(),
+            diagnostic.line,
+            diagnostic.column
+        );
+        (1, 1)
+    };
+    Note {
+        line,
+        column,
+        severity,
+        message,
+        hint: diagnostic.problem.hint(lang),
+    }
+}
+
+/// Any error as a note: a record diagnostic at its place, anything else on line 1.
+fn error_note(path: &Path, error: &Error, lang: Lang) -> Note {
+    match error {
+        Error::Record(diagnostic) => note(path, diagnostic, lang),
+        other => Note {
+            line: 1,
+            column: 1,
+            severity: "error",
+            message: other.render(lang),
+            hint: None,
+        },
+    }
+}

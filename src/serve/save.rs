@@ -1,0 +1,103 @@
+//! Saving: the editor's text is written byte for byte (comments kept), atomically, and only
+//! over the version the editor opened; a file changed on disk since is not overwritten, the
+//! page shows both and the user chooses. New records are written the same way and never
+//! replace an existing file.
+
+use std::sync::Arc;
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+use super::AppState;
+use super::editor::version_of;
+use super::security::{Refusal, confine_record, relative_name};
+use crate::output;
+use crate::scaffold::{self, SessionFields};
+
+/// A save request.
+#[derive(Debug, Deserialize)]
+pub struct SaveRequest {
+    /// Relative path.
+    pub path: String,
+    /// The editor's text, written as is.
+    pub text: String,
+    /// The version the editor started from (`None`: the file is new to the editor).
+    pub base: Option<String>,
+}
+
+/// `POST /api/save`: writes the text, or answers 409 with the text on disk.
+pub async fn save(State(state): State<Arc<AppState>>, Json(request): Json<SaveRequest>) -> Response {
+    let lang = state.config.lang;
+    let path = match confine_record(&state.config.folder, &request.path) {
+        Ok(path) => path,
+        Err(refusal) => return refusal.respond(lang),
+    };
+    let _one_at_a_time = state.save_lock.lock().await;
+    let on_disk = tokio::fs::read(&path).await.ok();
+    let disk_version = on_disk.as_deref().map(version_of);
+    if disk_version != request.base {
+        let body = serde_json::json!({
+            "error": super::text::t(lang, "err_conflict"),
+            "disk_text": on_disk.map(|b| String::from_utf8_lossy(&b).into_owned()),
+            "disk_version": disk_version,
+        });
+        return (StatusCode::CONFLICT, Json(body)).into_response();
+    }
+    let bytes = request.text.into_bytes();
+    let version = version_of(&bytes);
+    let written = tokio::task::spawn_blocking(move || output::write_atomic(&path, &bytes)).await;
+    match written {
+        Ok(Ok(())) => Json(serde_json::json!({ "version": version })).into_response(),
+        Ok(Err(error)) => {
+            let body = serde_json::json!({ "error": error.render(lang) });
+            (StatusCode::INTERNAL_SERVER_ERROR, Json(body)).into_response()
+        }
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}
+
+/// A new record from the form (or an assessment scaffold).
+#[derive(Debug, Deserialize)]
+pub struct CreateRequest {
+    /// `session` or `assessment`.
+    pub kind: String,
+    /// File name, relative to FOLDER; `.yaml` is added when missing.
+    pub name: String,
+    /// What the form gave (sessions).
+    #[serde(default)]
+    pub fields: SessionFields,
+}
+
+/// `POST /api/new`: writes the scaffold `vanban new` writes; never over an existing file.
+pub async fn create(State(state): State<Arc<AppState>>, Json(request): Json<CreateRequest>) -> Response {
+    let lang = state.config.lang;
+    let mut name = request.name.trim().to_string();
+    if !(name.ends_with(".yaml") || name.ends_with(".yml")) {
+        name.push_str(".yaml");
+    }
+    let path = match confine_record(&state.config.folder, &name) {
+        Ok(path) => path,
+        Err(refusal) => return refusal.respond(lang),
+    };
+    let text = if request.kind == "assessment" {
+        scaffold::assessment()
+    } else {
+        scaffold::session(&request.fields)
+    };
+    let target = path.clone();
+    let written = tokio::task::spawn_blocking(move || output::write_new(&target, text.as_bytes())).await;
+    match written {
+        Ok(Ok(())) => Json(serde_json::json!({ "path": relative_name(&state.config.folder, &path) })).into_response(),
+        Ok(Err(crate::error::Error::WouldOverwrite { .. })) => {
+            Refusal::new(StatusCode::CONFLICT, "err_exists").respond(lang)
+        }
+        Ok(Err(error)) => {
+            let body = serde_json::json!({ "error": error.render(lang) });
+            (StatusCode::INTERNAL_SERVER_ERROR, Json(body)).into_response()
+        }
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}

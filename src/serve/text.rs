@@ -1,0 +1,181 @@
+//! Every word of the web interface, in Vietnamese and English, in one place (as
+//! [`crate::problem`] holds every message about a record). Pages get the whole catalogue for
+//! their language from `/api/text`; `{n}` and `{id}` are filled in by the page.
+
+use crate::problem::Lang;
+
+/// Key, Vietnamese, English.
+const ENTRIES: &[(&str, &str, &str)] = &[
+    ("app", "vanban: soạn văn bản", "vanban: document editor"),
+    ("records", "Bản ghi", "Records"),
+    (
+        "filter",
+        "Lọc theo tên tệp, đơn vị, ngày…",
+        "Filter by file, unit, date…",
+    ),
+    ("new_session", "Bản ghi buổi làm việc mới", "New working session"),
+    ("new_assessment", "Kết quả đánh giá mới", "New assessment"),
+    ("col_file", "Tệp", "File"),
+    ("col_kind", "Loại", "Kind"),
+    ("col_unit", "Đơn vị", "Unit"),
+    ("col_date", "Ngày", "Date"),
+    ("col_state", "Tình trạng", "State"),
+    ("kind_working_session", "Buổi làm việc", "Working session"),
+    ("kind_assessment", "Đánh giá tiêu chí", "Assessment"),
+    ("kind_unknown", "Không đọc được", "Unreadable"),
+    ("state_valid", "hợp lệ", "valid"),
+    ("state_errors", "{n} lỗi", "{n} errors"),
+    ("state_warnings", "{n} cảnh báo", "{n} warnings"),
+    (
+        "no_records",
+        "Thư mục chưa có bản ghi nào.",
+        "The folder holds no record yet.",
+    ),
+    ("back", "← Danh sách", "← Records"),
+    ("save", "Lưu", "Save"),
+    ("saved", "Đã lưu", "Saved"),
+    ("unsaved", "Chưa lưu", "Not saved"),
+    ("saving", "Đang lưu…", "Saving…"),
+    ("doc_bien-ban", "Biên bản", "Minutes"),
+    ("doc_thong-bao-ket-luan", "Thông báo kết luận", "Conclusion notice"),
+    ("doc_bao-cao-danh-gia", "Báo cáo", "Report"),
+    ("doc_tin-bai", "Tin bài", "News draft"),
+    ("doc_giay-moi", "Giấy mời", "Invitation"),
+    (
+        "no_documents",
+        "Bản ghi này chưa yêu cầu văn bản nào (mục documents).",
+        "This record asks for no document yet (documents).",
+    ),
+    (
+        "stale",
+        "Bản xem trước đã cũ: bản ghi đang có lỗi, sửa lỗi để cập nhật.",
+        "Preview out of date: the record has an error; fix it to refresh.",
+    ),
+    ("refreshing", "Đang cập nhật…", "Refreshing…"),
+    (
+        "conflict_title",
+        "Tệp đã bị thay đổi trên đĩa từ khi mở. Chọn bản giữ lại:",
+        "The file changed on disk since it was opened. Choose the version to keep:",
+    ),
+    ("conflict_mine", "Bản đang soạn", "Your version"),
+    ("conflict_disk", "Bản trên đĩa", "Version on disk"),
+    (
+        "keep_mine",
+        "Giữ bản đang soạn (ghi đè tệp)",
+        "Keep yours (overwrite the file)",
+    ),
+    ("take_disk", "Dùng bản trên đĩa", "Use the version on disk"),
+    (
+        "changed_on_disk",
+        "Tệp vừa thay đổi trên đĩa; đã nạp lại.",
+        "The file changed on disk; reloaded.",
+    ),
+    (
+        "changed_on_disk_dirty",
+        "Tệp vừa thay đổi trên đĩa. Khi lưu, bạn sẽ được chọn bản giữ lại.",
+        "The file changed on disk. When you save you will choose which version to keep.",
+    ),
+    ("downloads", "Tải về", "Downloads"),
+    ("export", "Xuất văn bản", "Write documents"),
+    (
+        "export_archival",
+        "Xuất bản lưu trữ (PDF/A)",
+        "Write archival PDFs (PDF/A)",
+    ),
+    ("archive_add", "Lưu vào kho", "Add to archive"),
+    ("archive_new", "Đã lưu vào kho: {id}", "Added to the archive: {id}"),
+    ("archive_there", "Đã có trong kho: {id}", "Already in the archive: {id}"),
+    (
+        "archive_off",
+        "Chưa có kho: khởi động với --archive-dir THƯ_MỤC",
+        "No archive: start with --archive-dir FOLDER",
+    ),
+    (
+        "save_first",
+        "Hãy lưu trước khi xuất hoặc lưu vào kho.",
+        "Save before writing documents or archiving.",
+    ),
+    ("new_title", "Bản ghi buổi làm việc mới", "New working-session record"),
+    ("issuer", "Cơ quan ban hành", "Issuing body"),
+    (
+        "issuer_placeholder",
+        "(điền sau trong bản ghi)",
+        "(fill in later in the record)",
+    ),
+    ("date", "Ngày", "Date"),
+    ("start", "Giờ bắt đầu", "Start time"),
+    ("host", "Đơn vị làm việc", "Host unit"),
+    ("subject", "Nội dung (về …)", "Subject (about …)"),
+    ("chair", "Người chủ trì", "Chair"),
+    ("name", "Họ và tên", "Full name"),
+    ("titles", "Chức vụ (mỗi dòng một chức vụ)", "Titles (one per line)"),
+    ("group", "hoặc nhóm", "or a group"),
+    ("attendees", "Thành phần dự", "Attendees"),
+    ("add_row", "+ Thêm người dự", "+ Add attendee"),
+    ("remove_row", "Xóa", "Remove"),
+    ("secretary", "Người ghi biên bản", "Secretary"),
+    ("file_name", "Tên tệp", "File name"),
+    ("create", "Tạo bản ghi", "Create record"),
+    (
+        "err_host",
+        "Tên máy chủ không được phép (chống DNS rebinding)",
+        "Host name not allowed (DNS rebinding protection)",
+    ),
+    ("err_token", "Cần mã truy cập (token)", "An access token is required"),
+    (
+        "err_origin",
+        "Yêu cầu ghi từ trang khác bị từ chối",
+        "Write request from another site refused",
+    ),
+    (
+        "err_path",
+        "Đường dẫn ra ngoài thư mục làm việc",
+        "Path leaves the working folder",
+    ),
+    (
+        "err_not_yaml",
+        "Chỉ mở được tệp .yaml hoặc .yml",
+        "Only .yaml or .yml files can be opened",
+    ),
+    ("err_not_found", "Không tìm thấy tệp", "File not found"),
+    (
+        "err_exists",
+        "Tệp đã có, không ghi đè",
+        "The file exists; not overwritten",
+    ),
+    ("err_too_large", "Nội dung gửi lên quá lớn", "Request body too large"),
+    ("err_conflict", "Tệp đã thay đổi trên đĩa", "The file changed on disk"),
+];
+
+/// The catalogue entry `key` in `lang`; the key itself if there is none.
+pub fn t(lang: Lang, key: &str) -> &str {
+    ENTRIES
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .map_or(key, |(_, vi, en)| if lang == Lang::Vi { vi } else { en })
+}
+
+/// The whole catalogue in `lang`, for the pages.
+pub fn catalogue(lang: Lang) -> serde_json::Value {
+    let map: serde_json::Map<String, serde_json::Value> = ENTRIES
+        .iter()
+        .map(|&(key, vi, en)| (key.to_string(), (if lang == Lang::Vi { vi } else { en }).into()))
+        .collect();
+    serde_json::Value::Object(map)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_entry_is_translated_and_keys_are_unique() {
+        let mut keys = std::collections::BTreeSet::new();
+        for (key, vi, en) in ENTRIES {
+            assert!(keys.insert(key), "{key} twice");
+            assert_ne!(vi, en, "{key} is not translated");
+        }
+        assert_eq!(t(Lang::Vi, "save"), "Lưu");
+        assert_eq!(t(Lang::En, "save"), "Save");
+    }
+}
