@@ -71,6 +71,6 @@ fn in_force_on(year: i32) -> Option<String> {
     BUILT_IN_SETS.iter().find_map(|(name, _)| {
         let loaded = resolve(name.trim_end_matches(".yaml"), Path::new(".")).ok()?;
         let period = loaded.set.period?;
-        (period.from..=period.to).contains(&year).then(|| loaded.set.id)
+        (period.from..=period.to).contains(&year).then_some(loaded.set.id)
     })
 }

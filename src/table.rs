@@ -193,7 +193,7 @@ pub fn read_delimited(path: &Path, bytes: &[u8], tabs: bool) -> Result<Table, Er
 fn has_utf8_sequences(bytes: &[u8]) -> bool {
     bytes
         .utf8_chunks()
-        .any(|chunk| chunk.valid().chars().any(|c| !c.is_ascii()))
+        .any(|chunk| !chunk.valid().is_ascii())
 }
 
 /// The separator the header line uses most: tab, semicolon or comma.

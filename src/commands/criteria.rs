@@ -8,7 +8,7 @@ use crate::criteria::{self, BUILT_IN_SETS, LoadedSet, SetLookup};
 use crate::criteria_import::{self, SetFacts};
 use crate::error::{Diagnostic, Error};
 use crate::prepare::load::YamlFile;
-use crate::problem::{Lang, Problem};
+use crate::problem::{Lang, Problem, words};
 use crate::vietnamese as vn;
 
 use super::{report, warn};
@@ -44,17 +44,17 @@ pub fn run(command: &CriteriaCommand, lang: Lang) -> i32 {
     }
 }
 
-/// Labels of the listing, [Vietnamese, English].
-struct Words(Lang);
+/// Labels of the listing, each a sentence in both languages ([`words`]) said in one.
+struct Labels(Lang);
 
-impl Words {
-    fn pick<'a>(&self, vi: &'a str, en: &'a str) -> &'a str {
-        if self.0 == Lang::Vi { vi } else { en }
+impl Labels {
+    fn pick(&self, vi: &str, en: &str) -> String {
+        words(vi, en).take(self.0)
     }
 }
 
 fn list(lang: Lang) -> Result<i32, Error> {
-    let w = Words(lang);
+    let w = Labels(lang);
     for (name, _) in BUILT_IN_SETS {
         let set = builtin(name.trim_end_matches(".yaml"))?;
         println!("{}\t{}", set.set.id, counts(&set, &w));
@@ -83,7 +83,7 @@ fn unknown(reference: &str, suggestion: Option<String>) -> Error {
 }
 
 /// `10 tiêu chí, 47 chỉ tiêu; danh mục chỉ tiêu: 0/47 (chưa biết số chỉ tiêu từng tiêu chí)`.
-fn counts(set: &LoadedSet, w: &Words) -> String {
+fn counts(set: &LoadedSet, w: &Labels) -> String {
     let criteria = set.set.criteria.len();
     let total = set.indicator_total().map_or("?".to_string(), |t| t.to_string());
     let listed: usize = set
@@ -114,7 +114,7 @@ fn counts(set: &LoadedSet, w: &Words) -> String {
     line
 }
 
-fn period_line(set: &LoadedSet, w: &Words) -> Option<String> {
+fn period_line(set: &LoadedSet, w: &Labels) -> Option<String> {
     let s = &set.set;
     let mut parts = Vec::new();
     if let Some(p) = s.period {
@@ -144,7 +144,7 @@ fn period_line(set: &LoadedSet, w: &Words) -> Option<String> {
 }
 
 fn show(reference: &str, lang: Lang) -> Result<i32, Error> {
-    let w = Words(lang);
+    let w = Labels(lang);
     let path = Path::new(reference);
     let set = if path.is_file() {
         criteria::load(YamlFile::read(path)?)?
