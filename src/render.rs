@@ -7,15 +7,15 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 use typst_layout::PagedDocument;
 
+use crate::args::OutputFormat;
 use crate::compose::Composer;
 use crate::compose::templates::{LAYOUT_LIBRARY, TemplateSource};
 use crate::documents::{DocKind, Format};
 use crate::error::TypstMessage;
 use crate::error::{Diagnostic, Error};
-use crate::args::OutputFormat;
-use crate::layout::{docx, inspect};
 use crate::layout::typeset::{self, SourceNames};
 use crate::layout::typst::TypstLayout;
+use crate::layout::{docx, inspect};
 use crate::output::{OutputFile, attachments};
 use crate::prepare::Prepared;
 use crate::problem::Problem;

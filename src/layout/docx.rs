@@ -250,7 +250,7 @@ impl Reader<'_> {
             Expr::Str(s) => push(s.get().to_string()),
             Expr::Escape(e) => push(e.get().to_string()),
             Expr::Shorthand(s) => push(s.get().to_string()),
-            Expr::SmartQuote(q) => push(if q.double() { "\u{201c}" } else { "\u{2019}" }.into()),
+            Expr::SmartQuote(q) => push(if q.double() { DOUBLE_QUOTE } else { SINGLE_QUOTE }.into()),
             Expr::Linebreak(_) => out.push(Inline::line_break()),
             Expr::Strong(s) => {
                 for e in s.body().exprs() {
@@ -305,10 +305,27 @@ fn text_call(args: &Args) -> Result<Vec<Inline>, DocxError> {
     Ok(runs)
 }
 
-/// Runs without leading or trailing spaces, and with Typst's collapsing of spaces.
+/// A smart quote, until [`trim`] sees what precedes it.
+const DOUBLE_QUOTE: &str = "\u{e000}";
+const SINGLE_QUOTE: &str = "\u{e001}";
+
+/// Runs without leading or trailing spaces, with Typst's collapsing of spaces and its smart
+/// quotes (opening after a space, a bracket or the start; closing elsewhere).
 pub fn trim(runs: Vec<Inline>) -> Vec<Inline> {
     let mut out: Vec<Inline> = Vec::new();
     for mut run in runs {
+        if run.text == DOUBLE_QUOTE || run.text == SINGLE_QUOTE {
+            let before = out.iter().rev().find_map(|r| r.text.chars().last());
+            let opening = before.is_none_or(|c| c.is_whitespace() || "([{\n".contains(c));
+            let double = run.text == DOUBLE_QUOTE;
+            run.text = match (double, opening) {
+                (true, true) => "\u{201c}",
+                (true, false) => "\u{201d}",
+                (false, true) => "\u{2018}",
+                (false, false) => "\u{2019}",
+            }
+            .into();
+        }
         if run.text == " " && (out.is_empty() || out.last().is_some_and(|r| r.text.ends_with(' ') || r.text == "\n")) {
             continue;
         }

@@ -50,7 +50,11 @@ pub fn call(w: &mut Writer, name: &str, args: &Args) -> Result<Option<()>, Misfi
             let mut left = String::new();
             recipients(&mut left, system(args), &strings(args.named("recipients-list")));
             let mut right = String::new();
-            signer(&mut right, &strings(args.named("authority")), &text_of(args.named("name")));
+            signer(
+                &mut right,
+                &strings(args.named("authority")),
+                &text_of(args.named("name")),
+            );
             spacer(out, 200);
             let widths = [TEXT_WIDTH * 45 / 100, TEXT_WIDTH - TEXT_WIDTH * 45 / 100];
             docx_xml::table(out, &widths, false, 0, vec![vec![Cell::new(left), Cell::new(right)]]);
@@ -184,12 +188,18 @@ fn state_header(out: &mut String, args: &Args) {
     let left_width = mm(65.0);
     let issuer = upper(strings(args.named("issuer")));
     let mut left = String::new();
-    centred(&mut left, &lines(&upper(strings(args.named("parent"))), 13.0, false, false));
+    centred(
+        &mut left,
+        &lines(&upper(strings(args.named("parent"))), 13.0, false, false),
+    );
     centred(&mut left, &lines(&issuer, 13.0, true, false));
     rule_under(&mut left, &issuer, 13.0, 0.4, left_width);
     let motto = "Độc lập - Tự do - Hạnh phúc".to_string();
     let mut right = String::new();
-    centred(&mut right, &[Inline::plain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").bold().sized(13.0)]);
+    centred(
+        &mut right,
+        &[Inline::plain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").bold().sized(13.0)],
+    );
     centred(&mut right, &[Inline::plain(motto.clone()).bold()]);
     rule_under(&mut right, &[motto], 14.0, 1.0, TEXT_WIDTH - left_width);
     let mut number = String::new();
@@ -210,8 +220,14 @@ fn state_header(out: &mut String, args: &Args) {
 fn party_header(out: &mut String, args: &Args) {
     let left_width = mm(80.0);
     let mut left = String::new();
-    centred(&mut left, &lines(&upper(strings(args.named("parent"))), 14.0, false, false));
-    centred(&mut left, &lines(&upper(strings(args.named("issuer"))), 14.0, true, false));
+    centred(
+        &mut left,
+        &lines(&upper(strings(args.named("parent"))), 14.0, false, false),
+    );
+    centred(
+        &mut left,
+        &lines(&upper(strings(args.named("issuer"))), 14.0, true, false),
+    );
     centred(&mut left, &[Inline::plain("*")]);
     centred(&mut left, &lines(&strings(args.named("number")), 14.0, false, false));
     let title = "ĐẢNG CỘNG SẢN VIỆT NAM".to_string();
@@ -233,7 +249,11 @@ fn title_block(out: &mut String, args: &Args) {
         keep_next: true,
         ..PLAIN.centred()
     };
-    docx_xml::paragraph(out, style, &[Inline::plain(text_of(args.pos(0))).bold().sized(kind_size)]);
+    docx_xml::paragraph(
+        out,
+        style,
+        &[Inline::plain(text_of(args.pos(0))).bold().sized(kind_size)],
+    );
     let subject = strings(args.pos(1));
     if !subject.is_empty() {
         let style = ParaStyle {
@@ -291,12 +311,26 @@ fn signer(out: &mut String, authority: &[String], name: &str) {
 /// Secretary left, chair right, then the recipients.
 fn minutes_signatures(out: &mut String, args: &Args) {
     let mut left = String::new();
-    signer(&mut left, &strings(args.named("secretary-title")), &text_of(args.named("secretary")));
+    signer(
+        &mut left,
+        &strings(args.named("secretary-title")),
+        &text_of(args.named("secretary")),
+    );
     let mut right = String::new();
-    signer(&mut right, &strings(args.named("chair-title")), &text_of(args.named("chair")));
+    signer(
+        &mut right,
+        &strings(args.named("chair-title")),
+        &text_of(args.named("chair")),
+    );
     spacer(out, 200);
     let half = TEXT_WIDTH / 2;
-    docx_xml::table(out, &[half, TEXT_WIDTH - half], false, 0, vec![vec![Cell::new(left), Cell::new(right)]]);
+    docx_xml::table(
+        out,
+        &[half, TEXT_WIDTH - half],
+        false,
+        0,
+        vec![vec![Cell::new(left), Cell::new(right)]],
+    );
     let items = strings(args.named("recipients-list"));
     if !items.is_empty() {
         spacer(out, 200);
@@ -328,7 +362,10 @@ fn cell(text: impl Into<String>, align: &'static str, bold: bool) -> Cell {
 
 fn field<'v>(row: &'v Value, name: &str) -> Result<&'v Value, Misfit> {
     let Value::Dict(entries) = row else {
-        return Err(("mỗi dòng phải là một từ điển".into(), "each row must be a dictionary".into()));
+        return Err((
+            "mỗi dòng phải là một từ điển".into(),
+            "each row must be a dictionary".into(),
+        ));
     };
     Ok(entries.iter().find(|(n, _)| n == name).map_or(&Value::None, |(_, v)| v))
 }
@@ -356,7 +393,13 @@ fn criteria_table(out: &mut String, args: &Args) -> Result<(), Misfit> {
         "Đánh giá",
         "Ghi chú",
     ])];
-    let count = |v: &Value| if *v == Value::None { "—".to_string() } else { text_of(v) };
+    let count = |v: &Value| {
+        if *v == Value::None {
+            "—".to_string()
+        } else {
+            text_of(v)
+        }
+    };
     for row in rows_of(args.pos(0)) {
         let met = matches!(field(row, "criterion_met")?, Value::Bool(true));
         rows.push(vec![
@@ -388,7 +431,13 @@ fn criteria_table(out: &mut String, args: &Args) -> Result<(), Misfit> {
 fn summary_table(out: &mut String, args: &Args) -> Result<(), Misfit> {
     let mut widths = [12.0, 0.0, 28.0, 24.0, 24.0].map(mm);
     widths[1] = TEXT_WIDTH - widths.iter().sum::<u32>();
-    let mut rows = vec![header_row(&["TT", "Đơn vị", "Ngày đánh giá", "Tiêu chí đạt", "Chỉ tiêu đạt"])];
+    let mut rows = vec![header_row(&[
+        "TT",
+        "Đơn vị",
+        "Ngày đánh giá",
+        "Tiêu chí đạt",
+        "Chỉ tiêu đạt",
+    ])];
     for (i, row) in rows_of(args.pos(0)).iter().enumerate() {
         let mut cells = vec![cell((i + 1).to_string(), "center", false)];
         cells.push(cell(text_of(field(row, "unit")?), "left", false));

@@ -149,7 +149,11 @@ pub fn paragraph(out: &mut String, style: ParaStyle, runs: &[Inline]) {
         r#"<w:ind w:left="{}" w:right="{}" {first}/><w:jc w:val="{}"/>"#,
         style.left, style.right, style.align
     );
-    let _ = write!(out, r#"<w:rPr><w:sz w:val="{0}"/><w:szCs w:val="{0}"/></w:rPr></w:pPr>"#, half(style.size));
+    let _ = write!(
+        out,
+        r#"<w:rPr><w:sz w:val="{0}"/><w:szCs w:val="{0}"/></w:rPr></w:pPr>"#,
+        half(style.size)
+    );
     for run in runs {
         write_run(out, run, style.size);
     }
@@ -220,7 +224,10 @@ pub fn table(out: &mut String, widths: &[u32], ruled: bool, header_rows: usize, 
         r#"<w:tbl><w:tblPr><w:tblW w:w="{total}" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders>"#
     );
     for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
-        let _ = write!(out, r#"<w:{side} w:val="{border}" w:sz="4" w:space="0" w:color="000000"/>"#);
+        let _ = write!(
+            out,
+            r#"<w:{side} w:val="{border}" w:sz="4" w:space="0" w:color="000000"/>"#
+        );
     }
     let margin = if ruled { 100 } else { 0 };
     let _ = write!(
@@ -240,7 +247,9 @@ pub fn table(out: &mut String, widths: &[u32], ruled: bool, header_rows: usize, 
         out.push_str("</w:trPr>");
         let mut column = 0;
         for cell in row {
-            let width: u32 = widths[column..(column + cell.span as usize).min(widths.len())].iter().sum();
+            let width: u32 = widths[column..(column + cell.span as usize).min(widths.len())]
+                .iter()
+                .sum();
             column += cell.span as usize;
             let _ = write!(out, r#"<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>"#);
             if cell.span > 1 {
@@ -293,7 +302,8 @@ pub fn package(body: &str, title: &str) -> Result<Vec<u8>, zip::result::ZipError
         mm(8.0)
     );
     let mut number = String::new();
-    let fld = |instr: &str| format!(r#"<w:r><w:rPr><w:sz w:val="28"/></w:rPr><w:fldChar w:fldCharType="{instr}"/></w:r>"#);
+    let fld =
+        |instr: &str| format!(r#"<w:r><w:rPr><w:sz w:val="28"/></w:rPr><w:fldChar w:fldCharType="{instr}"/></w:r>"#);
     let _ = write!(
         number,
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:hdr {NS}><w:p><w:pPr><w:jc w:val="center"/></w:pPr>{}<w:r><w:rPr><w:sz w:val="28"/></w:rPr><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>{}<w:r><w:rPr><w:sz w:val="28"/></w:rPr><w:t>2</w:t></w:r>{}</w:p></w:hdr>"#,

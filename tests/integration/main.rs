@@ -6,6 +6,7 @@ mod bad_input;
 mod batch;
 mod browser;
 mod cli;
+mod docx;
 mod escaping;
 mod fuzz_regressions;
 mod invitation;
