@@ -140,7 +140,9 @@ impl Reader<'_> {
             }
             Expr::ShowRule(show) => self.show(expr, show)?,
             Expr::FuncCall(call) => {
-                let name = callee(call).ok_or_else(|| self.outside(expr))?;
+                let name = callee(call)
+                    .filter(|name| name == "text" || docx_vocab::VOCABULARY.contains(&name.as_str()))
+                    .ok_or_else(|| self.outside(expr))?;
                 let args = self.args(call)?;
                 if name == "text" {
                     let runs = text_call(&args)?;

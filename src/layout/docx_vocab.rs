@@ -16,6 +16,24 @@ pub struct Writer {
 /// Why a call's arguments do not fit: Vietnamese, English.
 pub type Misfit = (String, String);
 
+/// The functions of `vanban.typ` the DOCX layout writes (besides `setup` and `text`).
+pub const VOCABULARY: [&str; 14] = [
+    "state-header",
+    "party-header",
+    "title-block",
+    "section",
+    "numbered",
+    "dash",
+    "task",
+    "field",
+    "recipients",
+    "signer",
+    "signature-block",
+    "minutes-signatures",
+    "criteria-table",
+    "summary-table",
+];
+
 /// Writes vocabulary call `name`; `Ok(None)` when `name` is not in the vocabulary.
 pub fn call(w: &mut Writer, name: &str, args: &Args) -> Result<Option<()>, Misfit> {
     let out = &mut w.body;
