@@ -424,12 +424,19 @@ fn a_user_template_changes_the_pdf_and_the_docx_alike() {
         .arg("-")
         .output()
         .expect("pdftotext runs");
-    let pdf = String::from_utf8(pdf.stdout).unwrap().split_whitespace().collect::<Vec<_>>().join(" ");
+    let pdf = String::from_utf8(pdf.stdout)
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     for text in [&docx, &pdf] {
         assert!(text.contains("kết luận như sau, trân trọng thông báo:"), "{text}");
     }
     for name in ["bien-ban", "giay-moi"] {
-        assert!(out.join(format!("an-phu-2026-02-05-{name}.docx")).is_file(), "{name}.docx");
+        assert!(
+            out.join(format!("an-phu-2026-02-05-{name}.docx")).is_file(),
+            "{name}.docx"
+        );
     }
 }
 
@@ -441,5 +448,8 @@ fn a_call_outside_the_docx_vocabulary_is_an_error_naming_the_template_line() {
     assert!(stderr.contains("_thong-bao-noi-dung.typ.j2:3"), "{stderr}");
     assert!(stderr.contains("DOCX"), "{stderr}");
     let out = dir.path().join("out");
-    assert!(!out.join("an-phu-2026-02-05-thong-bao-ket-luan.docx").exists(), "no half-written draft");
+    assert!(
+        !out.join("an-phu-2026-02-05-thong-bao-ket-luan.docx").exists(),
+        "no half-written draft"
+    );
 }
