@@ -7,7 +7,9 @@
 //!    sources `--emit-typst` writes (skipped, with a note, when `typst` is not installed);
 //! 5. a watch-style re-render after a one-line edit, in one process with warm caches;
 //! 6. `vanban serve`: the preview refresh after a one-line edit, through HTTP, and the
-//!    server's resident memory after 100 edits.
+//!    server's resident memory after 100 edits;
+//! 7. DOCX generation on one core: documents per second from generated Typst sources
+//!    (`cargo bench --bench throughput -- docx` measures only this).
 //!
 //! Records are generated: different names, lengths, task counts, and both issuer systems.
 
@@ -32,6 +34,10 @@ fn main() {
     std::fs::create_dir_all(&scratch).unwrap();
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     println!("machine: {cores} cores");
+    docx_rate();
+    if std::env::args().any(|a| a == "docx") {
+        return;
+    }
 
     let cold = cold_render(&scratch);
     println!("cold render of the seed sample (median of 10): {:.1} ms", ms(cold));
@@ -398,4 +404,43 @@ fn generate(dir: &Path, count: usize) {
         );
         std::fs::write(dir.join(format!("bench-{i:04}.yaml")), record).unwrap();
     }
+}
+
+/// DOCX drafts written per second on one thread, from the generated sources of every
+/// sample document (parse, interpret, zip), repeated for two seconds.
+fn docx_rate() {
+    use vanban::documents::Format;
+    use vanban::prepare::prepare;
+    use vanban::render::{Made, Renderer};
+    let renderer = Renderer::new(Default::default()).unwrap();
+    let mut sources = Vec::new();
+    for sample in [
+        "samples/an-phu-2026-02-05.yaml",
+        "samples/xuan-truong-2024.yaml",
+        "samples/sao-vang-2026-03-12.yaml",
+        "samples/assessments/xuan-truong-2024-ntm.yaml",
+    ] {
+        let prepared = prepare(&Path::new(ROOT).join(sample)).unwrap();
+        for requested in &prepared.documents {
+            if requested.kind.format() != Format::Pdf {
+                continue;
+            }
+            if let (Made::Pdf { source, .. }, _) = renderer.make(&prepared, requested.kind, "").unwrap() {
+                sources.push(source);
+            }
+        }
+    }
+    let start = Instant::now();
+    let mut written = 0usize;
+    while start.elapsed() < Duration::from_secs(2) {
+        for source in &sources {
+            std::hint::black_box(vanban::layout::docx::docx(source).unwrap());
+            written += 1;
+        }
+    }
+    println!(
+        "DOCX generation, 1 thread, {} sample documents repeated: {:.0} docs/s",
+        sources.len(),
+        written as f64 / start.elapsed().as_secs_f64()
+    );
 }

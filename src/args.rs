@@ -163,6 +163,18 @@ pub struct RenderArgs {
     /// Archival PDFs: PDF/A-3u carrying the record and its assessments as attachments.
     #[arg(long)]
     pub archive: bool,
+    /// Formats to write, comma-separated: `pdf`, `docx` (an editable Word draft).
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "pdf")]
+    pub format: Vec<OutputFormat>,
+}
+
+/// A format `vanban render --format` writes the laid-out documents in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// The PDF.
+    Pdf,
+    /// An editable Word draft with the same words and layout.
+    Docx,
 }
 
 /// Arguments of `vanban check`.

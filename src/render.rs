@@ -7,14 +7,15 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 use typst_layout::PagedDocument;
 
+use crate::args::OutputFormat;
 use crate::compose::Composer;
 use crate::compose::templates::{LAYOUT_LIBRARY, TemplateSource};
 use crate::documents::{DocKind, Format};
 use crate::error::TypstMessage;
 use crate::error::{Diagnostic, Error};
-use crate::layout::inspect;
 use crate::layout::typeset::{self, SourceNames};
 use crate::layout::typst::TypstLayout;
+use crate::layout::{docx, inspect};
 use crate::output::{OutputFile, attachments};
 use crate::prepare::Prepared;
 use crate::problem::Problem;
@@ -134,6 +135,17 @@ impl Renderer {
     /// Every document of a prepared record, as files ready to write, with warnings about
     /// characters the fonts lack (an error instead, in archival form).
     pub fn render(&self, prepared: &Prepared, options: RenderOptions) -> Result<Rendered, Error> {
+        self.render_formats(prepared, options, &[OutputFormat::Pdf])
+    }
+
+    /// As [`Renderer::render`], writing each laid-out document in `formats`: the PDF, and
+    /// the DOCX read from the same generated source (the one place that chooses the layout).
+    pub fn render_formats(
+        &self,
+        prepared: &Prepared,
+        options: RenderOptions,
+        formats: &[OutputFormat],
+    ) -> Result<Rendered, Error> {
         let mut files = Vec::new();
         let mut warnings = Vec::new();
         let mut missing = BTreeSet::new();
@@ -158,6 +170,13 @@ impl Renderer {
                 } => (source, document, names),
             };
             let stem = format!("{}-{}", prepared.context.id(), kind.slug());
+            if formats.contains(&OutputFormat::Docx) {
+                let generated = &source[..source.len() - extra.len()];
+                files.push(OutputFile {
+                    name: format!("{stem}.docx"),
+                    bytes: self.docx(generated, &names)?,
+                });
+            }
             if options.emit_typst {
                 files.push(OutputFile {
                     name: format!("{stem}.typ"),
@@ -170,11 +189,13 @@ impl Renderer {
             {
                 return Err(first.into());
             }
-            let bytes = typeset::pdf(&document, &stem, date, options.archive, &names)?;
-            files.push(OutputFile {
-                name: format!("{stem}.pdf"),
-                bytes,
-            });
+            if formats.contains(&OutputFormat::Pdf) {
+                let bytes = typeset::pdf(&document, &stem, date, options.archive, &names)?;
+                files.push(OutputFile {
+                    name: format!("{stem}.pdf"),
+                    bytes,
+                });
+            }
         }
         if options.emit_typst && files.iter().any(|f| f.name.ends_with(".typ")) {
             files.push(OutputFile {
@@ -184,6 +205,23 @@ impl Renderer {
         }
         warnings.extend(missing_glyphs(prepared, &missing, false));
         Ok(Rendered { files, warnings })
+    }
+
+    /// The DOCX of a generated source; a problem points at the template line that wrote it
+    /// when that line came out of a template unchanged.
+    pub fn docx(&self, generated: &str, names: &SourceNames) -> Result<Vec<u8>, Error> {
+        docx::docx(generated).map_err(|e| {
+            let text = generated.lines().nth(e.line - 1).unwrap_or_default();
+            let (name, line) = self
+                .composer
+                .template_line(text)
+                .unwrap_or_else(|| (format!("{} (generated line)", names.template), e.line));
+            Error::Template {
+                name,
+                line: Some(line),
+                detail: e.detail,
+            }
+        })
     }
 
     /// Lays out template `name` over any context (the archive summary, in tests).

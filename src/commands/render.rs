@@ -112,10 +112,12 @@ fn render_one(renderer: &Renderer, path: &Path, args: &RenderArgs) -> Outcome {
                 emit_typst: args.emit_typst,
                 archive: args.archive,
             };
-            let written = renderer.render(&prepared, options).and_then(|rendered| {
-                warnings.extend(rendered.warnings);
-                output::write_all(&args.output, &rendered.files)
-            });
+            let written = renderer
+                .render_formats(&prepared, options, &args.format)
+                .and_then(|rendered| {
+                    warnings.extend(rendered.warnings);
+                    output::write_all(&args.output, &rendered.files)
+                });
             Outcome { written, warnings }
         }
         Err(error) => Outcome {

@@ -8,7 +8,8 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt};
 
 /// Liberation Serif (SIL OFL 1.1), metric-compatible with Times New Roman.
-const FONT_FILES: [&[u8]; 4] = [
+/// The embedded Liberation Serif files: regular, bold, italic, bold italic.
+pub const FONT_FILES: [&[u8]; 4] = [
     include_bytes!("../../fonts/LiberationSerif-Regular.ttf"),
     include_bytes!("../../fonts/LiberationSerif-Bold.ttf"),
     include_bytes!("../../fonts/LiberationSerif-Italic.ttf"),

@@ -6,6 +6,7 @@ mod bad_input;
 mod batch;
 mod cli;
 mod criteria;
+mod docx;
 mod escaping;
 mod fuzz_regressions;
 mod invitation;

@@ -1,0 +1,469 @@
+//! The layout library's vocabulary in Word's terms: each function of `vanban.typ` the
+//! templates call, written as paragraphs and tables with the same sizes, weights and
+//! placement as the PDF (see the README, "Two layouts").
+
+use super::docx::{Args, Value, trim};
+use super::docx_xml::{self, BODY, Cell, FIRST_INDENT, Inline, PLAIN, ParaStyle, TEXT_WIDTH, mm};
+use super::fonts;
+
+/// The document body being written.
+#[derive(Default)]
+pub struct Writer {
+    /// `<w:p>` and `<w:tbl>` XML, in order.
+    pub body: String,
+}
+
+/// Why a call's arguments do not fit: Vietnamese, English.
+pub type Misfit = (String, String);
+
+/// The functions of `vanban.typ` the DOCX layout writes (besides `setup` and `text`).
+pub const VOCABULARY: [&str; 14] = [
+    "state-header",
+    "party-header",
+    "title-block",
+    "section",
+    "numbered",
+    "dash",
+    "task",
+    "field",
+    "recipients",
+    "signer",
+    "signature-block",
+    "minutes-signatures",
+    "criteria-table",
+    "summary-table",
+];
+
+/// Writes vocabulary call `name`; `Ok(None)` when `name` is not in the vocabulary.
+pub fn call(w: &mut Writer, name: &str, args: &Args) -> Result<Option<()>, Misfit> {
+    let out = &mut w.body;
+    match name {
+        "state-header" => state_header(out, args),
+        "party-header" => party_header(out, args),
+        "title-block" => title_block(out, args),
+        "section" => {
+            let text = format!("{} {}", text_of(args.pos(0)), text_of(args.pos(1)).to_uppercase());
+            let style = ParaStyle {
+                first_line: 0,
+                keep_next: true,
+                ..BODY
+            };
+            docx_xml::paragraph(out, style, &[Inline::plain(text).bold()]);
+        }
+        "numbered" => lead(out, BODY, &format!("{} ", text_of(args.pos(0))), args.pos(1)),
+        "dash" => lead(out, BODY, "- ", args.pos(0)),
+        "task" => {
+            let hang = (fonts_width("- ", 14.0, false) * 20.0).round() as u32;
+            let style = ParaStyle {
+                left: FIRST_INDENT + hang,
+                first_line: -(hang as i32),
+                ..BODY
+            };
+            lead(out, style, "- ", args.pos(0));
+        }
+        "field" => lead(out, BODY, &format!("{}: ", text_of(args.pos(0))), args.pos(1)),
+        "recipients" => recipients(out, system(args), &strings(args.pos(0))),
+        "signer" => signer(out, &strings(args.pos(0)), &text_of(args.pos(1))),
+        "signature-block" => {
+            let mut left = String::new();
+            recipients(&mut left, system(args), &strings(args.named("recipients-list")));
+            let mut right = String::new();
+            signer(
+                &mut right,
+                &strings(args.named("authority")),
+                &text_of(args.named("name")),
+            );
+            spacer(out, 200);
+            let widths = [TEXT_WIDTH * 45 / 100, TEXT_WIDTH - TEXT_WIDTH * 45 / 100];
+            docx_xml::table(out, &widths, false, 0, vec![vec![Cell::new(left), Cell::new(right)]]);
+        }
+        "minutes-signatures" => minutes_signatures(out, args),
+        "criteria-table" => criteria_table(out, args)?,
+        "summary-table" => summary_table(out, args)?,
+        _ => return Ok(None),
+    }
+    Ok(Some(()))
+}
+
+fn system(args: &Args) -> &str {
+    match args.named("system") {
+        Value::Str(s) => s,
+        _ => "state",
+    }
+}
+
+/// A value as text: strings, numbers, content, arrays joined by spaces.
+fn text_of(value: &Value) -> String {
+    match value {
+        Value::None => String::new(),
+        Value::Bool(b) => b.to_string(),
+        Value::Int(i) => i.to_string(),
+        Value::Points(p) => format!("{p}pt"),
+        Value::Str(s) => s.clone(),
+        Value::Array(items) => items.iter().map(text_of).collect::<Vec<_>>().join(" "),
+        Value::Dict(_) => String::new(),
+        Value::Content(runs) => runs.iter().map(|r| r.text.as_str()).collect(),
+    }
+}
+
+/// Lines: an array of strings, one string, or none.
+fn strings(value: &Value) -> Vec<String> {
+    match value {
+        Value::None => Vec::new(),
+        Value::Array(items) => items.iter().map(text_of).collect(),
+        other => vec![text_of(other)],
+    }
+}
+
+/// Lines joined with explicit breaks, each run formatted alike.
+fn lines(lines: &[String], size: f64, bold: bool, italic: bool) -> Vec<Inline> {
+    let mut runs = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            runs.push(Inline::line_break());
+        }
+        runs.push(Inline {
+            text: line.clone(),
+            bold,
+            italic,
+            size: Some(size),
+            ..Inline::default()
+        });
+    }
+    runs
+}
+
+/// A body paragraph starting with `label`, then `body` (content).
+fn lead(out: &mut String, style: ParaStyle, label: &str, body: &Value) {
+    let mut runs = vec![Inline::plain(label)];
+    match body {
+        Value::Content(content) => runs.extend(content.iter().cloned()),
+        other => runs.push(Inline::plain(text_of(other))),
+    }
+    docx_xml::paragraph(out, style, &trim(runs));
+}
+
+/// The width in points of `text` set in Liberation Serif (metric-compatible with Times New
+/// Roman) at `size`.
+fn fonts_width(text: &str, size: f64, bold: bool) -> f64 {
+    let Ok(face) = ttf_parser::Face::parse(fonts::FONT_FILES[usize::from(bold)], 0) else {
+        return 0.0;
+    };
+    let units: f64 = text
+        .chars()
+        .filter_map(|c| face.glyph_index(c))
+        .filter_map(|g| face.glyph_hor_advance(g))
+        .map(f64::from)
+        .sum();
+    units / f64::from(face.units_per_em()) * size
+}
+
+/// A centred 0.6 pt rule `width` twips long, in a cell or column `room` twips wide.
+fn rule(out: &mut String, width: u32, room: u32, before: u32) {
+    let side = room.saturating_sub(width) / 2;
+    let style = ParaStyle {
+        left: side,
+        right: side,
+        before,
+        line: 240,
+        rule: true,
+        size: 2.0,
+        ..PLAIN
+    };
+    docx_xml::paragraph(out, style, &[]);
+}
+
+/// A rule as long as the longest of `lines` at `size`, times `ratio`, at most `room`.
+fn rule_under(out: &mut String, lines: &[String], size: f64, ratio: f64, room: u32) {
+    let widest = lines.iter().map(|l| fonts_width(l, size, true)).fold(0.0, f64::max);
+    let width = ((widest * ratio * 20.0).round() as u32).min(room);
+    rule(out, width, room, 80);
+}
+
+fn spacer(out: &mut String, twips: u32) {
+    let style = ParaStyle {
+        before: twips,
+        line: 240,
+        size: 2.0,
+        ..PLAIN
+    };
+    docx_xml::paragraph(out, style, &[]);
+}
+
+fn centred(out: &mut String, runs: &[Inline]) {
+    if !runs.is_empty() {
+        docx_xml::paragraph(out, PLAIN.centred(), runs);
+    }
+}
+
+fn upper(lines: Vec<String>) -> Vec<String> {
+    lines.into_iter().map(|l| l.to_uppercase()).collect()
+}
+
+/// ND30: parent and issuer left with a rule 40 % of the issuer's width, the number under
+/// them; Quốc hiệu and Tiêu ngữ right with a rule as long as the motto, the date line under.
+fn state_header(out: &mut String, args: &Args) {
+    let left_width = mm(65.0);
+    let issuer = upper(strings(args.named("issuer")));
+    let mut left = String::new();
+    centred(
+        &mut left,
+        &lines(&upper(strings(args.named("parent"))), 13.0, false, false),
+    );
+    centred(&mut left, &lines(&issuer, 13.0, true, false));
+    rule_under(&mut left, &issuer, 13.0, 0.4, left_width);
+    let motto = "Độc lập - Tự do - Hạnh phúc".to_string();
+    let mut right = String::new();
+    centred(
+        &mut right,
+        &[Inline::plain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").bold().sized(13.0)],
+    );
+    centred(&mut right, &[Inline::plain(motto.clone()).bold()]);
+    rule_under(&mut right, &[motto], 14.0, 1.0, TEXT_WIDTH - left_width);
+    let mut number = String::new();
+    spacer(&mut number, 120);
+    centred(&mut number, &lines(&strings(args.named("number")), 13.0, false, false));
+    let mut date = String::new();
+    spacer(&mut date, 120);
+    centred(&mut date, &lines(&strings(args.named("date-line")), 14.0, false, true));
+    let rows = vec![
+        vec![Cell::new(left), Cell::new(right)],
+        vec![Cell::new(number), Cell::new(date)],
+    ];
+    docx_xml::table(out, &[left_width, TEXT_WIDTH - left_width], false, 0, rows);
+}
+
+/// HD36: parent, issuer, `*` and the number left; ĐẢNG CỘNG SẢN VIỆT NAM with a rule as
+/// long as it and the date line right.
+fn party_header(out: &mut String, args: &Args) {
+    let left_width = mm(80.0);
+    let mut left = String::new();
+    centred(
+        &mut left,
+        &lines(&upper(strings(args.named("parent"))), 14.0, false, false),
+    );
+    centred(
+        &mut left,
+        &lines(&upper(strings(args.named("issuer"))), 14.0, true, false),
+    );
+    centred(&mut left, &[Inline::plain("*")]);
+    centred(&mut left, &lines(&strings(args.named("number")), 14.0, false, false));
+    let title = "ĐẢNG CỘNG SẢN VIỆT NAM".to_string();
+    let mut right = String::new();
+    centred(&mut right, &[Inline::plain(title.clone()).bold().sized(15.0)]);
+    rule_under(&mut right, &[title], 15.0, 1.0, TEXT_WIDTH - left_width);
+    spacer(&mut right, 120);
+    centred(&mut right, &lines(&strings(args.named("date-line")), 14.0, false, true));
+    let rows = vec![vec![Cell::new(left), Cell::new(right)]];
+    docx_xml::table(out, &[left_width, TEXT_WIDTH - left_width], false, 0, rows);
+}
+
+/// Tên loại and trích yếu, centred; a short rule (state) or `-----` (Party) under them.
+fn title_block(out: &mut String, args: &Args) {
+    let party = system(args) == "party";
+    let kind_size = if party { 16.0 } else { 14.0 };
+    let style = ParaStyle {
+        before: 360,
+        keep_next: true,
+        ..PLAIN.centred()
+    };
+    docx_xml::paragraph(
+        out,
+        style,
+        &[Inline::plain(text_of(args.pos(0))).bold().sized(kind_size)],
+    );
+    let subject = strings(args.pos(1));
+    if !subject.is_empty() {
+        let style = ParaStyle {
+            before: 40,
+            keep_next: true,
+            ..PLAIN.centred()
+        };
+        docx_xml::paragraph(out, style, &lines(&subject, 14.0, true, false));
+        if party {
+            centred(out, &[Inline::plain("-----")]);
+        } else {
+            rule_under(out, &subject, 14.0, 0.4, TEXT_WIDTH);
+        }
+    }
+    spacer(out, 240);
+}
+
+/// `Nơi nhận:` and the items: state bold italic 12 with items 11 and `;`; Party
+/// underlined 14 with items 12 and `,`; the last item ends with `.`.
+fn recipients(out: &mut String, system: &str, items: &[String]) {
+    let party = system == "party";
+    let (label_size, item_size, sep) = if party { (14.0, 12.0, ",") } else { (12.0, 11.0, ";") };
+    let label = Inline {
+        text: "Nơi nhận:".into(),
+        bold: !party,
+        italic: !party,
+        underline: party,
+        size: Some(label_size),
+    };
+    docx_xml::paragraph(out, PLAIN, &[label]);
+    let hang = ((fonts_width("- ", item_size, false)) * 20.0).round() as u32;
+    let style = ParaStyle {
+        left: hang,
+        first_line: -(hang as i32),
+        ..PLAIN
+    };
+    for (i, item) in items.iter().enumerate() {
+        let end = if i + 1 == items.len() { "." } else { sep };
+        docx_xml::paragraph(out, style, &[Inline::plain(format!("- {item}{end}")).sized(item_size)]);
+    }
+}
+
+/// Authority lines in bold capitals, 25 mm to sign, the name in bold; centred.
+fn signer(out: &mut String, authority: &[String], name: &str) {
+    for line in authority {
+        centred(out, &[Inline::plain(line.to_uppercase()).bold()]);
+    }
+    let style = ParaStyle {
+        before: mm(25.0),
+        ..PLAIN.centred()
+    };
+    docx_xml::paragraph(out, style, &[Inline::plain(name).bold()]);
+}
+
+/// Secretary left, chair right, then the recipients.
+fn minutes_signatures(out: &mut String, args: &Args) {
+    let mut left = String::new();
+    signer(
+        &mut left,
+        &strings(args.named("secretary-title")),
+        &text_of(args.named("secretary")),
+    );
+    let mut right = String::new();
+    signer(
+        &mut right,
+        &strings(args.named("chair-title")),
+        &text_of(args.named("chair")),
+    );
+    spacer(out, 200);
+    let half = TEXT_WIDTH / 2;
+    docx_xml::table(
+        out,
+        &[half, TEXT_WIDTH - half],
+        false,
+        0,
+        vec![vec![Cell::new(left), Cell::new(right)]],
+    );
+    let items = strings(args.named("recipients-list"));
+    if !items.is_empty() {
+        spacer(out, 200);
+        recipients(out, system(args), &items);
+    }
+}
+
+const CELL: ParaStyle = ParaStyle {
+    line: 252,
+    size: 13.0,
+    ..PLAIN
+};
+
+fn cell(text: impl Into<String>, align: &'static str, bold: bool) -> Cell {
+    let mut body = String::new();
+    let text = text.into();
+    let runs = if text.is_empty() {
+        Vec::new()
+    } else {
+        vec![Inline {
+            text,
+            bold,
+            ..Inline::default()
+        }]
+    };
+    docx_xml::paragraph(&mut body, ParaStyle { align, ..CELL }, &runs);
+    Cell::new(body)
+}
+
+fn field<'v>(row: &'v Value, name: &str) -> Result<&'v Value, Misfit> {
+    let Value::Dict(entries) = row else {
+        return Err((
+            "mỗi dòng phải là một từ điển".into(),
+            "each row must be a dictionary".into(),
+        ));
+    };
+    Ok(entries.iter().find(|(n, _)| n == name).map_or(&Value::None, |(_, v)| v))
+}
+
+fn rows_of(value: &Value) -> &[Value] {
+    match value {
+        Value::Array(rows) => rows,
+        _ => &[],
+    }
+}
+
+fn header_row(titles: &[&str]) -> Vec<Cell> {
+    titles.iter().map(|t| cell(*t, "center", true)).collect()
+}
+
+/// The criteria table: ruled, 13 pt, the header row repeating, rows never split.
+fn criteria_table(out: &mut String, args: &Args) -> Result<(), Misfit> {
+    let mut widths = [12.0, 0.0, 19.0, 19.0, 23.0, 38.0].map(mm);
+    widths[1] = TEXT_WIDTH - widths.iter().sum::<u32>();
+    let mut rows = vec![header_row(&[
+        "TT",
+        "Tên tiêu chí",
+        "Số chỉ tiêu",
+        "Số chỉ tiêu đạt",
+        "Đánh giá",
+        "Ghi chú",
+    ])];
+    let count = |v: &Value| {
+        if *v == Value::None {
+            "—".to_string()
+        } else {
+            text_of(v)
+        }
+    };
+    for row in rows_of(args.pos(0)) {
+        let met = matches!(field(row, "criterion_met")?, Value::Bool(true));
+        rows.push(vec![
+            cell(text_of(field(row, "no")?), "center", false),
+            cell(text_of(field(row, "name")?), "left", false),
+            cell(count(field(row, "indicators")?), "center", false),
+            cell(count(field(row, "met")?), "center", false),
+            cell(if met { "Đạt" } else { "Chưa đạt" }, "center", false),
+            cell(text_of(field(row, "note")?), "left", false),
+        ]);
+    }
+    let total = args.named("total");
+    if *total != Value::None {
+        let mut label = cell(text_of(field(total, "label")?), "center", true);
+        label.span = 2;
+        rows.push(vec![
+            label,
+            cell(text_of(field(total, "indicators")?), "center", true),
+            cell(text_of(field(total, "met")?), "center", true),
+            cell(text_of(field(total, "verdict")?), "center", true),
+            cell("", "left", false),
+        ]);
+    }
+    docx_xml::table(out, &widths, true, 1, rows);
+    Ok(())
+}
+
+/// The archive's summary table: one row per unit.
+fn summary_table(out: &mut String, args: &Args) -> Result<(), Misfit> {
+    let mut widths = [12.0, 0.0, 28.0, 24.0, 24.0].map(mm);
+    widths[1] = TEXT_WIDTH - widths.iter().sum::<u32>();
+    let mut rows = vec![header_row(&[
+        "TT",
+        "Đơn vị",
+        "Ngày đánh giá",
+        "Tiêu chí đạt",
+        "Chỉ tiêu đạt",
+    ])];
+    for (i, row) in rows_of(args.pos(0)).iter().enumerate() {
+        let mut cells = vec![cell((i + 1).to_string(), "center", false)];
+        cells.push(cell(text_of(field(row, "unit")?), "left", false));
+        for name in ["date", "criteria", "indicators"] {
+            cells.push(cell(text_of(field(row, name)?), "center", false));
+        }
+        rows.push(cells);
+    }
+    docx_xml::table(out, &widths, true, 1, rows);
+    Ok(())
+}
