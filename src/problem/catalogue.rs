@@ -406,6 +406,11 @@ impl Problem {
                     "set `documents.invitation.date` to a day before the session",
                 ),
             ),
+            Problem::Criteria(problem) => {
+                let ((vi, en), hint) = problem.words();
+                let (hint_vi, hint_en) = hint.unwrap_or_default();
+                (words(vi, en), words(hint_vi, hint_en))
+            }
             Problem::NoReportAsked { record } => (
                 words(
                     format!("bản ghi đánh giá `{record}` không có `documents.report`: không in báo cáo nào"),
