@@ -191,9 +191,7 @@ pub fn read_delimited(path: &Path, bytes: &[u8], tabs: bool) -> Result<Table, Er
 /// Whether invalid UTF-8 bytes sit beside real multi-byte UTF-8 sequences (a UTF-8 file with
 /// a few bad cells), rather than being a legacy single-byte encoding throughout.
 fn has_utf8_sequences(bytes: &[u8]) -> bool {
-    bytes
-        .utf8_chunks()
-        .any(|chunk| !chunk.valid().is_ascii())
+    bytes.utf8_chunks().any(|chunk| !chunk.valid().is_ascii())
 }
 
 /// The separator the header line uses most: tab, semicolon or comma.
