@@ -11,6 +11,9 @@
 //! 7. DOCX generation on one core: documents per second from generated Typst sources
 //!    (`cargo bench --bench throughput -- docx` measures only this).
 //!
+//! `cargo bench -- serve` (or `cold`, `batch`, `rss`, `typst`, `rerender`, `archive`, `bad`)
+//! runs only those parts.
+//!
 //! Records are generated: different names, lengths, task counts, and both issuer systems.
 
 use std::path::{Path, PathBuf};
@@ -29,6 +32,9 @@ const BIN: &str = env!("CARGO_BIN_EXE_vanban");
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
 fn main() {
+    // `cargo bench -- serve` runs only the parts whose names contain a word given.
+    let only: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
+    let wanted = |part: &str| only.is_empty() || only.iter().any(|word| part.contains(word.as_str()));
     let scratch = std::env::temp_dir().join(format!("vanban-bench-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&scratch);
     std::fs::create_dir_all(&scratch).unwrap();
@@ -39,29 +45,42 @@ fn main() {
         return;
     }
 
-    let cold = cold_render(&scratch);
-    println!("cold render of the seed sample (median of 10): {:.1} ms", ms(cold));
-
+    if wanted("cold") {
+        let cold = cold_render(&scratch);
+        println!("cold render of the seed sample (median of 10): {:.1} ms", ms(cold));
+    }
     let batch = scratch.join("batch-200");
-    generate(&batch, 200);
-    let (docs, one) = render_dir(&batch, &scratch.join("out-1"), 1);
-    let (_, all) = render_dir(&batch, &scratch.join("out-all"), cores);
-    let (rate_one, rate_all) = (docs as f64 / one.as_secs_f64(), docs as f64 / all.as_secs_f64());
-    println!(
-        "batch, 200 records, {docs} documents: 1 thread {rate_one:.0} docs/s; {cores} threads {rate_all:.0} docs/s; speed-up {:.2}x",
-        rate_all / rate_one
-    );
-
-    let large = scratch.join("batch-500");
-    generate(&large, 500);
-    let (docs, peak) = peak_rss(&large, &scratch.join("out-500"), cores);
-    println!("500 records, {docs} documents: peak RSS {:.0} MB", peak as f64 / 1024.0);
-
-    typst_cli(&batch, &scratch, rate_all);
-    rerender(&scratch);
-    serve_preview();
-    archive_queries(&scratch);
-    bad_inputs(&scratch);
+    if wanted("batch") || wanted("typst") {
+        generate(&batch, 200);
+        let (docs, one) = render_dir(&batch, &scratch.join("out-1"), 1);
+        let (_, all) = render_dir(&batch, &scratch.join("out-all"), cores);
+        let (rate_one, rate_all) = (docs as f64 / one.as_secs_f64(), docs as f64 / all.as_secs_f64());
+        println!(
+            "batch, 200 records, {docs} documents: 1 thread {rate_one:.0} docs/s; {cores} threads {rate_all:.0} docs/s; speed-up {:.2}x",
+            rate_all / rate_one
+        );
+        if wanted("typst") {
+            typst_cli(&batch, &scratch, rate_all);
+        }
+    }
+    if wanted("rss") {
+        let large = scratch.join("batch-500");
+        generate(&large, 500);
+        let (docs, peak) = peak_rss(&large, &scratch.join("out-500"), cores);
+        println!("500 records, {docs} documents: peak RSS {:.0} MB", peak as f64 / 1024.0);
+    }
+    if wanted("rerender") {
+        rerender(&scratch);
+    }
+    if wanted("serve") {
+        serve_preview();
+    }
+    if wanted("archive") {
+        archive_queries(&scratch);
+    }
+    if wanted("bad") {
+        bad_inputs(&scratch);
+    }
     let _ = std::fs::remove_dir_all(&scratch);
 }
 

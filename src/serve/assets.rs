@@ -78,6 +78,10 @@ const FILES: &[(&str, &str, &str)] = &[
 ];
 
 /// The records list.
+/// The editor's font, Liberation Mono 2.1.5 (SIL OFL 1.1, `assets/vendor/liberation-mono-2.1.5/`):
+/// the machine's monospace font may lack Vietnamese letters (DejaVu Sans Mono has no `ử`).
+const EDITOR_FONT: &[u8] = include_bytes!("../../assets/vendor/liberation-mono-2.1.5/LiberationMono-Regular.ttf");
+
 const RECORDS_PAGE: &str = include_str!("../../assets/serve/records.html");
 /// The editor and preview.
 const EDITOR_PAGE: &str = include_str!("../../assets/serve/editor.html");
@@ -111,6 +115,9 @@ pub async fn new_page(State(state): State<Arc<AppState>>) -> Html<String> {
 
 /// `GET /assets/NAME`.
 pub async fn asset(Path(name): Path<String>) -> Response {
+    if name == "editor-font.ttf" {
+        return ([(header::CONTENT_TYPE, "font/ttf")], EDITOR_FONT).into_response();
+    }
     match FILES.iter().find(|(n, _, _)| *n == name) {
         Some((_, kind, body)) => ([(header::CONTENT_TYPE, format!("{kind}; charset=utf-8"))], *body).into_response(),
         None => StatusCode::NOT_FOUND.into_response(),

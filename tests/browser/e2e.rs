@@ -155,6 +155,14 @@ async fn a_clerk_edits_the_seed_record_in_a_real_browser() {
     .await;
     let first = format!("{}.includes('Lê Đình Hải')", page_text());
     until(&client, &first, Duration::from_secs(5)).await;
+    // The editor writes with vanban's own font, whatever monospace font the machine has.
+    until(
+        &client,
+        "[...document.fonts].some(f => f.family.includes('vanban mono') && f.status === 'loaded') \
+         && getComputedStyle(document.querySelector('.CodeMirror-line')).fontFamily.startsWith('\"vanban mono\"')",
+        Duration::from_secs(5),
+    )
+    .await;
 
     // Change the chair's name: the minutes show it within a second. The test binary runs
     // other tests on the same two cores, so the best of three edits counts.

@@ -76,6 +76,20 @@ fn the_preview_has_every_document_as_page_images() {
 }
 
 #[test]
+fn the_editor_font_comes_from_vanban_and_has_vietnamese_letters() {
+    let server = Server::start(&[]);
+    let css = server.get("/assets/app.css").text();
+    assert!(css.contains("url(\"/assets/editor-font.ttf\")") && css.contains("\"vanban mono\", monospace"));
+    let font = server.get("/assets/editor-font.ttf");
+    assert_eq!(font.status, 200);
+    assert_eq!(font.header("content-type"), Some("font/ttf"));
+    let face = typst::text::Font::new(typst::foundations::Bytes::new(font.body), 0).expect("a TrueType font");
+    for letter in "ửữựỷỹđĐ".chars() {
+        assert!(face.info().coverage.contains(letter as u32), "{letter}");
+    }
+}
+
+#[test]
 fn diagnostics_are_checks_own_words_at_the_right_line() {
     for (lang, args) in [("vi", vec![]), ("en", vec!["--lang", "en"])] {
         let server = Server::start(&args);
