@@ -103,6 +103,11 @@ pub enum Error {
     WouldOverwrite { path: PathBuf },
     /// Several records failed; each was reported already.
     RecordsFailed { failed: usize, total: usize },
+    /// Signing or verifying a PDF went wrong (`vanban sign`, `vanban verify`).
+    Sign {
+        path: PathBuf,
+        problem: crate::sign::SignProblem,
+    },
 }
 
 impl From<Diagnostic> for Error {
@@ -246,6 +251,10 @@ impl Error {
                     "choose another folder or add `--force`",
                 ],
             ),
+            Error::Sign { path, problem } => {
+                let (message, hint) = (problem.message(), problem.hint());
+                about_file(path, lang, [&message[0], &message[1]], [&hint[0], &hint[1]])
+            }
             Error::RecordsFailed { failed, total } => {
                 if vi {
                     format!("{err}: {failed}/{total} bản ghi có lỗi, không ghi văn bản nào của các bản ghi đó")

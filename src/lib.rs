@@ -25,6 +25,7 @@ pub mod paths;
 pub mod problem;
 pub mod record;
 pub mod render;
+pub mod sign;
 pub mod templates;
 pub mod typeset;
 pub mod validate;
@@ -44,5 +45,7 @@ pub fn run(cli: &Cli) -> i32 {
         Command::Archive(command) => commands::archive::run(command, lang),
         Command::Extract { pdf, output, force } => commands::archive::extract(pdf, output, *force, lang),
         Command::Templates(TemplatesCommand::Export { dir, force }) => commands::templates::export(dir, *force, lang),
+        Command::Sign(args) => sign::command::sign(&args.options(), lang),
+        Command::Verify { pdf, trust } => sign::command::verify(pdf, trust.as_deref(), lang),
     }
 }

@@ -10,4 +10,5 @@ mod fuzz_regressions;
 mod layout;
 mod news;
 mod nothing_lost;
+mod sign;
 mod support;
