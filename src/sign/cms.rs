@@ -51,7 +51,7 @@ struct SigningCertificateV2 {
 
 fn attribute(oid: ObjectIdentifier, value: impl Encode) -> der::Result<Attribute> {
     let mut values = SetOfVec::new();
-    values.insert(Any::encode_from(&value)?)?;
+    values.insert(Any::from_der(&value.to_der()?)?)?;
     Ok(Attribute { oid, values })
 }
 
@@ -184,8 +184,9 @@ pub fn parse(bytes: &[u8]) -> der::Result<Parsed> {
 
 /// The length of the DER element at the start of `bytes`, header included.
 fn der_total_length(bytes: &[u8]) -> der::Result<usize> {
-    let header = der::Header::from_der(bytes)?;
-    let header_len = usize::try_from(header.encoded_len()?)?;
+    let mut reader = der::SliceReader::new(bytes)?;
+    let header = der::Header::decode(&mut reader)?;
+    let header_len = usize::try_from(der::Reader::position(&reader))?;
     let total = header_len + usize::try_from(header.length())?;
     if total > bytes.len() {
         return Err(der::ErrorKind::Incomplete {

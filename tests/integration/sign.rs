@@ -299,7 +299,7 @@ fn laid_out_lines(record: &str, kind: vanban::render::DocKind) -> Vec<vanban::in
 fn minutes_are_signed_by_chair_and_secretary_where_the_rules_put_them() {
     let pki = pki();
     let out = render(&pki, PARTY_SAMPLE, &["--sign-fields"]);
-    let minutes = out.join("xuan-truong-2024-bien-ban.pdf");
+    let minutes = out.join("tho-xuan-2024-03-27-xuan-truong-bien-ban.pdf");
     let empty = widgets(&minutes);
     let mut names: Vec<&str> = empty.iter().map(|w| w.0.as_str()).collect();
     names.sort();
@@ -309,7 +309,7 @@ fn minutes_are_signed_by_chair_and_secretary_where_the_rules_put_them() {
     assert_eq!(refused.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&refused.stderr).contains("--signer"));
 
-    let signed = out.join("xuan-truong-2024-bien-ban-da-ky.pdf");
+    let signed = out.join("tho-xuan-2024-03-27-xuan-truong-bien-ban-da-ky.pdf");
     ok(&sign_person(&pki, &minutes, &["--signer", "chair"]));
     ok(&sign_person(&pki, &signed, &["--signer", "secretary"]));
     let again = sign_person(&pki, &signed, &["--signer", "chair"]);
