@@ -124,7 +124,13 @@ fn source(size: (f64, f64), image: &Png, image_box: Rect, lines: &[String]) -> S
 }
 
 /// Sets the appearance in Typst and copies it into `update` as a form XObject; returns its id.
-pub fn form(update: &mut Update, size: (f64, f64), image: &Png, image_box: Rect, lines: &[String]) -> Result<ObjectId, Error> {
+pub fn form(
+    update: &mut Update,
+    size: (f64, f64),
+    image: &Png,
+    image_box: Rect,
+    lines: &[String],
+) -> Result<ObjectId, Error> {
     let source = source(size, image, image_box, lines);
     let names = SourceNames {
         template: "chu-ky.typ".into(),
@@ -156,7 +162,10 @@ pub fn form(update: &mut Update, size: (f64, f64), image: &Png, image_box: Rect,
     let mut dict = Dictionary::new();
     dict.set("Type", Object::Name(b"XObject".to_vec()));
     dict.set("Subtype", Object::Name(b"Form".to_vec()));
-    dict.set("BBox", Object::Array(vec![real(0.0), real(0.0), real(size.0), real(size.1)]));
+    dict.set(
+        "BBox",
+        Object::Array(vec![real(0.0), real(0.0), real(size.0), real(size.1)]),
+    );
     dict.set("Resources", resources);
     if let Ok(group) = page.get(b"Group") {
         let group = copy(update, &appearance, group, &mut copied);
@@ -191,7 +200,12 @@ fn copy(update: &mut Update, from: &Document, object: &Object, copied: &mut Hash
     }
 }
 
-fn copy_dict(update: &mut Update, from: &Document, dict: &Dictionary, copied: &mut HashMap<ObjectId, ObjectId>) -> Dictionary {
+fn copy_dict(
+    update: &mut Update,
+    from: &Document,
+    dict: &Dictionary,
+    copied: &mut HashMap<ObjectId, ObjectId>,
+) -> Dictionary {
     let mut out = Dictionary::new();
     for (key, value) in dict.iter() {
         if key.as_slice() != b"Parent" {

@@ -4,7 +4,9 @@
 
 use cms::cert::{CertificateChoices, IssuerAndSerialNumber};
 use cms::content_info::{CmsVersion, ContentInfo};
-use cms::signed_data::{CertificateSet, EncapsulatedContentInfo, SignedData, SignerIdentifier, SignerInfo, SignerInfos};
+use cms::signed_data::{
+    CertificateSet, EncapsulatedContentInfo, SignedData, SignerIdentifier, SignerInfo, SignerInfos,
+};
 use der::asn1::{ObjectIdentifier, OctetString, SetOfVec};
 use der::{Any, Decode, Encode, Sequence};
 use sha2::{Digest, Sha256};
@@ -154,12 +156,19 @@ pub fn parse(bytes: &[u8]) -> der::Result<Parsed> {
     let signer = match &info.sid {
         SignerIdentifier::IssuerAndSerialNumber(id) => certificates
             .iter()
-            .find(|c| c.tbs_certificate().issuer() == &id.issuer && c.tbs_certificate().serial_number() == &id.serial_number)
+            .find(|c| {
+                c.tbs_certificate().issuer() == &id.issuer && c.tbs_certificate().serial_number() == &id.serial_number
+            })
             .cloned(),
         SignerIdentifier::SubjectKeyIdentifier(_) => None,
     };
     let attrs = info.signed_attrs.clone().unwrap_or_default();
-    let value_of = |oid: ObjectIdentifier| attrs.iter().find(|a| a.oid == oid).and_then(|a| a.values.iter().next().cloned());
+    let value_of = |oid: ObjectIdentifier| {
+        attrs
+            .iter()
+            .find(|a| a.oid == oid)
+            .and_then(|a| a.values.iter().next().cloned())
+    };
     let message_digest = value_of(MESSAGE_DIGEST)
         .and_then(|v| v.decode_as::<OctetString>().ok())
         .map(|o| o.as_bytes().to_vec());
@@ -168,7 +177,11 @@ pub fn parse(bytes: &[u8]) -> der::Result<Parsed> {
             .decode_as::<SigningCertificateV2>()
             .ok()
             .zip(signer.to_der().ok())
-            .is_some_and(|(v, der)| v.certs.first().is_some_and(|c| c.cert_hash.as_bytes() == Sha256::digest(der).as_slice())),
+            .is_some_and(|(v, der)| {
+                v.certs
+                    .first()
+                    .is_some_and(|c| c.cert_hash.as_bytes() == Sha256::digest(der).as_slice())
+            }),
         _ => false,
     };
     Ok(Parsed {

@@ -97,7 +97,13 @@ pub fn verify(pdf: &Path, trust: Option<&Path>, lang: Lang) -> i32 {
             if bad == 0 {
                 return 0;
             }
-            let error = problem(pdf, SignProblem::VerifyFailed { bad, total: reports.len() });
+            let error = problem(
+                pdf,
+                SignProblem::VerifyFailed {
+                    bad,
+                    total: reports.len(),
+                },
+            );
             report(&error, lang);
             error.exit_code()
         }

@@ -32,7 +32,12 @@ impl Field {
             .and_then(Object::as_array)
             .ok()?
             .iter()
-            .filter_map(|o| o.as_float().map(f64::from).or_else(|_| o.as_i64().map(|i| i as f64)).ok())
+            .filter_map(|o| {
+                o.as_float()
+                    .map(f64::from)
+                    .or_else(|_| o.as_i64().map(|i| i as f64))
+                    .ok()
+            })
             .collect();
         (values.len() == 4).then(|| Rect::from_corners([values[0], values[1], values[2], values[3]]))
     }
@@ -116,7 +121,11 @@ pub fn attach(update: &mut Update, page: ObjectId, field: ObjectId) {
     }
     let (root, mut form) = acro_form(update);
     let Some(root) = root else { return };
-    let mut fields = form.get(b"Fields").and_then(Object::as_array).cloned().unwrap_or_default();
+    let mut fields = form
+        .get(b"Fields")
+        .and_then(Object::as_array)
+        .cloned()
+        .unwrap_or_default();
     fields.push(Object::Reference(field));
     form.set("Fields", Object::Array(fields));
     form.set("SigFlags", Object::Integer(3));
@@ -135,7 +144,10 @@ pub fn blank_form(update: &mut Update, width: f64, height: f64) -> ObjectId {
     let mut dict = Dictionary::new();
     dict.set("Type", Object::Name(b"XObject".to_vec()));
     dict.set("Subtype", Object::Name(b"Form".to_vec()));
-    dict.set("BBox", Object::Array(vec![real(0.0), real(0.0), real(width), real(height)]));
+    dict.set(
+        "BBox",
+        Object::Array(vec![real(0.0), real(0.0), real(width), real(height)]),
+    );
     dict.set("Resources", Object::Dictionary(Dictionary::new()));
     update.add(Stream::new(dict, Vec::new()))
 }
@@ -145,7 +157,9 @@ pub fn add_empty(bytes: Vec<u8>, slots: &[Slot]) -> Result<Vec<u8>, lopdf::Error
     let mut update = Update::new(bytes)?;
     for slot in slots {
         let name = slot.field_name(false);
-        let Some((page, height)) = super::pdf::page(&update.doc, slot.page) else { continue };
+        let Some((page, height)) = super::pdf::page(&update.doc, slot.page) else {
+            continue;
+        };
         if find(&update, &name).is_some() {
             continue;
         }
@@ -158,7 +172,9 @@ pub fn add_empty(bytes: Vec<u8>, slots: &[Slot]) -> Result<Vec<u8>, lopdf::Error
 }
 
 /// `files` with empty signature fields added to every PDF that records signing places.
-pub fn with_empty_fields(files: Vec<crate::output::OutputFile>) -> Result<Vec<crate::output::OutputFile>, crate::error::Error> {
+pub fn with_empty_fields(
+    files: Vec<crate::output::OutputFile>,
+) -> Result<Vec<crate::output::OutputFile>, crate::error::Error> {
     files
         .into_iter()
         .map(|mut file| {

@@ -107,7 +107,10 @@ impl SigningTime {
 /// The output name when `-o` is not given: `<stem>-da-ky.pdf` beside the input, or the input
 /// itself when it is such a file already (a signature only ever appends to a PDF).
 pub fn default_output(pdf: &Path) -> PathBuf {
-    let stem = pdf.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = pdf
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     if stem.ends_with("-da-ky") {
         pdf.to_path_buf()
     } else {
@@ -123,7 +126,9 @@ pub fn sign(request: &Request) -> Result<(), Error> {
         detail: e.to_string(),
     })?;
     if !bytes.starts_with(b"%PDF-") {
-        return Err(Error::NotPdf { path: path.to_path_buf() });
+        return Err(Error::NotPdf {
+            path: path.to_path_buf(),
+        });
     }
     let slots = slots::read(path)?;
     let slot = slots::pick(&slots, request.role, path)?;
@@ -140,11 +145,20 @@ pub fn sign(request: &Request) -> Result<(), Error> {
     let (widget_rect, form) = match &request.mark {
         Mark::Person(image) => {
             let rect = appearance::signature_box(slot_rect, image);
-            let whole = Rect { left: 0.0, bottom: 0.0, ..rect };
-            (rect, appearance::form(&mut update, (rect.width, rect.height), image, whole, &[])?)
+            let whole = Rect {
+                left: 0.0,
+                bottom: 0.0,
+                ..rect
+            };
+            (
+                rect,
+                appearance::form(&mut update, (rect.width, rect.height), image, whole, &[])?,
+            )
         }
         Mark::Agency(seal) => {
-            let size = seal.real_size.ok_or_else(|| problem(path, SignProblem::SealWithoutSize))?;
+            let size = seal
+                .real_size
+                .ok_or_else(|| problem(path, SignProblem::SealWithoutSize))?;
             let signature = fields::find(&update, &slot.field_name(false))
                 .filter(fields::Field::signed)
                 .and_then(|f| f.rect())
@@ -155,11 +169,11 @@ pub fn sign(request: &Request) -> Result<(), Error> {
                 bottom: seal_rect.bottom - widget.bottom,
                 ..seal_rect
             };
-            let lines = [
-                certs::organisation(&request.credentials.chain[0]),
-                request.time.iso(),
-            ];
-            (widget, appearance::form(&mut update, (widget.width, widget.height), seal, inside, &lines)?)
+            let lines = [certs::organisation(&request.credentials.chain[0]), request.time.iso()];
+            (
+                widget,
+                appearance::form(&mut update, (widget.width, widget.height), seal, inside, &lines)?,
+            )
         }
     };
     let signature = update.reserve();
@@ -185,7 +199,8 @@ pub fn sign(request: &Request) -> Result<(), Error> {
         .find(|(n, _)| *n == signature.0)
         .map(|(_, at)| *at)
         .unwrap_or_default();
-    fill_signature(&mut bytes, start, request.credentials).map_err(|detail| problem(path, SignProblem::BadPdf { detail }))?;
+    fill_signature(&mut bytes, start, request.credentials)
+        .map_err(|detail| problem(path, SignProblem::BadPdf { detail }))?;
     crate::output::write_atomic(request.output, &bytes)
 }
 

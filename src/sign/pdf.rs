@@ -100,7 +100,7 @@ impl Update {
         let mut offsets = Vec::new();
         for (number, body) in &objects {
             offsets.push((*number, original.len()));
-            let _ = write!(original, "{number} 0 obj\n");
+            let _ = writeln!(original, "{number} 0 obj");
             original.extend_from_slice(body);
             original.extend_from_slice(b"\nendobj\n");
         }
@@ -135,7 +135,7 @@ impl Update {
                 }
                 trailer.set("Index", Object::Array(index));
                 let stream = Stream::new(trailer, content);
-                let _ = write!(original, "{xref_number} 0 obj\n");
+                let _ = writeln!(original, "{xref_number} 0 obj");
                 write_stream(&mut original, &stream);
                 original.extend_from_slice(b"\nendobj\n");
             }
@@ -198,7 +198,12 @@ pub fn page(doc: &Document, page: usize) -> Option<(ObjectId, f64)> {
         let parent = node.get(b"Parent").and_then(Object::as_reference).ok()?;
         node = doc.get_dictionary(parent).ok()?;
     };
-    let number = |o: &Object| o.as_float().map(f64::from).or_else(|_| o.as_i64().map(|i| i as f64)).ok();
+    let number = |o: &Object| {
+        o.as_float()
+            .map(f64::from)
+            .or_else(|_| o.as_i64().map(|i| i as f64))
+            .ok()
+    };
     let values: Vec<f64> = media_box.iter().filter_map(number).collect();
     (values.len() == 4).then(|| (id, (values[3] - values[1]).abs()))
 }

@@ -78,9 +78,8 @@ impl Password {
     /// The password, read from its source; `file` names the .p12 in messages.
     pub fn read(&self, file: &Path) -> Result<String, Error> {
         match self {
-            Password::Env(name) => std::env::var(name).map_err(|_| {
-                super::problem(file, SignProblem::PasswordVariableUnset { name: name.clone() })
-            }),
+            Password::Env(name) => std::env::var(name)
+                .map_err(|_| super::problem(file, SignProblem::PasswordVariableUnset { name: name.clone() })),
             Password::Prompt => {
                 let prompt = format!("{}: ", file.display());
                 rpassword::prompt_password(prompt).map_err(|_| super::problem(file, SignProblem::NoPasswordPrompt))

@@ -82,7 +82,10 @@ impl SignProblem {
                 format!("không đọc được tệp PDF ({detail})"),
                 format!("cannot read the PDF ({detail})"),
             ],
-            SignProblem::NoSignatures => ["tệp PDF không có chữ ký số".into(), "the PDF has no digital signature".into()],
+            SignProblem::NoSignatures => [
+                "tệp PDF không có chữ ký số".into(),
+                "the PDF has no digital signature".into(),
+            ],
             SignProblem::VerifyFailed { bad, total } => [
                 format!("{bad}/{total} chữ ký không hợp lệ"),
                 format!("{bad} of {total} signatures are not valid"),

@@ -33,7 +33,12 @@ pub struct Rect {
 impl Rect {
     /// `[llx lly urx ury]`, as PDF writes a rectangle.
     pub fn corners(self) -> [f64; 4] {
-        [self.left, self.bottom, self.left + self.width, self.bottom + self.height]
+        [
+            self.left,
+            self.bottom,
+            self.left + self.width,
+            self.bottom + self.height,
+        ]
     }
 
     /// The rectangle of PDF corners `[a b c d]` in any order.
@@ -109,7 +114,9 @@ pub fn in_pdf(bytes: &[u8], path: &Path) -> Result<Option<Vec<Slot>>, Error> {
     };
     let text = String::from_utf8_lossy(&json.bytes);
     // JSON is YAML: the project's YAML reader parses it without another dependency.
-    Ok(serde_saphyr::from_str::<Vec<Slot>>(&text).ok().filter(|slots| !slots.is_empty()))
+    Ok(serde_saphyr::from_str::<Vec<Slot>>(&text)
+        .ok()
+        .filter(|slots| !slots.is_empty()))
 }
 
 /// The slot for `role`, or the only slot when no role is asked for.

@@ -63,9 +63,23 @@ impl Report {
             format!("no ({} bytes added after signing)", self.bytes_after)
         };
         let labels: [&str; 6] = if vi {
-            ["Chữ ký", "Người ký", "Thời gian ký", "Toàn vẹn", "Phủ toàn bộ tệp", "Chuỗi chứng thư"]
+            [
+                "Chữ ký",
+                "Người ký",
+                "Thời gian ký",
+                "Toàn vẹn",
+                "Phủ toàn bộ tệp",
+                "Chuỗi chứng thư",
+            ]
         } else {
-            ["Signature", "Signer", "Signed at", "Intact", "Covers the whole file", "Certificate chain"]
+            [
+                "Signature",
+                "Signer",
+                "Signed at",
+                "Intact",
+                "Covers the whole file",
+                "Certificate chain",
+            ]
         };
         format!(
             "{} {index}: {}\n  {}: {}\n  {}: {}\n  {}: {}\n  {}: {coverage}\n  {}: {chain}",
@@ -90,7 +104,9 @@ pub fn verify(path: &Path, anchors: Option<&[Certificate]>) -> Result<Vec<Report
         detail: e.to_string(),
     })?;
     if !bytes.starts_with(b"%PDF-") {
-        return Err(Error::NotPdf { path: path.to_path_buf() });
+        return Err(Error::NotPdf {
+            path: path.to_path_buf(),
+        });
     }
     let bad_pdf = |e: lopdf::Error| problem(path, SignProblem::BadPdf { detail: e.to_string() });
     let update = pdf::Update::new(bytes.clone()).map_err(bad_pdf)?;
@@ -124,9 +140,18 @@ fn check(bytes: &[u8], field: String, signature: &lopdf::Dictionary, anchors: Op
     let range: Vec<usize> = signature
         .get(b"ByteRange")
         .and_then(Object::as_array)
-        .map(|a| a.iter().filter_map(|o| o.as_i64().ok()).filter_map(|n| usize::try_from(n).ok()).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|o| o.as_i64().ok())
+                .filter_map(|n| usize::try_from(n).ok())
+                .collect()
+        })
         .unwrap_or_default();
-    let contents = signature.get(b"Contents").and_then(Object::as_str).map(<[u8]>::to_vec).unwrap_or_default();
+    let contents = signature
+        .get(b"Contents")
+        .and_then(Object::as_str)
+        .map(<[u8]>::to_vec)
+        .unwrap_or_default();
     let mut report = Report {
         field,
         signer: None,
@@ -155,7 +180,12 @@ fn check(bytes: &[u8], field: String, signature: &lopdf::Dictionary, anchors: Op
     report.intact = digest_matches
         && parsed.signing_certificate_bound
         && parsed.signer.as_ref().is_some_and(|signer| {
-            certs::verifies(signer, parsed.signature_algorithm, &parsed.signed_attributes, &parsed.signature)
+            certs::verifies(
+                signer,
+                parsed.signature_algorithm,
+                &parsed.signed_attributes,
+                &parsed.signature,
+            )
         });
     report.chain = match (anchors, &parsed.signer) {
         (Some(anchors), Some(signer)) => Some(certs::chain(signer, &parsed.certificates, anchors)),
@@ -169,7 +199,14 @@ fn check(bytes: &[u8], field: String, signature: &lopdf::Dictionary, anchors: Op
 fn iso_from_pdf_date(date: &str) -> Option<String> {
     let digits = date.strip_prefix("D:").unwrap_or(date);
     let field = |from: usize, to: usize| digits.get(from..to).filter(|s| s.bytes().all(|b| b.is_ascii_digit()));
-    let (y, mo, d, h, mi, s) = (field(0, 4)?, field(4, 6)?, field(6, 8)?, field(8, 10)?, field(10, 12)?, field(12, 14)?);
+    let (y, mo, d, h, mi, s) = (
+        field(0, 4)?,
+        field(4, 6)?,
+        field(6, 8)?,
+        field(8, 10)?,
+        field(10, 12)?,
+        field(12, 14)?,
+    );
     let zone = match digits.get(14..) {
         Some(z) if z.starts_with('Z') || z.is_empty() => "Z".to_string(),
         Some(z) => format!("{}{}:{}", &z[..1], z.get(1..3)?, z.get(4..6).unwrap_or("00")),
@@ -184,8 +221,14 @@ mod tests {
 
     #[test]
     fn pdf_dates_read_as_iso_8601() {
-        assert_eq!(iso_from_pdf_date("D:20260205103000+07'00'").as_deref(), Some("2026-02-05T10:30:00+07:00"));
-        assert_eq!(iso_from_pdf_date("D:20260205103000Z").as_deref(), Some("2026-02-05T10:30:00Z"));
+        assert_eq!(
+            iso_from_pdf_date("D:20260205103000+07'00'").as_deref(),
+            Some("2026-02-05T10:30:00+07:00")
+        );
+        assert_eq!(
+            iso_from_pdf_date("D:20260205103000Z").as_deref(),
+            Some("2026-02-05T10:30:00Z")
+        );
         assert_eq!(iso_from_pdf_date("D:2026"), None);
     }
 }

@@ -32,9 +32,15 @@ fn key_usages() -> Vec<KeyUsagePurpose> {
 fn pki() -> Pki {
     let dir = tempfile::tempdir().unwrap();
     let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
-    ca_params.distinguished_name.push(DnType::CommonName, "CA thử nghiệm vanban");
+    ca_params
+        .distinguished_name
+        .push(DnType::CommonName, "CA thử nghiệm vanban");
     ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-    ca_params.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign, KeyUsagePurpose::DigitalSignature];
+    ca_params.key_usages = vec![
+        KeyUsagePurpose::KeyCertSign,
+        KeyUsagePurpose::CrlSign,
+        KeyUsagePurpose::DigitalSignature,
+    ];
     let ca_key = KeyPair::generate().unwrap();
     let ca = ca_params.self_signed(&ca_key).unwrap();
     std::fs::write(dir.path().join("ca.pem"), ca.pem()).unwrap();
@@ -43,16 +49,28 @@ fn pki() -> Pki {
     let person_key = KeyPair::generate().unwrap();
     let mut person = CertificateParams::new(Vec::<String>::new()).unwrap();
     person.distinguished_name.push(DnType::CommonName, "Nguyễn Văn An");
-    person.distinguished_name.push(DnType::OrganizationName, "Ủy ban nhân dân xã An Phú");
+    person
+        .distinguished_name
+        .push(DnType::OrganizationName, "Ủy ban nhân dân xã An Phú");
     person.key_usages = key_usages();
     let person_cert = person.signed_by(&person_key, &issuer).unwrap();
-    write_p12(&dir.path().join("person.p12"), &person_key.serialize_der(), person_cert.der(), ca.der());
+    write_p12(
+        &dir.path().join("person.p12"),
+        &person_key.serialize_der(),
+        person_cert.der(),
+        ca.der(),
+    );
 
     let rsa_pkcs8 = rsa_key_pkcs8();
-    let agency_key = KeyPair::from_pkcs8_der_and_sign_algo(&rsa_pkcs8.as_slice().into(), &rcgen::PKCS_RSA_SHA256).unwrap();
+    let agency_key =
+        KeyPair::from_pkcs8_der_and_sign_algo(&rsa_pkcs8.as_slice().into(), &rcgen::PKCS_RSA_SHA256).unwrap();
     let mut agency = CertificateParams::new(Vec::<String>::new()).unwrap();
-    agency.distinguished_name.push(DnType::CommonName, "Ủy ban nhân dân xã An Phú");
-    agency.distinguished_name.push(DnType::OrganizationName, "Ủy ban nhân dân xã An Phú");
+    agency
+        .distinguished_name
+        .push(DnType::CommonName, "Ủy ban nhân dân xã An Phú");
+    agency
+        .distinguished_name
+        .push(DnType::OrganizationName, "Ủy ban nhân dân xã An Phú");
     agency.key_usages = key_usages();
     let agency_cert = agency.signed_by(&agency_key, &issuer).unwrap();
     write_p12(&dir.path().join("agency.p12"), &rsa_pkcs8, agency_cert.der(), ca.der());
@@ -118,7 +136,9 @@ fn write_png(path: &Path, w: u32, h: u32, per_metre: Option<u32>, pixel: fn(u32,
         }));
     }
     let mut writer = encoder.write_header().unwrap();
-    let data: Vec<u8> = (0..h).flat_map(|y| (0..w).flat_map(move |x| pixel(x, y, w, h))).collect();
+    let data: Vec<u8> = (0..h)
+        .flat_map(|y| (0..w).flat_map(move |x| pixel(x, y, w, h)))
+        .collect();
     writer.write_image_data(&data).unwrap();
 }
 
@@ -134,7 +154,11 @@ fn run(args: &[&str]) -> Output {
 }
 
 fn ok(output: &Output) -> String {
-    let text = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
     assert!(output.status.success(), "{text}");
     assert!(!text.contains(PASSWORD), "the password must never be printed");
     text
@@ -155,14 +179,33 @@ fn render(pki: &Pki, record: &str, extra: &[&str]) -> PathBuf {
 
 fn sign_person(pki: &Pki, pdf: &Path, extra: &[&str]) -> Output {
     let (p12, image) = (pki.path("person.p12"), pki.path("chu-ky.png"));
-    let mut args = vec!["sign", s(pdf), "--p12", s(&p12), "--password-env", PASSWORD_VAR, "--image", s(&image)];
+    let mut args = vec![
+        "sign",
+        s(pdf),
+        "--p12",
+        s(&p12),
+        "--password-env",
+        PASSWORD_VAR,
+        "--image",
+        s(&image),
+    ];
     args.extend_from_slice(extra);
     run(&args)
 }
 
 fn sign_agency(pki: &Pki, pdf: &Path, extra: &[&str]) -> Output {
     let (p12, seal) = (pki.path("agency.p12"), pki.path("con-dau.png"));
-    let mut args = vec!["sign", s(pdf), "--agency", "--p12", s(&p12), "--password-env", PASSWORD_VAR, "--seal", s(&seal)];
+    let mut args = vec![
+        "sign",
+        s(pdf),
+        "--agency",
+        "--p12",
+        s(&p12),
+        "--password-env",
+        PASSWORD_VAR,
+        "--seal",
+        s(&seal),
+    ];
     args.extend_from_slice(extra);
     run(&args)
 }
@@ -186,7 +229,11 @@ with open(sys.argv[1], 'rb') as f:
         .args(["-c", script, s(pdf), s(ca)])
         .output()
         .expect("python3 runs");
-    assert!(output.status.success(), "pyHanko failed: {}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "pyHanko failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
@@ -207,15 +254,25 @@ fn widgets(pdf: &Path) -> Vec<(String, [f64; 4], f64)> {
     let mut found = Vec::new();
     for (_, page) in doc.get_pages() {
         let dict = doc.get_dictionary(page).unwrap();
-        let height = dict.get(b"MediaBox").and_then(Object::as_array).unwrap()[3].as_float().unwrap() as f64;
-        let Ok(annots) = dict.get(b"Annots").and_then(Object::as_array) else { continue };
+        let height = dict.get(b"MediaBox").and_then(Object::as_array).unwrap()[3]
+            .as_float()
+            .unwrap() as f64;
+        let Ok(annots) = dict.get(b"Annots").and_then(Object::as_array) else {
+            continue;
+        };
         for annot in annots {
             let widget = doc.get_dictionary(annot.as_reference().unwrap()).unwrap();
             if widget.get(b"FT").and_then(Object::as_name).ok() != Some(b"Sig".as_slice()) {
                 continue;
             }
             let name = String::from_utf8_lossy(widget.get(b"T").and_then(Object::as_str).unwrap()).into_owned();
-            let r: Vec<f64> = widget.get(b"Rect").and_then(Object::as_array).unwrap().iter().map(|o| o.as_float().unwrap() as f64).collect();
+            let r: Vec<f64> = widget
+                .get(b"Rect")
+                .and_then(Object::as_array)
+                .unwrap()
+                .iter()
+                .map(|o| o.as_float().unwrap() as f64)
+                .collect();
             found.push((name, [r[0], r[1], r[2], r[3]], height));
         }
     }
@@ -223,8 +280,14 @@ fn widgets(pdf: &Path) -> Vec<(String, [f64; 4], f64)> {
 }
 
 fn needs_pyhanko() -> bool {
-    let found = Command::new("python3").args(["-c", "import pyhanko, pyhanko_certvalidator"]).status().is_ok_and(|s| s.success());
-    assert!(found || std::env::var_os("CI").is_none(), "pyHanko must be installed in CI (.ci/run does it)");
+    let found = Command::new("python3")
+        .args(["-c", "import pyhanko, pyhanko_certvalidator"])
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(
+        found || std::env::var_os("CI").is_none(),
+        "pyHanko must be installed in CI (.ci/run does it)"
+    );
     found
 }
 
@@ -238,14 +301,24 @@ fn a_notice_signed_by_person_and_agency_is_valid_for_vanban_and_pyhanko() {
     let after_person = std::fs::read(&signed).unwrap();
     ok(&sign_agency(&pki, &signed, &[]));
     let after_agency = std::fs::read(&signed).unwrap();
-    assert!(after_agency.starts_with(&after_person), "the agency's signature is an incremental update");
+    assert!(
+        after_agency.starts_with(&after_person),
+        "the agency's signature is an incremental update"
+    );
     assert!(claims_pdfa(&signed), "the PDF/A-3u claim survives signing");
 
     let report = ok(&run(&["verify", s(&signed), "--trust", s(&pki.path("ca.pem"))]));
     assert_eq!(report.matches("Toàn vẹn: có").count(), 2, "{report}");
-    assert_eq!(report.matches("tin cậy (tới chứng thư gốc đã cho)").count(), 2, "{report}");
+    assert_eq!(
+        report.matches("tin cậy (tới chứng thư gốc đã cho)").count(),
+        2,
+        "{report}"
+    );
     assert!(report.contains("Người ký: Nguyễn Văn An"), "{report}");
-    assert!(report.contains("Phủ toàn bộ tệp: không ("), "the first signature precedes the second: {report}");
+    assert!(
+        report.contains("Phủ toàn bộ tệp: không ("),
+        "the first signature precedes the second: {report}"
+    );
     assert!(report.contains("+07:00"), "{report}");
 
     if needs_pyhanko() {
@@ -303,7 +376,11 @@ fn minutes_are_signed_by_chair_and_secretary_where_the_rules_put_them() {
     let empty = widgets(&minutes);
     let mut names: Vec<&str> = empty.iter().map(|w| w.0.as_str()).collect();
     names.sort();
-    assert_eq!(names, ["chu-ky-chair", "chu-ky-secretary"], "render --sign-fields: one empty field per signer");
+    assert_eq!(
+        names,
+        ["chu-ky-chair", "chu-ky-secretary"],
+        "render --sign-fields: one empty field per signer"
+    );
 
     let refused = sign_person(&pki, &minutes, &[]);
     assert_eq!(refused.status.code(), Some(1));
@@ -317,16 +394,33 @@ fn minutes_are_signed_by_chair_and_secretary_where_the_rules_put_them() {
 
     let lines = laid_out_lines(PARTY_SAMPLE, vanban::render::DocKind::Minutes);
     for (name, rect, height) in widgets(&signed) {
-        let (label, holder) = if name.ends_with("chair") { ("CHỦ TRÌ", "chair") } else { ("NGƯỜI GHI BIÊN BẢN", "secretary") };
-        let position = lines.iter().rev().find(|l| l.text.contains(label)).unwrap_or_else(|| panic!("{label}"));
+        let (label, holder) = if name.ends_with("chair") {
+            ("CHỦ TRÌ", "chair")
+        } else {
+            ("NGƯỜI GHI BIÊN BẢN", "secretary")
+        };
+        let position = lines
+            .iter()
+            .rev()
+            .find(|l| l.text.contains(label))
+            .unwrap_or_else(|| panic!("{label}"));
         let name_line = lines
             .iter()
-            .find(|l| l.page == position.page && l.y > position.y + 20.0 && (l.centre() - position.centre()).abs() < 5.0)
+            .find(|l| {
+                l.page == position.page && l.y > position.y + 20.0 && (l.centre() - position.centre()).abs() < 5.0
+            })
             .unwrap_or_else(|| panic!("name under {label}"));
         let (top, bottom) = (height - rect[3], height - rect[1]);
-        assert!(top > position.y && bottom < name_line.y - 10.0, "{holder}: image between position and name: {rect:?} {position:?} {name_line:?}");
+        assert!(
+            top > position.y && bottom < name_line.y - 10.0,
+            "{holder}: image between position and name: {rect:?} {position:?} {name_line:?}"
+        );
         let centre = (rect[0] + rect[2]) / 2.0;
-        assert!((centre - name_line.centre()).abs() < 2.0, "{holder}: centred on the name: {centre} {}", name_line.centre());
+        assert!(
+            (centre - name_line.centre()).abs() < 2.0,
+            "{holder}: centred on the name: {centre} {}",
+            name_line.centre()
+        );
     }
     if needs_pyhanko() {
         let verdict = pyhanko(&signed, &pki.path("ca.pem"));
@@ -348,7 +442,10 @@ fn the_seal_covers_the_left_third_of_the_signature_at_real_size() {
     let mm = |pt: f64| pt * 25.4 / 72.0;
     assert!((mm(seal[2] - seal[0]) - 36.0).abs() < 0.2, "36 mm wide: {seal:?}");
     let third = person[0] + (person[2] - person[0]) / 3.0;
-    assert!((seal[2] - third).abs() < 0.5, "right edge a third into the signature: {seal:?} {person:?}");
+    assert!(
+        (seal[2] - third).abs() < 0.5,
+        "right edge a third into the signature: {seal:?} {person:?}"
+    );
 }
 
 #[test]
@@ -357,18 +454,44 @@ fn bad_keys_and_passwords_are_clear_errors_without_the_password() {
     let out = render(&pki, STATE_SAMPLE, &[]);
     let notice = out.join("an-phu-2026-02-05-thong-bao-ket-luan.pdf");
     let output = Command::new(env!("CARGO_BIN_EXE_vanban"))
-        .args(["sign", s(&notice), "--p12", s(&pki.path("person.p12")), "--password-env", "WRONG_PW", "--image", s(&pki.path("chu-ky.png"))])
+        .args([
+            "sign",
+            s(&notice),
+            "--p12",
+            s(&pki.path("person.p12")),
+            "--password-env",
+            "WRONG_PW",
+            "--image",
+            s(&pki.path("chu-ky.png")),
+        ])
         .env("WRONG_PW", "khong-dung-4711")
         .env("LANG", "vi_VN.UTF-8")
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
     let text = String::from_utf8_lossy(&output.stderr);
-    assert!(text.contains("person.p12") && text.contains("sai mật khẩu hoặc không phải tệp .p12"), "{text}");
+    assert!(
+        text.contains("person.p12") && text.contains("sai mật khẩu hoặc không phải tệp .p12"),
+        "{text}"
+    );
     assert!(!text.contains("khong-dung-4711"), "{text}");
-    assert!(!out.join("an-phu-2026-02-05-thong-bao-ket-luan-da-ky.pdf").exists(), "nothing written");
+    assert!(
+        !out.join("an-phu-2026-02-05-thong-bao-ket-luan-da-ky.pdf").exists(),
+        "nothing written"
+    );
     let (p12, image) = (pki.path("person.p12"), pki.path("chu-ky.png"));
-    let unset = run(&["sign", s(&notice), "--p12", s(&p12), "--password-env", "NO_SUCH_VAR_17", "--image", s(&image), "--lang", "en"]);
+    let unset = run(&[
+        "sign",
+        s(&notice),
+        "--p12",
+        s(&p12),
+        "--password-env",
+        "NO_SUCH_VAR_17",
+        "--image",
+        s(&image),
+        "--lang",
+        "en",
+    ]);
     assert_eq!(unset.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&unset.stderr).contains("`NO_SUCH_VAR_17`"));
 }
