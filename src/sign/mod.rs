@@ -145,14 +145,16 @@ pub fn sign(request: &Request) -> Result<(), Error> {
     let (widget_rect, form) = match &request.mark {
         Mark::Person(image) => {
             let rect = appearance::signature_box(slot_rect, image);
-            let whole = Rect {
-                left: 0.0,
-                bottom: 0.0,
+            // An empty field keeps its rectangle: validators treat a moved field as tampering.
+            let widget = existing.as_ref().and_then(fields::Field::rect).unwrap_or(rect);
+            let inside = Rect {
+                left: rect.left - widget.left,
+                bottom: rect.bottom - widget.bottom,
                 ..rect
             };
             (
-                rect,
-                appearance::form(&mut update, (rect.width, rect.height), image, whole, &[])?,
+                widget,
+                appearance::form(&mut update, (widget.width, widget.height), image, inside, &[])?,
             )
         }
         Mark::Agency(seal) => {
