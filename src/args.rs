@@ -71,6 +71,16 @@ pub enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Sign a PDF (PAdES B-B) where its signer signs: as the person, or with --agency.
+    Sign(SignArgs),
+    /// Report every signature of a PDF: signer, time, intact, coverage, chain.
+    Verify {
+        /// The signed PDF.
+        pdf: PathBuf,
+        /// PEM file of trusted root certificates.
+        #[arg(long)]
+        trust: Option<PathBuf>,
+    },
     /// Criteria sets: what vanban knows of each, and sets made from an office's table.
     #[command(subcommand)]
     Criteria(CriteriaCommand),
@@ -142,6 +152,34 @@ pub struct ServeArgs {
     pub templates: Option<PathBuf>,
 }
 
+/// Arguments of `vanban sign`.
+#[derive(Debug, Args)]
+pub struct SignArgs {
+    /// The PDF to sign (written by `vanban render`).
+    pub pdf: PathBuf,
+    /// PKCS#12 file (.p12/.pfx) with the key and certificate chain.
+    #[arg(long)]
+    pub p12: PathBuf,
+    /// Environment variable holding the .p12 password (else it is asked on the terminal).
+    #[arg(long, value_name = "VAR")]
+    pub password_env: Option<String>,
+    /// Sign as the agency, showing its seal.
+    #[arg(long, requires = "seal")]
+    pub agency: bool,
+    /// The person's handwritten signature: PNG, blue, transparent background.
+    #[arg(long, required_unless_present = "agency", conflicts_with = "agency")]
+    pub image: Option<PathBuf>,
+    /// The agency's seal: PNG, red, transparent background, with its real size (dpi).
+    #[arg(long)]
+    pub seal: Option<PathBuf>,
+    /// Whose place: `chair` or `secretary` in minutes; needless when there is one signer.
+    #[arg(long, value_parser = ["signer", "chair", "secretary"])]
+    pub signer: Option<String>,
+    /// Output PDF (default `<name>-da-ky.pdf`; a `-da-ky.pdf` input is signed in place).
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+}
+
 /// Arguments of `vanban render`.
 #[derive(Debug, Args)]
 pub struct RenderArgs {
@@ -166,6 +204,9 @@ pub struct RenderArgs {
     /// Formats to write, comma-separated: `pdf`, `docx` (an editable Word draft).
     #[arg(long, value_enum, value_delimiter = ',', default_value = "pdf")]
     pub format: Vec<OutputFormat>,
+    /// Empty signature fields where the signers sign, for other signing tools.
+    #[arg(long)]
+    pub sign_fields: bool,
 }
 
 /// A format `vanban render --format` writes the laid-out documents in.

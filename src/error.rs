@@ -108,6 +108,11 @@ pub enum Error {
     RendersDifferently { path: PathBuf },
     /// `archive verify`: a stored record no longer renders.
     NoLongerRenders { entry: String, error: Box<Error> },
+    /// Signing or verifying a PDF went wrong (`vanban sign`, `vanban verify`).
+    Sign {
+        path: PathBuf,
+        problem: crate::sign::SignProblem,
+    },
 }
 
 impl From<Diagnostic> for Error {
@@ -187,7 +192,8 @@ impl Error {
             | Error::WouldOverwrite { path }
             | Error::Tampered { path }
             | Error::FileGone { path }
-            | Error::RendersDifferently { path } => (Some(path.display().to_string()), self.text().0, self.text().1),
+            | Error::RendersDifferently { path }
+            | Error::Sign { path, .. } => (Some(path.display().to_string()), self.text().0, self.text().1),
         };
         let mut out = match place {
             Some(place) => format!("{place}: {}: {}", Say::ErrorLabel.to(lang), message.take(lang)),
@@ -324,6 +330,10 @@ impl Error {
                 ),
                 None,
             ),
+            Error::Sign { problem, .. } => {
+                let ([message_vi, message_en], [hint_vi, hint_en]) = (problem.message(), problem.hint());
+                (words(message_vi, message_en), Some(words(hint_vi, hint_en)))
+            }
         }
     }
 }

@@ -27,6 +27,7 @@ pub mod scaffold;
 pub mod schema;
 pub mod serve;
 pub mod set_validity;
+pub mod sign;
 pub mod table;
 pub mod title_lines;
 pub mod vietnamese;
@@ -49,5 +50,7 @@ pub fn run(cli: &Cli) -> i32 {
         Command::Serve(args) => serve::run(args, lang),
         Command::New { kind, output } => commands::new::scaffold(kind, output.as_deref(), lang),
         Command::Schema { output } => commands::new::schema(output.as_deref(), lang),
+        Command::Sign(args) => sign::command::sign(&args.options(), lang),
+        Command::Verify { pdf, trust } => sign::command::verify(pdf, trust.as_deref(), lang),
     }
 }

@@ -116,7 +116,11 @@ fn render_one(renderer: &Renderer, path: &Path, args: &RenderArgs) -> Outcome {
                 .render_formats(&prepared, options, &args.format)
                 .and_then(|rendered| {
                     warnings.extend(rendered.warnings);
-                    output::write_all(&args.output, &rendered.files)
+                    let files = match args.sign_fields {
+                        true => crate::sign::fields::with_empty_fields(rendered.files)?,
+                        false => rendered.files,
+                    };
+                    output::write_all(&args.output, &files)
                 });
             Outcome { written, warnings }
         }

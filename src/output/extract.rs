@@ -15,19 +15,35 @@ pub struct Attachment {
     pub bytes: Vec<u8>,
 }
 
-/// Every file attached to the PDF at `path`, in name order.
+/// Every file attached to the PDF at `path`, in name order, except the signing places
+/// vanban records for `vanban sign` ([`crate::sign::slots`]).
 pub fn attachments(path: &Path) -> Result<Vec<Attachment>, Error> {
+    let mut found = all_attachments(path)?;
+    found.retain(|a| a.name != crate::sign::slots::ATTACHMENT);
+    Ok(found)
+}
+
+/// Every file attached to the PDF at `path`, in name order.
+pub fn all_attachments(path: &Path) -> Result<Vec<Attachment>, Error> {
+    let bytes = std::fs::read(path).map_err(|e| Error::Read {
+        path: path.to_path_buf(),
+        detail: e.to_string(),
+    })?;
+    attachments_in(&bytes, path)
+}
+
+/// Every file attached to `bytes`, a PDF read from `path`, in name order.
+pub fn attachments_in(bytes: &[u8], path: &Path) -> Result<Vec<Attachment>, Error> {
     let read_error = |detail: String| Error::Read {
         path: path.to_path_buf(),
         detail,
     };
-    let bytes = std::fs::read(path).map_err(|e| read_error(e.to_string()))?;
     if !bytes.starts_with(b"%PDF-") {
         return Err(Error::NotPdf {
             path: path.to_path_buf(),
         });
     }
-    let document = Document::load_mem(&bytes).map_err(|e| read_error(e.to_string()))?;
+    let document = Document::load_mem(bytes).map_err(|e| read_error(e.to_string()))?;
     let mut found = Vec::new();
     for object in document.objects.values() {
         let Ok(dict) = object.as_dict() else { continue };

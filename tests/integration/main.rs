@@ -16,5 +16,6 @@ mod nothing_lost;
 mod schema;
 mod serve;
 mod server;
+mod sign;
 mod support;
 mod typography;

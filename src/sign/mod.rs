@@ -1,0 +1,264 @@
+//! ND30 digital signatures (PAdES baseline B-B) placed where the layout put each signer.
+//!
+//! - [`slots`]: where signers sign, as the laid-out document recorded it in the PDF;
+//! - [`pkcs12`]: the signer's key and certificate chain, and the password's source;
+//! - [`cms`]: the CMS SignedData of one signature;
+//! - [`appearance`]: what a signature shows (signature image, or seal with name and time);
+//! - [`fields`]: signature fields and widgets; [`pdf`]: incremental updates;
+//! - [`verify`]: reading every signature back; [`certs`]: names, signatures, chains;
+//! - [`command`]: `vanban sign` and `vanban verify`.
+
+pub mod appearance;
+pub mod certs;
+pub mod cms;
+pub mod command;
+pub mod fields;
+pub mod pdf;
+pub mod pkcs12;
+pub mod problem;
+pub mod slots;
+pub mod verify;
+
+use std::path::{Path, PathBuf};
+
+use lopdf::{Dictionary, Object};
+use sha2::{Digest, Sha256};
+
+pub use problem::SignProblem;
+
+use crate::error::Error;
+use appearance::Png;
+use pkcs12::Credentials;
+use slots::Rect;
+
+/// Bytes kept for the CMS signature in `/Contents` (hex doubles them in the file).
+const SIGNATURE_ROOM: usize = 16 * 1024;
+/// Placeholder for the four `/ByteRange` numbers, patched once offsets are known.
+const BYTE_RANGE_PLACEHOLDER: &[u8] = b"[0 0000000000 0000000000 0000000000]";
+
+/// An [`Error`] about `path`.
+pub fn problem(path: &Path, problem: SignProblem) -> Error {
+    Error::Sign {
+        path: path.to_path_buf(),
+        problem,
+    }
+}
+
+/// Who signs, and what the signature shows.
+pub enum Mark {
+    /// The person with authority: their handwritten signature, blue, PNG.
+    Person(Png),
+    /// The agency: its seal, red, PNG at real size, with its name and the signing time.
+    Agency(Png),
+}
+
+/// One signature to add.
+pub struct Request<'a> {
+    /// The PDF to sign.
+    pub pdf: &'a Path,
+    /// Where to write the signed PDF.
+    pub output: &'a Path,
+    /// Key and chain.
+    pub credentials: &'a Credentials,
+    /// Person or agency.
+    pub mark: Mark,
+    /// `signer`, `chair`, `secretary`; none when the document has one signer.
+    pub role: Option<&'a str>,
+    /// The signing time; its ISO 8601 form at +07:00 is shown and written to `/M`.
+    pub time: SigningTime,
+}
+
+/// A moment in Vietnam time (UTC+07:00).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SigningTime {
+    /// Seconds since 1970-01-01 UTC.
+    pub unix: i64,
+}
+
+impl SigningTime {
+    /// Now.
+    pub fn now() -> SigningTime {
+        let unix = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64);
+        SigningTime { unix }
+    }
+
+    fn parts(self) -> (i32, u8, u8, i64, i64, i64) {
+        let local = self.unix + 7 * 3600;
+        let (y, m, d) = crate::layout::typeset::civil_from_days(local.div_euclid(86_400));
+        let secs = local.rem_euclid(86_400);
+        (y, m, d, secs / 3600, secs % 3600 / 60, secs % 60)
+    }
+
+    /// `2026-02-05T10:30:00+07:00`.
+    pub fn iso(self) -> String {
+        let (y, m, d, h, min, s) = self.parts();
+        format!("{y:04}-{m:02}-{d:02}T{h:02}:{min:02}:{s:02}+07:00")
+    }
+
+    /// `D:20260205103000+07'00'`, the PDF date of `/M`.
+    pub fn pdf(self) -> String {
+        let (y, m, d, h, min, s) = self.parts();
+        format!("D:{y:04}{m:02}{d:02}{h:02}{min:02}{s:02}+07'00'")
+    }
+}
+
+/// The output name when `-o` is not given: `<stem>-da-ky.pdf` beside the input, or the input
+/// itself when it is such a file already (a signature only ever appends to a PDF).
+pub fn default_output(pdf: &Path) -> PathBuf {
+    let stem = pdf
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if stem.ends_with("-da-ky") {
+        pdf.to_path_buf()
+    } else {
+        pdf.with_file_name(format!("{stem}-da-ky.pdf"))
+    }
+}
+
+/// Adds one signature to `request.pdf`, written to `request.output` (atomically).
+pub fn sign(request: &Request) -> Result<(), Error> {
+    let path = request.pdf;
+    let bytes = std::fs::read(path).map_err(|e| Error::Read {
+        path: path.to_path_buf(),
+        detail: e.to_string(),
+    })?;
+    if !bytes.starts_with(b"%PDF-") {
+        return Err(Error::NotPdf {
+            path: path.to_path_buf(),
+        });
+    }
+    let slots = slots::read(path)?;
+    let slot = slots::pick(&slots, request.role, path)?;
+    let bad_pdf = |e: lopdf::Error| problem(path, SignProblem::BadPdf { detail: e.to_string() });
+    let mut update = pdf::Update::new(bytes).map_err(bad_pdf)?;
+    let (page, page_height) = pdf::page(&update.doc, slot.page).ok_or_else(|| problem(path, SignProblem::NoSlots))?;
+    let slot_rect = slot.rect(page_height);
+    let agency = matches!(request.mark, Mark::Agency(_));
+    let name = slot.field_name(agency);
+    let existing = fields::find(&update, &name);
+    if existing.as_ref().is_some_and(fields::Field::signed) {
+        return Err(problem(path, SignProblem::AlreadySigned { field: name }));
+    }
+    let (widget_rect, form) = match &request.mark {
+        Mark::Person(image) => {
+            let rect = appearance::signature_box(slot_rect, image);
+            // An empty field keeps its rectangle: validators treat a moved field as tampering.
+            let widget = existing.as_ref().and_then(fields::Field::rect).unwrap_or(rect);
+            let inside = Rect {
+                left: rect.left - widget.left,
+                bottom: rect.bottom - widget.bottom,
+                ..rect
+            };
+            (
+                widget,
+                appearance::form(&mut update, (widget.width, widget.height), image, inside, &[])?,
+            )
+        }
+        Mark::Agency(seal) => {
+            let size = seal
+                .real_size
+                .ok_or_else(|| problem(path, SignProblem::SealWithoutSize))?;
+            let signature = fields::find(&update, &slot.field_name(false))
+                .filter(fields::Field::signed)
+                .and_then(|f| f.rect())
+                .unwrap_or_else(|| slot_rect.centred(appearance::NOMINAL_SIGNATURE_WIDTH, slot_rect.height));
+            let (seal_rect, widget) = appearance::seal_box(signature, size);
+            let inside = Rect {
+                left: 0.0,
+                bottom: seal_rect.bottom - widget.bottom,
+                ..seal_rect
+            };
+            let lines = [certs::organisation(&request.credentials.chain[0]), request.time.iso()];
+            (
+                widget,
+                appearance::form(&mut update, (widget.width, widget.height), seal, inside, &lines)?,
+            )
+        }
+    };
+    let signature = update.reserve();
+    let field = fields::widget(&name, widget_rect, page, form, Some(signature));
+    match existing {
+        Some(old) => {
+            let mut merged = old.dict.clone();
+            for (key, value) in field.iter() {
+                merged.set(key.clone(), value.clone());
+            }
+            update.set(old.id, merged);
+        }
+        None => {
+            let id = update.add(field);
+            fields::attach(&mut update, page, id);
+        }
+    }
+    let holder = certs::holder(&request.credentials.chain[0]);
+    update.set_raw(signature, signature_dictionary(&holder, request.time));
+    let (mut bytes, offsets) = update.finish();
+    let start = offsets
+        .iter()
+        .find(|(n, _)| *n == signature.0)
+        .map(|(_, at)| *at)
+        .unwrap_or_default();
+    fill_signature(&mut bytes, start, request.credentials)
+        .map_err(|detail| problem(path, SignProblem::BadPdf { detail }))?;
+    crate::output::write_atomic(request.output, &bytes)
+}
+
+/// A PDF text string: UTF-16BE with its byte-order mark, written in hex.
+pub fn text_string(text: &str) -> Object {
+    let mut bytes = vec![0xfe, 0xff];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    Object::String(bytes, lopdf::StringFormat::Hexadecimal)
+}
+
+/// The signature dictionary with room for `/ByteRange` and `/Contents`.
+fn signature_dictionary(holder: &str, time: SigningTime) -> Vec<u8> {
+    let mut dict = Dictionary::new();
+    dict.set("Type", Object::Name(b"Sig".to_vec()));
+    dict.set("Filter", Object::Name(b"Adobe.PPKLite".to_vec()));
+    dict.set("SubFilter", Object::Name(b"ETSI.CAdES.detached".to_vec()));
+    dict.set("M", Object::string_literal(time.pdf()));
+    dict.set("Name", text_string(holder));
+    let mut body = Vec::new();
+    let _ = lopdf::Writer::write_object(&mut body, &Object::Dictionary(dict));
+    body.truncate(body.len() - 2);
+    body.extend_from_slice(b"/ByteRange ");
+    body.extend_from_slice(BYTE_RANGE_PLACEHOLDER);
+    body.extend_from_slice(b"/Contents <");
+    body.extend(std::iter::repeat_n(b'0', SIGNATURE_ROOM * 2));
+    body.extend_from_slice(b">>>");
+    body
+}
+
+/// Patches the byte range of the signature dictionary starting at `start`, signs the
+/// covered bytes and writes the CMS into `/Contents`.
+fn fill_signature(bytes: &mut [u8], start: usize, credentials: &Credentials) -> Result<(), String> {
+    let find = |needle: &[u8], from: usize| {
+        bytes[from..]
+            .windows(needle.len())
+            .position(|w| w == needle)
+            .map(|p| p + from)
+    };
+    let range_at = find(b"/ByteRange ", start).ok_or("no /ByteRange")? + b"/ByteRange ".len();
+    let contents_at = find(b"/Contents <", start).ok_or("no /Contents")? + b"/Contents ".len();
+    let contents_end = contents_at + SIGNATURE_ROOM * 2 + 2;
+    let after = bytes.len() - contents_end;
+    let numbers = format!("[0 {contents_at} {contents_end} {after}]");
+    let padded = format!("{numbers:<width$}", width = BYTE_RANGE_PLACEHOLDER.len());
+    if padded.len() != BYTE_RANGE_PLACEHOLDER.len() {
+        return Err("file too large".into());
+    }
+    bytes[range_at..range_at + padded.len()].copy_from_slice(padded.as_bytes());
+    let mut hasher = Sha256::new();
+    hasher.update(&bytes[..contents_at]);
+    hasher.update(&bytes[contents_end..]);
+    let cms = cms::sign(credentials, &hasher.finalize()).map_err(|e| e.to_string())?;
+    if cms.len() > SIGNATURE_ROOM {
+        return Err("signature too large".into());
+    }
+    let hex: String = cms.iter().map(|b| format!("{b:02x}")).collect();
+    bytes[contents_at + 1..contents_at + 1 + hex.len()].copy_from_slice(hex.as_bytes());
+    Ok(())
+}

@@ -1,0 +1,184 @@
+//! What can go wrong while signing or verifying, in Vietnamese and English.
+
+/// A signing or verification problem; shown as `file: lỗi: message` and a hint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SignProblem {
+    /// `--password-env` names a variable that is not set.
+    PasswordVariableUnset { name: String },
+    /// No terminal to ask for the password on.
+    NoPasswordPrompt,
+    /// Not a PKCS#12 file, or the password is wrong.
+    BadPkcs12,
+    /// The PKCS#12 file holds no private key with its certificate.
+    NoKeyInPkcs12,
+    /// The key is neither RSA nor ECDSA P-256.
+    UnsupportedKey,
+    /// The image is not a PNG.
+    NotPng,
+    /// The seal PNG does not record its pixel density, so its real size is unknown.
+    SealWithoutSize,
+    /// The PDF records no signer places (not written by this vanban, or no signer).
+    NoSlots,
+    /// `--signer` names a role the document does not have.
+    NoSuchSigner { role: String, roles: String },
+    /// The document has several signers and `--signer` is missing.
+    WhichSigner { roles: String },
+    /// This place already carries this kind of signature.
+    AlreadySigned { field: String },
+    /// The PDF cannot be read.
+    BadPdf { detail: String },
+    /// The PDF has no signatures.
+    NoSignatures,
+    /// Some signature is not intact or not trusted.
+    VerifyFailed { bad: usize, total: usize },
+}
+
+impl SignProblem {
+    /// The message, [Vietnamese, English].
+    pub fn message(&self) -> [String; 2] {
+        match self {
+            SignProblem::PasswordVariableUnset { name } => [
+                format!("biến môi trường `{name}` (mật khẩu tệp khóa) chưa được đặt"),
+                format!("the environment variable `{name}` (the key file's password) is not set"),
+            ],
+            SignProblem::NoPasswordPrompt => [
+                "không hỏi được mật khẩu: không có màn hình dòng lệnh".into(),
+                "cannot ask for the password: no terminal".into(),
+            ],
+            SignProblem::BadPkcs12 => [
+                "không mở được tệp khóa PKCS#12: sai mật khẩu hoặc không phải tệp .p12".into(),
+                "cannot open the PKCS#12 key file: wrong password or not a .p12 file".into(),
+            ],
+            SignProblem::NoKeyInPkcs12 => [
+                "tệp .p12 không có khóa bí mật kèm chứng thư số".into(),
+                "the .p12 file holds no private key with its certificate".into(),
+            ],
+            SignProblem::UnsupportedKey => [
+                "khóa không phải RSA hoặc ECDSA P-256".into(),
+                "the key is neither RSA nor ECDSA P-256".into(),
+            ],
+            SignProblem::NotPng => ["không phải ảnh PNG".into(), "not a PNG image".into()],
+            SignProblem::SealWithoutSize => [
+                "ảnh con dấu không ghi mật độ điểm ảnh (pHYs), nên không biết kích thước thật".into(),
+                "the seal image records no pixel density (pHYs), so its real size is unknown".into(),
+            ],
+            SignProblem::NoSlots => [
+                "văn bản không ghi vị trí ký (`vanban-cho-ky.json`)".into(),
+                "the document records no signing places (`vanban-cho-ky.json`)".into(),
+            ],
+            SignProblem::NoSuchSigner { role, roles } => [
+                format!("văn bản không có người ký `{role}`; có: {roles}"),
+                format!("the document has no signer `{role}`; it has: {roles}"),
+            ],
+            SignProblem::WhichSigner { roles } => [
+                format!("văn bản có nhiều người ký: {roles}"),
+                format!("the document has several signers: {roles}"),
+            ],
+            SignProblem::AlreadySigned { field } => [
+                format!("vị trí `{field}` đã được ký"),
+                format!("`{field}` is signed already"),
+            ],
+            SignProblem::BadPdf { detail } => [
+                format!("không đọc được tệp PDF ({detail})"),
+                format!("cannot read the PDF ({detail})"),
+            ],
+            SignProblem::NoSignatures => [
+                "tệp PDF không có chữ ký số".into(),
+                "the PDF has no digital signature".into(),
+            ],
+            SignProblem::VerifyFailed { bad, total } => [
+                format!("{bad}/{total} chữ ký không hợp lệ"),
+                format!("{bad} of {total} signatures are not valid"),
+            ],
+        }
+    }
+
+    /// What to do about it, [Vietnamese, English].
+    pub fn hint(&self) -> [String; 2] {
+        let pair = |vi: &str, en: &str| [vi.to_string(), en.to_string()];
+        match self {
+            SignProblem::PasswordVariableUnset { .. } => pair(
+                "đặt biến đó, hoặc bỏ `--password-env` để nhập mật khẩu khi được hỏi",
+                "set that variable, or leave out `--password-env` to type the password when asked",
+            ),
+            SignProblem::NoPasswordPrompt => pair(
+                "dùng `--password-env TÊN_BIẾN` với một biến môi trường chứa mật khẩu",
+                "use `--password-env NAME` with an environment variable holding the password",
+            ),
+            SignProblem::BadPkcs12 | SignProblem::NoKeyInPkcs12 => pair(
+                "kiểm tra mật khẩu và xuất lại tệp .p12 kèm khóa bí mật và chuỗi chứng thư",
+                "check the password, and export the .p12 again with its private key and certificate chain",
+            ),
+            SignProblem::UnsupportedKey => pair(
+                "dùng chứng thư số RSA (như các CA công cộng cấp) hoặc ECDSA P-256",
+                "use an RSA certificate (as public CAs issue) or ECDSA P-256",
+            ),
+            SignProblem::NotPng => pair(
+                "dùng ảnh PNG nền trong suốt (chữ ký màu xanh, con dấu màu đỏ)",
+                "use a PNG with a transparent background (a blue signature, a red seal)",
+            ),
+            SignProblem::SealWithoutSize => pair(
+                "lưu lại ảnh con dấu kèm độ phân giải (dpi) để ảnh có kích thước thật",
+                "save the seal image again with its resolution (dpi) so that it has a real size",
+            ),
+            SignProblem::NoSlots => pair(
+                "ký tệp PDF do `vanban render` tạo ra từ văn bản có người ký",
+                "sign a PDF written by `vanban render` for a document with a signer",
+            ),
+            SignProblem::NoSuchSigner { .. } | SignProblem::WhichSigner { .. } => {
+                pair("chọn người ký bằng `--signer`", "choose the signer with `--signer`")
+            }
+            SignProblem::AlreadySigned { .. } => pair(
+                "mỗi vị trí chỉ ký một lần; kiểm tra bằng `vanban verify`",
+                "each place is signed once; check with `vanban verify`",
+            ),
+            SignProblem::BadPdf { .. } => pair("kiểm tra tệp PDF", "check the PDF"),
+            SignProblem::NoSignatures => pair("ký bằng `vanban sign`", "sign with `vanban sign`"),
+            SignProblem::VerifyFailed { .. } => pair(
+                "không dùng văn bản này: nó đã bị sửa sau khi ký hoặc chữ ký không được tin cậy",
+                "do not rely on this document: it changed after signing or a signature is not trusted",
+            ),
+        }
+    }
+
+    /// One of each problem, so every message is checked in both languages.
+    pub fn examples() -> Vec<SignProblem> {
+        let s = || "x".to_string();
+        vec![
+            SignProblem::PasswordVariableUnset { name: s() },
+            SignProblem::NoPasswordPrompt,
+            SignProblem::BadPkcs12,
+            SignProblem::NoKeyInPkcs12,
+            SignProblem::UnsupportedKey,
+            SignProblem::NotPng,
+            SignProblem::SealWithoutSize,
+            SignProblem::NoSlots,
+            SignProblem::NoSuchSigner { role: s(), roles: s() },
+            SignProblem::WhichSigner { roles: s() },
+            SignProblem::AlreadySigned { field: s() },
+            SignProblem::BadPdf { detail: s() },
+            SignProblem::NoSignatures,
+            SignProblem::VerifyFailed { bad: 1, total: 2 },
+        ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Error;
+    use crate::problem::Lang;
+
+    #[test]
+    fn every_signing_problem_reads_in_both_languages() {
+        for problem in SignProblem::examples() {
+            let error = Error::Sign {
+                path: "x.pdf".into(),
+                problem,
+            };
+            let (vi, en) = (error.render(Lang::Vi), error.render(Lang::En));
+            assert_ne!(vi, en, "{error:?}");
+            assert!(vi.contains("gợi ý") && en.contains("hint"), "{vi}\n{en}");
+        }
+    }
+}

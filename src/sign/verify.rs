@@ -1,0 +1,234 @@
+//! Reading every signature of a PDF back: who signed, when, whether the signed bytes are
+//! intact, whether the signature covers the whole file, and the chain to a trust anchor.
+
+use std::path::Path;
+
+use lopdf::Object;
+use sha2::{Digest, Sha256};
+use x509_cert::Certificate;
+
+use super::certs::{self, Chain};
+use super::{SignProblem, fields, pdf, problem};
+use crate::error::Error;
+use crate::problem::Lang;
+
+/// What one signature says about itself.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    /// The field's name.
+    pub field: String,
+    /// Who the signer's certificate names.
+    pub signer: Option<String>,
+    /// `/M`, as ISO 8601.
+    pub time: Option<String>,
+    /// The covered bytes hash to the signed digest and the signature verifies.
+    pub intact: bool,
+    /// The byte range ends at the end of the file.
+    pub whole_file: bool,
+    /// Bytes appended after the signed revision.
+    pub bytes_after: usize,
+    /// The chain to `--trust`, if one was given.
+    pub chain: Option<Chain>,
+}
+
+impl Report {
+    /// Intact, and trusted when a trust anchor was given.
+    pub fn valid(&self) -> bool {
+        self.intact && self.chain != Some(Chain::Untrusted)
+    }
+
+    /// The report's lines, in `lang`.
+    pub fn render(&self, index: usize, lang: Lang) -> String {
+        let vi = lang == Lang::Vi;
+        let yes_no = |b: bool| match (b, vi) {
+            (true, true) => "có",
+            (false, true) => "KHÔNG",
+            (true, false) => "yes",
+            (false, false) => "NO",
+        };
+        let unknown = if vi { "không rõ" } else { "unknown" };
+        let chain = match (self.chain, vi) {
+            (Some(Chain::Trusted), true) => "tin cậy (tới chứng thư gốc đã cho)",
+            (Some(Chain::Trusted), false) => "trusted (to the given root)",
+            (Some(Chain::Untrusted), true) => "KHÔNG tin cậy (không tới chứng thư gốc đã cho)",
+            (Some(Chain::Untrusted), false) => "NOT trusted (does not reach the given root)",
+            (None, true) => "chưa kiểm tra (thêm `--trust CA.pem`)",
+            (None, false) => "not checked (add `--trust CA.pem`)",
+        };
+        let coverage = if self.whole_file {
+            yes_no(true).to_string()
+        } else if vi {
+            format!("không ({} byte được thêm sau khi ký)", self.bytes_after)
+        } else {
+            format!("no ({} bytes added after signing)", self.bytes_after)
+        };
+        let labels: [&str; 6] = if vi {
+            [
+                "Chữ ký",
+                "Người ký",
+                "Thời gian ký",
+                "Toàn vẹn",
+                "Phủ toàn bộ tệp",
+                "Chuỗi chứng thư",
+            ]
+        } else {
+            [
+                "Signature",
+                "Signer",
+                "Signed at",
+                "Intact",
+                "Covers the whole file",
+                "Certificate chain",
+            ]
+        };
+        format!(
+            "{} {index}: {}\n  {}: {}\n  {}: {}\n  {}: {}\n  {}: {coverage}\n  {}: {chain}",
+            labels[0],
+            self.field,
+            labels[1],
+            self.signer.as_deref().unwrap_or(unknown),
+            labels[2],
+            self.time.as_deref().unwrap_or(unknown),
+            labels[3],
+            yes_no(self.intact),
+            labels[4],
+            labels[5],
+        )
+    }
+}
+
+/// Reports on every signature in the PDF at `path`, checking chains against `anchors` if given.
+pub fn verify(path: &Path, anchors: Option<&[Certificate]>) -> Result<Vec<Report>, Error> {
+    let bytes = std::fs::read(path).map_err(|e| Error::Read {
+        path: path.to_path_buf(),
+        detail: e.to_string(),
+    })?;
+    if !bytes.starts_with(b"%PDF-") {
+        return Err(Error::NotPdf {
+            path: path.to_path_buf(),
+        });
+    }
+    let bad_pdf = |e: lopdf::Error| problem(path, SignProblem::BadPdf { detail: e.to_string() });
+    let update = pdf::Update::new(bytes.clone()).map_err(bad_pdf)?;
+    let mut reports = Vec::new();
+    for field in fields::all(&update) {
+        let Ok(value) = field.dict.get(b"V") else { continue };
+        let Some(signature) = update.resolve(value).as_dict().ok() else {
+            continue;
+        };
+        let name = field
+            .dict
+            .get(b"T")
+            .and_then(Object::as_str)
+            .map(|t| String::from_utf8_lossy(t).into_owned())
+            .unwrap_or_default();
+        reports.push(check(&bytes, name, signature, anchors));
+    }
+    if reports.is_empty() {
+        return Err(problem(path, SignProblem::NoSignatures));
+    }
+    Ok(reports)
+}
+
+/// Checks one signature dictionary against the file's bytes.
+fn check(bytes: &[u8], field: String, signature: &lopdf::Dictionary, anchors: Option<&[Certificate]>) -> Report {
+    let time = signature
+        .get(b"M")
+        .and_then(Object::as_str)
+        .ok()
+        .and_then(|m| iso_from_pdf_date(&String::from_utf8_lossy(m)));
+    let range: Vec<usize> = signature
+        .get(b"ByteRange")
+        .and_then(Object::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|o| o.as_i64().ok())
+                .filter_map(|n| usize::try_from(n).ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    let contents = signature
+        .get(b"Contents")
+        .and_then(Object::as_str)
+        .map(<[u8]>::to_vec)
+        .unwrap_or_default();
+    let mut report = Report {
+        field,
+        signer: None,
+        time,
+        intact: false,
+        whole_file: false,
+        bytes_after: 0,
+        chain: None,
+    };
+    let [a, b, c, d] = range[..] else { return report };
+    let end = c.saturating_add(d);
+    if a != 0 || b > c || end > bytes.len() || bytes.get(b) != Some(&b'<') || bytes.get(c - 1) != Some(&b'>') {
+        return report;
+    }
+    report.whole_file = end == bytes.len() || bytes[end..].iter().all(u8::is_ascii_whitespace);
+    report.bytes_after = bytes.len() - end;
+    let Ok(parsed) = super::cms::parse(&contents) else {
+        return report;
+    };
+    report.signer = parsed.signer.as_ref().map(certs::holder);
+    let mut hasher = Sha256::new();
+    hasher.update(&bytes[..b]);
+    hasher.update(&bytes[c..end]);
+    let digest = hasher.finalize();
+    let digest_matches = parsed.message_digest.as_deref() == Some(digest.as_slice());
+    report.intact = digest_matches
+        && parsed.signing_certificate_bound
+        && parsed.signer.as_ref().is_some_and(|signer| {
+            certs::verifies(
+                signer,
+                parsed.signature_algorithm,
+                &parsed.signed_attributes,
+                &parsed.signature,
+            )
+        });
+    report.chain = match (anchors, &parsed.signer) {
+        (Some(anchors), Some(signer)) => Some(certs::chain(signer, &parsed.certificates, anchors)),
+        (Some(_), None) => Some(Chain::Untrusted),
+        (None, _) => None,
+    };
+    report
+}
+
+/// `D:20260205103000+07'00'` as `2026-02-05T10:30:00+07:00`.
+fn iso_from_pdf_date(date: &str) -> Option<String> {
+    let digits = date.strip_prefix("D:").unwrap_or(date);
+    let field = |from: usize, to: usize| digits.get(from..to).filter(|s| s.bytes().all(|b| b.is_ascii_digit()));
+    let (y, mo, d, h, mi, s) = (
+        field(0, 4)?,
+        field(4, 6)?,
+        field(6, 8)?,
+        field(8, 10)?,
+        field(10, 12)?,
+        field(12, 14)?,
+    );
+    let zone = match digits.get(14..) {
+        Some(z) if z.starts_with('Z') || z.is_empty() => "Z".to_string(),
+        Some(z) => format!("{}{}:{}", &z[..1], z.get(1..3)?, z.get(4..6).unwrap_or("00")),
+        None => "Z".to_string(),
+    };
+    Some(format!("{y}-{mo}-{d}T{h}:{mi}:{s}{zone}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pdf_dates_read_as_iso_8601() {
+        assert_eq!(
+            iso_from_pdf_date("D:20260205103000+07'00'").as_deref(),
+            Some("2026-02-05T10:30:00+07:00")
+        );
+        assert_eq!(
+            iso_from_pdf_date("D:20260205103000Z").as_deref(),
+            Some("2026-02-05T10:30:00Z")
+        );
+        assert_eq!(iso_from_pdf_date("D:2026"), None);
+    }
+}
