@@ -185,7 +185,11 @@ const REGISTER_HEADINGS: [&str; 6] = ["Số và ký hiệu", "Ngày", "Trích y�
 fn register_cells(row: &RegisterRow) -> [String; 6] {
     let date = Date::parse(&row.date).map_or_else(|_| row.date.clone(), crate::vietnamese::date_short);
     [
-        row.number_line.trim_start_matches("Số:").trim_start_matches("Số").trim().to_string(),
+        row.number_line
+            .trim_start_matches("Số:")
+            .trim_start_matches("Số")
+            .trim()
+            .to_string(),
         date,
         row.summary.clone(),
         row.signer.clone(),
@@ -233,8 +237,13 @@ fn register_out(
             .collect();
         let context = minijinja::context! { scope => scope, rows => rows };
         let renderer = Renderer::new(TemplateSource::default())?;
-        let date = Date { year: year.unwrap_or(2000), month: 1, day: 1 };
-        let (bytes, warnings) = renderer.pdf_from_template("so-van-ban-di.state.typ.j2", &context, "so-van-ban-di", date)?;
+        let date = Date {
+            year: year.unwrap_or(2000),
+            month: 1,
+            day: 1,
+        };
+        let (bytes, warnings) =
+            renderer.pdf_from_template("so-van-ban-di.state.typ.j2", &context, "so-van-ban-di", date)?;
         warn(&warnings, lang);
         bytes
     };

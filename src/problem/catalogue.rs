@@ -406,10 +406,16 @@ impl Problem {
                     "set `documents.invitation.date` to a day before the session",
                 ),
             ),
-            Problem::NumberTaken { number, register, entry } => (
+            Problem::NumberTaken {
+                number,
+                register,
+                entry,
+            } => (
                 words(
                     format!("số `{number}` đã cấp trong sổ văn bản đi {register}, cho mục `{entry}` của kho"),
-                    format!("number `{number}` is already given in the outgoing register {register}, to archive entry `{entry}`"),
+                    format!(
+                        "number `{number}` is already given in the outgoing register {register}, to archive entry `{entry}`"
+                    ),
                 ),
                 words(
                     "bỏ `number` để kho cấp số tiếp theo, hoặc ghi một số chưa cấp",

@@ -126,7 +126,11 @@ pub enum Problem {
     /// An assessment record that asks for no report, so renders nothing (a note).
     NoReportAsked { record: String },
     /// A document number already given in its register, to another archive entry.
-    NumberTaken { number: String, register: String, entry: String },
+    NumberTaken {
+        number: String,
+        register: String,
+        entry: String,
+    },
     /// A character no embedded font can print: a warning, but an error in archival (PDF/A) output.
     MissingGlyph { character: char, archive: bool },
     /// Typst warned about a template (a warning).
