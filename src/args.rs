@@ -79,6 +79,49 @@ pub enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Criteria sets: what vanban knows of each, and sets made from an office's table.
+    #[command(subcommand)]
+    Criteria(CriteriaCommand),
+}
+
+/// `vanban criteria ...`.
+#[derive(Debug, Subcommand)]
+pub enum CriteriaCommand {
+    /// List the built-in sets with their counts and what is confirmed.
+    List,
+    /// Show one set: a built-in id, or the path of a set file.
+    Show {
+        /// Set id or path.
+        set: String,
+    },
+    /// Turn a table (CSV, or the first sheet of an .xlsx) into a criteria set file.
+    Import {
+        /// The table.
+        table: PathBuf,
+        /// The set's id (ASCII letters, digits and `-`), e.g. `th-2026-xa-ntm`.
+        #[arg(long, value_parser = set_id)]
+        id: String,
+        /// The set's full name.
+        #[arg(long)]
+        name: String,
+        /// The decision that issued it, e.g. `Quyết định số 12/2026/QĐ-UBND ngày 2/3/2026 của ...`.
+        #[arg(long)]
+        decision: Option<String>,
+        /// The set file to write (default `<id>.yaml`).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+fn set_id(text: &str) -> Result<String, String> {
+    if crate::prepare::validate::is_file_name_safe(text) {
+        Ok(text.to_string())
+    } else {
+        Err("mã bộ tiêu chí chỉ gồm chữ không dấu, số và `-` / use ASCII letters, digits and `-`".into())
+    }
 }
 
 /// Arguments of `vanban serve`.

@@ -7,11 +7,12 @@ use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
 use crate::criteria::{self, LoadedSet, SetLookup};
-use crate::error::Error;
+use crate::error::{Diagnostic, Error};
 use crate::prepare::load::YamlFile;
 use crate::prepare::paths;
 use crate::problem::{Problem, did_you_mean};
 use crate::record::{Date, Issuer, SignedSpec};
+use crate::set_validity;
 use crate::vietnamese as vn;
 
 /// An assessment record as written.
@@ -32,6 +33,9 @@ pub struct Assessment {
     /// Id of a built-in set, or a path to a set file.
     #[schemars(with = "String")]
     pub criteria_set: Spanned<String>,
+    /// The commune group (nhóm xã) whose targets apply; required where the set has groups.
+    #[schemars(with = "Option<u32>")]
+    pub commune_group: Option<Spanned<u32>>,
     /// Criteria not fully met; any criterion not listed is met.
     #[serde(default)]
     #[schemars(with = "Vec<CriterionResult>")]
@@ -114,6 +118,17 @@ pub struct ResultCounts {
     pub not_applicable: u32,
     /// Note for the table.
     pub note: Option<String>,
+    /// The unmet indicators, where named by id.
+    pub unmet_indicators: Vec<UnmetIndicator>,
+}
+
+/// An unmet indicator named by id, with its name where the set gives one.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnmetIndicator {
+    /// Id such as `2.3`.
+    pub id: String,
+    /// Its name.
+    pub name: Option<String>,
 }
 
 /// The computed totals of an assessment.
@@ -150,6 +165,8 @@ pub struct Row {
     pub criterion_met: bool,
     /// Ghi chú.
     pub note: Option<String>,
+    /// The unmet indicators, where named by id.
+    pub unmet_indicators: Vec<UnmetIndicator>,
 }
 
 impl Tally {
@@ -200,6 +217,7 @@ pub fn tally(
             unmet: result.unmet,
             criterion_met: result.unmet == 0,
             note: result.note.clone(),
+            unmet_indicators: result.unmet_indicators.clone(),
         });
     }
     let indicator_total = indicator_total.saturating_sub(excluded);
@@ -228,6 +246,10 @@ pub struct Checked {
     pub tally: Tally,
     /// Its file.
     pub file: YamlFile,
+    /// The commune group whose targets apply.
+    pub commune_group: Option<u32>,
+    /// Warnings: the set's period or entry into force does not match the date.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Reads the assessment at `path` and checks it.
@@ -261,6 +283,8 @@ pub fn check(file: YamlFile) -> Result<Checked, Error> {
         }
         Err(SetLookup::Invalid(error)) => return Err(error),
     };
+    let commune_group = set_validity::commune_group(&assessment, &set, &file)?;
+    let warnings = set_validity::warnings(&assessment, &set, &file);
     let total = set.indicator_total().ok_or_else(|| {
         at(
             reference.referenced,
@@ -284,10 +308,12 @@ pub fn check(file: YamlFile) -> Result<Checked, Error> {
         if !seen.insert(no.value) {
             return Err(at(no.referenced, Problem::DuplicateResult { no: no.value }));
         }
-        let count_of = |reference: &Option<Spanned<IndicatorRef>>| -> Result<u32, Error> {
-            let Some(reference) = reference else { return Ok(0) };
+        let count_of = |reference: &Option<Spanned<IndicatorRef>>| -> Result<(u32, Vec<UnmetIndicator>), Error> {
+            let Some(reference) = reference else {
+                return Ok((0, Vec::new()));
+            };
             match &reference.value {
-                IndicatorRef::Count(n) => Ok(*n),
+                IndicatorRef::Count(n) => Ok((*n, Vec::new())),
                 IndicatorRef::Ids(ids) => {
                     let Some(known) = criterion.indicator_ids() else {
                         return Err(at(
@@ -308,12 +334,13 @@ pub fn check(file: YamlFile) -> Result<Checked, Error> {
                             },
                         ));
                     }
-                    Ok(ids.iter().collect::<BTreeSet<_>>().len() as u32)
+                    let named = criterion_indicators(criterion, ids);
+                    Ok((named.len() as u32, named))
                 }
             }
         };
-        let unmet = count_of(&result.value.unmet)?;
-        let not_applicable = count_of(&result.value.not_applicable)?;
+        let (unmet, unmet_indicators) = count_of(&result.value.unmet)?;
+        let (not_applicable, _) = count_of(&result.value.not_applicable)?;
         if let Some(count) = criterion.indicator_count()
             && unmet + not_applicable > count
         {
@@ -343,6 +370,7 @@ pub fn check(file: YamlFile) -> Result<Checked, Error> {
             unmet,
             not_applicable,
             note: result.value.note.clone(),
+            unmet_indicators,
         });
     }
     let specs: Vec<CriterionSpec> = set
@@ -361,7 +389,23 @@ pub fn check(file: YamlFile) -> Result<Checked, Error> {
         set,
         tally,
         file,
+        commune_group,
+        warnings,
     })
+}
+
+/// The indicators `ids` names, once each, in the set's order, with their names.
+fn criterion_indicators(criterion: &crate::criteria::Criterion, ids: &[String]) -> Vec<UnmetIndicator> {
+    criterion
+        .indicator_list()
+        .unwrap_or_default()
+        .iter()
+        .filter(|i| ids.contains(&i.id))
+        .map(|i| UnmetIndicator {
+            id: i.id.clone(),
+            name: i.name.clone(),
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -430,6 +474,7 @@ mod tests {
                 unmet,
                 not_applicable,
                 note: None,
+                unmet_indicators: Vec::new(),
             })
             .collect()
     }

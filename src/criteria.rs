@@ -3,15 +3,16 @@
 //! A set says only what a source backs: a criterion's indicators may be listed, counted, or
 //! unknown. On load, criterion numbers must be unique and the indicators must fit the total.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
 use crate::error::Error;
 use crate::prepare::load::YamlFile;
-use crate::problem::{Problem, did_you_mean};
+use crate::problem::{CriteriaProblem, Problem, did_you_mean};
+use crate::record::Date;
 
 /// Built-in sets: file name and text.
 pub const BUILT_IN_SETS: &[(&str, &str)] = &[
@@ -31,6 +32,10 @@ pub const BUILT_IN_SETS: &[(&str, &str)] = &[
         "th-33-2022-xa-ntm-nang-cao.yaml",
         include_str!("../criteria/th-33-2022-xa-ntm-nang-cao.yaml"),
     ),
+    (
+        "vn-51-2025-xa-ntm.yaml",
+        include_str!("../criteria/vn-51-2025-xa-ntm.yaml"),
+    ),
 ];
 
 /// A criteria set as written.
@@ -47,6 +52,16 @@ pub struct CriteriaSet {
     pub decision: String,
     /// Date of the decision, where known (ISO).
     pub decision_date: Option<String>,
+    /// The date from which the set applies (hiệu lực), where known.
+    pub effective_date: Option<Date>,
+    /// The years the set is for, e.g. 2021–2025.
+    pub period: Option<Period>,
+    /// Id of the set that replaces this one after its period.
+    pub superseded_by: Option<String>,
+    /// Commune groups whose thresholds differ (nhóm 1, 2, 3); an assessment on a set that
+    /// declares them must name its group.
+    #[serde(default)]
+    pub commune_groups: Vec<Spanned<CommuneGroup>>,
     /// `ntm`, `ntm_nang_cao`, `ntm_kieu_mau` or `other`.
     pub tier: String,
     /// Declared number of indicators; the criteria must fit it.
@@ -62,6 +77,26 @@ pub struct CriteriaSet {
 
 fn yes() -> bool {
     true
+}
+
+/// The years a set is for (giai đoạn).
+#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    /// First year.
+    pub from: i32,
+    /// Last year.
+    pub to: i32,
+}
+
+/// A commune group (nhóm xã) of a set.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CommuneGroup {
+    /// Its number.
+    pub no: u32,
+    /// Which communes belong to it, where known.
+    pub definition: Option<String>,
 }
 
 /// Where a set's content comes from.
@@ -111,6 +146,11 @@ pub struct Indicator {
     pub id: String,
     /// Name, where known.
     pub name: Option<String>,
+    /// Mức đạt chuẩn, where the set gives one for every commune.
+    pub target: Option<String>,
+    /// Mức đạt chuẩn per commune group, by group number.
+    #[serde(default)]
+    pub group_targets: BTreeMap<u32, String>,
 }
 
 impl Criterion {
@@ -120,6 +160,14 @@ impl Criterion {
             Some(Indicators::Count(n)) => Some(*n),
             Some(Indicators::List(list)) => Some(list.len() as u32),
             None => None,
+        }
+    }
+
+    /// The indicators, if listed.
+    pub fn indicator_list(&self) -> Option<&[Indicator]> {
+        match &self.indicators {
+            Some(Indicators::List(list)) => Some(list),
+            _ => None,
         }
     }
 
@@ -147,6 +195,12 @@ impl LoadedSet {
     /// The criterion numbered `no`.
     pub fn criterion(&self, no: u32) -> Option<&Criterion> {
         self.set.criteria.iter().map(|c| &c.value).find(|c| c.no == no)
+    }
+
+    /// The commune groups' numbers, e.g. `1, 2, 3` (empty when the set has none).
+    pub fn group_numbers(&self) -> String {
+        let numbers: Vec<String> = self.set.commune_groups.iter().map(|g| g.value.no.to_string()).collect();
+        numbers.join(", ")
     }
 
     /// The declared total, or the sum of the criteria's counts when every one is known.
@@ -193,6 +247,29 @@ pub enum SetLookup {
     Invalid(Error),
 }
 
+/// Commune groups are numbered once each, and indicators give targets only for them.
+fn check_groups(set: &CriteriaSet) -> Result<(), (serde_saphyr::Location, CriteriaProblem)> {
+    let mut groups = BTreeSet::new();
+    for group in &set.commune_groups {
+        if !groups.insert(group.value.no) {
+            let no = group.value.no;
+            return Err((group.referenced, CriteriaProblem::DuplicateCommuneGroup { no }));
+        }
+    }
+    for criterion in &set.criteria {
+        for indicator in criterion.value.indicator_list().unwrap_or_default() {
+            if let Some(group) = indicator.group_targets.keys().find(|g| !groups.contains(g)) {
+                let problem = CriteriaProblem::UndeclaredGroupTarget {
+                    group: *group,
+                    indicator: indicator.id.clone(),
+                };
+                return Err((criterion.referenced, problem));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Parses and checks a set file.
 pub fn load(file: YamlFile) -> Result<LoadedSet, Error> {
     let set: CriteriaSet = file.parse()?;
@@ -217,6 +294,7 @@ pub fn load(file: YamlFile) -> Result<LoadedSet, Error> {
             }
         }
     }
+    check_groups(&set).map_err(|(location, problem)| at(location, Problem::Criteria(problem)))?;
     if let Some(total) = &set.indicator_total {
         let known: u32 = set.criteria.iter().filter_map(|c| c.value.indicator_count()).sum();
         let all_known = set.criteria.iter().all(|c| c.value.indicator_count().is_some());
@@ -258,7 +336,8 @@ mod tests {
             let id = name.trim_end_matches(".yaml");
             let loaded = resolve(id, Path::new(".")).unwrap_or_else(|e| panic!("{id}: {e:?}"));
             assert_eq!(loaded.set.id, id);
-            assert_eq!(loaded.set.criteria.len(), 19, "{id}");
+            let criteria = if id == "vn-51-2025-xa-ntm" { 10 } else { 19 };
+            assert_eq!(loaded.set.criteria.len(), criteria, "{id}");
         }
     }
 

@@ -13,6 +13,7 @@ pub mod assessment;
 pub mod commands;
 pub mod compose;
 pub mod criteria;
+pub mod criteria_import;
 pub mod documents;
 pub mod error;
 pub mod fuzz;
@@ -25,6 +26,8 @@ pub mod render;
 pub mod scaffold;
 pub mod schema;
 pub mod serve;
+pub mod set_validity;
+pub mod table;
 pub mod title_lines;
 pub mod vietnamese;
 pub mod watcher;
@@ -42,6 +45,7 @@ pub fn run(cli: &Cli) -> i32 {
         Command::Archive(command) => commands::archive::run(command, lang),
         Command::Extract { pdf, output, force } => commands::archive::extract(pdf, output, *force, lang),
         Command::Templates(TemplatesCommand::Export { dir, force }) => commands::templates::export(dir, *force, lang),
+        Command::Criteria(command) => commands::criteria::run(command, lang),
         Command::Serve(args) => serve::run(args, lang),
         Command::New { kind, output } => commands::new::scaffold(kind, output.as_deref(), lang),
         Command::Schema { output } => commands::new::schema(output.as_deref(), lang),

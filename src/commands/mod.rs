@@ -2,6 +2,7 @@
 
 pub mod archive;
 pub mod check;
+pub mod criteria;
 pub mod new;
 pub mod render;
 pub mod templates;

@@ -170,6 +170,8 @@ pub struct AssessmentSummary {
     pub set_name: String,
     /// The decision that issued the set.
     pub decision: String,
+    /// `mức đạt chuẩn của xã nhóm 2`, when the set's targets differ by commune group.
+    pub group_basis: Option<String>,
     /// The computed totals.
     pub tally: Tally,
     /// `đạt 17/19 tiêu chí, 71/75 chỉ tiêu; còn 2 tiêu chí chưa đạt gồm: ...`.
@@ -185,6 +187,7 @@ impl AssessmentSummary {
             assessed_by: assessed_by_words(checked.assessment.assessed_by),
             set_name: checked.set.set.name.clone(),
             decision: checked.set.set.decision.clone(),
+            group_basis: checked.commune_group.map(|g| format!("mức đạt chuẩn của xã nhóm {g}")),
             phrase: checked.tally.phrase(),
             tally: checked.tally.clone(),
         }

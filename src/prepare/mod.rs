@@ -142,10 +142,11 @@ pub fn prepare_file(file: YamlFile) -> Result<Prepared, Error> {
 
 fn prepare_session(file: YamlFile) -> Result<Prepared, Error> {
     let session: WorkingSession = file.parse()?;
-    let warnings = validate::working_session(&file, &session)?;
+    let mut warnings = validate::working_session(&file, &session)?;
     let documents =
         documents::session_documents(&session).map_err(|(at, problem)| Error::from(file.diagnostic_at(at, problem)))?;
     let checked = session_assessments(&file, &session)?;
+    warnings.extend(checked.iter().flat_map(|c| c.warnings.iter().cloned()));
     let id = record_id(session.id.as_ref().map(|id| id.value.as_str()), &file.path);
     let mut context = SessionContext::new(&session, id);
     context.report.assessments = checked.iter().map(AssessmentSummary::new).collect();
@@ -240,13 +241,13 @@ pub fn assessment_model(checked: &Checked) -> Result<Prepared, Error> {
         .map_err(|(at, problem)| Error::from(file.diagnostic_at(at, problem)))?;
     let id = record_id(assessment.id.as_ref().map(|id| id.value.as_str()), &file.path);
     let spec = assessment.documents.report.as_ref().map(|s| &s.value);
-    let warnings = match spec {
-        Some(_) => Vec::new(),
-        None => vec![file.diagnostic_at(
+    let mut warnings = checked.warnings.clone();
+    if spec.is_none() {
+        warnings.push(file.diagnostic_at(
             assessment.criteria_set.referenced,
             Problem::NoReportAsked { record: id.clone() },
-        )],
-    };
+        ));
+    }
     let context = AssessmentContext::new(checked, assessment.issuer.as_ref(), spec, id);
     let issuer = assessment.issuer.as_ref();
     let facts = Facts {

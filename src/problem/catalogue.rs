@@ -422,6 +422,11 @@ impl Problem {
                     "leave `number` out so the archive gives the next one, or write a number not yet given",
                 ),
             ),
+            Problem::Criteria(problem) => {
+                let ((vi, en), hint) = problem.words();
+                let (hint_vi, hint_en) = hint.unwrap_or_default();
+                (words(vi, en), words(hint_vi, hint_en))
+            }
             Problem::NoReportAsked { record } => (
                 words(
                     format!("bản ghi đánh giá `{record}` không có `documents.report`: không in báo cáo nào"),

@@ -5,7 +5,10 @@
 //! Messages are short and concrete; the hint says what to do.
 
 mod catalogue;
+mod criteria;
 pub mod say;
+
+pub use criteria::CriteriaProblem;
 
 use std::cell::RefCell;
 
@@ -135,6 +138,8 @@ pub enum Problem {
     MissingGlyph { character: char, archive: bool },
     /// Typst warned about a template (a warning).
     TypstWarning { message: String, hints: Vec<String> },
+    /// Commune groups, set periods and imported tables (their own catalogue).
+    Criteria(CriteriaProblem),
 }
 
 impl Problem {
@@ -146,7 +151,7 @@ impl Problem {
                 | Problem::MissingGlyph { archive: false, .. }
                 | Problem::NoReportAsked { .. }
                 | Problem::TypstWarning { .. }
-        )
+        ) || matches!(self, Problem::Criteria(p) if p.is_warning())
     }
 
     /// The message, in `lang`.

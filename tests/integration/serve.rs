@@ -28,6 +28,7 @@ fn the_list_shows_every_record_with_its_state() {
         paths,
         [
             "an-phu-2026-02-05.yaml",
+            "assessments/sao-vang-2026-ntm.yaml",
             "assessments/xuan-truong-2024-ntm-nang-cao.yaml",
             "assessments/xuan-truong-2024-ntm.yaml",
             "hong.yaml",
@@ -35,13 +36,13 @@ fn the_list_shows_every_record_with_its_state() {
             SEED
         ]
     );
-    let seed = &rows[5];
+    let seed = &rows[6];
     assert_eq!(seed["kind"], "working_session");
     assert_eq!(seed["unit"], "xã Xuân Trường");
     assert_eq!(seed["date"], "2024-03-27");
     assert_eq!(seed["errors"], 0);
     assert_eq!(rows[1]["kind"], "assessment");
-    assert_eq!(rows[3]["errors"], 1);
+    assert_eq!(rows[4]["errors"], 1);
     let page = server.get("/");
     assert_eq!(page.status, 200);
     assert!(page.text().contains("<html lang=\"vi\">"));

@@ -1,0 +1,11 @@
+//! The end-to-end browser test, as a test binary of its own: cargo runs test binaries one
+//! after another, so the preview it times does not share the two cores with the other tests.
+
+#[path = "../integration/server.rs"]
+#[allow(dead_code)]
+mod server;
+#[path = "../integration/support.rs"]
+#[allow(dead_code)]
+mod support;
+
+mod e2e;
