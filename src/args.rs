@@ -16,6 +16,14 @@ fn parse_date(text: &str) -> Result<Date, String> {
     })
 }
 
+fn parse_table_file(text: &str) -> Result<PathBuf, String> {
+    let path = PathBuf::from(text);
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("csv" | "pdf") => Ok(path),
+        _ => Err("tệp phải có đuôi .csv hoặc .pdf / the file must end in .csv or .pdf".into()),
+    }
+}
+
 /// vanban: biên bản, thông báo kết luận and tin bài from one YAML record.
 #[derive(Debug, Parser)]
 #[command(name = "vanban", version, about)]
@@ -300,6 +308,36 @@ pub enum ArchiveCommand {
     },
     /// Re-hash every file and re-render every record; report any difference.
     Verify {
+        /// The archive folder.
+        #[arg(long, default_value = "archive")]
+        archive_dir: PathBuf,
+    },
+    /// The outgoing register (sổ đăng ký văn bản đi): in the terminal, as CSV or as PDF.
+    Register {
+        /// Only this year.
+        #[arg(long)]
+        year: Option<i32>,
+        /// Only this issuer (its name as printed, or its code).
+        #[arg(long)]
+        issuer: Option<String>,
+        /// Write to FILE.csv or FILE.pdf instead of the terminal.
+        #[arg(short, long, value_parser = parse_table_file)]
+        output: Option<PathBuf>,
+        /// The archive folder.
+        #[arg(long, default_value = "archive")]
+        archive_dir: PathBuf,
+    },
+    /// Whether an issuer numbers each document type on its own sequence (`--per-type`) or
+    /// all types on one (`--shared`, the ND30 default for state bodies).
+    RegisterSetting {
+        /// The issuer, its name as printed (e.g. `ỦY BAN NHÂN DÂN XÃ XUÂN TRƯỜNG`).
+        issuer: String,
+        /// One sequence per document type.
+        #[arg(long, conflicts_with = "shared", required_unless_present = "shared")]
+        per_type: bool,
+        /// One sequence for every document type.
+        #[arg(long)]
+        shared: bool,
         /// The archive folder.
         #[arg(long, default_value = "archive")]
         archive_dir: PathBuf,

@@ -82,6 +82,8 @@ pub struct Asked<'a> {
     pub number: Option<u32>,
     /// Who signs it, if it is signed: the prefix is checked against the issuer's system.
     pub signer: Option<&'a Signer>,
+    /// Nơi nhận.
+    pub recipients: &'a [String],
 }
 
 /// Which record asks for a document, and what the record must give for it.
@@ -132,6 +134,7 @@ pub const TABLE: &[Spec] = &[
                 let spec = s.documents.minutes.as_ref()?;
                 Some(Asked {
                     number: spec.value.number.map(|n| n.0),
+                    recipients: &spec.value.recipients,
                     ..unsigned(spec.referenced)
                 })
             },
@@ -201,6 +204,7 @@ pub const TABLE: &[Spec] = &[
                     date: spec.value.date,
                     number: spec.value.number.map(|n| n.0),
                     signer: Some(&spec.value.signer),
+                    recipients: &spec.value.recipients,
                 })
             },
             requires: |s| {
@@ -253,6 +257,7 @@ fn unsigned<'a>(at: Location) -> Asked<'a> {
         date: None,
         number: None,
         signer: None,
+        recipients: &[],
     }
 }
 
@@ -262,6 +267,7 @@ fn signed(at: Location, spec: &SignedSpec) -> Asked<'_> {
         date: spec.date,
         number: spec.number.map(|n| n.0),
         signer: Some(&spec.signer),
+        recipients: &spec.recipients,
     }
 }
 
@@ -296,7 +302,7 @@ impl DocKind {
 }
 
 /// A document a record asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Requested {
     /// Which document.
     pub kind: DocKind,
@@ -304,6 +310,12 @@ pub struct Requested {
     pub date: Date,
     /// Its number, if given.
     pub number: Option<u32>,
+    /// Where the record asks for it (the archive writes a number it gives there).
+    pub at: Location,
+    /// Who signs it, if signed.
+    pub signer: Option<String>,
+    /// Nơi nhận.
+    pub recipients: Vec<String>,
 }
 
 impl Requested {
@@ -336,6 +348,9 @@ pub fn session_documents(session: &WorkingSession) -> Result<Vec<Requested>, (Lo
             kind: spec.kind,
             date: dated(spec.date, request.date, session.date),
             number: request.number,
+            at: request.at,
+            signer: request.signer.map(|s| s.name.clone()),
+            recipients: request.recipients.to_vec(),
         });
     }
     Ok(requested)
@@ -356,6 +371,9 @@ pub fn assessment_documents(assessment: &Assessment) -> Result<Vec<Requested>, (
             kind: spec.kind,
             date: dated(spec.date, request.date, assessment.as_of),
             number: request.number,
+            at: request.at,
+            signer: request.signer.map(|s| s.name.clone()),
+            recipients: request.recipients.to_vec(),
         });
     }
     Ok(requested)

@@ -6,6 +6,7 @@ use crate::args::ArchiveCommand;
 use crate::compose::templates::TemplateSource;
 use crate::error::Error;
 use crate::output::archive::{Added, Archive};
+use crate::output::register::RegisterRow;
 use crate::problem::Lang;
 use crate::problem::say::{Label, Say};
 use crate::record::Date;
@@ -113,6 +114,25 @@ fn dispatch(command: &ArchiveCommand, lang: Lang) -> Result<i32, Error> {
                 Ok(1)
             }
         }
+        ArchiveCommand::Register {
+            year,
+            issuer,
+            output,
+            archive_dir,
+        } => {
+            let archive = Archive::open_existing(archive_dir)?;
+            let rows = archive.register(*year, issuer.as_deref())?;
+            register_out(&rows, *year, issuer.as_deref(), output.as_deref(), lang)
+        }
+        ArchiveCommand::RegisterSetting {
+            issuer,
+            per_type,
+            archive_dir,
+            ..
+        } => {
+            Archive::open_existing(archive_dir)?.set_per_type(issuer, *per_type)?;
+            Ok(0)
+        }
         ArchiveCommand::Summary {
             set,
             as_of,
@@ -157,6 +177,79 @@ fn dispatch(command: &ArchiveCommand, lang: Lang) -> Result<i32, Error> {
             Ok(0)
         }
     }
+}
+
+/// The register's columns, as headed in every output.
+const REGISTER_HEADINGS: [&str; 6] = ["Số và ký hiệu", "Ngày", "Trích yếu", "Người ký", "Nơi nhận", "Mục lưu"];
+
+fn register_cells(row: &RegisterRow) -> [String; 6] {
+    let date = Date::parse(&row.date).map_or_else(|_| row.date.clone(), crate::vietnamese::date_short);
+    [
+        row.number_line
+            .trim_start_matches("Số:")
+            .trim_start_matches("Số")
+            .trim()
+            .to_string(),
+        date,
+        row.summary.clone(),
+        row.signer.clone(),
+        row.recipients.clone(),
+        row.entry.clone(),
+    ]
+}
+
+/// Prints the register, or writes it as CSV or PDF.
+fn register_out(
+    rows: &[RegisterRow],
+    year: Option<i32>,
+    issuer: Option<&str>,
+    output: Option<&Path>,
+    lang: Lang,
+) -> Result<i32, Error> {
+    let cells: Vec<[String; 6]> = rows.iter().map(register_cells).collect();
+    let Some(path) = output else {
+        println!("{}", REGISTER_HEADINGS.join("\t"));
+        for row in &cells {
+            println!("{}", row.join("\t"));
+        }
+        return Ok(0);
+    };
+    let bytes = if path.extension().is_some_and(|e| e == "csv") {
+        let mut csv = String::new();
+        for row in std::iter::once(REGISTER_HEADINGS.map(String::from)).chain(cells) {
+            let quoted: Vec<String> = row.iter().map(|c| format!("\"{}\"", c.replace('"', "\"\""))).collect();
+            csv.push_str(&quoted.join(","));
+            csv.push_str("\r\n");
+        }
+        csv.into_bytes()
+    } else {
+        let scope = match (issuer, year) {
+            (Some(i), Some(y)) => format!("{i}, năm {y}"),
+            (Some(i), None) => i.to_string(),
+            (None, Some(y)) => format!("Năm {y}"),
+            (None, None) => String::new(),
+        };
+        let rows: Vec<_> = cells
+            .iter()
+            .map(|c| {
+                minijinja::context! { number => &c[0], date => &c[1], summary => &c[2], signer => &c[3], recipients => &c[4], entry => &c[5] }
+            })
+            .collect();
+        let context = minijinja::context! { scope => scope, rows => rows };
+        let renderer = Renderer::new(TemplateSource::default())?;
+        let date = Date {
+            year: year.unwrap_or(2000),
+            month: 1,
+            day: 1,
+        };
+        let (bytes, warnings) =
+            renderer.pdf_from_template("so-van-ban-di.state.typ.j2", &context, "so-van-ban-di", date)?;
+        warn(&warnings, lang);
+        bytes
+    };
+    crate::output::write_atomic(path, &bytes)?;
+    println!("{}", path.display());
+    Ok(0)
 }
 
 /// `vanban extract PDF [-o DIR] [--force]`.

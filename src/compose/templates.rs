@@ -33,6 +33,10 @@ const SHARED: &[(&str, &str)] = &[
         "tong-hop.state.typ.j2",
         include_str!("../../templates/tong-hop.state.typ.j2"),
     ),
+    (
+        "so-van-ban-di.state.typ.j2",
+        include_str!("../../templates/so-van-ban-di.state.typ.j2"),
+    ),
 ];
 
 /// Every built-in template: name and text.

@@ -15,7 +15,7 @@
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use sha2::{Digest, Sha256};
 
 use crate::documents::RecordKind;
@@ -24,6 +24,8 @@ use crate::prepare::{Prepared, assessment_model, prepare};
 use crate::problem::Lang;
 use crate::record::Date;
 use crate::render::{RenderOptions, Renderer};
+
+use super::register::{self, RegisterRow};
 
 /// A file of an entry, ready to store.
 struct EntryFile {
@@ -134,7 +136,11 @@ impl Archive {
         std::fs::create_dir_all(dir.join("entries")).map_err(|e| write_error(dir, e))?;
         let path = dir.join("index.sqlite");
         let db = Connection::open(&path).map_err(|e| db_error(&path, e))?;
+        db.busy_timeout(std::time::Duration::from_secs(120))
+            .map_err(|e| db_error(&path, e))?;
         db.execute_batch(SCHEMA).map_err(|e| db_error(&path, e))?;
+        db.execute_batch(super::register::SCHEMA)
+            .map_err(|e| db_error(&path, e))?;
         Ok(Archive {
             dir: dir.to_path_buf(),
             db,
@@ -167,26 +173,39 @@ impl Archive {
         Ok(added)
     }
 
+    /// Adds one record: inside one `BEGIN IMMEDIATE` transaction, gives the numbers its
+    /// documents lack from the register, renders, stores and indexes it.
     fn add_prepared(&mut self, renderer: &Renderer, prepared: &Prepared) -> Result<Added, Error> {
         let entry = format!(
             "{}-{}",
             prepared.context.id(),
             &sha256_hex(&prepared.file().bytes)[..12]
         );
-        let known: Option<String> = self
+        let index_path = self.index_path();
+        let fail = |e: rusqlite::Error| db_error(&index_path, e);
+        let entries_dir = self.dir.join("entries");
+        let tx = self
             .db
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(fail)?;
+        let known: Option<String> = tx
             .query_row("SELECT id FROM entries WHERE id = ?1", [&entry], |r| r.get(0))
             .optional()
-            .map_err(|e| db_error(&self.index_path(), e))?;
+            .map_err(fail)?;
         if known.is_some() {
             return Ok(Added::AlreadyThere(entry));
         }
+        let given = register::give_numbers(&tx, prepared)?;
+        let numbered;
+        let prepared = if given.is_empty() {
+            prepared
+        } else {
+            numbered = register::with_numbers(prepared, &given)?;
+            &numbered
+        };
         let files = entry_files(renderer, prepared)?;
-        let final_dir = self.dir.join("entries").join(&entry);
-        let staging = self
-            .dir
-            .join("entries")
-            .join(format!(".{entry}.staging-{}", std::process::id()));
+        let final_dir = entries_dir.join(&entry);
+        let staging = entries_dir.join(format!(".{entry}.staging-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&staging);
         let _ = std::fs::remove_dir_all(&final_dir); // an orphan of an interrupted add: not in the index
         let result = stage_entry(&staging, &files)
@@ -195,57 +214,24 @@ impl Archive {
             let _ = std::fs::remove_dir_all(&staging);
             return Err(error);
         }
-        if let Err(error) = self.index(&entry, prepared, &files) {
+        let indexed = index(&tx, &entry, prepared, &files)
+            .and_then(|()| register::enter(&tx, &entry, prepared))
+            .and_then(|()| tx.commit());
+        if let Err(error) = indexed {
             let _ = std::fs::remove_dir_all(&final_dir);
-            return Err(error);
+            return Err(fail(error));
         }
         Ok(Added::New(entry))
     }
 
-    fn index(&mut self, entry: &str, prepared: &Prepared, files: &[EntryFile]) -> Result<(), Error> {
-        let path = self.index_path();
-        let fail = |e: rusqlite::Error| db_error(&path, e);
-        let tx = self.db.transaction().map_err(fail)?;
-        let facts = &prepared.facts;
-        let tally = facts.tally.as_ref();
-        tx.execute(
-            "INSERT INTO entries VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-            params![
-                entry,
-                prepared.context.id(),
-                prepared.kind.name(),
-                facts.unit,
-                facts.issuer,
-                facts.date.to_string(),
-                facts.date.year,
-                facts.set,
-                tally.map(|t| t.criteria_met),
-                tally.map(|t| t.criteria_total),
-                tally.map(|t| t.indicators_met),
-                tally.map(|t| t.indicator_total),
-                tally.map(|t| t.phrase()),
-                facts.numbers.join("; "),
-                files[0].path,
-            ],
-        )
-        .map_err(fail)?;
-        for file in files {
-            tx.execute(
-                "INSERT INTO files VALUES (?1, ?2, ?3, ?4)",
-                params![entry, file.path, file.role, sha256_hex(&file.bytes)],
-            )
-            .map_err(fail)?;
-        }
-        if let (Some(set), Some(tally)) = (&facts.set, tally) {
-            for row in &tally.rows {
-                tx.execute(
-                    "INSERT INTO criteria VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![entry, set, row.no, row.name, row.criterion_met],
-                )
-                .map_err(fail)?;
-            }
-        }
-        tx.commit().map_err(fail)
+    /// The outgoing register's lines for `year` and `issuer` (name or code).
+    pub fn register(&self, year: Option<i32>, issuer: Option<&str>) -> Result<Vec<RegisterRow>, Error> {
+        register::lines(&self.db, year, issuer).map_err(|e| db_error(&self.index_path(), e))
+    }
+
+    /// Sets whether `issuer` numbers each document type on its own sequence.
+    pub fn set_per_type(&self, issuer: &str, per_type: bool) -> Result<(), Error> {
+        register::set_per_type(&self.db, issuer, per_type).map_err(|e| db_error(&self.index_path(), e))
     }
 
     /// Entries matching the filters, newest first.
@@ -442,6 +428,47 @@ impl Archive {
     }
 }
 
+/// Indexes an entry and its files inside the add's transaction.
+fn index(tx: &Connection, entry: &str, prepared: &Prepared, files: &[EntryFile]) -> rusqlite::Result<()> {
+    let facts = &prepared.facts;
+    let tally = facts.tally.as_ref();
+    tx.execute(
+        "INSERT INTO entries VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+        params![
+            entry,
+            prepared.context.id(),
+            prepared.kind.name(),
+            facts.unit,
+            facts.issuer,
+            facts.date.to_string(),
+            facts.date.year,
+            facts.set,
+            tally.map(|t| t.criteria_met),
+            tally.map(|t| t.criteria_total),
+            tally.map(|t| t.indicators_met),
+            tally.map(|t| t.indicator_total),
+            tally.map(|t| t.phrase()),
+            facts.numbers.join("; "),
+            files[0].path,
+        ],
+    )?;
+    for file in files {
+        tx.execute(
+            "INSERT INTO files VALUES (?1, ?2, ?3, ?4)",
+            params![entry, file.path, file.role, sha256_hex(&file.bytes)],
+        )?;
+    }
+    if let (Some(set), Some(tally)) = (&facts.set, tally) {
+        for row in &tally.rows {
+            tx.execute(
+                "INSERT INTO criteria VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![entry, set, row.no, row.name, row.criterion_met],
+            )?;
+        }
+    }
+    Ok(())
+}
+
 /// A `kind` column read back as a typed kind.
 fn column_kind(row: &rusqlite::Row, index: usize) -> rusqlite::Result<RecordKind> {
     let name: String = row.get(index)?;
@@ -517,7 +544,8 @@ fn write_error(path: &Path, e: std::io::Error) -> Error {
     }
 }
 
-fn db_error(path: &Path, e: rusqlite::Error) -> Error {
+/// An index error, naming the index file.
+pub(crate) fn db_error(path: &Path, e: rusqlite::Error) -> Error {
     Error::Index {
         path: path.to_path_buf(),
         detail: e.to_string(),

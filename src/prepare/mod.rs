@@ -84,6 +84,12 @@ pub struct Facts {
     pub tally: Option<Tally>,
     /// The number line of each numbered document, as printed.
     pub numbers: Vec<String>,
+    /// The issuer's agency code (empty for an assessment that names no issuer).
+    pub issuer_code: String,
+    /// The issuer's system: which register its numbers come from.
+    pub system: IssuerSystem,
+    /// Trích yếu: what the documents are about, for the outgoing register.
+    pub summary: String,
 }
 
 fn number_lines(documents: &[Requested], system: IssuerSystem, issuer_code: &str) -> Vec<String> {
@@ -158,6 +164,9 @@ fn prepare_session(file: YamlFile) -> Result<Prepared, Error> {
         set: None,
         tally: None,
         numbers: number_lines(&documents, session.issuer.system, &session.issuer.code),
+        issuer_code: session.issuer.code.clone(),
+        system: session.issuer.system,
+        summary: format!("về {}", session.subject),
     };
     Ok(Prepared {
         kind: RecordKind::WorkingSession,
@@ -250,6 +259,9 @@ pub fn assessment_model(checked: &Checked) -> Result<Prepared, Error> {
         numbers: issuer
             .map(|i| number_lines(&documents, IssuerSystem::State, &i.code))
             .unwrap_or_default(),
+        issuer_code: issuer.map(|i| i.code.clone()).unwrap_or_default(),
+        system: IssuerSystem::State,
+        summary: format!("kết quả đánh giá {} theo {}", assessment.unit, checked.set.set.id),
     };
     Ok(Prepared {
         kind: RecordKind::Assessment,

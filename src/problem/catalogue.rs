@@ -406,6 +406,22 @@ impl Problem {
                     "set `documents.invitation.date` to a day before the session",
                 ),
             ),
+            Problem::NumberTaken {
+                number,
+                register,
+                entry,
+            } => (
+                words(
+                    format!("số `{number}` đã cấp trong sổ văn bản đi {register}, cho mục `{entry}` của kho"),
+                    format!(
+                        "number `{number}` is already given in the outgoing register {register}, to archive entry `{entry}`"
+                    ),
+                ),
+                words(
+                    "bỏ `number` để kho cấp số tiếp theo, hoặc ghi một số chưa cấp",
+                    "leave `number` out so the archive gives the next one, or write a number not yet given",
+                ),
+            ),
             Problem::Criteria(problem) => {
                 let ((vi, en), hint) = problem.words();
                 let (hint_vi, hint_en) = hint.unwrap_or_default();

@@ -128,6 +128,12 @@ pub enum Problem {
     InvitationAfterSession { invitation: String, session: String },
     /// An assessment record that asks for no report, so renders nothing (a note).
     NoReportAsked { record: String },
+    /// A document number already given in its register, to another archive entry.
+    NumberTaken {
+        number: String,
+        register: String,
+        entry: String,
+    },
     /// A character no embedded font can print: a warning, but an error in archival (PDF/A) output.
     MissingGlyph { character: char, archive: bool },
     /// Typst warned about a template (a warning).
@@ -326,6 +332,11 @@ mod tests {
                 session: s(),
             },
             Problem::NoReportAsked { record: s() },
+            Problem::NumberTaken {
+                number: s(),
+                register: s(),
+                entry: s(),
+            },
             Problem::MissingGlyph {
                 character: '☺',
                 archive: false,

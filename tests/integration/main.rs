@@ -13,6 +13,7 @@ mod invitation;
 mod layout;
 mod news;
 mod nothing_lost;
+mod register;
 mod schema;
 mod serve;
 mod server;
