@@ -171,7 +171,7 @@ pub fn with_numbers(prepared: &Prepared, given: &[(usize, u32)]) -> Result<Prepa
         .iter()
         .map(|&(index, number)| (offset_of(&file.text, prepared.documents[index].at), number))
         .collect();
-    places.sort_by(|a, b| b.0.cmp(&a.0)); // from the end, so earlier offsets stay valid
+    places.sort_by_key(|p| std::cmp::Reverse(p.0)); // from the end, so earlier offsets stay valid
     for (offset, number) in places {
         let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
         let indent = text[line_start..offset].chars().count();
