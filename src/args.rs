@@ -266,12 +266,22 @@ pub enum TemplatesCommand {
 /// `vanban archive ...`.
 #[derive(Debug, Subcommand)]
 pub enum ArchiveCommand {
-    /// Validate, render in archival form, store and index records (and their assessments).
+    /// Issue records: validate, number from the register, render in archival form, store and
+    /// index them (and their assessments). Archival PDFs (`.pdf`) issued elsewhere are
+    /// gathered: their attached record is rendered again and compared with the PDF.
     Add {
-        /// Record files or folders.
+        /// Record files, folders of records, or archival PDFs.
         #[arg(required = true)]
         records: Vec<PathBuf>,
         /// The archive folder.
+        #[arg(long, default_value = "archive")]
+        archive_dir: PathBuf,
+    },
+    /// Bring every entry of another archive folder in (idempotent: merging twice changes nothing).
+    Merge {
+        /// The other archive's folder (the one holding its `index.sqlite`).
+        other: PathBuf,
+        /// The archive folder to merge into.
         #[arg(long, default_value = "archive")]
         archive_dir: PathBuf,
     },

@@ -213,6 +213,14 @@ impl LoadedSet {
     }
 }
 
+/// Whether `reference` names a set file (relative to the record) rather than a built-in set.
+pub fn is_file_reference(reference: &str) -> bool {
+    let built_in = BUILT_IN_SETS
+        .iter()
+        .any(|(name, _)| name.trim_end_matches(".yaml") == reference);
+    !built_in && (reference.ends_with(".yaml") || reference.ends_with(".yml") || reference.contains('/'))
+}
+
 /// Finds a set by built-in id, or by path relative to `base` (the folder of the record naming it).
 pub fn resolve(reference: &str, base: &Path) -> Result<LoadedSet, SetLookup> {
     if let Some((name, text)) = BUILT_IN_SETS
@@ -225,7 +233,7 @@ pub fn resolve(reference: &str, base: &Path) -> Result<LoadedSet, SetLookup> {
             .map(|set| LoadedSet { built_in: true, ..set })
             .map_err(SetLookup::Invalid);
     }
-    if reference.ends_with(".yaml") || reference.ends_with(".yml") || reference.contains('/') {
+    if is_file_reference(reference) {
         let path = crate::prepare::paths::inside(base, reference).ok_or(SetLookup::OutsideFolder)?;
         let file = YamlFile::read(&path).map_err(SetLookup::Invalid)?;
         return load(file).map_err(SetLookup::Invalid);

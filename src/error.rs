@@ -108,6 +108,11 @@ pub enum Error {
     RendersDifferently { path: PathBuf },
     /// `archive verify`: a stored record no longer renders.
     NoLongerRenders { entry: String, error: Box<Error> },
+    /// An archival PDF or another archive cannot be gathered (`archive add FILE.pdf`, `archive merge`).
+    Gather {
+        path: PathBuf,
+        problem: crate::archive::problem::GatherProblem,
+    },
     /// Signing or verifying a PDF went wrong (`vanban sign`, `vanban verify`).
     Sign {
         path: PathBuf,
@@ -193,6 +198,7 @@ impl Error {
             | Error::Tampered { path }
             | Error::FileGone { path }
             | Error::RendersDifferently { path }
+            | Error::Gather { path, .. }
             | Error::Sign { path, .. } => (Some(path.display().to_string()), self.text().0, self.text().1),
         };
         let mut out = match place {
@@ -330,6 +336,10 @@ impl Error {
                 ),
                 None,
             ),
+            Error::Gather { problem, .. } => {
+                let (message, hint) = problem.text();
+                (message, Some(hint))
+            }
             Error::Sign { problem, .. } => {
                 let ([message_vi, message_en], [hint_vi, hint_en]) = (problem.message(), problem.hint());
                 (words(message_vi, message_en), Some(words(hint_vi, hint_en)))

@@ -8,6 +8,7 @@
 
 #![deny(clippy::dbg_macro, clippy::todo)]
 
+pub mod archive;
 pub mod args;
 pub mod assessment;
 pub mod commands;

@@ -2,11 +2,11 @@
 
 use std::path::Path;
 
+use crate::archive::register::RegisterRow;
+use crate::archive::{Added, Archive};
 use crate::args::ArchiveCommand;
 use crate::compose::templates::TemplateSource;
 use crate::error::Error;
-use crate::output::archive::{Added, Archive};
-use crate::output::register::RegisterRow;
 use crate::problem::Lang;
 use crate::problem::say::{Label, Say};
 use crate::record::Date;
@@ -33,16 +33,37 @@ fn dispatch(command: &ArchiveCommand, lang: Lang) -> Result<i32, Error> {
             let mut failed = 0;
             let records = expand_records(records)?;
             for record in &records {
-                match archive.add(&renderer, record) {
-                    Ok(added) => {
-                        for entry in added {
-                            let said = match &entry {
-                                Added::New(id) => Say::Added(id),
-                                Added::AlreadyThere(id) => Say::AlreadyArchived(id),
-                            };
-                            println!("{}", said.to(lang));
-                        }
-                    }
+                let done = if record.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
+                    archive.gather(&renderer, record).map(|gathered| {
+                        say_added(&gathered.added, lang);
+                        let said = Say::Gathered {
+                            pdf: record,
+                            received: &gathered.received,
+                            kept: gathered.kept.as_deref(),
+                        };
+                        println!("{}", said.to(lang));
+                    })
+                } else {
+                    archive.add(&renderer, record).map(|added| say_added(&added, lang))
+                };
+                if let Err(error) = done {
+                    report(&error, lang);
+                    failed += 1;
+                }
+            }
+            if failed > 0 {
+                return Ok(super::records_failed(failed, records.len(), lang));
+            }
+            Ok(0)
+        }
+        ArchiveCommand::Merge { other, archive_dir } => {
+            let mut archive = Archive::open(archive_dir)?;
+            let results = archive.merge(other)?;
+            let total = results.len();
+            let mut failed = 0;
+            for result in results {
+                match result {
+                    Ok(added) => say_added(&[added], lang),
                     Err(error) => {
                         report(&error, lang);
                         failed += 1;
@@ -50,7 +71,7 @@ fn dispatch(command: &ArchiveCommand, lang: Lang) -> Result<i32, Error> {
                 }
             }
             if failed > 0 {
-                return Ok(super::records_failed(failed, records.len(), lang));
+                return Ok(super::records_failed(failed, total, lang));
             }
             Ok(0)
         }
@@ -176,6 +197,17 @@ fn dispatch(command: &ArchiveCommand, lang: Lang) -> Result<i32, Error> {
             println!("{}", path.display());
             Ok(0)
         }
+    }
+}
+
+/// One line per entry: stored, or already there.
+fn say_added(added: &[Added], lang: Lang) {
+    for entry in added {
+        let said = match entry {
+            Added::New(id) => Say::Added(id),
+            Added::AlreadyThere(id) => Say::AlreadyArchived(id),
+        };
+        println!("{}", said.to(lang));
     }
 }
 

@@ -6,6 +6,19 @@ use crate::compose::templates::typst_string;
 use crate::error::Error;
 use crate::prepare::{Prepared, Role};
 
+/// How the record's own attachment is described; the vanban version that rendered it follows.
+pub const RECORD_DESCRIPTION: &str = "Bản ghi nguồn của văn bản";
+
+/// The record attachment's description: [`RECORD_DESCRIPTION`], then `, vanban <version>`.
+pub fn record_description() -> String {
+    format!("{RECORD_DESCRIPTION}, vanban {}", env!("CARGO_PKG_VERSION"))
+}
+
+/// The vanban version a record attachment's description names, if it names one.
+pub fn rendered_by(description: &str) -> Option<&str> {
+    description.strip_prefix(RECORD_DESCRIPTION)?.strip_prefix(", vanban ")
+}
+
 /// Typst lines that attach every input file of a record, as it was read, to the PDF.
 pub fn typst_lines(prepared: &Prepared) -> Result<String, Error> {
     let mut lines = String::from("\n");
@@ -25,14 +38,14 @@ pub fn typst_lines(prepared: &Prepared) -> Result<String, Error> {
             format!("{index}-{base}")
         };
         let description = match input.role {
-            Role::Record => "Bản ghi nguồn của văn bản",
-            Role::Assessment | Role::CriteriaSet => "Kết quả đánh giá kèm theo",
+            Role::Record => record_description(),
+            Role::Assessment | Role::CriteriaSet => "Kết quả đánh giá kèm theo".to_string(),
         };
         lines.push_str(&format!(
             "#pdf.attach({}, bytes({}), relationship: \"source\", mime-type: \"application/yaml\", description: {})\n",
             typst_string(&name),
             typst_string(text),
-            typst_string(description)
+            typst_string(&description)
         ));
     }
     Ok(lines)

@@ -13,6 +13,10 @@ pub struct Attachment {
     pub name: String,
     /// Contents, decompressed.
     pub bytes: Vec<u8>,
+    /// Its description (`/Desc`), if any.
+    pub description: Option<String>,
+    /// The size its file specification declares (`/Params /Size`), if any.
+    pub declared_size: Option<i64>,
 }
 
 /// Every file attached to the PDF at `path`, in name order, except the signing places
@@ -54,10 +58,11 @@ pub fn attachments_in(bytes: &[u8], path: &Path) -> Result<Vec<Attachment>, Erro
         {
             continue;
         }
-        let name = dict.get(b"UF").or_else(|_| dict.get(b"F")).ok().and_then(|o| match o {
-            Object::String(bytes, _) => Some(decode_text(bytes)),
+        let text = |key: &[u8]| match dict.get(key) {
+            Ok(Object::String(bytes, _)) => Some(decode_text(bytes)),
             _ => None,
-        });
+        };
+        let name = text(b"UF").or_else(|| text(b"F"));
         let stream = dict
             .get(b"EF")
             .and_then(Object::as_dict)
@@ -67,7 +72,19 @@ pub fn attachments_in(bytes: &[u8], path: &Path) -> Result<Vec<Attachment>, Erro
             .and_then(Object::as_stream);
         if let (Some(name), Ok(stream)) = (name, stream) {
             let bytes = stream.decompressed_content().unwrap_or_else(|_| stream.content.clone());
-            found.push(Attachment { name, bytes });
+            let declared_size = stream
+                .dict
+                .get(b"Params")
+                .and_then(Object::as_dict)
+                .and_then(|p| p.get(b"Size"))
+                .and_then(Object::as_i64)
+                .ok();
+            found.push(Attachment {
+                name,
+                bytes,
+                description: text(b"Desc"),
+                declared_size,
+            });
         }
     }
     found.sort_by(|a, b| a.name.cmp(&b.name));

@@ -140,6 +140,31 @@ pub fn prepare_file(file: YamlFile) -> Result<Prepared, Error> {
     }
 }
 
+/// The files a record names by path relative to its folder: a session's assessments, an
+/// assessment's criteria set when that is a file. Empty when the record does not parse
+/// (preparing it says why).
+pub fn named_files(file: &YamlFile) -> Vec<String> {
+    let Ok(RecordHead { kind: Some(kind), .. }) = file.parse::<RecordHead>() else {
+        return Vec::new();
+    };
+    match RecordKind::parse(&kind.value) {
+        Some(RecordKind::WorkingSession) => file
+            .parse::<WorkingSession>()
+            .ok()
+            .and_then(|s| s.report)
+            .map(|r| r.assessments.into_iter().map(|a| a.value).collect())
+            .unwrap_or_default(),
+        Some(RecordKind::Assessment) => file
+            .parse::<crate::assessment::Assessment>()
+            .ok()
+            .map(|a| a.criteria_set.value)
+            .filter(|set| crate::criteria::is_file_reference(set))
+            .into_iter()
+            .collect(),
+        None => Vec::new(),
+    }
+}
+
 fn prepare_session(file: YamlFile) -> Result<Prepared, Error> {
     let session: WorkingSession = file.parse()?;
     let mut warnings = validate::working_session(&file, &session)?;

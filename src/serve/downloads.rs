@@ -12,7 +12,7 @@ use serde::Deserialize;
 
 use super::AppState;
 use super::security::{Refusal, confine, confine_record, relative_name};
-use crate::output::archive::Added;
+use crate::archive::Added;
 
 /// Archival PDFs go to this folder inside the output folder, beside the ordinary ones.
 pub const ARCHIVAL_FOLDER: &str = "pdfa";

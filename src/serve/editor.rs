@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::AppState;
 use super::pipeline::Preview;
 use super::security::{Refusal, confine_record, relative_name};
-use crate::output::archive::sha256_hex;
+use crate::archive::sha256_hex;
 use crate::prepare::load::YamlFile;
 
 /// `?path=` of a record, relative to FOLDER.

@@ -7,12 +7,12 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::Serialize;
 
+use crate::archive::{Added, Archive};
 use crate::compose::Context;
 use crate::compose::templates::TemplateSource;
 use crate::error::{Diagnostic, Error};
 use crate::layout::inspect::{self, missing_characters};
 use crate::output;
-use crate::output::archive::{Added, Archive};
 use crate::prepare::load::YamlFile;
 use crate::prepare::{Prepared, prepare_file};
 use crate::problem::Lang;

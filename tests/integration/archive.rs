@@ -341,7 +341,7 @@ fn a_failed_or_interrupted_add_leaves_the_archive_as_it_was() {
     // transaction committed leaves a folder the index does not know, and maybe a staging one.
     let entry = format!(
         "tho-xuan-2024-03-27-xuan-truong-{}",
-        &vanban::output::archive::sha256_hex(&std::fs::read(&record).unwrap())[..12]
+        &vanban::archive::sha256_hex(&std::fs::read(&record).unwrap())[..12]
     );
     let orphan = store.join("entries").join(&entry);
     std::fs::create_dir_all(&orphan).unwrap();

@@ -9,6 +9,7 @@ mod criteria;
 mod docx;
 mod escaping;
 mod fuzz_regressions;
+mod gather;
 mod invitation;
 mod layout;
 mod news;

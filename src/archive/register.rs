@@ -20,6 +20,8 @@ use crate::prepare::{Prepared, prepare_file};
 use crate::problem::Problem;
 use crate::record::IssuerSystem;
 
+use super::Numbering;
+
 /// The register's tables.
 pub const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS register (
@@ -117,10 +119,11 @@ fn numbered(prepared: &Prepared) -> impl Iterator<Item = (usize, &Requested)> {
         .filter(move |(_, d)| has_issuer && d.kind.spec().type_code.is_some())
 }
 
-/// Checks the numbers a record gives and gives the next number to each numbered document
-/// without one: `(index in documents, number)`. Call inside the add's transaction.
-pub fn give_numbers(db: &Connection, prepared: &Prepared) -> Result<Vec<(usize, u32)>, Error> {
-    let fail = |e| crate::output::archive::db_error(db.path().unwrap_or_default().as_ref(), e);
+/// Checks the numbers a record gives and, with [`Numbering::Give`], gives the next number to
+/// each numbered document without one: `(index in documents, number)`. Call inside the
+/// store's transaction.
+pub fn give_numbers(db: &Connection, prepared: &Prepared, numbering: Numbering) -> Result<Vec<(usize, u32)>, Error> {
+    let fail = |e| super::db_error(db.path().unwrap_or_default().as_ref(), e);
     let mut given: Vec<(Sequence, u32)> = Vec::new();
     let mut fresh = Vec::new();
     for (index, doc) in numbered(prepared) {
@@ -145,6 +148,7 @@ pub fn give_numbers(db: &Connection, prepared: &Prepared) -> Result<Vec<(usize, 
                 }
                 given.push((sequence, number));
             }
+            None if numbering == Numbering::Keep => {}
             None => {
                 let last: Option<u32> = db
                     .query_row(
