@@ -186,4 +186,26 @@ fn the_register_writes_csv_and_pdf() {
     assert!(text.starts_with("\"Số và ký hiệu\",\"Ngày\",\"Trích yếu\""), "{text}");
     assert!(text.contains("\"02/TB-UBND\",\"6/2/2026\""), "{text}");
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    // every word stays inside its page's right margin (20 mm), the long entry names included
+    let boxes = std::process::Command::new("pdftotext")
+        .args(["-bbox", pdf.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext runs (poppler-utils; .ci/run installs it)");
+    let html = String::from_utf8(boxes.stdout).unwrap();
+    let number = |tag: &str, name: &str| -> f64 {
+        let start = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        tag[start..start + tag[start..].find('"').unwrap()].parse().unwrap()
+    };
+    let (mut width, mut words) = (0.0, 0);
+    for line in html.lines().map(str::trim) {
+        if line.starts_with("<page") {
+            width = number(line, "width");
+            assert!(width > number(line, "height"), "the register is laid across the page");
+        } else if line.starts_with("<word") {
+            words += 1;
+            let right = width - 20.0 / 25.4 * 72.0;
+            assert!(number(line, "xMax") <= right + 0.5, "past the margin: {line}");
+        }
+    }
+    assert!(words > 50, "{words} words");
 }

@@ -1,0 +1,153 @@
+//! `cargo bench --bench archive`: a province's archive at scale, the figures the README quotes.
+//!
+//! A province has about 100 communes; ten years of it is about 100 000 entries. This bench
+//! generates that many assessment records (100 communes, 2026–2035; every tenth asks for
+//! its report, which the register numbers and vanban renders), issues them into one archive
+//! with `vanban archive add` in as many processes as there are cores, and then times the
+//! queries an office runs, each as a whole process (median of 5): `archive list --unit`,
+//! `archive history`, `archive register --year`, `archive summary --set`. It reports the
+//! add throughput and the size of the index on disk.
+//!
+//! `VANBAN_BENCH_ENTRIES=10000 cargo bench --bench archive` runs a smaller archive.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_vanban");
+const COMMUNES: usize = 100;
+const YEARS: usize = 10;
+
+fn main() {
+    let entries: usize = std::env::var("VANBAN_BENCH_ENTRIES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(100_000);
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let scratch = std::env::temp_dir().join(format!("vanban-archive-bench-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&scratch);
+    println!("machine: {cores} cores; archive of {entries} generated entries");
+
+    let records = scratch.join("records");
+    let reports = generate(&records, entries, cores);
+    let store = scratch.join("archive");
+    let start = Instant::now();
+    let adds: Vec<_> = (0..cores)
+        .map(|part| {
+            Command::new(BIN)
+                .args(["archive", "add"])
+                .arg(records.join(part.to_string()))
+                .arg("--archive-dir")
+                .arg(&store)
+                .stdout(Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut add in adds {
+        assert!(add.wait().unwrap().success(), "archive add failed");
+    }
+    let took = start.elapsed().as_secs_f64();
+    println!(
+        "add: {entries} entries ({reports} with a numbered, rendered report) in {took:.0} s with {cores} processes: {:.0} entries/s",
+        entries as f64 / took
+    );
+    let index: u64 = ["index.sqlite", "index.sqlite-wal"]
+        .iter()
+        .filter_map(|name| std::fs::metadata(store.join(name)).ok())
+        .map(|m| m.len())
+        .sum();
+    println!(
+        "index on disk: {:.1} MB ({:.0} bytes per entry)",
+        index as f64 / 1e6,
+        index as f64 / entries as f64
+    );
+
+    let summary = scratch.join("tong-hop.pdf");
+    let queries: [(&str, Vec<&str>); 4] = [
+        ("list --unit", vec!["archive", "list", "--unit", "xã Thử Nghiệm 42"]),
+        ("history", vec!["archive", "history", "xã Thử Nghiệm 42"]),
+        ("register --year", vec!["archive", "register", "--year", "2030"]),
+        (
+            "summary --set",
+            vec![
+                "archive",
+                "summary",
+                "--set",
+                "vn-51-2025-xa-ntm",
+                "-o",
+                summary.to_str().unwrap(),
+            ],
+        ),
+    ];
+    for (name, args) in queries {
+        let (median, lines) = time(&args, &store);
+        println!(
+            "{name}: median of 5 {:.1} ms (whole process, {lines} lines out)",
+            ms(median)
+        );
+    }
+    let _ = std::fs::remove_dir_all(&scratch);
+}
+
+/// Writes `entries` assessment records into `dir/0 .. dir/parts-1`; returns how many ask for a report.
+fn generate(dir: &Path, entries: usize, parts: usize) -> usize {
+    let mut reports = 0;
+    for part in 0..parts {
+        std::fs::create_dir_all(dir.join(part.to_string())).unwrap();
+    }
+    for i in 0..entries {
+        let commune = i % COMMUNES;
+        let year = 2026 + (i / COMMUNES) % YEARS;
+        let day = 1 + (i / (COMMUNES * YEARS)) % 28;
+        let month = 1 + (i / (COMMUNES * YEARS * 28)) % 12;
+        let mut text = format!(
+            "kind: assessment\nid: tn-{commune:03}-{i:06}\nunit: xã Thử Nghiệm {commune}\nas_of: {year}-{month:02}-{day:02}\n\
+             assessed_by: self\ncriteria_set: vn-51-2025-xa-ntm\ncommune_group: {}\nresults:\n  - {{criterion: {}, unmet: {}}}\n",
+            1 + commune % 3,
+            1 + i % 10,
+            1 + i % 2
+        );
+        if i % 10 == 0 {
+            reports += 1;
+            text.push_str(&format!(
+                "issuer:\n  system: state\n  name: Ủy ban nhân dân xã Thử Nghiệm {commune}\n  code: UBND\n  place: Thử Nghiệm {commune}\n\
+                 documents:\n  report:\n    date: {year}-{month:02}-{day:02}\n    signer:\n      authority: TM. Ủy ban nhân dân\n      \
+                 position: Chủ tịch\n      name: Nguyễn Văn An\n    recipients:\n      - Ban Chỉ đạo các Chương trình mục tiêu quốc gia tỉnh\n      \
+                 - \"Lưu: VT\"\n"
+            ));
+        }
+        std::fs::write(dir.join((i % parts).to_string()).join(format!("tn-{i:06}.yaml")), text).unwrap();
+    }
+    reports
+}
+
+/// The median of 5 whole-process runs of `vanban ARGS --archive-dir STORE`, and the lines it printed.
+fn time(args: &[&str], store: &Path) -> (Duration, usize) {
+    let mut lines = 0;
+    let mut times: Vec<Duration> = (0..5)
+        .map(|_| {
+            let start = Instant::now();
+            let output = Command::new(BIN)
+                .args(args)
+                .arg("--archive-dir")
+                .arg(store)
+                .output()
+                .unwrap();
+            let took = start.elapsed();
+            assert!(
+                output.status.success(),
+                "{args:?}: {}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+            lines = output.stdout.iter().filter(|&&b| b == b'\n').count();
+            took
+        })
+        .collect();
+    times.sort();
+    (times[2], lines)
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
