@@ -341,8 +341,8 @@ impl Error {
                 (message, Some(hint))
             }
             Error::Sign { problem, .. } => {
-                let ([message_vi, message_en], [hint_vi, hint_en]) = (problem.message(), problem.hint());
-                (words(message_vi, message_en), Some(words(hint_vi, hint_en)))
+                let (message, hint) = problem.text();
+                (message, Some(hint))
             }
         }
     }

@@ -118,7 +118,7 @@ CREATE TABLE IF NOT EXISTS entries (
   totals TEXT, numbers TEXT NOT NULL, record_path TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS entries_unit ON entries(unit, date);
 CREATE INDEX IF NOT EXISTS entries_year ON entries(year, kind);
-CREATE INDEX IF NOT EXISTS entries_set ON entries(criteria_set, unit, date);
+CREATE INDEX IF NOT EXISTS entries_set ON entries(criteria_set, kind, unit, date);
 CREATE TABLE IF NOT EXISTS files (
   entry TEXT NOT NULL REFERENCES entries(id), path TEXT NOT NULL, role TEXT NOT NULL,
   sha256 TEXT NOT NULL, PRIMARY KEY (entry, path));

@@ -1,5 +1,7 @@
 //! What can go wrong while signing or verifying, in Vietnamese and English.
 
+use crate::problem::{Words, words};
+
 /// A signing or verification problem; shown as `file: lỗi: message` and a hint.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SignProblem {
@@ -34,107 +36,106 @@ pub enum SignProblem {
 }
 
 impl SignProblem {
-    /// The message, [Vietnamese, English].
-    pub fn message(&self) -> [String; 2] {
+    /// The message and the hint, side by side.
+    pub fn text(&self) -> (Words, Words) {
+        (self.message(), self.hint())
+    }
+
+    fn message(&self) -> Words {
         match self {
-            SignProblem::PasswordVariableUnset { name } => [
+            SignProblem::PasswordVariableUnset { name } => words(
                 format!("biến môi trường `{name}` (mật khẩu tệp khóa) chưa được đặt"),
                 format!("the environment variable `{name}` (the key file's password) is not set"),
-            ],
-            SignProblem::NoPasswordPrompt => [
-                "không hỏi được mật khẩu: không có màn hình dòng lệnh".into(),
-                "cannot ask for the password: no terminal".into(),
-            ],
-            SignProblem::BadPkcs12 => [
-                "không mở được tệp khóa PKCS#12: sai mật khẩu hoặc không phải tệp .p12".into(),
-                "cannot open the PKCS#12 key file: wrong password or not a .p12 file".into(),
-            ],
-            SignProblem::NoKeyInPkcs12 => [
-                "tệp .p12 không có khóa bí mật kèm chứng thư số".into(),
-                "the .p12 file holds no private key with its certificate".into(),
-            ],
-            SignProblem::UnsupportedKey => [
-                "khóa không phải RSA hoặc ECDSA P-256".into(),
-                "the key is neither RSA nor ECDSA P-256".into(),
-            ],
-            SignProblem::NotPng => ["không phải ảnh PNG".into(), "not a PNG image".into()],
-            SignProblem::SealWithoutSize => [
-                "ảnh con dấu không ghi mật độ điểm ảnh (pHYs), nên không biết kích thước thật".into(),
-                "the seal image records no pixel density (pHYs), so its real size is unknown".into(),
-            ],
-            SignProblem::NoSlots => [
-                "văn bản không ghi vị trí ký (`vanban-cho-ky.json`)".into(),
-                "the document records no signing places (`vanban-cho-ky.json`)".into(),
-            ],
-            SignProblem::NoSuchSigner { role, roles } => [
+            ),
+            SignProblem::NoPasswordPrompt => words(
+                "không hỏi được mật khẩu: không có màn hình dòng lệnh",
+                "cannot ask for the password: no terminal",
+            ),
+            SignProblem::BadPkcs12 => words(
+                "không mở được tệp khóa PKCS#12: sai mật khẩu hoặc không phải tệp .p12",
+                "cannot open the PKCS#12 key file: wrong password or not a .p12 file",
+            ),
+            SignProblem::NoKeyInPkcs12 => words(
+                "tệp .p12 không có khóa bí mật kèm chứng thư số",
+                "the .p12 file holds no private key with its certificate",
+            ),
+            SignProblem::UnsupportedKey => words(
+                "khóa không phải RSA hoặc ECDSA P-256",
+                "the key is neither RSA nor ECDSA P-256",
+            ),
+            SignProblem::NotPng => words("không phải ảnh PNG", "not a PNG image"),
+            SignProblem::SealWithoutSize => words(
+                "ảnh con dấu không ghi mật độ điểm ảnh (pHYs), nên không biết kích thước thật",
+                "the seal image records no pixel density (pHYs), so its real size is unknown",
+            ),
+            SignProblem::NoSlots => words(
+                "văn bản không ghi vị trí ký (`vanban-cho-ky.json`)",
+                "the document records no signing places (`vanban-cho-ky.json`)",
+            ),
+            SignProblem::NoSuchSigner { role, roles } => words(
                 format!("văn bản không có người ký `{role}`; có: {roles}"),
                 format!("the document has no signer `{role}`; it has: {roles}"),
-            ],
-            SignProblem::WhichSigner { roles } => [
+            ),
+            SignProblem::WhichSigner { roles } => words(
                 format!("văn bản có nhiều người ký: {roles}"),
                 format!("the document has several signers: {roles}"),
-            ],
-            SignProblem::AlreadySigned { field } => [
+            ),
+            SignProblem::AlreadySigned { field } => words(
                 format!("vị trí `{field}` đã được ký"),
                 format!("`{field}` is signed already"),
-            ],
-            SignProblem::BadPdf { detail } => [
+            ),
+            SignProblem::BadPdf { detail } => words(
                 format!("không đọc được tệp PDF ({detail})"),
                 format!("cannot read the PDF ({detail})"),
-            ],
-            SignProblem::NoSignatures => [
-                "tệp PDF không có chữ ký số".into(),
-                "the PDF has no digital signature".into(),
-            ],
-            SignProblem::VerifyFailed { bad, total } => [
+            ),
+            SignProblem::NoSignatures => words("tệp PDF không có chữ ký số", "the PDF has no digital signature"),
+            SignProblem::VerifyFailed { bad, total } => words(
                 format!("{bad}/{total} chữ ký không hợp lệ"),
                 format!("{bad} of {total} signatures are not valid"),
-            ],
+            ),
         }
     }
 
-    /// What to do about it, [Vietnamese, English].
-    pub fn hint(&self) -> [String; 2] {
-        let pair = |vi: &str, en: &str| [vi.to_string(), en.to_string()];
+    fn hint(&self) -> Words {
         match self {
-            SignProblem::PasswordVariableUnset { .. } => pair(
+            SignProblem::PasswordVariableUnset { .. } => words(
                 "đặt biến đó, hoặc bỏ `--password-env` để nhập mật khẩu khi được hỏi",
                 "set that variable, or leave out `--password-env` to type the password when asked",
             ),
-            SignProblem::NoPasswordPrompt => pair(
+            SignProblem::NoPasswordPrompt => words(
                 "dùng `--password-env TÊN_BIẾN` với một biến môi trường chứa mật khẩu",
                 "use `--password-env NAME` with an environment variable holding the password",
             ),
-            SignProblem::BadPkcs12 | SignProblem::NoKeyInPkcs12 => pair(
+            SignProblem::BadPkcs12 | SignProblem::NoKeyInPkcs12 => words(
                 "kiểm tra mật khẩu và xuất lại tệp .p12 kèm khóa bí mật và chuỗi chứng thư",
                 "check the password, and export the .p12 again with its private key and certificate chain",
             ),
-            SignProblem::UnsupportedKey => pair(
+            SignProblem::UnsupportedKey => words(
                 "dùng chứng thư số RSA (như các CA công cộng cấp) hoặc ECDSA P-256",
                 "use an RSA certificate (as public CAs issue) or ECDSA P-256",
             ),
-            SignProblem::NotPng => pair(
+            SignProblem::NotPng => words(
                 "dùng ảnh PNG nền trong suốt (chữ ký màu xanh, con dấu màu đỏ)",
                 "use a PNG with a transparent background (a blue signature, a red seal)",
             ),
-            SignProblem::SealWithoutSize => pair(
+            SignProblem::SealWithoutSize => words(
                 "lưu lại ảnh con dấu kèm độ phân giải (dpi) để ảnh có kích thước thật",
                 "save the seal image again with its resolution (dpi) so that it has a real size",
             ),
-            SignProblem::NoSlots => pair(
+            SignProblem::NoSlots => words(
                 "ký tệp PDF do `vanban render` tạo ra từ văn bản có người ký",
                 "sign a PDF written by `vanban render` for a document with a signer",
             ),
             SignProblem::NoSuchSigner { .. } | SignProblem::WhichSigner { .. } => {
-                pair("chọn người ký bằng `--signer`", "choose the signer with `--signer`")
+                words("chọn người ký bằng `--signer`", "choose the signer with `--signer`")
             }
-            SignProblem::AlreadySigned { .. } => pair(
+            SignProblem::AlreadySigned { .. } => words(
                 "mỗi vị trí chỉ ký một lần; kiểm tra bằng `vanban verify`",
                 "each place is signed once; check with `vanban verify`",
             ),
-            SignProblem::BadPdf { .. } => pair("kiểm tra tệp PDF", "check the PDF"),
-            SignProblem::NoSignatures => pair("ký bằng `vanban sign`", "sign with `vanban sign`"),
-            SignProblem::VerifyFailed { .. } => pair(
+            SignProblem::BadPdf { .. } => words("kiểm tra tệp PDF", "check the PDF"),
+            SignProblem::NoSignatures => words("ký bằng `vanban sign`", "sign with `vanban sign`"),
+            SignProblem::VerifyFailed { .. } => words(
                 "không dùng văn bản này: nó đã bị sửa sau khi ký hoặc chữ ký không được tin cậy",
                 "do not rely on this document: it changed after signing or a signature is not trusted",
             ),
@@ -172,10 +173,7 @@ mod tests {
     #[test]
     fn every_signing_problem_reads_in_both_languages() {
         for problem in SignProblem::examples() {
-            let error = Error::Sign {
-                path: "x.pdf".into(),
-                problem,
-            };
+            let error = Error::Sign { path: "x.pdf", problem };
             let (vi, en) = (error.render(Lang::Vi), error.render(Lang::En));
             assert_ne!(vi, en, "{error:?}");
             assert!(vi.contains("gợi ý") && en.contains("hint"), "{vi}\n{en}");

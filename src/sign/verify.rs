@@ -10,7 +10,7 @@ use x509_cert::Certificate;
 use super::certs::{self, Chain};
 use super::{SignProblem, fields, pdf, problem};
 use crate::error::Error;
-use crate::problem::Lang;
+use crate::problem::{Lang, words};
 
 /// What one signature says about itself.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,61 +39,42 @@ impl Report {
 
     /// The report's lines, in `lang`.
     pub fn render(&self, index: usize, lang: Lang) -> String {
-        let vi = lang == Lang::Vi;
-        let yes_no = |b: bool| match (b, vi) {
-            (true, true) => "có",
-            (false, true) => "KHÔNG",
-            (true, false) => "yes",
-            (false, false) => "NO",
-        };
-        let unknown = if vi { "không rõ" } else { "unknown" };
-        let chain = match (self.chain, vi) {
-            (Some(Chain::Trusted), true) => "tin cậy (tới chứng thư gốc đã cho)",
-            (Some(Chain::Trusted), false) => "trusted (to the given root)",
-            (Some(Chain::Untrusted), true) => "KHÔNG tin cậy (không tới chứng thư gốc đã cho)",
-            (Some(Chain::Untrusted), false) => "NOT trusted (does not reach the given root)",
-            (None, true) => "chưa kiểm tra (thêm `--trust CA.pem`)",
-            (None, false) => "not checked (add `--trust CA.pem`)",
+        let yes_no = |b: bool| if b { words("có", "yes") } else { words("KHÔNG", "NO") };
+        let unknown = || words("không rõ", "unknown").take(lang);
+        let chain = match self.chain {
+            Some(Chain::Trusted) => words("tin cậy (tới chứng thư gốc đã cho)", "trusted (to the given root)"),
+            Some(Chain::Untrusted) => words(
+                "KHÔNG tin cậy (không tới chứng thư gốc đã cho)",
+                "NOT trusted (does not reach the given root)",
+            ),
+            None => words(
+                "chưa kiểm tra (thêm `--trust CA.pem`)",
+                "not checked (add `--trust CA.pem`)",
+            ),
         };
         let coverage = if self.whole_file {
-            yes_no(true).to_string()
-        } else if vi {
-            format!("không ({} byte được thêm sau khi ký)", self.bytes_after)
+            yes_no(true)
         } else {
-            format!("no ({} bytes added after signing)", self.bytes_after)
+            words(
+                format!("không ({} byte được thêm sau khi ký)", self.bytes_after),
+                format!("no ({} bytes added after signing)", self.bytes_after),
+            )
         };
-        let labels: [&str; 6] = if vi {
-            [
-                "Chữ ký",
-                "Người ký",
-                "Thời gian ký",
-                "Toàn vẹn",
-                "Phủ toàn bộ tệp",
-                "Chuỗi chứng thư",
-            ]
-        } else {
-            [
-                "Signature",
-                "Signer",
-                "Signed at",
-                "Intact",
-                "Covers the whole file",
-                "Certificate chain",
-            ]
-        };
-        format!(
-            "{} {index}: {}\n  {}: {}\n  {}: {}\n  {}: {}\n  {}: {coverage}\n  {}: {chain}",
-            labels[0],
-            self.field,
-            labels[1],
-            self.signer.as_deref().unwrap_or(unknown),
-            labels[2],
-            self.time.as_deref().unwrap_or(unknown),
-            labels[3],
-            yes_no(self.intact),
-            labels[4],
-            labels[5],
-        )
+        let lines = [
+            (words("Người ký", "Signer"), self.signer.clone().unwrap_or_else(unknown)),
+            (
+                words("Thời gian ký", "Signed at"),
+                self.time.clone().unwrap_or_else(unknown),
+            ),
+            (words("Toàn vẹn", "Intact"), yes_no(self.intact).take(lang)),
+            (words("Phủ toàn bộ tệp", "Covers the whole file"), coverage.take(lang)),
+            (words("Chuỗi chứng thư", "Certificate chain"), chain.take(lang)),
+        ];
+        let mut out = format!("{} {index}: {}", words("Chữ ký", "Signature").take(lang), self.field);
+        for (label, value) in lines {
+            out.push_str(&format!("\n  {}: {value}", label.take(lang)));
+        }
+        out
     }
 }
 

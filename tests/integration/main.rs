@@ -14,6 +14,7 @@ mod invitation;
 mod layout;
 mod news;
 mod nothing_lost;
+mod pdfa;
 mod register;
 mod schema;
 mod serve;

@@ -306,6 +306,28 @@ fn a_notice_signed_by_person_and_agency_is_valid_for_vanban_and_pyhanko() {
         "the agency's signature is an incremental update"
     );
     assert!(claims_pdfa(&signed), "the PDF/A-3u claim survives signing");
+    let unsigned = std::fs::read(&notice).unwrap();
+    for (stage, bytes) in [
+        ("unsigned", &unsigned),
+        ("person", &after_person),
+        ("agency", &after_agency),
+    ] {
+        let broken = crate::pdfa::violations(bytes);
+        assert!(broken.is_empty(), "PDF/A-3 clauses broken ({stage}): {broken:#?}");
+    }
+    if let Some(dir) = std::env::var_os("VANBAN_SCREENSHOTS") {
+        // the README's picture of a signed page: the signature block on the last page, 110 dpi
+        std::fs::create_dir_all(&dir).unwrap();
+        let last = Document::load(&signed).unwrap().get_pages().len().to_string();
+        let status = Command::new("pdftoppm")
+            .args(["-png", "-r", "110", "-singlefile", "-f", &last, "-l", &last])
+            .args(["-x", "110", "-y", "330", "-W", "745", "-H", "350"])
+            .arg(&signed)
+            .arg(Path::new(&dir).join("signed-notice"))
+            .status()
+            .expect("pdftoppm runs");
+        assert!(status.success());
+    }
 
     let report = ok(&run(&["verify", s(&signed), "--trust", s(&pki.path("ca.pem"))]));
     assert_eq!(report.matches("Toàn vẹn: có").count(), 2, "{report}");
@@ -389,6 +411,14 @@ fn minutes_are_signed_by_chair_and_secretary_where_the_rules_put_them() {
     let signed = out.join("tho-xuan-2024-03-27-xuan-truong-bien-ban-da-ky.pdf");
     ok(&sign_person(&pki, &minutes, &["--signer", "chair"]));
     ok(&sign_person(&pki, &signed, &["--signer", "secretary"]));
+    for pdf in [&minutes, &signed] {
+        let broken = crate::pdfa::violations(&std::fs::read(pdf).unwrap());
+        assert!(
+            broken.is_empty(),
+            "PDF/A-3 clauses broken ({}): {broken:#?}",
+            pdf.display()
+        );
+    }
     let again = sign_person(&pki, &signed, &["--signer", "chair"]);
     assert_eq!(again.status.code(), Some(1), "a place is signed once");
 
