@@ -100,13 +100,12 @@ fn queries(scratch: &Path, store: &Path) {
         ),
     ];
     for (name, args) in queries {
-        let (median, lines) = time(&args, &store);
+        let (median, lines) = time(&args, store);
         println!(
             "{name}: median of 5 {:.1} ms (whole process, {lines} lines out)",
             ms(median)
         );
     }
-    let _ = std::fs::remove_dir_all(&scratch);
 }
 
 /// Writes `entries` assessment records into `dir/0 .. dir/parts-1`; returns how many ask for a report.

@@ -173,7 +173,10 @@ mod tests {
     #[test]
     fn every_signing_problem_reads_in_both_languages() {
         for problem in SignProblem::examples() {
-            let error = Error::Sign { path: "x.pdf", problem };
+            let error = Error::Sign {
+                path: "x.pdf".into(),
+                problem,
+            };
             let (vi, en) = (error.render(Lang::Vi), error.render(Lang::En));
             assert_ne!(vi, en, "{error:?}");
             assert!(vi.contains("gợi ý") && en.contains("hint"), "{vi}\n{en}");
