@@ -93,7 +93,7 @@ pub fn attachments_in(bytes: &[u8], path: &Path) -> Result<Vec<Attachment>, Erro
 }
 
 /// A PDF text string: UTF-16BE with a byte-order mark, or PDFDocEncoding (ASCII here).
-fn decode_text(bytes: &[u8]) -> String {
+pub fn decode_text(bytes: &[u8]) -> String {
     match bytes.strip_prefix(&[0xfe, 0xff]) {
         Some(utf16) => {
             let units: Vec<u16> = utf16

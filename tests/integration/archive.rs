@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::support::{PARTY_SAMPLE, files_in, stderr, vanban};
+use crate::support::{PARTY_SAMPLE, files_in, stderr, tree, vanban};
 
 fn copy_seed(to: &Path) -> PathBuf {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -20,24 +20,6 @@ fn copy_seed(to: &Path) -> PathBuf {
 
 fn stdout(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-/// Every file under `dir` with its bytes, for before/after comparisons.
-fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut all = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(next) = stack.pop() {
-        for entry in std::fs::read_dir(&next).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                all.push((path.clone(), std::fs::read(&path).unwrap()));
-            }
-        }
-    }
-    all.sort();
-    all
 }
 
 #[test]
@@ -128,7 +110,7 @@ fn the_seed_meeting_goes_through_the_whole_archive() {
     let add = vanban(&["archive", "add", record.to_str().unwrap(), "--archive-dir", store_arg]);
     assert!(add.status.success(), "{}", stderr(&add));
     assert_eq!(stdout(&add).matches("đã lưu").count(), 3, "{}", stdout(&add));
-    let before = snapshot(&store);
+    let before = tree(&store);
     let again = vanban(&["archive", "add", record.to_str().unwrap(), "--archive-dir", store_arg]);
     assert!(again.status.success());
     assert_eq!(
@@ -136,7 +118,7 @@ fn the_seed_meeting_goes_through_the_whole_archive() {
         3,
         "adding twice is idempotent"
     );
-    assert_eq!(snapshot(&store), before, "a repeated add changes nothing");
+    assert_eq!(tree(&store), before, "a repeated add changes nothing");
 
     // An older assessment of the same commune, with Văn hóa then met and Môi trường not.
     let older = std::fs::read_to_string(dir.path().join("assessments/xuan-truong-2024-ntm-nang-cao.yaml"))
@@ -318,7 +300,7 @@ fn a_failed_or_interrupted_add_leaves_the_archive_as_it_was() {
         .status
         .success()
     );
-    let before = snapshot(&store);
+    let before = tree(&store);
 
     // A record that fails validation: nothing is written, not even a staging folder.
     let bad = dir.path().join("bad.yaml");
@@ -335,7 +317,7 @@ fn a_failed_or_interrupted_add_leaves_the_archive_as_it_was() {
             .code(),
         Some(1)
     );
-    assert_eq!(snapshot(&store), before);
+    assert_eq!(tree(&store), before);
 
     // An add that died after its entry folder was renamed into place but before the index
     // transaction committed leaves a folder the index does not know, and maybe a staging one.
@@ -415,7 +397,7 @@ fn extract_overwrites_nothing_unasked_and_says_when_there_is_nothing_to_extract(
     // An edited record is not replaced without --force, and nothing else is written.
     let edited = std::fs::read_to_string(&record).unwrap() + "# sửa sau khi lưu\n";
     std::fs::write(&record, &edited).unwrap();
-    let before = snapshot(dir.path());
+    let before = tree(dir.path());
     let refused = vanban(&["extract", pdf_arg, "-o", folder_arg]);
     assert_eq!(refused.status.code(), Some(1));
     assert!(
@@ -423,7 +405,7 @@ fn extract_overwrites_nothing_unasked_and_says_when_there_is_nothing_to_extract(
         "{}",
         stderr(&refused)
     );
-    assert_eq!(snapshot(dir.path()), before);
+    assert_eq!(tree(dir.path()), before);
     let forced = vanban(&["extract", pdf_arg, "-o", folder_arg, "--force"]);
     assert!(forced.status.success(), "{}", stderr(&forced));
     assert_ne!(std::fs::read_to_string(&record).unwrap(), edited);

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use lopdf::{Document, Object, StringFormat};
 
-use crate::support::{copy_samples, files_in, stderr, vanban};
+use crate::support::{copy_samples, files_in, stderr, tree, vanban};
 
 fn stdout(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
@@ -50,40 +50,6 @@ fn gather(pdf: &Path, archive: &Path) -> std::process::Output {
     ])
 }
 
-/// Every file under `dir` with its bytes, for before/after comparisons.
-fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut all = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(next) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&next) else {
-            continue;
-        };
-        for entry in entries {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                all.push((path.clone(), std::fs::read(&path).unwrap()));
-            }
-        }
-    }
-    all.sort();
-    all
-}
-
-fn decode(bytes: &[u8]) -> String {
-    match bytes.strip_prefix(&[0xfe, 0xff]) {
-        Some(utf16) => {
-            let units: Vec<u16> = utf16
-                .chunks_exact(2)
-                .map(|c| u16::from_be_bytes([c[0], c[1]]))
-                .collect();
-            String::from_utf16_lossy(&units)
-        }
-        None => String::from_utf8_lossy(bytes).into_owned(),
-    }
-}
-
 fn encode(text: &str) -> Object {
     let mut bytes = vec![0xfe, 0xff];
     bytes.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
@@ -100,7 +66,7 @@ fn filespec(document: &Document, name: &str) -> lopdf::ObjectId {
                 .ok()
                 .and_then(|d| d.get(b"UF").ok())
                 .and_then(|n| n.as_str().ok())
-                .is_some_and(|n| decode(n) == name)
+                .is_some_and(|n| vanban::output::extract::decode_text(n) == name)
         })
         .unwrap_or_else(|| panic!("no attachment {name}"))
         .0

@@ -85,3 +85,24 @@ pub fn copy_samples(to: &Path) {
         std::fs::copy(root.join("assessments").join(&name), to.join("assessments").join(&name)).unwrap();
     }
 }
+
+/// Every file under `dir` with its bytes, for before/after comparisons.
+pub fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut all = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(next) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&next) else {
+            continue;
+        };
+        for entry in entries {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                all.push((path.clone(), std::fs::read(&path).unwrap()));
+            }
+        }
+    }
+    all.sort();
+    all
+}
