@@ -5,6 +5,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::docx_styles::{assert_same_styles, assert_signer_name, styled_words};
 use vanban::args::OutputFormat;
 use vanban::compose::templates::TemplateSource;
 use vanban::layout::inspect;
@@ -22,27 +23,54 @@ const SAMPLES: [&str; 5] = [
     "samples/assessments/xuan-truong-2024-ntm-nang-cao.yaml",
 ];
 
-/// Each sample's DOCX files (name, bytes), with the words of the laid-out PDF of the same
-/// document.
-fn drafts() -> Vec<(String, Vec<u8>, Vec<String>)> {
+/// One DOCX draft and the PDF of the same document.
+struct Draft {
+    /// `<id>-<slug>.docx`.
+    name: String,
+    /// The DOCX bytes.
+    docx: Vec<u8>,
+    /// The words of the laid-out PDF.
+    words: Vec<String>,
+    /// The PDF's bytes.
+    pdf: Vec<u8>,
+    /// The signer's name, when one person signs.
+    signer: Option<String>,
+}
+
+/// Each sample's DOCX drafts, with the PDF of the same document.
+fn drafts() -> Vec<Draft> {
     let renderer = Renderer::new(TemplateSource::default()).expect("built-in templates load");
     let mut out = Vec::new();
     for sample in SAMPLES {
         let prepared = prepare(Path::new(sample)).expect("sample is valid");
         let rendered = renderer
-            .render_formats(&prepared, RenderOptions::default(), &[OutputFormat::Docx])
+            .render_formats(
+                &prepared,
+                RenderOptions::default(),
+                &[OutputFormat::Pdf, OutputFormat::Docx],
+            )
             .expect("sample renders");
         for requested in &prepared.documents {
             let Ok(document) = renderer.layout(&prepared, requested.kind) else {
                 continue;
             };
             let name = format!("{}-{}.docx", prepared.context.id(), requested.kind.slug());
-            let file = rendered
-                .files
-                .iter()
-                .find(|f| f.name == name)
-                .unwrap_or_else(|| panic!("{name} written"));
-            out.push((name, file.bytes.clone(), pdf_words(&document)));
+            let file = |name: &str| {
+                rendered
+                    .files
+                    .iter()
+                    .find(|f| f.name == name)
+                    .unwrap_or_else(|| panic!("{name} written"))
+                    .bytes
+                    .clone()
+            };
+            out.push(Draft {
+                docx: file(&name),
+                pdf: file(&name.replace(".docx", ".pdf")),
+                words: pdf_words(&document),
+                signer: requested.signer.clone(),
+                name,
+            });
         }
     }
     assert!(out.len() >= 10, "every PDF document has a DOCX: {}", out.len());
@@ -136,7 +164,10 @@ fn unescape(text: &str) -> String {
 
 #[test]
 fn docx_words_equal_pdf_words() {
-    for (name, docx, pdf) in drafts() {
+    for Draft {
+        name, docx, words: pdf, ..
+    } in drafts()
+    {
         let words = docx_words(&docx);
         let first = words.iter().zip(&pdf).position(|(a, b)| a != b);
         assert!(
@@ -152,7 +183,7 @@ fn docx_words_equal_pdf_words() {
 
 #[test]
 fn docx_layout_is_in_words_word_understands() {
-    for (name, docx, _) in drafts() {
+    for Draft { name, docx, .. } in drafts() {
         let document = part(&docx, "word/document.xml");
         for needle in [
             r#"<w:pgSz w:w="11906" w:h="16838"/>"#,
@@ -246,10 +277,12 @@ fn find<'a>(words: &'a [Word], text: &str) -> &'a Word {
 #[test]
 fn libreoffice_sets_the_drafts_as_the_rules_ask() {
     let dir = scratch("lo");
+    let drafts = drafts();
     let mut names = Vec::new();
-    for (name, bytes, _) in drafts() {
-        std::fs::write(dir.join(&name), bytes).expect("draft written");
-        names.push(name);
+    for draft in &drafts {
+        std::fs::write(dir.join(&draft.name), &draft.docx).expect("draft written");
+        std::fs::write(dir.join(draft.name.replace(".docx", ".vanban.pdf")), &draft.pdf).expect("PDF written");
+        names.push(draft.name.clone());
     }
     let status = Command::new("soffice")
         .arg(format!(
@@ -340,6 +373,17 @@ fn libreoffice_sets_the_drafts_as_the_rules_ask() {
             size(dash)
         );
     }
+    // Weights and styles word by word, and where the signer's name sits.
+    let mut compared = 0;
+    for draft in &drafts {
+        let ours = styled_words(&dir.join(draft.name.replace(".docx", ".vanban.pdf")));
+        let theirs = styled_words(&dir.join(draft.name.replace(".docx", ".pdf")));
+        compared += assert_same_styles(&draft.name, &ours, &theirs);
+        if let Some(signer) = &draft.signer {
+            assert_signer_name(&draft.name, signer, &ours, &theirs);
+        }
+    }
+    assert!(compared > 1000, "{compared} words compared");
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -368,9 +412,9 @@ for path in sys.argv[1:]:
     print("ok", path, len(d.paragraphs), len(d.tables))
 "#;
     let mut paths = Vec::new();
-    for (name, bytes, _) in drafts() {
+    for Draft { name, docx, .. } in drafts() {
         let path = dir.join(name);
-        std::fs::write(&path, bytes).expect("draft written");
+        std::fs::write(&path, docx).expect("draft written");
         paths.push(path);
     }
     let output = Command::new("python3")
