@@ -8,6 +8,7 @@
 //! `archive history`, `archive register --year`, `archive summary --set`. It reports the
 //! add throughput and the size of the index on disk.
 //!
+//! `cargo bench --bench archive` (or `cargo bench -- province`) runs only this bench;
 //! `VANBAN_BENCH_ENTRIES=10000 cargo bench --bench archive` runs a smaller archive;
 //! `VANBAN_BENCH_ARCHIVE=DIR` builds the archive in DIR and keeps it, and when DIR already
 //! holds one, only times the queries on it.
@@ -21,6 +22,12 @@ const COMMUNES: usize = 100;
 const YEARS: usize = 10;
 
 fn main() {
+    // `cargo bench -- serve` names parts of the other bench: this one runs when no part is
+    // named, or when `province` is.
+    let named: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
+    if !named.is_empty() && !named.iter().any(|n| "province".contains(n.as_str())) {
+        return;
+    }
     let entries: usize = std::env::var("VANBAN_BENCH_ENTRIES")
         .ok()
         .and_then(|n| n.parse().ok())

@@ -187,24 +187,29 @@ impl Archive {
 
     /// Each unit's latest assessment on `set` (on or before `as_of`), by unit.
     pub fn latest(&self, set: &str, as_of: Option<Date>) -> Result<Vec<Entry>, Error> {
-        // Each unit's latest date comes from the covering index `entries_set` alone; only
-        // the rows on those dates are read from the table.
+        // Index seeks only, on `entries_set`: the units one after another (each the next
+        // above the last), each unit's latest date, then the rows on those dates; so the
+        // time grows with the number of units, not with the number of assessments.
         let sql = format!(
-            "WITH latest AS (
-               SELECT unit, MAX(date) AS date FROM entries
-               WHERE criteria_set = ?1 AND kind = 'assessment' AND (?2 IS NULL OR date <= ?2)
-               GROUP BY unit)
-             SELECT {ENTRY_COLUMNS} FROM latest JOIN entries USING (unit, date)
-             WHERE criteria_set = ?1 AND kind = 'assessment'
+            "WITH RECURSIVE units(u) AS (
+               SELECT MIN(unit) FROM entries WHERE criteria_set = ?1 AND kind = 'assessment'
+               UNION ALL
+               SELECT (SELECT MIN(unit) FROM entries
+                       WHERE criteria_set = ?1 AND kind = 'assessment' AND unit > units.u)
+               FROM units WHERE units.u IS NOT NULL),
+             latest(lu, ld) AS (
+               SELECT u, (SELECT MAX(date) FROM entries
+                          WHERE criteria_set = ?1 AND kind = 'assessment' AND unit = units.u AND date <= ?2)
+               FROM units WHERE u IS NOT NULL)
+             SELECT {ENTRY_COLUMNS} FROM latest CROSS JOIN entries
+               ON criteria_set = ?1 AND kind = 'assessment' AND unit = lu AND date = ld
              ORDER BY unit, id"
         );
+        let until = as_of.map_or_else(|| "9999-12-31".to_string(), |d| d.to_string());
         let mut rows: Vec<Entry> = self
             .db
             .prepare_cached(&sql)
-            .and_then(|mut s| {
-                s.query_map(params![set, as_of.map(|d| d.to_string())], entry_row)?
-                    .collect()
-            })
+            .and_then(|mut s| s.query_map(params![set, until], entry_row)?.collect())
             .map_err(|e| self.fail(e))?;
         rows.dedup_by(|later, first| later.unit == first.unit); // two on one day: the first by name
         Ok(rows)
