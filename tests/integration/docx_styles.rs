@@ -8,13 +8,12 @@ use std::process::Command;
 
 const MM: f64 = 72.0 / 25.4;
 
-/// One word as poppler reads it: text, bold, italic, page, and its line's box in points.
+/// One word as poppler reads it: text, bold, italic, and its line's box in points.
 #[derive(Debug, Clone)]
 pub struct StyledWord {
     pub text: String,
     pub bold: bool,
     pub italic: bool,
-    pub page: usize,
     /// The left and right edge of the text line holding the word, and its top.
     pub line: (f64, f64, f64),
 }
@@ -28,12 +27,7 @@ pub fn styled_words(pdf: &Path) -> Vec<StyledWord> {
         .expect("pdftohtml runs (poppler-utils; .ci/run installs it)");
     let xml = String::from_utf8_lossy(&output.stdout);
     let mut words = Vec::new();
-    let mut page = 0;
     for line in xml.lines() {
-        if line.starts_with("<page ") {
-            page += 1;
-            continue;
-        }
         let Some(rest) = line.strip_prefix("<text ") else {
             continue;
         };
@@ -52,7 +46,6 @@ pub fn styled_words(pdf: &Path) -> Vec<StyledWord> {
                     text: word.to_string(),
                     bold,
                     italic,
-                    page,
                     line: (left, left + width, top),
                 });
             }
