@@ -452,6 +452,28 @@ fn minutes_are_signed_by_chair_and_secretary_where_the_rules_put_them() {
             name_line.centre()
         );
     }
+    // the body's seal, over the chair's signature, after both people have signed
+    ok(&sign_agency(&pki, &signed, &["--signer", "chair"]));
+    let broken = crate::pdfa::violations(&std::fs::read(&signed).unwrap());
+    assert!(broken.is_empty(), "PDF/A-3 clauses broken (seal): {broken:#?}");
+    if needs_pyhanko() {
+        let verdict = pyhanko(&signed, &pki.path("ca.pem"));
+        assert_eq!(verdict.lines().filter(|l| l.ends_with(" True")).count(), 3, "{verdict}");
+    }
+}
+
+#[test]
+fn the_party_notice_is_signed_by_person_and_agency_too() {
+    let pki = pki();
+    let out = render(&pki, PARTY_SAMPLE, &[]);
+    let notice = out.join("tho-xuan-2024-03-27-xuan-truong-thong-bao-ket-luan.pdf");
+    let signed = out.join("tho-xuan-2024-03-27-xuan-truong-thong-bao-ket-luan-da-ky.pdf");
+    ok(&sign_person(&pki, &notice, &[]));
+    ok(&sign_agency(&pki, &signed, &[]));
+    let broken = crate::pdfa::violations(&std::fs::read(&signed).unwrap());
+    assert!(broken.is_empty(), "PDF/A-3 clauses broken: {broken:#?}");
+    let report = ok(&run(&["verify", s(&signed), "--trust", s(&pki.path("ca.pem"))]));
+    assert_eq!(report.matches("Toàn vẹn: có").count(), 2, "{report}");
     if needs_pyhanko() {
         let verdict = pyhanko(&signed, &pki.path("ca.pem"));
         assert_eq!(verdict.lines().filter(|l| l.ends_with(" True")).count(), 2, "{verdict}");
