@@ -2,9 +2,11 @@
 //!
 //! The pipeline, one folder per stage: [`prepare`] (record file → checked model owning its
 //! bytes) → [`compose`] (context → document text through templates) → [`layout`] (Typst →
-//! laid-out document → PDF) → [`output`] (atomic files, attachments, archive). [`render`]
-//! runs compose and layout per document; [`documents`] holds one entry per document kind;
-//! [`problem`] and [`error`] hold every message; [`args`] and [`commands`] are the CLI.
+//! laid-out document → PDF) → [`output`] (atomic files, attachments). [`render`] runs
+//! compose and layout per document; [`documents`] holds one entry per document kind;
+//! [`archive`] issues records into an indexed archive (the register, gathering, merging);
+//! [`sign`] signs and verifies PDFs; [`problem`] and [`error`] hold every message; [`args`]
+//! and [`commands`] are the CLI.
 
 #![deny(clippy::dbg_macro, clippy::todo)]
 
