@@ -223,12 +223,30 @@ pub fn enter(db: &Connection, entry: &str, prepared: &Prepared) -> rusqlite::Res
                 doc.date.to_string(),
                 doc.date.year,
                 summary,
-                doc.signer.clone().unwrap_or_default(),
+                signers(prepared, doc),
                 doc.recipients.join("; "),
             ],
         )?;
     }
     Ok(())
+}
+
+/// Người ký as the register lists it: the document's signer; for minutes, which have none
+/// of their own, the chair and the person who took them, who both sign.
+fn signers(prepared: &Prepared, doc: &Requested) -> String {
+    if let Some(signer) = &doc.signer {
+        return signer.clone();
+    }
+    match (&prepared.context, doc.kind) {
+        (crate::compose::Context::Session(session), crate::documents::DocKind::Minutes) => {
+            let secretary = session.secretary.as_ref().map(|s| s.name.clone());
+            std::iter::once(session.chair.name.clone())
+                .chain(secretary)
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+        _ => String::new(),
+    }
 }
 
 fn kind_title(doc: &Requested) -> &'static str {
