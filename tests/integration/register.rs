@@ -186,7 +186,10 @@ fn the_register_writes_csv_and_pdf() {
     assert!(text.starts_with("\"Số và ký hiệu\",\"Ngày\",\"Trích yếu\""), "{text}");
     assert!(text.contains("\"02/TB-UBND\",\"6/2/2026\""), "{text}");
     // minutes have no signer of their own: the register names the chair and the secretary
-    let minutes = text.lines().find(|l| l.contains("/BB-UBND")).expect("the minutes' line");
+    let minutes = text
+        .lines()
+        .find(|l| l.contains("/BB-UBND"))
+        .expect("the minutes' line");
     assert!(minutes.contains("\"Nguyễn Văn Thành, "), "{minutes}");
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
     // every word stays inside its page's right margin (20 mm), the long entry names included
