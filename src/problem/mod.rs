@@ -1,5 +1,5 @@
 //! Everything that can be wrong with a record, and the one way every sentence is worded:
-//! [`words`], Vietnamese and English together. The wording of problems is in [`catalogue`],
+//! [`words`], Vietnamese and English together. The wording of problems is in `catalogue`,
 //! what commands say otherwise in [`say`], errors of the tool itself in [`crate::error`].
 //!
 //! Messages are short and concrete; the hint says what to do.
@@ -32,7 +32,7 @@ impl Lang {
     }
 }
 
-/// A problem found in a record or a criteria set, located by a [`crate::diagnostic::Diagnostic`].
+/// A problem found in a record or a criteria set, located by a [`crate::error::Diagnostic`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum Problem {
     /// The YAML does not parse; `detail` is the parser's own words.

@@ -142,7 +142,7 @@ pub struct Since {
 }
 
 /// `GET /api/changes?since=N`: answers at once if records changed after generation `N`, else
-/// when they do (or after [`LONG_POLL`], with nothing new).
+/// when they do (or after `LONG_POLL`, with nothing new).
 pub async fn changes(State(state): State<Arc<AppState>>, Query(since): Query<Since>) -> Json<super::Changes> {
     let mut receiver = state.changes.subscribe();
     if let Some(since) = since.since {
