@@ -270,7 +270,7 @@ pub enum ArchiveCommand {
     /// index them (and their assessments). Archival PDFs (`.pdf`) issued elsewhere are
     /// gathered: their attached record is rendered again and compared with the PDF.
     Add {
-        /// Record files, folders of records, or archival PDFs.
+        /// Record files, archival PDFs, or folders of either.
         #[arg(required = true)]
         records: Vec<PathBuf>,
         /// The archive folder.

@@ -12,7 +12,7 @@ use crate::problem::say::{Label, Say};
 use crate::record::Date;
 use crate::render::Renderer;
 
-use super::{expand_records, report, warn};
+use super::{expand_issued, report, warn};
 
 /// Runs one archive subcommand; returns the exit status.
 pub fn run(command: &ArchiveCommand, lang: Lang) -> i32 {
@@ -31,7 +31,7 @@ fn dispatch(command: &ArchiveCommand, lang: Lang) -> Result<i32, Error> {
             let mut archive = Archive::open(archive_dir)?;
             let renderer = Renderer::new(TemplateSource::default())?;
             let mut failed = 0;
-            let records = expand_records(records)?;
+            let records = expand_issued(records)?;
             for record in &records {
                 let done = if record.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
                     archive.gather(&renderer, record).map(|gathered| {

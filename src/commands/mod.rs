@@ -51,18 +51,28 @@ pub fn warn(warnings: &[Diagnostic], lang: Lang) {
 /// The record files named on the command line: files as given, folders searched (recursively)
 /// for `.yaml` and `.yml` files, in name order.
 pub fn expand_records(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
-    let mut records = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            collect_yaml(path, &mut records)?;
-        } else {
-            records.push(path.clone());
-        }
-    }
-    Ok(records)
+    expand(paths, &["yaml", "yml"])
 }
 
-fn collect_yaml(dir: &std::path::Path, into: &mut Vec<PathBuf>) -> Result<(), Error> {
+/// What `archive add` takes: as [`expand_records`], and folders also give the PDFs in them,
+/// so that a folder of archival PDFs received from the communes is gathered whole.
+pub fn expand_issued(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
+    expand(paths, &["yaml", "yml", "pdf"])
+}
+
+fn expand(paths: &[PathBuf], extensions: &[&str]) -> Result<Vec<PathBuf>, Error> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            collect(path, extensions, &mut files)?;
+        } else {
+            files.push(path.clone());
+        }
+    }
+    Ok(files)
+}
+
+fn collect(dir: &std::path::Path, extensions: &[&str], into: &mut Vec<PathBuf>) -> Result<(), Error> {
     let read_error = |e: std::io::Error| Error::Read {
         path: dir.to_path_buf(),
         detail: e.to_string(),
@@ -74,8 +84,12 @@ fn collect_yaml(dir: &std::path::Path, into: &mut Vec<PathBuf>) -> Result<(), Er
     entries.sort();
     for entry in entries {
         if entry.is_dir() {
-            collect_yaml(&entry, into)?;
-        } else if entry.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+            collect(&entry, extensions, into)?;
+        } else if entry
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x)))
+        {
             into.push(entry);
         }
     }

@@ -323,3 +323,78 @@ fn merging_an_archive_twice_changes_nothing_and_a_tampered_entry_stays_out() {
     // nothing of the refused entry was stored; the untouched entries were already there
     assert_eq!(tree(&province), before);
 }
+
+#[test]
+fn a_folder_of_issued_pdfs_is_gathered_whole_and_a_stray_pdf_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let commune = commune_archive(dir.path());
+    // every document the commune issued, as its PDFs arrive at the province: some in a subfolder
+    let incoming = dir.path().join("nhan-tu-xa");
+    let entries = commune.join("entries");
+    for (n, entry) in files_in(&entries).into_iter().enumerate() {
+        let into = if n % 2 == 0 {
+            incoming.clone()
+        } else {
+            incoming.join("dot-2")
+        };
+        std::fs::create_dir_all(&into).unwrap();
+        for name in files_in(&entries.join(&entry))
+            .into_iter()
+            .filter(|n| n.ends_with(".pdf"))
+        {
+            std::fs::copy(entries.join(&entry).join(&name), into.join(&name)).unwrap();
+        }
+    }
+    // and a PDF that vanban did not issue
+    let record = dir.path().join("samples/an-phu-2026-02-05.yaml");
+    let plain = dir.path().join("plain");
+    assert!(
+        vanban(&["render", record.to_str().unwrap(), "-o", plain.to_str().unwrap()])
+            .status
+            .success()
+    );
+    std::fs::copy(
+        plain.join("an-phu-2026-02-05-giay-moi.pdf"),
+        incoming.join("cong-van-scan.pdf"),
+    )
+    .unwrap();
+
+    let province = dir.path().join("province");
+    let output = gather(&incoming, &province);
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    let said = stderr(&output);
+    assert!(
+        said.contains("cong-van-scan.pdf") && said.contains("không có tệp đính kèm"),
+        "{said}"
+    );
+    let archive = |command: &str, archive: &Path| {
+        stdout(&vanban(&[
+            "archive",
+            command,
+            "--archive-dir",
+            archive.to_str().unwrap(),
+        ]))
+    };
+    // every entry came in once, with the numbers the commune gave (the last column, the entry's
+    // folder name, may differ: a gathered record carries the numbers written into it)
+    assert_eq!(
+        archive("list", &province).lines().count(),
+        archive("list", &commune).lines().count()
+    );
+    let without_entry = |register: String| -> Vec<String> {
+        register
+            .lines()
+            .map(|l| l.rsplit_once('\t').map_or(l, |(rest, _)| rest).to_string())
+            .collect()
+    };
+    assert_eq!(
+        without_entry(archive("register", &province)),
+        without_entry(archive("register", &commune))
+    );
+    assert!(archive("register", &province).contains("123-TB/HU"));
+    assert!(
+        vanban(&["archive", "verify", "--archive-dir", province.to_str().unwrap()])
+            .status
+            .success()
+    );
+}
