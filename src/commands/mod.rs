@@ -49,7 +49,7 @@ pub fn warn(warnings: &[Diagnostic], lang: Lang) {
 }
 
 /// The record files named on the command line: files as given, folders searched (recursively)
-/// for `.yaml` and `.yml` files, in name order.
+/// for `.yaml` and `.yml` files (in any case: `.YAML` too), in name order.
 pub fn expand_records(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
     expand(paths, &["yaml", "yml"])
 }

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::support::{PARTY_SAMPLE, files_in, stderr, tree, vanban};
+use crate::support::{PARTY_SAMPLE, files_in, stderr, stdout, tree, vanban};
 
 fn copy_seed(to: &Path) -> PathBuf {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -16,10 +16,6 @@ fn copy_seed(to: &Path) -> PathBuf {
     }
     std::fs::copy(root.join(PARTY_SAMPLE), to.join("xuan-truong-2024.yaml")).unwrap();
     to.join("xuan-truong-2024.yaml")
-}
-
-fn stdout(output: &std::process::Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 #[test]

@@ -4,13 +4,9 @@
 
 use std::path::Path;
 
-use crate::support::{record_file, stderr, vanban};
+use crate::support::{record_file, stderr, stdout, vanban};
 
 const FIXTURES: &str = "tests/fixtures/criteria";
-
-fn stdout(output: &std::process::Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
 
 fn import(table: &Path, out: &Path) -> std::process::Output {
     vanban(&[

@@ -19,6 +19,11 @@ pub fn vanban(args: &[&str]) -> Output {
         .expect("vanban runs")
 }
 
+/// Standard output as text.
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
 /// Standard error as text.
 pub fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
