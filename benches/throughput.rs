@@ -9,9 +9,11 @@
 //! 6. `vanban serve`: the preview refresh after a one-line edit, through HTTP, and the
 //!    server's resident memory after 100 edits;
 //! 7. DOCX generation on one core: documents per second from generated Typst sources
-//!    (`cargo bench --bench throughput -- docx` measures only this).
+//!    (`cargo bench --bench throughput -- docx` measures only this);
+//! 8. the ratio that does not depend on the machine: vanban's time per document over a bare
+//!    Typst compile of the same generated source, in one process ([`ratio`]).
 //!
-//! `cargo bench -- serve` (or `cold`, `batch`, `rss`, `typst`, `rerender`, `archive`, `bad`)
+//! `cargo bench -- serve` (or `cold`, `batch`, `rss`, `typst`, `ratio`, `rerender`, `archive`, `bad`)
 //! runs only those parts.
 //!
 //! Records are generated: different names, lengths, task counts, and both issuer systems.
@@ -27,6 +29,9 @@ mod support;
 #[allow(dead_code)]
 #[path = "../tests/integration/server.rs"]
 mod server;
+
+#[path = "throughput/ratio.rs"]
+mod ratio;
 
 const BIN: &str = env!("CARGO_BIN_EXE_vanban");
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
@@ -62,6 +67,12 @@ fn main() {
         if wanted("typst") {
             typst_cli(&batch, &scratch, rate_all);
         }
+    }
+    if wanted("ratio") {
+        if !batch.exists() {
+            generate(&batch, 200);
+        }
+        ratio::overhead(&batch);
     }
     if wanted("rss") {
         let large = scratch.join("batch-500");

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeSet;
 
+use rayon::prelude::*;
 use serde::Serialize;
 use typst_layout::PagedDocument;
 
@@ -51,6 +52,13 @@ pub enum Made {
     },
     /// Finished files (the news draft).
     Files(Vec<OutputFile>),
+}
+
+/// One document of a record, made: its files, its warnings, the characters its fonts lack.
+struct Document {
+    files: Vec<OutputFile>,
+    warnings: Vec<Diagnostic>,
+    missing: BTreeSet<char>,
 }
 
 /// Turns prepared records into documents with one set of templates.
@@ -117,16 +125,27 @@ impl Renderer {
     }
 
     /// Every document of a prepared record laid out, as `check` does: warnings (Typst's, and
-    /// characters the fonts lack); nothing is written.
+    /// characters the fonts lack); nothing is written. The documents lay out side by side.
     pub fn check(&self, prepared: &Prepared) -> Result<Vec<Diagnostic>, Error> {
+        type Checked = Result<(Vec<Diagnostic>, BTreeSet<char>), Error>;
+        let checked: Vec<Checked> = prepared
+            .documents
+            .par_iter()
+            .map(|requested| {
+                let (made, noticed) = self.make(prepared, requested.kind, "")?;
+                let missing = match made {
+                    Made::Pdf { document, .. } => inspect::missing_characters(&document).into_iter().collect(),
+                    Made::Files(_) => BTreeSet::new(),
+                };
+                Ok((noticed, missing))
+            })
+            .collect();
         let mut warnings = Vec::new();
         let mut missing = BTreeSet::new();
-        for requested in &prepared.documents {
-            let (made, noticed) = self.make(prepared, requested.kind, "")?;
+        for result in checked {
+            let (noticed, lacking) = result?;
             warnings.extend(noticed);
-            if let Made::Pdf { document, .. } = made {
-                missing.extend(inspect::missing_characters(&document));
-            }
+            missing.extend(lacking);
         }
         warnings.extend(missing_glyphs(prepared, &missing, false));
         Ok(warnings)
@@ -140,62 +159,37 @@ impl Renderer {
 
     /// As [`Renderer::render`], writing each laid-out document in `formats`: the PDF, and
     /// the DOCX read from the same generated source (the one place that chooses the layout).
+    /// The documents are made side by side (on the caller's thread pool); their files,
+    /// warnings and errors come back in the record's order, as if made one after another.
     pub fn render_formats(
         &self,
         prepared: &Prepared,
         options: RenderOptions,
         formats: &[OutputFormat],
     ) -> Result<Rendered, Error> {
-        let mut files = Vec::new();
-        let mut warnings = Vec::new();
-        let mut missing = BTreeSet::new();
         let extra = if options.archive {
             attachments::typst_lines(prepared)?
         } else {
             String::new()
         };
-        for requested in &prepared.documents {
-            let (kind, date) = (requested.kind, requested.date);
-            let (made, noticed) = self.make(prepared, kind, &extra)?;
-            warnings.extend(noticed);
-            let (source, document, names) = match made {
-                Made::Files(made) => {
-                    files.extend(made);
-                    continue;
-                }
-                Made::Pdf {
-                    source,
-                    document,
-                    names,
-                } => (source, document, names),
-            };
-            let stem = format!("{}-{}", prepared.context.id(), kind.slug());
-            if formats.contains(&OutputFormat::Docx) {
-                let generated = &source[..source.len() - extra.len()];
-                files.push(OutputFile {
-                    name: format!("{stem}.docx"),
-                    bytes: self.docx(generated, &names)?,
-                });
-            }
-            if options.emit_typst {
-                files.push(OutputFile {
-                    name: format!("{stem}.typ"),
-                    bytes: source.into_bytes(),
-                });
-            }
-            missing.extend(inspect::missing_characters(&document));
+        let made: Vec<Result<Document, Error>> = prepared
+            .documents
+            .par_iter()
+            .map(|requested| self.document(prepared, requested.kind, requested.date, options, formats, &extra))
+            .collect();
+        let mut files = Vec::new();
+        let mut warnings = Vec::new();
+        let mut missing = BTreeSet::new();
+        for document in made {
+            let document = document?;
+            warnings.extend(document.warnings);
+            missing.extend(document.missing);
             if options.archive
                 && let Some(first) = missing_glyphs(prepared, &missing, true).into_iter().next()
             {
                 return Err(first.into());
             }
-            if formats.contains(&OutputFormat::Pdf) {
-                let bytes = typeset::pdf(&document, &stem, date, options.archive, &names)?;
-                files.push(OutputFile {
-                    name: format!("{stem}.pdf"),
-                    bytes,
-                });
-            }
+            files.extend(document.files);
         }
         if options.emit_typst && files.iter().any(|f| f.name.ends_with(".typ")) {
             files.push(OutputFile {
@@ -205,6 +199,62 @@ impl Renderer {
         }
         warnings.extend(missing_glyphs(prepared, &missing, false));
         Ok(Rendered { files, warnings })
+    }
+
+    /// One document's files in `formats`, its warnings, and the characters its fonts lack
+    /// (its PDF is not made in archival form when it lacks one: that is an error).
+    fn document(
+        &self,
+        prepared: &Prepared,
+        kind: DocKind,
+        date: Date,
+        options: RenderOptions,
+        formats: &[OutputFormat],
+        extra: &str,
+    ) -> Result<Document, Error> {
+        let (made, warnings) = self.make(prepared, kind, extra)?;
+        let (source, document, names) = match made {
+            Made::Files(files) => {
+                return Ok(Document {
+                    files,
+                    warnings,
+                    missing: BTreeSet::new(),
+                });
+            }
+            Made::Pdf {
+                source,
+                document,
+                names,
+            } => (source, document, names),
+        };
+        let mut files = Vec::new();
+        let stem = format!("{}-{}", prepared.context.id(), kind.slug());
+        if formats.contains(&OutputFormat::Docx) {
+            let generated = &source[..source.len() - extra.len()];
+            files.push(OutputFile {
+                name: format!("{stem}.docx"),
+                bytes: self.docx(generated, &names)?,
+            });
+        }
+        if options.emit_typst {
+            files.push(OutputFile {
+                name: format!("{stem}.typ"),
+                bytes: source.into_bytes(),
+            });
+        }
+        let missing: BTreeSet<char> = inspect::missing_characters(&document).into_iter().collect();
+        if formats.contains(&OutputFormat::Pdf) && (missing.is_empty() || !options.archive) {
+            let bytes = typeset::pdf(&document, &stem, date, options.archive, &names)?;
+            files.push(OutputFile {
+                name: format!("{stem}.pdf"),
+                bytes,
+            });
+        }
+        Ok(Document {
+            files,
+            warnings,
+            missing,
+        })
     }
 
     /// The DOCX of a generated source; a problem points at the template line that wrote it

@@ -73,26 +73,29 @@ pub fn run(args: &RenderArgs, lang: Lang) -> i32 {
     0
 }
 
-/// Renders every record with `jobs` workers, each with its own renderer (and Typst World).
+/// Renders every record with `jobs` workers, each with its own renderer (and Typst Worlds):
+/// `jobs` records at a time. The documents of a record are made side by side on the shared
+/// thread pool that Typst's own parallel layout uses (one thread per core).
 fn render_all(records: &[PathBuf], source: &TemplateSource, args: &RenderArgs, jobs: usize) -> Vec<Outcome> {
     let progress = progress_bar(records.len());
     let next = AtomicUsize::new(0);
     let slots: Mutex<Vec<Option<Outcome>>> = Mutex::new((0..records.len()).map(|_| None).collect());
+    let work = || {
+        // The templates loaded once already, in `run`; they load again here per worker.
+        let Ok(renderer) = Renderer::new(source.clone()) else {
+            return;
+        };
+        loop {
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            let Some(path) = records.get(index) else { break };
+            let outcome = render_one(&renderer, path, args);
+            slots.lock().unwrap_or_else(std::sync::PoisonError::into_inner)[index] = Some(outcome);
+            progress.inc(1);
+        }
+    };
     std::thread::scope(|scope| {
         for _ in 0..jobs.min(records.len()) {
-            scope.spawn(|| {
-                // The templates loaded once already, in `run`; they load again here per worker.
-                let Ok(renderer) = Renderer::new(source.clone()) else {
-                    return;
-                };
-                loop {
-                    let index = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(path) = records.get(index) else { break };
-                    let outcome = render_one(&renderer, path, args);
-                    slots.lock().unwrap_or_else(std::sync::PoisonError::into_inner)[index] = Some(outcome);
-                    progress.inc(1);
-                }
-            });
+            scope.spawn(work);
         }
     });
     progress.finish_and_clear();

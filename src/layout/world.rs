@@ -34,22 +34,17 @@ pub fn library_id() -> FileId {
 }
 
 impl DocumentWorld {
-    /// A World for `main` (generated Typst) importing `library` (the layout library).
-    pub fn new(main: String, library: String) -> Self {
+    /// A World for `main` (generated Typst) importing `library` (the parsed layout library).
+    pub fn new(main: String, library: Source) -> Self {
         DocumentWorld {
             main: Source::new(main_id(), main),
-            library_source: Source::new(library_id(), library),
+            library_source: library,
         }
     }
 
-    /// Replaces the generated document, keeping caches warm for the next compile.
+    /// Replaces the generated document, keeping what it shares with the last one.
     pub fn set_main(&mut self, main: &str) {
         self.main.replace(main);
-    }
-
-    /// Replaces the layout library.
-    pub fn set_library(&mut self, library: &str) {
-        self.library_source.replace(library);
     }
 
     /// The source behind `id`, if this World serves it.

@@ -136,7 +136,8 @@ pub fn form(
         template: "chu-ky.typ".into(),
         library: crate::compose::templates::LAYOUT_LIBRARY.into(),
     };
-    let world = DocumentWorld::new(source, String::new());
+    let library = typst::syntax::Source::new(crate::layout::world::library_id(), String::new());
+    let world = DocumentWorld::new(source, library);
     let document = typeset::layout(&world, &names)?.document;
     let date = crate::record::Date {
         year: 2000,

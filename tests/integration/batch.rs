@@ -85,9 +85,17 @@ fn watch_renders_again_after_an_edit() {
         .args(["watch", "xuan-truong-2024.yaml", "-o", out.to_str().unwrap()])
         .current_dir(dir.path())
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(Stdio::piped())
         .spawn()
         .unwrap();
+    let errors = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+    let stderr = child.stderr.take().unwrap();
+    let sink = errors.clone();
+    std::thread::spawn(move || {
+        for line in std::io::BufRead::lines(std::io::BufReader::new(stderr)).map_while(Result::ok) {
+            sink.lock().unwrap().push_str(&line);
+        }
+    });
     let md = out.join("tho-xuan-2024-03-27-xuan-truong-tin-bai.md");
     let wait_for = |check: &dyn Fn() -> bool| {
         let start = Instant::now();
@@ -112,12 +120,19 @@ fn watch_renders_again_after_an_edit() {
         std::fs::read_to_string(&md).is_ok_and(|t| t.contains("**Năng Tiến**"))
             && std::fs::read(&minutes).is_ok_and(|pdf| pdf.starts_with(b"%PDF-") && pdf != before)
     });
+    // A bad edit is reported and watching goes on: the next good edit is rendered again.
+    let good = std::fs::read_to_string(&record).unwrap();
+    let said = errors.lock().unwrap().len();
     std::fs::write(&record, "kind: working_session\nlocaton: x\n").unwrap();
-    std::thread::sleep(Duration::from_millis(400));
-    let still_running = child.try_wait().unwrap().is_none();
+    let reported = wait_for(&|| errors.lock().unwrap().len() > said);
+    let after_bad = std::fs::read(&minutes).unwrap_or_default();
+    std::fs::write(&record, good.replace("end: \"17:45\"", "end: \"17:50\"")).unwrap();
+    let recovered =
+        wait_for(&|| std::fs::read(&minutes).is_ok_and(|pdf| pdf.starts_with(b"%PDF-") && pdf != after_bad));
     child.kill().unwrap();
     child.wait().unwrap();
     assert!(first, "watch wrote nothing");
     assert!(edited, "watch did not render the edit");
-    assert!(still_running, "a bad edit must not stop watch");
+    assert!(reported, "watch did not report the bad edit");
+    assert!(recovered, "a bad edit must not stop watch");
 }

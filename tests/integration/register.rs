@@ -163,6 +163,9 @@ fn parallel_adds_never_give_the_same_number() {
 
 #[test]
 fn the_register_writes_csv_and_pdf() {
+    if !crate::support::program("pdftotext") {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let archive = dir.path().join("kho");
     let first = unnumbered(dir.path(), "an-phu-2026-02-05.yaml", "a");

@@ -111,3 +111,31 @@ pub fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     all.sort();
     all
 }
+
+/// Whether the program `name` is on `PATH`; see [`available`].
+pub fn program(name: &str) -> bool {
+    let found =
+        std::env::var_os("PATH").is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(name).is_file()));
+    available(name, found)
+}
+
+/// Whether Python 3 can import `module`; see [`available`].
+pub fn python_module(module: &str) -> bool {
+    let found = Command::new("python3")
+        .args(["-c", &format!("import {module}")])
+        .output()
+        .is_ok_and(|output| output.status.success());
+    available(&format!("python3 module {module}"), found)
+}
+
+/// One rule for the outside programs tests drive: present, the test runs; missing outside
+/// CI, the test says so by name and is skipped; missing under `CI=true`, the test fails.
+pub fn available(tool: &str, found: bool) -> bool {
+    if found {
+        return true;
+    }
+    let in_ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
+    assert!(!in_ci, "{tool} is missing; CI must have it (.ci/run installs it)");
+    eprintln!("skipped: {tool} is not installed (.ci/run installs it)");
+    false
+}
