@@ -7,9 +7,10 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use vanban::compose::templates::TemplateSource;
 use vanban::documents::Format;
 use vanban::layout::typeset::{self, SourceNames};
-use vanban::layout::world::{DocumentWorld, library_id};
+use vanban::layout::world::{DocumentWorld, LAYOUT_LIBRARY, library_id};
 use vanban::prepare::prepare;
 use vanban::render::{Made, RenderOptions, Renderer};
 
@@ -25,10 +26,8 @@ pub fn overhead(batch: &Path) {
             .collect();
         records.sort();
         let sources = sources(&renderer, &records);
-        let library = typst::syntax::Source::new(
-            library_id(),
-            std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/vanban.typ")).unwrap(),
-        );
+        let (text, _) = TemplateSource::default().load(LAYOUT_LIBRARY).unwrap();
+        let library = typst::syntax::Source::new(library_id(), text);
         let names = SourceNames {
             template: "main.typ".into(),
             library: "vanban.typ".into(),

@@ -13,8 +13,7 @@ use crate::error::Error;
 use crate::title_lines;
 use crate::vietnamese as vn;
 
-/// The Typst layout library that every PDF template imports.
-pub const LAYOUT_LIBRARY: &str = "vanban.typ";
+pub use crate::layout::world::LAYOUT_LIBRARY;
 
 /// Built-in templates that belong to no single document kind: the layout library, the
 /// shared body partials and the archive's summary table. Each kind's own templates are in

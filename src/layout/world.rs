@@ -28,9 +28,12 @@ pub fn main_id() -> FileId {
     file_id("/main.typ")
 }
 
+/// The Typst layout library that every PDF template imports.
+pub const LAYOUT_LIBRARY: &str = "vanban.typ";
+
 /// The id of the layout library.
 pub fn library_id() -> FileId {
-    file_id(&format!("/{}", crate::compose::templates::LAYOUT_LIBRARY))
+    file_id(&format!("/{LAYOUT_LIBRARY}"))
 }
 
 impl DocumentWorld {
