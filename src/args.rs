@@ -147,8 +147,12 @@ pub struct ServeArgs {
     #[arg(long, default_value = "127.0.0.1")]
     pub bind: std::net::IpAddr,
     /// Access token every request must carry (generated and printed when needed and not given).
-    #[arg(long)]
+    /// Visible to other users of the machine (`ps`): prefer `--token-env`.
+    #[arg(long, conflicts_with = "token_env")]
     pub token: Option<String>,
+    /// Name of an environment variable holding the access token (kept off the command line).
+    #[arg(long, value_name = "VAR")]
+    pub token_env: Option<String>,
     /// Output folder for documents (default FOLDER/out).
     #[arg(short, long)]
     pub output: Option<PathBuf>,

@@ -53,7 +53,11 @@ impl Archive {
         let mut files = Vec::with_capacity(indexed.len());
         for (path, role, sha) in indexed {
             let full = folder.join(&path);
-            let bytes = std::fs::read(&full).map_err(|_| Error::FileGone { path: full.clone() })?;
+            let bytes = match crate::output::files::read_inside(other, &full) {
+                Ok(bytes) => bytes,
+                Err(link @ Error::Link { .. }) => return Err(link),
+                Err(_) => return Err(Error::FileGone { path: full }),
+            };
             let role = FileRole::parse(&role).filter(|_| sha256_hex(&bytes) == sha);
             let Some(role) = role else {
                 let problem = GatherProblem::EntryChanged {

@@ -20,9 +20,10 @@ impl Archive {
         let mut findings = Vec::new();
         for (entry, path, hash) in &files {
             let full = self.dir.join("entries").join(entry).join(path);
-            match std::fs::read(&full) {
+            match crate::output::files::read_inside(&self.dir, &full) {
                 Ok(bytes) if sha256_hex(&bytes) == *hash => {}
                 Ok(_) => findings.push(Error::Tampered { path: full }),
+                Err(link @ Error::Link { .. }) => findings.push(link),
                 Err(_) => findings.push(Error::FileGone { path: full }),
             }
         }
@@ -40,7 +41,8 @@ impl Archive {
             match prepare(&folder.join(record)).and_then(|p| renderer.render(&p, options)) {
                 Ok(rendered) => {
                     for output in rendered.files {
-                        let stored = std::fs::read(folder.join(&output.name)).unwrap_or_default();
+                        let stored = crate::output::files::read_inside(&self.dir, &folder.join(&output.name))
+                            .unwrap_or_default();
                         if stored != output.bytes {
                             findings.push(Error::RendersDifferently {
                                 path: folder.join(&output.name),

@@ -12,7 +12,7 @@ use crate::problem::say::{Label, Say};
 use crate::record::Date;
 use crate::render::Renderer;
 
-use super::{expand_issued, report, warn};
+use super::{report, walk, warn};
 
 /// Runs one archive subcommand; returns the exit status.
 pub fn run(command: &ArchiveCommand, lang: Lang) -> i32 {
@@ -31,7 +31,7 @@ fn dispatch(command: &ArchiveCommand, lang: Lang) -> Result<i32, Error> {
             let mut archive = Archive::open(archive_dir)?;
             let renderer = Renderer::new(TemplateSource::default())?;
             let mut failed = 0;
-            let records = expand_issued(records)?;
+            let records = walk::issued(records)?.warned(lang);
             for record in &records {
                 let done = if record.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
                     archive.gather(&renderer, record).map(|gathered| {
@@ -41,7 +41,7 @@ fn dispatch(command: &ArchiveCommand, lang: Lang) -> Result<i32, Error> {
                             received: &gathered.received,
                             kept: gathered.kept.as_deref(),
                         };
-                        println!("{}", said.to(lang));
+                        super::say!("{}", said.to(lang));
                     })
                 } else {
                     archive.add(&renderer, record).map(|added| say_added(&added, lang))
@@ -84,7 +84,7 @@ fn dispatch(command: &ArchiveCommand, lang: Lang) -> Result<i32, Error> {
             let archive = Archive::open_existing(archive_dir)?;
             for e in archive.list(unit.as_deref(), *year, *kind)? {
                 let totals = e.totals.as_deref().unwrap_or(&e.numbers);
-                println!("{}\t{}\t{}\t{}\t{}", e.id, e.date, e.kind.name(), e.unit, totals);
+                super::say!("{}\t{}\t{}\t{}\t{}", e.id, e.date, e.kind.name(), e.unit, totals);
             }
             Ok(0)
         }
@@ -93,8 +93,8 @@ fn dispatch(command: &ArchiveCommand, lang: Lang) -> Result<i32, Error> {
             let Some((e, files)) = archive.show(id)? else {
                 return Err(Error::NoSuchEntry { id: id.clone() });
             };
-            let field = |label, value: &str| println!("  {}: {value}", Say::Label(label).to(lang));
-            println!("{}", e.id);
+            let field = |label, value: &str| super::say!("  {}: {value}", Say::Label(label).to(lang));
+            super::say!("{}", e.id);
             field(Label::Kind, e.kind.name());
             field(Label::Unit, &e.unit);
             field(Label::Issuer, &e.issuer);
@@ -107,16 +107,16 @@ fn dispatch(command: &ArchiveCommand, lang: Lang) -> Result<i32, Error> {
                 field(Label::Numbers, &e.numbers);
             }
             for file in files {
-                println!("  {}  {:<8}  {}", file.sha256, file.role, file.path);
+                super::say!("  {}  {:<8}  {}", file.sha256, file.role, file.path);
             }
             Ok(0)
         }
         ArchiveCommand::History { unit, archive_dir } => {
             let archive = Archive::open_existing(archive_dir)?;
             for point in archive.history(unit)? {
-                println!("{}\t{}\t{}", point.date, point.set, point.totals);
+                super::say!("{}\t{}\t{}", point.date, point.set, point.totals);
                 for change in point.changes {
-                    println!("\t  {change}");
+                    super::say!("\t  {change}");
                 }
             }
             Ok(0)
@@ -129,7 +129,7 @@ fn dispatch(command: &ArchiveCommand, lang: Lang) -> Result<i32, Error> {
                 report(finding, lang);
             }
             if findings.is_empty() {
-                println!("{}", Say::ArchiveIntact { files }.to(lang));
+                super::say!("{}", Say::ArchiveIntact { files }.to(lang));
                 Ok(0)
             } else {
                 Ok(1)
@@ -194,7 +194,7 @@ fn dispatch(command: &ArchiveCommand, lang: Lang) -> Result<i32, Error> {
                 .clone()
                 .unwrap_or_else(|| Path::new(&format!("tong-hop-{set}.pdf")).to_path_buf());
             crate::output::write_atomic(&path, &bytes)?;
-            println!("{}", path.display());
+            super::say!("{}", path.display());
             Ok(0)
         }
     }
@@ -207,7 +207,7 @@ fn say_added(added: &[Added], lang: Lang) {
             Added::New(id) => Say::Added(id),
             Added::AlreadyThere(id) => Say::AlreadyArchived(id),
         };
-        println!("{}", said.to(lang));
+        super::say!("{}", said.to(lang));
     }
 }
 
@@ -240,9 +240,9 @@ fn register_out(
 ) -> Result<i32, Error> {
     let cells: Vec<[String; 6]> = rows.iter().map(register_cells).collect();
     let Some(path) = output else {
-        println!("{}", REGISTER_HEADINGS.join("\t"));
+        super::say!("{}", REGISTER_HEADINGS.join("\t"));
         for row in &cells {
-            println!("{}", row.join("\t"));
+            super::say!("{}", row.join("\t"));
         }
         return Ok(0);
     };
@@ -280,7 +280,7 @@ fn register_out(
         bytes
     };
     crate::output::write_atomic(path, &bytes)?;
-    println!("{}", path.display());
+    super::say!("{}", path.display());
     Ok(0)
 }
 

@@ -20,8 +20,8 @@ pub fn run(args: &CheckArgs, lang: Lang) -> i32 {
             return error.exit_code();
         }
     };
-    let records = match super::expand_records(&args.records) {
-        Ok(records) => records,
+    let records = match super::walk::records(&args.records) {
+        Ok(found) => found.warned(lang),
         Err(error) => {
             report(&error, lang);
             return error.exit_code();
@@ -35,7 +35,11 @@ pub fn run(args: &CheckArgs, lang: Lang) -> i32 {
             Ok(())
         });
         match result {
-            Ok(()) => println!("{}: {}", path.display(), Say::Valid.to(lang)),
+            Ok(()) => println!(
+                "{}: {}",
+                crate::problem::printable::printable(&path.display().to_string()),
+                Say::Valid.to(lang)
+            ),
             Err(error) => {
                 report(&error, lang);
                 failed += 1;

@@ -57,10 +57,10 @@ fn list(lang: Lang) -> Result<i32, Error> {
     let w = Labels(lang);
     for (name, _) in BUILT_IN_SETS {
         let set = builtin(name.trim_end_matches(".yaml"))?;
-        println!("{}\t{}", set.set.id, counts(&set, &w));
-        println!("\t{}", set.set.name);
+        super::say!("{}\t{}", set.set.id, counts(&set, &w));
+        super::say!("\t{}", set.set.name);
         if let Some(line) = period_line(&set, &w) {
-            println!("\t{line}");
+            super::say!("\t{line}");
         }
     }
     Ok(0)
@@ -157,15 +157,15 @@ fn show(reference: &str, lang: Lang) -> Result<i32, Error> {
         }
     };
     let s = &set.set;
-    println!("{}\n  {}", s.id, s.name);
-    println!("  {}: {}", w.pick("quyết định", "decision"), s.decision);
-    println!("  {}", counts(&set, &w));
+    super::say!("{}\n  {}", s.id, s.name);
+    super::say!("  {}: {}", w.pick("quyết định", "decision"), s.decision);
+    super::say!("  {}", counts(&set, &w));
     if let Some(line) = period_line(&set, &w) {
-        println!("  {line}");
+        super::say!("  {line}");
     }
     for group in &s.commune_groups {
         let definition = group.value.definition.as_deref().unwrap_or("—");
-        println!("  {} {}: {definition}", w.pick("nhóm", "group"), group.value.no);
+        super::say!("  {} {}: {definition}", w.pick("nhóm", "group"), group.value.no);
     }
     if let Some(p) = &s.provenance {
         for (label, items) in [
@@ -174,14 +174,14 @@ fn show(reference: &str, lang: Lang) -> Result<i32, Error> {
             (w.pick("nguồn", "sources"), &p.sources),
         ] {
             if !items.is_empty() {
-                println!("  {label}:");
+                super::say!("  {label}:");
                 for item in items {
-                    println!("    - {item}");
+                    super::say!("    - {item}");
                 }
             }
         }
     }
-    println!("  {}:", w.pick("tiêu chí", "criteria"));
+    super::say!("  {}:", w.pick("tiêu chí", "criteria"));
     for criterion in &s.criteria {
         let c = &criterion.value;
         let count = c.indicator_count().map_or_else(
@@ -189,7 +189,7 @@ fn show(reference: &str, lang: Lang) -> Result<i32, Error> {
             |n| format!("{n} {}", w.pick("chỉ tiêu", "indicators")),
         );
         let confidence = c.confidence.as_deref().unwrap_or("—");
-        println!("    {}. {} [{confidence}] — {count}", c.no, c.name);
+        super::say!("    {}. {} [{confidence}] — {count}", c.no, c.name);
         for indicator in c.indicator_list().unwrap_or_default() {
             let mut line = format!("       {} {}", indicator.id, indicator.name.as_deref().unwrap_or("—"));
             if let Some(target) = &indicator.target {
@@ -198,7 +198,7 @@ fn show(reference: &str, lang: Lang) -> Result<i32, Error> {
             for (group, target) in &indicator.group_targets {
                 line.push_str(&format!(" ({} {group}: {target})", w.pick("nhóm", "group")));
             }
-            println!("{line}");
+            super::say!("{line}");
         }
     }
     Ok(0)
@@ -222,7 +222,7 @@ fn import(table: &Path, facts: &SetFacts, output: &Path, force: bool, lang: Lang
     }
     crate::output::write_atomic(output, imported.text.as_bytes())?;
     let (criteria, indicators) = imported.counts;
-    println!(
+    super::say!(
         "{}: {criteria} {}, {indicators} {}",
         output.display(),
         if lang == Lang::Vi { "tiêu chí" } else { "criteria" },

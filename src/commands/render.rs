@@ -17,7 +17,7 @@ use crate::problem::Lang;
 use crate::problem::say::Say;
 use crate::render::{RenderOptions, Renderer};
 
-use super::{expand_records, report, warn};
+use super::{report, walk, warn};
 
 /// What rendering one record gave.
 struct Outcome {
@@ -28,8 +28,8 @@ struct Outcome {
 /// Renders the records; returns the exit status.
 pub fn run(args: &RenderArgs, lang: Lang) -> i32 {
     let started = Instant::now();
-    let records = match expand_records(&args.records) {
-        Ok(records) => records,
+    let records = match walk::records(&args.records) {
+        Ok(found) => found.warned(lang),
         Err(error) => {
             report(&error, lang);
             return error.exit_code();
@@ -57,7 +57,7 @@ pub fn run(args: &RenderArgs, lang: Lang) -> i32 {
                     .filter(|p| p.extension().is_none_or(|e| e != "typ"))
                     .count();
                 for path in paths {
-                    println!("{}", path.display());
+                    println!("{}", crate::problem::printable::printable(&path.display().to_string()));
                 }
             }
             Err(error) => {

@@ -83,7 +83,7 @@ fn render_once(renderer: &Renderer, args: &WatchArgs, lang: Lang) -> Result<(usi
     warn(&rendered.warnings, lang);
     let written = output::write_all(&args.output, &rendered.files)?;
     for path in &written {
-        println!("{}", path.display());
+        println!("{}", crate::problem::printable::printable(&path.display().to_string()));
     }
     Ok((written.len(), prepared.input_paths()))
 }

@@ -17,6 +17,8 @@ pub struct Attachment {
     pub description: Option<String>,
     /// The size its file specification declares (`/Params /Size`), if any.
     pub declared_size: Option<i64>,
+    /// It inflates past its declared size: reading stopped there and `bytes` is empty.
+    pub longer_than_declared: bool,
 }
 
 /// Every file attached to the PDF at `path`, in name order, except the signing places
@@ -71,7 +73,6 @@ pub fn attachments_in(bytes: &[u8], path: &Path) -> Result<Vec<Attachment>, Erro
             .and_then(|id| document.get_object(id))
             .and_then(Object::as_stream);
         if let (Some(name), Ok(stream)) = (name, stream) {
-            let bytes = stream.decompressed_content().unwrap_or_else(|_| stream.content.clone());
             let declared_size = stream
                 .dict
                 .get(b"Params")
@@ -79,17 +80,46 @@ pub fn attachments_in(bytes: &[u8], path: &Path) -> Result<Vec<Attachment>, Erro
                 .and_then(|p| p.get(b"Size"))
                 .and_then(Object::as_i64)
                 .ok();
+            // Inflated with a cap, so a small PDF cannot hold gigabytes: one byte past the
+            // declared size when there is one (longer is already wrong), and never more
+            // than the global limit, which refuses the PDF.
+            let declared = declared_size.and_then(|n| usize::try_from(n).ok());
+            let limit = declared.map_or(stream_limit(), |n| n.saturating_add(1).min(stream_limit()));
+            let (bytes, longer_than_declared) = match stream.decompressed_content_with_limit(limit) {
+                Ok(bytes) => (bytes, false),
+                Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. })) => {
+                    if limit == stream_limit() {
+                        return Err(Error::Inflates {
+                            path: path.to_path_buf(),
+                            name,
+                            limit,
+                        });
+                    }
+                    (Vec::new(), true)
+                }
+                Err(_) => (stream.content.clone(), false),
+            };
             found.push(Attachment {
                 name,
                 bytes,
                 description: text(b"Desc"),
                 declared_size,
+                longer_than_declared,
             });
         }
     }
     found.sort_by(|a, b| a.name.cmp(&b.name));
     found.dedup();
     Ok(found)
+}
+
+/// The most one stream of a PDF may inflate to: 64 MiB, or `VANBAN_MAX_STREAM_MIB` MiB.
+pub fn stream_limit() -> usize {
+    let mib = std::env::var("VANBAN_MAX_STREAM_MIB")
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .unwrap_or(64);
+    mib.saturating_mul(1 << 20)
 }
 
 /// A PDF text string: UTF-16BE with a byte-order mark, or PDFDocEncoding (ASCII here).
@@ -115,12 +145,17 @@ pub fn extract(pdf: &Path, dir: &Path, force: bool) -> Result<Vec<std::path::Pat
             path: pdf.to_path_buf(),
         });
     }
+    if let Some(longer) = found.iter().find(|a| a.longer_than_declared) {
+        return Err(Error::Inflates {
+            path: pdf.to_path_buf(),
+            name: longer.name.clone(),
+            limit: usize::try_from(longer.declared_size.unwrap_or_default()).unwrap_or_default(),
+        });
+    }
     let files: Vec<crate::output::OutputFile> = found
         .into_iter()
         .map(|a| {
-            let name = Path::new(&a.name)
-                .file_name()
-                .map_or_else(|| "attachment".into(), |n| n.to_string_lossy().into_owned());
+            let name = crate::output::names::safe_file_name(&a.name);
             crate::output::OutputFile { name, bytes: a.bytes }
         })
         .collect();

@@ -1,8 +1,17 @@
-//! Writing files so that a reader never sees half of one: temporary file, then rename.
+//! Writing files so that a reader never sees half of one, and never through a link.
+//!
+//! Every write goes through a [`Folder`]: a directory opened once, whose handle every later
+//! step is relative to (`openat`, `renameat`, `linkat`), so a folder swapped for a link after
+//! it was opened is not followed. A file is staged under an unpredictable name created
+//! exclusively and without following links (`O_CREAT | O_EXCL | O_NOFOLLOW`), written in
+//! full and synced, then renamed into place; a target that is a link is refused, not
+//! replaced. The command line and `serve` share this one path.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::os::fd::OwnedFd;
+use std::path::{Component, Path, PathBuf};
+
+use rustix::fs::{AtFlags, FileType, Mode, OFlags};
 
 use crate::error::Error;
 
@@ -15,135 +24,232 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
-/// Writes `bytes` to `path` atomically: a temporary file in the same folder, then a rename.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let temp = stage(path, bytes)?;
-    commit(&temp, path)
+/// A directory opened once; files are written relative to its handle.
+#[derive(Debug)]
+pub struct Folder {
+    fd: OwnedFd,
+    path: PathBuf,
 }
 
-/// Writes `bytes` to a new file at `path`, atomically, and never over an existing file: the
-/// complete temporary file is hard-linked into place, which fails if the name is taken.
+impl Folder {
+    /// The folder at `path`, created if missing. The path is followed as the user wrote it
+    /// (a link the user chose is theirs); what happens inside it is not.
+    pub fn open(path: &Path) -> Result<Folder, Error> {
+        let path = if path.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            path
+        };
+        std::fs::create_dir_all(path).map_err(|e| write_error(path, e))?;
+        let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
+        let fd = rustix::fs::open(path, flags, Mode::empty()).map_err(|e| write_error(path, e.into()))?;
+        Ok(Folder {
+            fd,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// The folder `path`, reached from `root` one name at a time without following a link
+    /// (each folder below `root` is created if missing). A `path` outside `root` is opened
+    /// as [`Folder::open`] opens it.
+    pub fn within(root: &Path, path: &Path) -> Result<Folder, Error> {
+        let Ok(below) = path.strip_prefix(root) else {
+            return Folder::open(path);
+        };
+        let mut folder = Folder::open(root)?;
+        for part in below.components() {
+            match part {
+                Component::Normal(name) => folder = folder.sub(&name.to_string_lossy())?,
+                Component::CurDir => {}
+                _ => return Err(link_error(path)),
+            }
+        }
+        Ok(folder)
+    }
+
+    /// The folder `name` inside this one, created if missing; a link there is refused.
+    pub fn sub(&self, name: &str) -> Result<Folder, Error> {
+        let path = self.path.join(name);
+        check_name(name, &path)?;
+        match rustix::fs::mkdirat(&self.fd, name, Mode::from_raw_mode(0o777)) {
+            Ok(()) | Err(rustix::io::Errno::EXIST) => {}
+            Err(e) => return Err(write_error(&path, e.into())),
+        }
+        let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+        let fd = rustix::fs::openat(&self.fd, name, flags, Mode::empty()).map_err(|e| match e {
+            rustix::io::Errno::LOOP | rustix::io::Errno::NOTDIR => link_error(&path),
+            e => write_error(&path, e.into()),
+        })?;
+        Ok(Folder { fd, path })
+    }
+
+    /// The folder's path, as it was opened.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Writes `bytes` to `name` atomically, replacing a file of that name (not a link).
+    pub fn write_atomic(&self, name: &str, bytes: &[u8]) -> Result<PathBuf, Error> {
+        let temp = self.stage(name, bytes)?;
+        self.commit(&temp, name)
+    }
+
+    /// Writes `bytes` to a new file `name`, atomically, and never over anything already
+    /// there: the complete temporary file is hard-linked into place, which fails if the name
+    /// is taken (by a file or a link).
+    pub fn write_new(&self, name: &str, bytes: &[u8]) -> Result<PathBuf, Error> {
+        let temp = self.stage(name, bytes)?;
+        let path = self.path.join(name);
+        let linked = rustix::fs::linkat(&self.fd, temp.as_str(), &self.fd, name, AtFlags::empty());
+        let _ = rustix::fs::unlinkat(&self.fd, temp.as_str(), AtFlags::empty());
+        match linked {
+            Ok(()) => Ok(path),
+            Err(rustix::io::Errno::EXIST) => Err(Error::WouldOverwrite { path }),
+            Err(e) => Err(write_error(&path, e.into())),
+        }
+    }
+
+    /// Writes every file of one record, or none of them: all are staged first, and only
+    /// when every one is complete are they renamed into place.
+    pub fn write_all(&self, files: &[OutputFile]) -> Result<Vec<PathBuf>, Error> {
+        let mut staged: Vec<(String, &str)> = Vec::new();
+        for file in files {
+            match self.stage(&file.name, &file.bytes) {
+                Ok(temp) => staged.push((temp, &file.name)),
+                Err(error) => {
+                    self.discard(staged.iter().map(|(temp, _)| temp));
+                    return Err(error);
+                }
+            }
+        }
+        if let Some((_, name)) = staged.iter().find(|(_, name)| self.is_link(name)) {
+            let error = link_error(&self.path.join(name));
+            self.discard(staged.iter().map(|(temp, _)| temp));
+            return Err(error);
+        }
+        let mut written = Vec::new();
+        for (temp, name) in &staged {
+            written.push(self.commit(temp, name)?);
+        }
+        Ok(written)
+    }
+
+    /// Stages `bytes` for `name` under a fresh temporary name; returns that name.
+    fn stage(&self, name: &str, bytes: &[u8]) -> Result<String, Error> {
+        let path = self.path.join(name);
+        check_name(name, &path)?;
+        let temp = temporary_name(name).map_err(|e| write_error(&path, e))?;
+        let flags = OFlags::WRONLY | OFlags::CREATE | OFlags::EXCL | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+        let fd = rustix::fs::openat(&self.fd, temp.as_str(), flags, Mode::from_raw_mode(0o666))
+            .map_err(|e| write_error(&path, e.into()))?;
+        let mut file = std::fs::File::from(fd);
+        if let Err(e) = file.write_all(bytes).and_then(|()| file.sync_all()) {
+            self.discard([&temp]);
+            return Err(write_error(&path, e));
+        }
+        Ok(temp)
+    }
+
+    /// Renames the staged `temp` to `name`, unless `name` is a link.
+    fn commit(&self, temp: &str, name: &str) -> Result<PathBuf, Error> {
+        let path = self.path.join(name);
+        if self.is_link(name) {
+            self.discard([temp]);
+            return Err(link_error(&path));
+        }
+        rustix::fs::renameat(&self.fd, temp, &self.fd, name).map_err(|e| {
+            self.discard([temp]);
+            write_error(&path, e.into())
+        })?;
+        Ok(path)
+    }
+
+    fn is_link(&self, name: &str) -> bool {
+        rustix::fs::statat(&self.fd, name, AtFlags::SYMLINK_NOFOLLOW)
+            .is_ok_and(|stat| FileType::from_raw_mode(stat.st_mode) == FileType::Symlink)
+    }
+
+    fn discard<T: AsRef<str>>(&self, temps: impl IntoIterator<Item = T>) {
+        for temp in temps {
+            let _ = rustix::fs::unlinkat(&self.fd, temp.as_ref(), AtFlags::empty());
+        }
+    }
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder, then a rename.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let (folder, name) = parent_of(path)?;
+    folder.write_atomic(&name, bytes).map(drop)
+}
+
+/// Writes `bytes` to a new file at `path`, atomically, and never over an existing file.
 pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let temp = stage(path, bytes)?;
-    let linked = std::fs::hard_link(&temp, path);
-    let _ = std::fs::remove_file(&temp);
-    linked.map_err(|e| match e.kind() {
-        std::io::ErrorKind::AlreadyExists => Error::WouldOverwrite {
-            path: path.to_path_buf(),
-        },
-        _ => Error::Write {
-            path: path.to_path_buf(),
-            detail: e.to_string(),
-        },
-    })
+    let (folder, name) = parent_of(path)?;
+    folder.write_new(&name, bytes).map(drop)
 }
 
 /// Writes every file of one record into `dir`, or none of them.
-///
-/// All files are staged first; only when every one is complete are they renamed into place.
 pub fn write_all(dir: &Path, files: &[OutputFile]) -> Result<Vec<PathBuf>, Error> {
-    std::fs::create_dir_all(dir).map_err(|e| Error::Write {
-        path: dir.to_path_buf(),
-        detail: e.to_string(),
-    })?;
-    let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
-    for file in files {
-        let target = dir.join(&file.name);
-        match stage(&target, &file.bytes) {
-            Ok(temp) => staged.push((temp, target)),
-            Err(error) => {
-                for (temp, _) in &staged {
-                    let _ = std::fs::remove_file(temp);
-                }
-                return Err(error);
-            }
-        }
-    }
-    let mut written = Vec::new();
-    for (temp, target) in staged {
-        commit(&temp, &target)?;
-        written.push(target);
-    }
-    Ok(written)
+    Folder::open(dir)?.write_all(files)
 }
 
-fn stage(path: &Path, bytes: &[u8]) -> Result<PathBuf, Error> {
-    let write_error = |e: std::io::Error| Error::Write {
+/// Reads `path`, which must resolve (links followed) to a file inside `root`: a link planted
+/// in an archive or served folder cannot make vanban read, hash or serve a file elsewhere.
+pub fn read_inside(root: &Path, path: &Path) -> Result<Vec<u8>, Error> {
+    let read_error = |e: std::io::Error| Error::Read {
         path: path.to_path_buf(),
         detail: e.to_string(),
     };
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let root = root.canonicalize().map_err(read_error)?;
+    let real = path.canonicalize().map_err(read_error)?;
+    if !real.starts_with(&root) {
+        return Err(link_error(path));
+    }
+    std::fs::read(&real).map_err(read_error)
+}
+
+fn parent_of(path: &Path) -> Result<(Folder, String), Error> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    static NEXT: AtomicUsize = AtomicUsize::new(0);
-    let unique = NEXT.fetch_add(1, Ordering::Relaxed);
-    let temp = dir.join(format!(".{name}.{}-{unique}.tmp", std::process::id()));
-    let result = std::fs::File::create(&temp).and_then(|mut file| {
-        file.write_all(bytes)?;
-        file.sync_all()
-    });
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&temp);
-        return Err(write_error(e));
-    }
-    Ok(temp)
+        .ok_or_else(|| write_error(path, std::io::ErrorKind::InvalidInput.into()))?;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    Ok((Folder::open(dir)?, name))
 }
 
-fn commit(temp: &Path, path: &Path) -> Result<(), Error> {
-    std::fs::rename(temp, path).map_err(|e| {
-        let _ = std::fs::remove_file(temp);
-        Error::Write {
-            path: path.to_path_buf(),
-            detail: e.to_string(),
-        }
-    })
+/// A name of one file in the folder: not empty, no separator, not `.` or `..`.
+fn check_name(name: &str, path: &Path) -> Result<(), Error> {
+    if name.is_empty() || name == "." || name == ".." || name.contains(['/', '\0']) {
+        return Err(write_error(path, std::io::ErrorKind::InvalidInput.into()));
+    }
+    Ok(())
+}
+
+/// `.{name}.{16 random hex digits}.tmp`, the name cut to keep the whole under 255 bytes.
+fn temporary_name(name: &str) -> Result<String, std::io::Error> {
+    let mut random = [0u8; 8];
+    getrandom::fill(&mut random).map_err(|e| std::io::Error::other(e.to_string()))?;
+    let mut cut = name.len().min(200);
+    while !name.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let hex: String = random.iter().map(|b| format!("{b:02x}")).collect();
+    Ok(format!(".{}.{hex}.tmp", &name[..cut]))
+}
+
+fn write_error(path: &Path, e: std::io::Error) -> Error {
+    Error::Write {
+        path: path.to_path_buf(),
+        detail: e.to_string(),
+    }
+}
+
+fn link_error(path: &Path) -> Error {
+    Error::Link {
+        path: path.to_path_buf(),
+    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn writes_all_files_and_leaves_no_temporaries() {
-        let dir = tempfile::tempdir().unwrap();
-        let files = vec![
-            OutputFile {
-                name: "a.pdf".into(),
-                bytes: b"a".to_vec(),
-            },
-            OutputFile {
-                name: "b.pdf".into(),
-                bytes: b"b".to_vec(),
-            },
-        ];
-        write_all(dir.path(), &files).unwrap();
-        let mut names: Vec<String> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        assert_eq!(names, ["a.pdf", "b.pdf"]);
-    }
-
-    #[test]
-    fn a_failed_stage_writes_nothing() {
-        let dir = tempfile::tempdir().unwrap();
-        let files = vec![
-            OutputFile {
-                name: "a.pdf".into(),
-                bytes: b"a".to_vec(),
-            },
-            OutputFile {
-                name: "missing/b.pdf".into(),
-                bytes: b"b".to_vec(),
-            },
-        ];
-        assert!(write_all(dir.path(), &files).is_err());
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
-    }
-}
+#[path = "files_tests.rs"]
+mod tests;

@@ -5,5 +5,6 @@
 pub mod attachments;
 pub mod extract;
 pub mod files;
+pub mod names;
 
 pub use files::{OutputFile, write_all, write_atomic, write_new};

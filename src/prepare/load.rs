@@ -78,6 +78,13 @@ impl YamlFile {
     /// Deserialises the whole file into `T`.
     pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Error> {
         take_problem();
+        if let Some(past) = super::expansion::check(&self.text) {
+            let problem = Problem::Amplified {
+                alias: past.alias,
+                limit: past.limit,
+            };
+            return Err(Diagnostic::at(&self.path, &self.text, past.line, past.column, problem).into());
+        }
         serde_saphyr::from_str_with_options(&self.text, options()).map_err(|e| self.diagnose(&e).into())
     }
 

@@ -5,6 +5,7 @@
 //! names inside its folder. The [`Prepared`] model keeps the files themselves, with their
 //! roles, so no later stage (layout, attachments, glyph check, archive) reads the disk again.
 
+pub mod expansion;
 pub mod figures;
 pub mod load;
 pub mod paths;

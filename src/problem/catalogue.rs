@@ -80,6 +80,18 @@ impl Problem {
                     "start from a file in `samples/`",
                 ),
             ),
+            Problem::Amplified { alias, limit } => (
+                words(
+                    format!(
+                        "bí danh `*{alias}` lặp lại quá nhiều văn bản (giới hạn {limit} byte khi mở rộng); đã dừng đọc"
+                    ),
+                    format!("alias `*{alias}` repeats too much text (limit {limit} bytes expanded); reading stopped"),
+                ),
+                words(
+                    "viết văn bản ra một lần thay vì lặp lại bằng bí danh (`&tên` … `*tên`)",
+                    "write the text out once instead of repeating it with aliases (`&name` … `*name`)",
+                ),
+            ),
             Problem::TooLarge { bytes, limit } => (
                 words(
                     format!("tệp quá lớn ({bytes} byte, tối đa {limit})"),

@@ -6,6 +6,7 @@
 
 mod catalogue;
 mod criteria;
+pub mod printable;
 pub mod say;
 
 pub use criteria::CriteriaProblem;
@@ -49,6 +50,8 @@ pub enum Problem {
     TabIndent,
     /// Too many aliases, too deep or too large: refused before it costs memory or time.
     TooComplex { detail: String },
+    /// Aliases make the record stand for more text than a record may hold.
+    Amplified { alias: String, limit: usize },
     /// The file is not UTF-8 text.
     NotUtf8,
     /// The file holds nothing.
@@ -244,6 +247,7 @@ mod tests {
             Problem::DuplicateKey { key: s() },
             Problem::TabIndent,
             Problem::TooComplex { detail: s() },
+            Problem::Amplified { alias: s(), limit: 1 },
             Problem::NotUtf8,
             Problem::Empty,
             Problem::TooLarge { bytes: 1, limit: 1 },

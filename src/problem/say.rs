@@ -30,6 +30,8 @@ pub enum Say<'a> {
     ArchiveIntact { files: usize },
     /// A field label of `archive show`.
     Label(Label),
+    /// A folder search did not follow this link.
+    SkippedLink(&'a std::path::Path),
     /// The word before a warning.
     WarningLabel,
     /// The word before an error.
@@ -124,6 +126,15 @@ impl Say<'_> {
                 Label::Totals => words("kết quả", "totals"),
                 Label::Numbers => words("số văn bản", "numbers"),
             },
+            Say::SkippedLink(path) => {
+                let path = path.display();
+                words(
+                    format!("{path}: cảnh báo: bỏ qua liên kết dẫn ra ngoài thư mục hoặc quay vòng về thư mục đã đọc"),
+                    format!(
+                        "{path}: warning: skipped a link that leads outside the folder or back into a folder already read"
+                    ),
+                )
+            }
             Say::WarningLabel => words("cảnh báo", "warning"),
             Say::ErrorLabel => words("lỗi", "error"),
             Say::HintLabel => words("gợi ý", "hint"),
@@ -132,6 +143,6 @@ impl Say<'_> {
 
     /// The sentence in `lang`.
     pub fn to(&self, lang: Lang) -> String {
-        self.words().take(lang)
+        super::printable::printable(&self.words().take(lang)).into_owned()
     }
 }

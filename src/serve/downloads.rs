@@ -13,6 +13,7 @@ use serde::Deserialize;
 use super::AppState;
 use super::security::{Refusal, confine, confine_record, relative_name};
 use crate::archive::Added;
+use crate::output::files::Folder;
 
 /// Archival PDFs go to this folder inside the output folder, beside the ordinary ones.
 pub const ARCHIVAL_FOLDER: &str = "pdfa";
@@ -40,21 +41,20 @@ pub async fn render(State(state): State<Arc<AppState>>, Json(request): Json<Rend
         Err(refusal) => return refusal.respond(lang),
     };
     let result = tokio::task::spawn_blocking(move || {
+        let config = &state.config;
         let out = if request.archive {
-            state.config.output.join(ARCHIVAL_FOLDER)
+            config.output.join(ARCHIVAL_FOLDER)
         } else {
-            state.config.output.clone()
+            config.output.clone()
         };
+        // Reached from the served folder without following a link: anyone who can write
+        // there could have planted one at `out/` or `out/pdfa/`.
+        let out = Folder::within(&config.folder, &out)?;
         let written = state.pipeline.export(&path, &out, request.archive)?;
-        let root = state
-            .config
-            .output
-            .canonicalize()
-            .unwrap_or_else(|_| state.config.output.clone());
         Ok::<_, crate::error::Error>(
             written
                 .iter()
-                .map(|p| relative_name(&root, &p.canonicalize().unwrap_or_else(|_| p.clone())))
+                .map(|p| relative_name(&config.output, p))
                 .collect::<Vec<_>>(),
         )
     })

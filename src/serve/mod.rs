@@ -74,6 +74,8 @@ pub struct AppState {
     pub summaries: Mutex<HashMap<PathBuf, records::Cached>>,
     /// One save at a time, so the conflict check and the write are one step.
     pub save_lock: tokio::sync::Mutex<()>,
+    /// Links in the folder already named in a warning (each is named once).
+    pub skipped_links: Mutex<std::collections::HashSet<PathBuf>>,
 }
 
 /// Every route, behind the security guard and the body limit.
@@ -108,8 +110,15 @@ pub fn state(args: &ServeArgs, lang: Lang) -> Result<Arc<AppState>, Error> {
     })?;
     let output = args.output.clone().unwrap_or_else(|| folder.join("out"));
     let loopback = args.bind.is_loopback();
-    let token = match (&args.token, loopback) {
-        (Some(token), _) => Some(token.clone()),
+    let given = match &args.token_env {
+        Some(name) => match std::env::var(name) {
+            Ok(token) if !token.trim().is_empty() => Some(token.trim().to_string()),
+            _ => return Err(Error::VariableUnset { name: name.clone() }),
+        },
+        None => args.token.clone(),
+    };
+    let token = match (given, loopback) {
+        (Some(token), _) => Some(token),
         (None, false) => Some(security::generate_token()?),
         (None, true) => None,
     };
@@ -125,6 +134,7 @@ pub fn state(args: &ServeArgs, lang: Lang) -> Result<Arc<AppState>, Error> {
         changes: tokio::sync::watch::Sender::new(Changes::default()),
         summaries: Mutex::new(HashMap::new()),
         save_lock: tokio::sync::Mutex::new(()),
+        skipped_links: Mutex::new(std::collections::HashSet::new()),
     }))
 }
 

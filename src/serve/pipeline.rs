@@ -12,7 +12,7 @@ use crate::compose::Context;
 use crate::compose::templates::TemplateSource;
 use crate::error::{Diagnostic, Error};
 use crate::layout::inspect::{self, missing_characters};
-use crate::output;
+use crate::output::files::Folder;
 use crate::prepare::load::YamlFile;
 use crate::prepare::{Prepared, prepare_file};
 use crate::problem::Lang;
@@ -200,14 +200,14 @@ impl Pipeline {
     }
 
     /// Writes every document of the record at `path` into `out` (archival PDF/A with `archive`).
-    pub fn export(&self, path: &Path, out: &Path, archive: bool) -> Result<Vec<PathBuf>, Error> {
+    pub fn export(&self, path: &Path, out: &Folder, archive: bool) -> Result<Vec<PathBuf>, Error> {
         let prepared = prepare_file(YamlFile::read(path)?)?;
         let options = RenderOptions {
             archive,
             ..RenderOptions::default()
         };
         let rendered = self.renderer.render(&prepared, options)?;
-        output::write_all(out, &rendered.files)
+        out.write_all(&rendered.files)
     }
 
     /// Adds the record at `path` (and its assessments) to the archive in `archive_dir`.

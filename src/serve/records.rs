@@ -15,6 +15,7 @@ use super::pipeline::Summary;
 use super::security::relative_name;
 use crate::error::Error;
 use crate::prepare::load::YamlFile;
+use crate::problem::say::Say;
 use crate::scaffold::IssuerFields;
 use crate::watcher::FileWatcher;
 
@@ -58,8 +59,14 @@ pub fn record_files(state: &AppState) -> Vec<PathBuf> {
         .output
         .canonicalize()
         .unwrap_or_else(|_| state.config.output.clone());
-    crate::commands::expand_records(std::slice::from_ref(folder))
-        .unwrap_or_default()
+    let found = crate::commands::walk::records(std::slice::from_ref(folder)).unwrap_or_default();
+    if let Ok(mut named) = state.skipped_links.lock() {
+        for path in found.skipped.iter().filter(|p| named.insert(p.to_path_buf())) {
+            eprintln!("{}", Say::SkippedLink(path).to(state.config.lang));
+        }
+    }
+    found
+        .files
         .into_iter()
         .filter(|p| !p.starts_with(&output))
         .filter(|p| {

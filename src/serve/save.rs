@@ -14,7 +14,8 @@ use serde::Deserialize;
 use super::AppState;
 use super::editor::version_of;
 use super::security::{Refusal, confine_record, relative_name};
-use crate::output;
+use crate::error::Error;
+use crate::output::files::Folder;
 use crate::scaffold::{self, SessionFields};
 
 /// A save request.
@@ -35,6 +36,9 @@ pub async fn save(State(state): State<Arc<AppState>>, Json(request): Json<SaveRe
         Ok(path) => path,
         Err(refusal) => return refusal.respond(lang),
     };
+    if request.text.len() as u64 > crate::prepare::load::MAX_RECORD_BYTES {
+        return Refusal::new(StatusCode::PAYLOAD_TOO_LARGE, "err_record_too_large").respond(lang);
+    }
     let _one_at_a_time = state.save_lock.lock().await;
     let on_disk = tokio::fs::read(&path).await.ok();
     let disk_version = on_disk.as_deref().map(version_of);
@@ -48,7 +52,8 @@ pub async fn save(State(state): State<Arc<AppState>>, Json(request): Json<SaveRe
     }
     let bytes = request.text.into_bytes();
     let version = version_of(&bytes);
-    let written = tokio::task::spawn_blocking(move || output::write_atomic(&path, &bytes)).await;
+    let root = state.config.folder.clone();
+    let written = tokio::task::spawn_blocking(move || write_inside(&root, &path, &bytes, false)).await;
     match written {
         Ok(Ok(())) => Json(serde_json::json!({ "version": version })).into_response(),
         Ok(Err(error)) => {
@@ -87,17 +92,27 @@ pub async fn create(State(state): State<Arc<AppState>>, Json(request): Json<Crea
     } else {
         scaffold::session(&request.fields)
     };
-    let target = path.clone();
-    let written = tokio::task::spawn_blocking(move || output::write_new(&target, text.as_bytes())).await;
+    let (root, target) = (state.config.folder.clone(), path.clone());
+    let written = tokio::task::spawn_blocking(move || write_inside(&root, &target, text.as_bytes(), true)).await;
     match written {
         Ok(Ok(())) => Json(serde_json::json!({ "path": relative_name(&state.config.folder, &path) })).into_response(),
-        Ok(Err(crate::error::Error::WouldOverwrite { .. })) => {
-            Refusal::new(StatusCode::CONFLICT, "err_exists").respond(lang)
-        }
+        Ok(Err(Error::WouldOverwrite { .. })) => Refusal::new(StatusCode::CONFLICT, "err_exists").respond(lang),
         Ok(Err(error)) => {
             let body = serde_json::json!({ "error": error.render(lang) });
             (StatusCode::INTERNAL_SERVER_ERROR, Json(body)).into_response()
         }
         Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}
+
+/// Writes `bytes` to `path` (confined to `root`), reaching its folder from `root` without
+/// following a link; `new`: never over anything already there.
+fn write_inside(root: &std::path::Path, path: &std::path::Path, bytes: &[u8], new: bool) -> Result<(), Error> {
+    let folder = Folder::within(root, path.parent().unwrap_or(root))?;
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    if new {
+        folder.write_new(&name, bytes).map(drop)
+    } else {
+        folder.write_atomic(&name, bytes).map(drop)
     }
 }

@@ -136,7 +136,10 @@ pub async fn guard(State(state): State<Arc<AppState>>, request: Request, next: N
         .get(header::HOST)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
-    if !allowed_host(host) {
+    // The request target may carry its own authority (`GET http://name/...`); it is held to
+    // the same rule as the Host header.
+    let target = request.uri().authority().map(|a| a.as_str());
+    if !allowed_host(host) || target.is_some_and(|a| !allowed_host(a)) {
         return Refusal::new(StatusCode::FORBIDDEN, "err_host").respond(lang);
     }
     let mut set_cookie = None;

@@ -128,6 +128,11 @@ const ENTRIES: &[(&str, &str, &str)] = &[
         "Write request from another site refused",
     ),
     (
+        "err_record_too_large",
+        "Bản ghi quá lớn (tối đa 2 MiB); không lưu",
+        "Record too large (2 MiB at most); not saved",
+    ),
+    (
         "err_path",
         "Đường dẫn ra ngoài thư mục làm việc",
         "Path leaves the working folder",

@@ -34,7 +34,7 @@ pub struct SignOptions<'a> {
 pub fn sign(options: &SignOptions, lang: Lang) -> i32 {
     match sign_inner(options) {
         Ok(path) => {
-            println!("{}", path.display());
+            println!("{}", crate::problem::printable::printable(&path.display().to_string()));
             0
         }
         Err(error) => {
@@ -91,7 +91,7 @@ pub fn verify(pdf: &Path, trust: Option<&Path>, lang: Lang) -> i32 {
     match verify::verify(pdf, anchors.as_deref()) {
         Ok(reports) => {
             for (index, one) in reports.iter().enumerate() {
-                println!("{}", one.render(index + 1, lang));
+                println!("{}", crate::problem::printable::printable(&one.render(index + 1, lang)));
             }
             let bad = reports.iter().filter(|r| !r.valid()).count();
             if bad == 0 {

@@ -3,7 +3,10 @@
 
 use lopdf::{Dictionary, Object, ObjectId, Stream};
 
+use std::collections::HashSet;
+
 use super::pdf::{Update, real, rect_array};
+use super::problem::SignProblem;
 use super::slots::{Rect, Slot};
 
 /// Widget flags: print (4), and locked (128) once signed.
@@ -56,34 +59,60 @@ fn acro_form(update: &Update) -> (Option<ObjectId>, Dictionary) {
     (root, form)
 }
 
-/// Every terminal field of the form, in order.
-pub fn all(update: &Update) -> Vec<Field> {
+/// How deep a form's field tree may nest; real forms use two or three levels.
+const MAX_FIELD_DEPTH: usize = 32;
+/// How many fields a form may hold before it is refused as hostile.
+const MAX_FIELDS: usize = 10_000;
+
+/// Every terminal field of the form, in order. The walk visits each field once: a field
+/// reached twice (a `/Kids` cycle, or one field listed twice), a tree deeper than
+/// [`MAX_FIELD_DEPTH`] or more than [`MAX_FIELDS`] fields is refused, naming the object.
+pub fn all(update: &Update) -> Result<Vec<Field>, SignProblem> {
     let (_, form) = acro_form(update);
     let mut found = Vec::new();
-    let mut stack: Vec<ObjectId> = form
+    let mut seen = HashSet::new();
+    let mut stack: Vec<(ObjectId, usize)> = form
         .get(b"Fields")
         .and_then(Object::as_array)
-        .map(|a| a.iter().filter_map(|o| o.as_reference().ok()).rev().collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|o| o.as_reference().ok())
+                .rev()
+                .map(|id| (id, 0))
+                .collect()
+        })
         .unwrap_or_default();
-    while let Some(id) = stack.pop() {
+    while let Some((id, depth)) = stack.pop() {
+        let object = format!("{} {} R", id.0, id.1);
+        if !seen.insert(id) {
+            return Err(SignProblem::FieldCycle { object });
+        }
+        if depth > MAX_FIELD_DEPTH || seen.len() > MAX_FIELDS {
+            return Err(SignProblem::FieldsTooDeep { object });
+        }
         let Some(dict) = update.dictionary(id) else { continue };
         if let Ok(kids) = dict.get(b"Kids").and_then(Object::as_array) {
-            stack.extend(kids.iter().filter_map(|o| o.as_reference().ok()).rev());
-        } else if found.len() < 1000 {
+            stack.extend(
+                kids.iter()
+                    .filter_map(|o| o.as_reference().ok())
+                    .rev()
+                    .map(|kid| (kid, depth + 1)),
+            );
+        } else {
             found.push(Field { id, dict });
         }
     }
-    found
+    Ok(found)
 }
 
 /// The field named `name`.
-pub fn find(update: &Update, name: &str) -> Option<Field> {
-    all(update).into_iter().find(|f| {
+pub fn find(update: &Update, name: &str) -> Result<Option<Field>, SignProblem> {
+    Ok(all(update)?.into_iter().find(|f| {
         f.dict
             .get(b"T")
             .and_then(Object::as_str)
             .is_ok_and(|t| t == name.as_bytes())
-    })
+    }))
 }
 
 /// A signature widget (merged with its field): `name` at `rect` on `page`, showing `form`.
@@ -160,7 +189,7 @@ pub fn add_empty(bytes: Vec<u8>, slots: &[Slot]) -> Result<Vec<u8>, lopdf::Error
         let Some((page, height)) = super::pdf::page(&update.doc, slot.page) else {
             continue;
         };
-        if find(&update, &name).is_some() {
+        if !matches!(find(&update, &name), Ok(None)) {
             continue;
         }
         let rect = slot.rect(height);

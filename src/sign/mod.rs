@@ -138,7 +138,7 @@ pub fn sign(request: &Request) -> Result<(), Error> {
     let slot_rect = slot.rect(page_height);
     let agency = matches!(request.mark, Mark::Agency(_));
     let name = slot.field_name(agency);
-    let existing = fields::find(&update, &name);
+    let existing = fields::find(&update, &name).map_err(|p| problem(path, p))?;
     if existing.as_ref().is_some_and(fields::Field::signed) {
         return Err(problem(path, SignProblem::AlreadySigned { field: name }));
     }
@@ -162,6 +162,7 @@ pub fn sign(request: &Request) -> Result<(), Error> {
                 .real_size
                 .ok_or_else(|| problem(path, SignProblem::SealWithoutSize))?;
             let signature = fields::find(&update, &slot.field_name(false))
+                .map_err(|p| problem(path, p))?
                 .filter(fields::Field::signed)
                 .and_then(|f| f.rect())
                 .unwrap_or_else(|| slot_rect.centred(appearance::NOMINAL_SIGNATURE_WIDTH, slot_rect.height));

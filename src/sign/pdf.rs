@@ -191,13 +191,17 @@ pub fn rect_array(corners: [f64; 4]) -> Object {
 pub fn page(doc: &Document, page: usize) -> Option<(ObjectId, f64)> {
     let id = *doc.get_pages().get(&u32::try_from(page).ok()?)?;
     let mut node = doc.get_dictionary(id).ok()?;
-    let media_box = loop {
+    // Up the page tree to the nearest `/MediaBox`; a `/Parent` chain that loops ends here.
+    let mut media_box = None;
+    for _ in 0..64 {
         if let Ok(Object::Array(b)) = node.get(b"MediaBox") {
-            break b.clone();
+            media_box = Some(b.clone());
+            break;
         }
         let parent = node.get(b"Parent").and_then(Object::as_reference).ok()?;
         node = doc.get_dictionary(parent).ok()?;
-    };
+    }
+    let media_box = media_box?;
     let number = |o: &Object| {
         o.as_float()
             .map(f64::from)

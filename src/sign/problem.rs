@@ -29,6 +29,10 @@ pub enum SignProblem {
     AlreadySigned { field: String },
     /// The PDF cannot be read.
     BadPdf { detail: String },
+    /// A form field is reached twice: its `/Kids` loop back, or list one field twice.
+    FieldCycle { object: String },
+    /// The form's fields nest too deep or are too many.
+    FieldsTooDeep { object: String },
     /// The PDF has no signatures.
     NoSignatures,
     /// Some signature is not intact or not trusted.
@@ -88,6 +92,16 @@ impl SignProblem {
                 format!("không đọc được tệp PDF ({detail})"),
                 format!("cannot read the PDF ({detail})"),
             ),
+            SignProblem::FieldCycle { object } => words(
+                format!(
+                    "các trường biểu mẫu của tệp PDF tạo thành vòng lặp: đối tượng {object} xuất hiện hai lần trong cây /Kids"
+                ),
+                format!("the PDF's form fields loop: object {object} is reached twice through /Kids"),
+            ),
+            SignProblem::FieldsTooDeep { object } => words(
+                format!("cây trường biểu mẫu của tệp PDF quá sâu hoặc quá nhiều trường (tại đối tượng {object})"),
+                format!("the PDF's form field tree is too deep or has too many fields (at object {object})"),
+            ),
             SignProblem::NoSignatures => words("tệp PDF không có chữ ký số", "the PDF has no digital signature"),
             SignProblem::VerifyFailed { bad, total } => words(
                 format!("{bad}/{total} chữ ký không hợp lệ"),
@@ -133,7 +147,10 @@ impl SignProblem {
                 "mỗi vị trí chỉ ký một lần; kiểm tra bằng `vanban verify`",
                 "each place is signed once; check with `vanban verify`",
             ),
-            SignProblem::BadPdf { .. } => words("kiểm tra tệp PDF", "check the PDF"),
+            SignProblem::BadPdf { .. } | SignProblem::FieldCycle { .. } | SignProblem::FieldsTooDeep { .. } => words(
+                "kiểm tra tệp PDF; tệp này không do một trình tạo PDF bình thường tạo ra",
+                "check the PDF; no ordinary PDF writer makes this",
+            ),
             SignProblem::NoSignatures => words("ký bằng `vanban sign`", "sign with `vanban sign`"),
             SignProblem::VerifyFailed { .. } => words(
                 "không dùng văn bản này: nó đã bị sửa sau khi ký hoặc chữ ký không được tin cậy",
@@ -158,6 +175,8 @@ impl SignProblem {
             SignProblem::WhichSigner { roles: s() },
             SignProblem::AlreadySigned { field: s() },
             SignProblem::BadPdf { detail: s() },
+            SignProblem::FieldCycle { object: s() },
+            SignProblem::FieldsTooDeep { object: s() },
             SignProblem::NoSignatures,
             SignProblem::VerifyFailed { bad: 1, total: 2 },
         ]

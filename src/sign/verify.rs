@@ -92,7 +92,7 @@ pub fn verify(path: &Path, anchors: Option<&[Certificate]>) -> Result<Vec<Report
     let bad_pdf = |e: lopdf::Error| problem(path, SignProblem::BadPdf { detail: e.to_string() });
     let update = pdf::Update::new(bytes.clone()).map_err(bad_pdf)?;
     let mut reports = Vec::new();
-    for field in fields::all(&update) {
+    for field in fields::all(&update).map_err(|p| problem(path, p))? {
         let Ok(value) = field.dict.get(b"V") else { continue };
         let Some(signature) = update.resolve(value).as_dict().ok() else {
             continue;

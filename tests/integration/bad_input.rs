@@ -95,7 +95,7 @@ fn cases() -> Vec<Case> {
             "tệp quá phức tạp",
             ":2:",
         ),
-        case("bom.yaml", alias_bomb(), "tệp quá phức tạp", ":"),
+        case("bom.yaml", alias_bomb(), "lặp lại quá nhiều văn bản", ":"),
         case(
             "ngay.yaml",
             sample("date: 2026-02-05", "date: 2024-02-30"),

@@ -32,13 +32,28 @@ impl Server {
         server
     }
 
+    /// A server over a fresh copy of the samples, with extra `args` and environment `env`.
+    pub fn start_with_env(args: &[&str], env: &[(&str, &str)]) -> Server {
+        let dir = tempfile::tempdir().unwrap();
+        copy_samples(dir.path());
+        let folder = dir.path().to_path_buf();
+        let mut server = Server::launch(&folder, args, env);
+        server._dir = Some(dir);
+        server
+    }
+
     /// A server over `folder`.
     pub fn start_in(folder: &Path, args: &[&str]) -> Server {
+        Server::launch(folder, args, &[])
+    }
+
+    fn launch(folder: &Path, args: &[&str], env: &[(&str, &str)]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_vanban"))
             .arg("serve")
             .arg(folder)
             .args(["--port", "0"])
             .args(args)
+            .envs(env.iter().copied())
             .env("LANG", "vi_VN.UTF-8")
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())

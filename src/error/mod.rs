@@ -1,71 +1,15 @@
 //! The one error type, and how each error is shown: `file:line:col: lỗi: ...` then `gợi ý: ...`.
 
+mod diagnostic;
+
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
+pub use diagnostic::Diagnostic;
+
+use crate::problem::printable::printable;
 use crate::problem::say::Say;
-use crate::problem::{Lang, Problem, Words, words};
-
-/// A problem at a place in a user's file.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Diagnostic {
-    /// The file, as the user named it.
-    pub path: PathBuf,
-    /// 1-based line.
-    pub line: usize,
-    /// 1-based column.
-    pub column: usize,
-    /// What is wrong.
-    pub problem: Problem,
-    /// The text of that line, for the caret display.
-    pub source_line: Option<String>,
-}
-
-impl Diagnostic {
-    /// A diagnostic at `line:column` of `text`, the contents of `path`.
-    pub fn at(path: &std::path::Path, text: &str, line: usize, column: usize, problem: Problem) -> Self {
-        let source_line = line
-            .checked_sub(1)
-            .and_then(|i| text.lines().nth(i))
-            .map(str::to_string);
-        Diagnostic {
-            path: path.to_path_buf(),
-            line: line.max(1),
-            column: column.max(1),
-            problem,
-            source_line,
-        }
-    }
-
-    /// Renders the diagnostic with its caret and hint.
-    pub fn render(&self, lang: Lang) -> String {
-        let label = if self.problem.is_warning() {
-            Say::WarningLabel.to(lang)
-        } else {
-            Say::ErrorLabel.to(lang)
-        };
-        let mut out = format!(
-            "{}:{}:{}: {label}: {}",
-            self.path.display(),
-            self.line,
-            self.column,
-            self.problem.message(lang)
-        );
-        if let Some(line) = self.source_line.as_deref().filter(|l| l.chars().count() <= 200) {
-            let width = self.line.to_string().len();
-            let pad: String = line
-                .chars()
-                .take(self.column - 1)
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
-                .collect();
-            let _ = write!(out, "\n{:width$} |\n{} | {line}\n{:width$} | {pad}^", "", self.line, "");
-        }
-        if let Some(hint) = self.problem.hint(lang) {
-            let _ = write!(out, "\n{}: {hint}", Say::HintLabel.to(lang));
-        }
-        out
-    }
-}
+use crate::problem::{Lang, Words, words};
 
 /// Everything that can stop vanban.
 #[derive(Debug)]
@@ -96,6 +40,12 @@ pub enum Error {
     NoArchive { path: PathBuf },
     /// An output file would be overwritten without `--force`.
     WouldOverwrite { path: PathBuf },
+    /// An environment variable named on the command line is not set (or empty).
+    VariableUnset { name: String },
+    /// A write or read would go through a symbolic link.
+    Link { path: PathBuf },
+    /// A PDF's attachment inflates past its declared size or the stream limit.
+    Inflates { path: PathBuf, name: String, limit: usize },
     /// Several records failed; each was reported already.
     RecordsFailed { failed: usize, total: usize },
     /// `archive show` was given an id no entry has.
@@ -151,6 +101,10 @@ impl Error {
 
     /// The message shown to the user, in `lang`: `place: error: message`, then the hint.
     pub fn render(&self, lang: Lang) -> String {
+        printable(&self.compose(lang)).into_owned()
+    }
+
+    fn compose(&self, lang: Lang) -> String {
         let (place, message, hint) = match self {
             Error::Record(diagnostic) => return diagnostic.render(lang),
             Error::Typst(TypstMessage {
@@ -186,7 +140,7 @@ impl Error {
             Error::NoSuchEntry { id } | Error::NoLongerRenders { entry: id, .. } => {
                 (Some(id.clone()), self.text().0, self.text().1)
             }
-            Error::RecordsFailed { .. } => (None, self.text().0, self.text().1),
+            Error::RecordsFailed { .. } | Error::VariableUnset { .. } => (None, self.text().0, self.text().1),
             Error::Read { path, .. }
             | Error::Write { path, .. }
             | Error::Index { path, .. }
@@ -195,6 +149,8 @@ impl Error {
             | Error::NoAttachments { path }
             | Error::NoArchive { path }
             | Error::WouldOverwrite { path }
+            | Error::Link { path }
+            | Error::Inflates { path, .. }
             | Error::Tampered { path }
             | Error::FileGone { path }
             | Error::RendersDifferently { path }
@@ -300,6 +256,40 @@ impl Error {
                     "choose another folder or add `--force`",
                 )),
             ),
+            Error::Link { .. } => (
+                words(
+                    "là một liên kết (symlink); vanban không ghi hay đọc qua liên kết",
+                    "is a symbolic link; vanban does not write or read through links",
+                ),
+                Some(words(
+                    "xoá liên kết hoặc chọn tệp, thư mục khác",
+                    "remove the link or choose another file or folder",
+                )),
+            ),
+            Error::VariableUnset { name } => (
+                words(
+                    format!("biến môi trường {name} chưa được đặt hoặc rỗng"),
+                    format!("environment variable {name} is not set or is empty"),
+                ),
+                Some(words(
+                    format!("đặt biến trước khi chạy, ví dụ `read -rs {name}; export {name}`"),
+                    format!("set it before running, for example `read -rs {name}; export {name}`"),
+                )),
+            ),
+            Error::Inflates { name, limit, .. } => (
+                words(
+                    format!(
+                        "tệp đính kèm “{name}” giải nén ra quá {limit} byte (kích thước khai báo hoặc giới hạn); tệp PDF bị từ chối trước khi đọc hết"
+                    ),
+                    format!(
+                        "attachment “{name}” inflates past {limit} bytes (its declared size or the limit); the PDF is refused before it is read in full"
+                    ),
+                ),
+                Some(words(
+                    "đây có thể là “bom nén”; nếu tệp đáng tin và thật sự lớn, đặt biến môi trường VANBAN_MAX_STREAM_MIB (mặc định 64)",
+                    "this may be a decompression bomb; if the file is trusted and truly large, set VANBAN_MAX_STREAM_MIB (default 64)",
+                )),
+            ),
             Error::RecordsFailed { failed, total } => (
                 words(
                     format!("{failed}/{total} bản ghi có lỗi, không ghi văn bản nào của các bản ghi đó"),
@@ -376,6 +366,13 @@ mod tests {
             Error::NoAttachments { path: path() },
             Error::NoArchive { path: path() },
             Error::WouldOverwrite { path: path() },
+            Error::Link { path: path() },
+            Error::VariableUnset { name: "V".into() },
+            Error::Inflates {
+                path: path(),
+                name: "a".into(),
+                limit: 1,
+            },
             Error::RecordsFailed { failed: 1, total: 2 },
         ];
         for error in errors {
@@ -383,27 +380,6 @@ mod tests {
             assert_ne!(vi, en, "{error:?}");
             assert!(vi.contains("lỗi") && en.contains("error"), "{vi}\n{en}");
         }
-    }
-
-    #[test]
-    fn diagnostics_show_file_line_column_caret_and_hint() {
-        let text = "kind: working_session\nlocaton: x\n";
-        let problem = Problem::UnknownKey {
-            key: "locaton".into(),
-            suggestion: Some("location".into()),
-        };
-        let diagnostic = Diagnostic::at(std::path::Path::new("hong.yaml"), text, 2, 1, problem);
-        let shown = diagnostic.render(Lang::Vi);
-        assert!(
-            shown.starts_with("hong.yaml:2:1: lỗi: khóa không hợp lệ `locaton`; có phải ý bạn là `location`?"),
-            "{shown}"
-        );
-        assert!(shown.contains("2 | locaton: x\n  | ^"), "{shown}");
-        let english = diagnostic.render(Lang::En);
-        assert!(
-            english.starts_with("hong.yaml:2:1: error: unknown key `locaton`; did you mean `location`?"),
-            "{english}"
-        );
     }
 
     #[test]
