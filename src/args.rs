@@ -215,19 +215,10 @@ pub struct RenderArgs {
     pub archive: bool,
     /// Formats to write, comma-separated: `pdf`, `docx` (an editable Word draft).
     #[arg(long, value_enum, value_delimiter = ',', default_value = "pdf")]
-    pub format: Vec<OutputFormat>,
+    pub format: Vec<crate::render::OutputFormat>,
     /// Empty signature fields where the signers sign, for other signing tools.
     #[arg(long)]
     pub sign_fields: bool,
-}
-
-/// A format `vanban render --format` writes the laid-out documents in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum OutputFormat {
-    /// The PDF.
-    Pdf,
-    /// An editable Word draft with the same words and layout.
-    Docx,
 }
 
 /// Arguments of `vanban check`.

@@ -6,7 +6,7 @@
 
 use serde_saphyr::Location;
 
-use crate::assessment::Assessment;
+use crate::criteria::assessment::Assessment;
 use crate::problem::Problem;
 use crate::record::{Date, IssuerSystem, SignedSpec, Signer, WorkingSession};
 

@@ -4,8 +4,8 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use crate::compose::templates::TemplateSource;
-use crate::prepare::load::YamlFile;
 use crate::prepare::prepare_file;
+use crate::record::load::YamlFile;
 use crate::render::Renderer;
 
 /// Runs `data` as a record file through every stage but writing; errors are expected, panics are bugs.

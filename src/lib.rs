@@ -12,11 +12,9 @@
 
 pub mod archive;
 pub mod args;
-pub mod assessment;
 pub mod commands;
 pub mod compose;
 pub mod criteria;
-pub mod criteria_import;
 pub mod documents;
 pub mod error;
 pub mod fuzz;
@@ -26,13 +24,9 @@ pub mod prepare;
 pub mod problem;
 pub mod record;
 pub mod render;
-pub mod scaffold;
 pub mod schema;
 pub mod serve;
-pub mod set_validity;
 pub mod sign;
-pub mod table;
-pub mod title_lines;
 pub mod vietnamese;
 pub mod watcher;
 
@@ -53,7 +47,7 @@ pub fn run(cli: &Cli) -> i32 {
         Command::Serve(args) => serve::run(args, lang),
         Command::New { kind, output } => commands::new::scaffold(kind, output.as_deref(), lang),
         Command::Schema { output } => commands::new::schema(output.as_deref(), lang),
-        Command::Sign(args) => sign::command::sign(&args.options(), lang),
-        Command::Verify { pdf, trust } => sign::command::verify(pdf, trust.as_deref(), lang),
+        Command::Sign(args) => commands::sign::sign(&args.options(), lang),
+        Command::Verify { pdf, trust } => commands::sign::verify(pdf, trust.as_deref(), lang),
     }
 }

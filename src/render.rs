@@ -8,7 +8,6 @@ use rayon::prelude::*;
 use serde::Serialize;
 use typst_layout::PagedDocument;
 
-use crate::args::OutputFormat;
 use crate::compose::Composer;
 use crate::compose::templates::{LAYOUT_LIBRARY, TemplateSource};
 use crate::documents::{DocKind, Format};
@@ -21,6 +20,15 @@ use crate::output::{OutputFile, attachments};
 use crate::prepare::Prepared;
 use crate::problem::Problem;
 use crate::record::Date;
+
+/// A format `vanban render --format` writes the laid-out documents in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// The PDF.
+    Pdf,
+    /// An editable Word draft with the same words and layout.
+    Docx,
+}
 
 /// How documents are written.
 #[derive(Debug, Clone, Copy, Default)]

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use schemars::{JsonSchema, Schema, SchemaGenerator, generate::SchemaSettings, json_schema};
 use serde_json::{Value, json};
 
-use crate::assessment::Assessment;
+use crate::criteria::assessment::Assessment;
 use crate::record::{Date, DocNumber, Time, WorkingSession};
 
 /// Where the schema says it lives, for `# yaml-language-server: $schema=…`.

@@ -84,7 +84,7 @@ impl FileWatcher {
     /// Watches the folder of every file in `files`.
     pub fn watch_folders_of(&mut self, files: &[PathBuf]) -> Result<(), Error> {
         for file in files {
-            self.watch(&crate::prepare::paths::folder_of(file), false)?;
+            self.watch(&crate::record::paths::folder_of(file), false)?;
         }
         Ok(())
     }

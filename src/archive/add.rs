@@ -63,7 +63,7 @@ pub(super) fn entry_files(renderer: &Renderer, prepared: &Prepared) -> Result<Ve
 
 /// The record and the files it names, at their paths relative to the record's folder.
 pub(super) fn input_files(prepared: &Prepared) -> Vec<EntryFile> {
-    let folder = crate::prepare::paths::folder_of(&prepared.file().path);
+    let folder = crate::record::paths::folder_of(&prepared.file().path);
     prepared
         .inputs
         .iter()

@@ -21,8 +21,10 @@ use crate::error::Error;
 use crate::output::OutputFile;
 use crate::output::attachments::{RECORD_DESCRIPTION, rendered_by};
 use crate::output::extract::{Attachment, attachments_in};
-use crate::prepare::load::YamlFile;
-use crate::prepare::{Prepared, assessment_model, named_files, paths, prepare};
+use crate::prepare::{Prepared, assessment_model, named_files, prepare};
+use crate::problem::{Words, words};
+use crate::record::load::YamlFile;
+use crate::record::paths;
 use crate::render::{RenderOptions, Renderer};
 
 use super::add::{entry_files, entry_name, input_files};
@@ -49,6 +51,37 @@ pub struct Gathered {
     pub received: Received,
     /// Where the PDF as received is kept inside its entry, when it is kept.
     pub kept: Option<String>,
+}
+
+impl Gathered {
+    /// What `archive add FILE.pdf` says of `pdf`: how it compared with its record rendered again.
+    pub fn said(&self, pdf: &Path) -> Words {
+        let pdf = pdf.display();
+        let kept = self.kept.as_deref().unwrap_or_default();
+        match &self.received {
+            Received::Identical => words(
+                format!("{pdf}: kết xuất lại từ bản ghi đính kèm giống hệt từng byte"),
+                format!("{pdf}: rendering its attached record again gives the same bytes"),
+            ),
+            Received::Updated => words(
+                format!(
+                    "{pdf}: bản đầu giống hệt bản kết xuất lại; phần ký số thêm sau được giữ nguyên như đã nhận, tại {kept}"
+                ),
+                format!(
+                    "{pdf}: its first revision is the rendering byte for byte; with the signatures added since, it is kept as received at {kept}"
+                ),
+            ),
+            Received::OtherVersion(version) => {
+                let version = version.as_deref().unwrap_or("?");
+                words(
+                    format!(
+                        "{pdf}: do vanban {version} tạo, kết xuất lại ở đây cho kết quả khác; giữ nguyên bản đã nhận tại {kept}"
+                    ),
+                    format!("{pdf}: made by vanban {version} and renders differently here; kept as received at {kept}"),
+                )
+            }
+        }
+    }
 }
 
 impl Archive {
@@ -210,10 +243,11 @@ fn pdf_title(bytes: &[u8]) -> Option<String> {
     }
 }
 
-fn gather_error(pdf: &Path, problem: GatherProblem) -> Error {
-    Error::Gather {
+/// An [`Error`] about `pdf`.
+pub fn gather_error(pdf: &Path, problem: GatherProblem) -> Error {
+    Error::Feature {
         path: pdf.to_path_buf(),
-        problem,
+        problem: Box::new(problem),
     }
 }
 

@@ -64,7 +64,7 @@ impl Archive {
                     entry: entry.to_string(),
                     file: path,
                 };
-                return Err(Error::Gather { path: full, problem });
+                return Err(super::gather::gather_error(&full, problem));
             };
             files.push(EntryFile { path, role, bytes });
         }

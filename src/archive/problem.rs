@@ -19,6 +19,16 @@ pub enum GatherProblem {
     EntryChanged { entry: String, file: String },
 }
 
+impl crate::problem::Worded for GatherProblem {
+    fn text(&self) -> (Words, Words) {
+        GatherProblem::text(self)
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
 impl GatherProblem {
     /// The message and the hint, side by side.
     pub fn text(&self) -> (Words, Words) {

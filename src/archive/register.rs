@@ -15,10 +15,10 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::documents::Requested;
 use crate::error::Error;
-use crate::prepare::load::YamlFile;
 use crate::prepare::{Prepared, prepare_file};
 use crate::problem::Problem;
 use crate::record::IssuerSystem;
+use crate::record::load::YamlFile;
 
 use super::Numbering;
 

@@ -36,12 +36,7 @@ fn dispatch(command: &ArchiveCommand, lang: Lang) -> Result<i32, Error> {
                 let done = if record.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
                     archive.gather(&renderer, record).map(|gathered| {
                         say_added(&gathered.added, lang);
-                        let said = Say::Gathered {
-                            pdf: record,
-                            received: &gathered.received,
-                            kept: gathered.kept.as_deref(),
-                        };
-                        super::say!("{}", said.to(lang));
+                        super::say!("{}", gathered.said(record).take(lang));
                     })
                 } else {
                     archive.add(&renderer, record).map(|added| say_added(&added, lang))

@@ -4,11 +4,11 @@
 use std::path::{Path, PathBuf};
 
 use crate::args::CriteriaCommand;
+use crate::criteria::import::{self, SetFacts};
 use crate::criteria::{self, BUILT_IN_SETS, LoadedSet, SetLookup};
-use crate::criteria_import::{self, SetFacts};
 use crate::error::{Diagnostic, Error};
-use crate::prepare::load::YamlFile;
 use crate::problem::{Lang, Problem, words};
+use crate::record::load::YamlFile;
 use crate::vietnamese as vn;
 
 use super::{report, warn};
@@ -205,8 +205,8 @@ fn show(reference: &str, lang: Lang) -> Result<i32, Error> {
 }
 
 fn import(table: &Path, facts: &SetFacts, output: &Path, force: bool, lang: Lang) -> Result<i32, Error> {
-    let read = crate::table::read(table)?;
-    let imported = match criteria_import::import(&read, facts) {
+    let read = crate::criteria::table::read(table)?;
+    let imported = match import::import(&read, facts) {
         Ok(imported) => imported,
         Err(diagnostics) => {
             warn(&diagnostics, lang);

@@ -5,6 +5,7 @@ pub mod check;
 pub mod criteria;
 pub mod new;
 pub mod render;
+pub mod sign;
 pub mod templates;
 pub mod walk;
 pub mod watch;

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::output;
 use crate::problem::Lang;
-use crate::scaffold::{self, SessionFields};
+use crate::record::scaffold::{self, SessionFields};
 use crate::schema::record_schema_text;
 
 use super::print_written;

@@ -5,11 +5,13 @@
 
 use serde::Serialize;
 
-use crate::assessment::{AssessedBy, Checked, Tally};
-use crate::compose::news::NewsContext;
-use crate::compose::signed::{InvitationContext, Signed, SignedContext, signed_context};
+pub use super::assessed::{AssessmentContext, AssessmentSummary, assessed_by_words};
+pub use super::facts::{DateContext, IssuerContext, PersonContext, TimeContext, date_context, issuer_context};
+use super::facts::{person_context, time_context};
+use super::news::NewsContext;
+use super::signed::{InvitationContext, Signed, SignedContext, signed_context};
 use crate::documents::DocKind;
-use crate::record::{Date, Issuer, IssuerSystem, Participant, Person, SignedSpec, Time, WorkingSession};
+use crate::record::{IssuerSystem, Participant, WorkingSession};
 use crate::vietnamese as vn;
 
 /// Everything a working-session template can use.
@@ -57,60 +59,6 @@ pub struct SessionContext {
     pub invitation: Option<InvitationContext>,
 }
 
-/// The issuing body.
-#[derive(Debug, Clone, Serialize)]
-pub struct IssuerContext {
-    /// Cơ quan chủ quản.
-    pub parent: Option<String>,
-    /// Tên cơ quan ban hành.
-    pub name: String,
-    /// The name as header lines (state headers break before the administrative unit).
-    pub name_lines: Vec<String>,
-    /// Agency code.
-    pub code: String,
-    /// Địa danh.
-    pub place: String,
-    /// Drafting office, or the issuer itself.
-    pub office: String,
-}
-
-/// A date in every form a document prints.
-#[derive(Debug, Clone, Serialize)]
-pub struct DateContext {
-    /// `2024-03-27`.
-    pub iso: String,
-    /// `ngày 27 tháng 3 năm 2024`.
-    pub words: String,
-    /// `27/3/2024`.
-    pub short: String,
-    /// `27/03/2024`.
-    pub padded: String,
-    /// The year.
-    pub year: i32,
-}
-
-/// A time in every form a document prints.
-#[derive(Debug, Clone, Serialize)]
-pub struct TimeContext {
-    /// `14 giờ 00 phút`.
-    pub words: String,
-    /// `Sáng`, `Chiều` or `Tối`.
-    pub part_of_day: &'static str,
-    /// `14:00`.
-    pub hhmm: String,
-}
-
-/// A person.
-#[derive(Debug, Clone, Serialize)]
-pub struct PersonContext {
-    /// Full name.
-    pub name: String,
-    /// Titles in protocol order.
-    pub titles: Vec<String>,
-    /// `Name, title 1, title 2`.
-    pub chain: String,
-}
-
 /// The chair.
 #[derive(Debug, Clone, Serialize)]
 pub struct ChairContext {
@@ -155,93 +103,6 @@ pub struct ReportContext {
     pub proposals: Vec<String>,
     /// Computed results of the assessments the report relies on.
     pub assessments: Vec<AssessmentSummary>,
-}
-
-/// What a session document says of one assessment.
-#[derive(Debug, Clone, Serialize)]
-pub struct AssessmentSummary {
-    /// The unit assessed.
-    pub unit: String,
-    /// Date of the assessment.
-    pub as_of: DateContext,
-    /// `tự đánh giá` or `thẩm định`.
-    pub assessed_by: &'static str,
-    /// The set's name.
-    pub set_name: String,
-    /// The decision that issued the set.
-    pub decision: String,
-    /// `mức đạt chuẩn của xã nhóm 2`, when the set's targets differ by commune group.
-    pub group_basis: Option<String>,
-    /// The computed totals.
-    pub tally: Tally,
-    /// `đạt 17/19 tiêu chí, 71/75 chỉ tiêu; còn 2 tiêu chí chưa đạt gồm: ...`.
-    pub phrase: String,
-}
-
-impl AssessmentSummary {
-    /// The summary of a checked assessment.
-    pub fn new(checked: &Checked) -> AssessmentSummary {
-        AssessmentSummary {
-            unit: checked.assessment.unit.clone(),
-            as_of: date_context(checked.assessment.as_of),
-            assessed_by: assessed_by_words(checked.assessment.assessed_by),
-            set_name: checked.set.set.name.clone(),
-            decision: checked.set.set.decision.clone(),
-            group_basis: checked.commune_group.map(|g| format!("mức đạt chuẩn của xã nhóm {g}")),
-            phrase: checked.tally.phrase(),
-            tally: checked.tally.clone(),
-        }
-    }
-}
-
-/// `tự đánh giá` or `thẩm định`.
-pub fn assessed_by_words(by: AssessedBy) -> &'static str {
-    match by {
-        AssessedBy::SelfAssessed => "tự đánh giá",
-        AssessedBy::Review => "thẩm định",
-    }
-}
-
-/// Everything the assessment report template can use.
-#[derive(Debug, Clone, Serialize)]
-pub struct AssessmentContext {
-    /// Always `state`: the report follows ND30.
-    pub system: IssuerSystem,
-    /// Stable name, used in output file names.
-    pub id: String,
-    /// The assessment's figures and words.
-    pub assessment: AssessmentSummary,
-    /// The set's id.
-    pub set_id: String,
-    /// Whether the set gives each criterion's indicator count.
-    pub counts_known: bool,
-    /// The issuing body, if named.
-    pub issuer: Option<IssuerContext>,
-    /// Number, date, signer and recipients, if the report is asked for.
-    pub report: Option<SignedContext>,
-}
-
-impl AssessmentContext {
-    /// The context of a checked assessment; `issuer` and `spec` when it asks for its report.
-    pub fn new(checked: &Checked, issuer: Option<&Issuer>, spec: Option<&SignedSpec>, id: String) -> AssessmentContext {
-        AssessmentContext {
-            system: IssuerSystem::State,
-            id,
-            assessment: AssessmentSummary::new(checked),
-            set_id: checked.set.set.id.clone(),
-            counts_known: checked.tally.rows.iter().all(|r| r.indicators.is_some()),
-            issuer: issuer.map(issuer_context),
-            report: issuer.zip(spec).map(|(issuer, spec)| {
-                signed_context(
-                    IssuerSystem::State,
-                    issuer,
-                    Signed::from(spec),
-                    DocKind::Report,
-                    checked.assessment.as_of,
-                )
-            }),
-        }
-    }
 }
 
 /// One opinion.
@@ -396,17 +257,6 @@ impl SessionContext {
     }
 }
 
-pub(crate) fn issuer_context(issuer: &Issuer) -> IssuerContext {
-    IssuerContext {
-        parent: issuer.parent.clone(),
-        name: issuer.name.value.clone(),
-        name_lines: vn::header_lines(&issuer.name.value),
-        code: issuer.code.clone(),
-        place: issuer.place.clone(),
-        office: issuer.office.clone().unwrap_or_else(|| issuer.name.value.clone()),
-    }
-}
-
 fn report_context(report: &crate::record::Report) -> ReportContext {
     ReportContext {
         presenter: report.presenter.as_ref().map(person_context),
@@ -452,33 +302,6 @@ fn conclusions_context(conclusions: &crate::record::Conclusions) -> ConclusionsC
         tasks,
         assignees,
         on_proposals: conclusions.on_proposals.as_deref().map(paragraphs).unwrap_or_default(),
-    }
-}
-
-/// A date in every printed form.
-pub fn date_context(date: Date) -> DateContext {
-    DateContext {
-        iso: date.to_string(),
-        words: vn::date_words(date),
-        short: vn::date_short(date),
-        padded: vn::date_numeric_padded(date),
-        year: date.year,
-    }
-}
-
-fn time_context(time: Time) -> TimeContext {
-    TimeContext {
-        words: vn::time_words(time),
-        part_of_day: vn::part_of_day(time),
-        hhmm: format!("{:02}:{:02}", time.hour, time.minute),
-    }
-}
-
-fn person_context(person: &Person) -> PersonContext {
-    PersonContext {
-        name: person.name.clone(),
-        titles: person.titles.clone(),
-        chain: vn::title_chain(&person.name, &person.titles),
     }
 }
 

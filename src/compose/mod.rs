@@ -3,55 +3,22 @@
 //! [`context`] turns the model into the facts a template receives, [`templates`] finds and
 //! escapes templates, [`news`] makes the news draft's Markdown and HTML.
 
+pub mod assessed;
 pub mod context;
+pub mod facts;
+pub mod model;
 pub mod news;
 pub mod signed;
 pub mod templates;
+pub mod title_lines;
+
+pub use model::{Context, OutputFile};
 
 use minijinja::Environment;
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::output::OutputFile;
-use crate::record::IssuerSystem;
-use context::{AssessmentContext, SessionContext};
 use templates::TemplateSource;
-
-/// What a template receives: one of the record kinds' contexts.
-#[derive(Debug, Clone, Serialize)]
-#[serde(untagged)]
-pub enum Context {
-    /// A working session.
-    Session(Box<SessionContext>),
-    /// An assessment.
-    Assessment(Box<AssessmentContext>),
-}
-
-impl Context {
-    /// Which layout rules apply.
-    pub fn system(&self) -> IssuerSystem {
-        match self {
-            Context::Session(c) => c.system,
-            Context::Assessment(c) => c.system,
-        }
-    }
-
-    /// The record's stable name.
-    pub fn id(&self) -> &str {
-        match self {
-            Context::Session(c) => &c.id,
-            Context::Assessment(c) => &c.id,
-        }
-    }
-
-    /// Whether the news draft is to be abbreviated.
-    fn abbreviate_news(&self) -> bool {
-        match self {
-            Context::Session(session) => session.news.as_ref().is_some_and(|n| n.abbreviate),
-            Context::Assessment(_) => false,
-        }
-    }
-}
 
 /// Templates, loaded from one source, and the environment that runs them.
 pub struct Composer {

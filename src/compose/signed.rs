@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::compose::context::{DateContext, date_context};
+use super::facts::{DateContext, date_context};
 use crate::documents::DocKind;
 use crate::record::{Date, Issuer, IssuerSystem, SignedSpec, Signer};
 use crate::vietnamese as vn;

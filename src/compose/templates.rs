@@ -9,8 +9,8 @@ use minijinja::syntax::SyntaxConfig;
 use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, Output, State};
 
+use super::title_lines;
 use crate::error::Error;
-use crate::title_lines;
 use crate::vietnamese as vn;
 
 pub use crate::layout::world::LAYOUT_LIBRARY;
@@ -143,24 +143,6 @@ impl TemplateSource {
         env.add_filter("clause", |s: String| s.trim_end_matches(['.', ';', ' ']).to_string());
         env
     }
-}
-
-/// Writes every built-in template into `dir`; refuses to overwrite unless `force`.
-pub fn export(dir: &Path, force: bool) -> Result<Vec<PathBuf>, Error> {
-    std::fs::create_dir_all(dir).map_err(|e| Error::Write {
-        path: dir.to_path_buf(),
-        detail: e.to_string(),
-    })?;
-    if !force && let Some(existing) = built_ins().map(|(name, _)| dir.join(name)).find(|p| p.exists()) {
-        return Err(Error::WouldOverwrite { path: existing });
-    }
-    let mut written = Vec::new();
-    for (name, text) in built_ins() {
-        let path = dir.join(name);
-        crate::output::write_atomic(&path, text.as_bytes())?;
-        written.push(path);
-    }
-    Ok(written)
 }
 
 fn read_template(path: &Path) -> Result<String, Error> {

@@ -9,7 +9,7 @@ pub use diagnostic::Diagnostic;
 
 use crate::problem::printable::printable;
 use crate::problem::say::Say;
-use crate::problem::{Lang, Words, words};
+use crate::problem::{Lang, Worded, Words, words};
 
 /// Everything that can stop vanban.
 #[derive(Debug)]
@@ -58,16 +58,9 @@ pub enum Error {
     RendersDifferently { path: PathBuf },
     /// `archive verify`: a stored record no longer renders.
     NoLongerRenders { entry: String, error: Box<Error> },
-    /// An archival PDF or another archive cannot be gathered (`archive add FILE.pdf`, `archive merge`).
-    Gather {
-        path: PathBuf,
-        problem: crate::archive::problem::GatherProblem,
-    },
-    /// Signing or verifying a PDF went wrong (`vanban sign`, `vanban verify`).
-    Sign {
-        path: PathBuf,
-        problem: crate::sign::SignProblem,
-    },
+    /// A feature's own problem with a file (gathering an archival PDF, signing, verifying):
+    /// the feature words it; this type only shows it.
+    Feature { path: PathBuf, problem: Box<dyn Worded> },
 }
 
 impl From<Diagnostic> for Error {
@@ -97,6 +90,14 @@ impl Error {
     /// The process exit status for this error (usage errors are clap's, with 2).
     pub fn exit_code(&self) -> i32 {
         1
+    }
+
+    /// A feature's problem of type `T` inside [`Error::Feature`], if that is what this is.
+    pub fn feature_problem<T: 'static>(&self) -> Option<&T> {
+        match self {
+            Error::Feature { problem, .. } => problem.as_any().downcast_ref::<T>(),
+            _ => None,
+        }
     }
 
     /// The message shown to the user, in `lang`: `place: error: message`, then the hint.
@@ -154,8 +155,7 @@ impl Error {
             | Error::Tampered { path }
             | Error::FileGone { path }
             | Error::RendersDifferently { path }
-            | Error::Gather { path, .. }
-            | Error::Sign { path, .. } => (Some(path.display().to_string()), self.text().0, self.text().1),
+            | Error::Feature { path, .. } => (Some(path.display().to_string()), self.text().0, self.text().1),
         };
         let mut out = match place {
             Some(place) => format!("{place}: {}: {}", Say::ErrorLabel.to(lang), message.take(lang)),
@@ -326,11 +326,7 @@ impl Error {
                 ),
                 None,
             ),
-            Error::Gather { problem, .. } => {
-                let (message, hint) = problem.text();
-                (message, Some(hint))
-            }
-            Error::Sign { problem, .. } => {
+            Error::Feature { problem, .. } => {
                 let (message, hint) = problem.text();
                 (message, Some(hint))
             }

@@ -6,6 +6,10 @@ use crate::compose::templates::typst_string;
 use crate::error::Error;
 use crate::prepare::{Prepared, Role};
 
+/// The attachment in which the layout library records where each signer signs
+/// (`templates/vanban.typ`), read by `vanban sign`.
+pub const SIGNING_PLACES: &str = "vanban-cho-ky.json";
+
 /// How the record's own attachment is described; the vanban version that rendered it follows.
 pub const RECORD_DESCRIPTION: &str = "Bản ghi nguồn của văn bản";
 

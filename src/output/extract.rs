@@ -25,7 +25,7 @@ pub struct Attachment {
 /// vanban records for `vanban sign` ([`crate::sign::slots`]).
 pub fn attachments(path: &Path) -> Result<Vec<Attachment>, Error> {
     let mut found = all_attachments(path)?;
-    found.retain(|a| a.name != crate::sign::slots::ATTACHMENT);
+    found.retain(|a| a.name != super::attachments::SIGNING_PLACES);
     Ok(found)
 }
 

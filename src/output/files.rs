@@ -13,16 +13,8 @@ use std::path::{Component, Path, PathBuf};
 
 use rustix::fs::{AtFlags, FileType, Mode, OFlags};
 
+pub use crate::compose::OutputFile;
 use crate::error::Error;
-
-/// A finished output: its file name and its bytes.
-#[derive(Debug, Clone)]
-pub struct OutputFile {
-    /// File name inside the output folder.
-    pub name: String,
-    /// Complete contents.
-    pub bytes: Vec<u8>,
-}
 
 /// A directory opened once; files are written relative to its handle.
 #[derive(Debug)]

@@ -3,10 +3,10 @@
 
 use serde_saphyr::Spanned;
 
-use crate::assessment::Tally;
+use crate::criteria::assessment::Tally;
 use crate::error::Error;
-use crate::prepare::load::YamlFile;
 use crate::problem::Problem;
+use crate::record::load::YamlFile;
 
 /// What a stated figure counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,22 +5,21 @@
 //! names inside its folder. The [`Prepared`] model keeps the files themselves, with their
 //! roles, so no later stage (layout, attachments, glyph check, archive) reads the disk again.
 
-pub mod expansion;
 pub mod figures;
-pub mod load;
-pub mod paths;
 pub mod validate;
 
 use std::path::{Path, PathBuf};
 
-use crate::assessment::{self, Checked, Tally};
-use crate::compose::Context;
 use crate::compose::context::{AssessmentContext, AssessmentSummary, SessionContext};
+use crate::compose::model::Context;
+use crate::criteria::assessment::Tally;
+use crate::criteria::checked::{self, Checked};
 use crate::documents::{self, RecordKind, Requested};
 use crate::error::{Diagnostic, Error};
 use crate::problem::{Problem, did_you_mean};
+use crate::record::load::YamlFile;
+use crate::record::paths;
 use crate::record::{Date, IssuerSystem, RecordHead, WorkingSession};
-use load::YamlFile;
 
 /// Why a file belongs to a record's model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,7 +128,7 @@ pub fn prepare_file(file: YamlFile) -> Result<Prepared, Error> {
     };
     match RecordKind::parse(&kind.value) {
         Some(RecordKind::WorkingSession) => prepare_session(file),
-        Some(RecordKind::Assessment) => assessment_model(&assessment::check(file)?),
+        Some(RecordKind::Assessment) => assessment_model(&checked::check(file)?),
         None => {
             let names = RecordKind::ALL.map(RecordKind::name);
             let problem = Problem::UnknownKind {
@@ -156,7 +155,7 @@ pub fn named_files(file: &YamlFile) -> Vec<String> {
             .map(|r| r.assessments.into_iter().map(|a| a.value).collect())
             .unwrap_or_default(),
         Some(RecordKind::Assessment) => file
-            .parse::<crate::assessment::Assessment>()
+            .parse::<crate::criteria::assessment::Assessment>()
             .ok()
             .map(|a| a.criteria_set.value)
             .filter(|set| crate::criteria::is_file_reference(set))
@@ -224,10 +223,10 @@ fn session_assessments(file: &YamlFile, session: &WorkingSession) -> Result<Vec<
                 path: reference.value.clone(),
             }));
         }
-        checked.push(assessment::read(&path)?);
+        checked.push(checked::read(&path)?);
     }
     if let Some(summary) = &report.summary {
-        let tallies: Vec<(String, assessment::Tally)> = checked
+        let tallies: Vec<(String, Tally)> = checked
             .iter()
             .map(|c| (c.file.path.display().to_string(), c.tally.clone()))
             .collect();

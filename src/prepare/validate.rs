@@ -4,8 +4,8 @@
 use serde_saphyr::Spanned;
 
 use crate::error::{Diagnostic, Error};
-use crate::prepare::load::YamlFile;
 use crate::problem::Problem;
+use crate::record::load::YamlFile;
 use crate::record::{Date, IssuerSystem, Participant, WorkingSession};
 use crate::vietnamese;
 

@@ -33,6 +33,15 @@ impl Lang {
     }
 }
 
+/// A problem a feature above the foundation words for itself (signing, gathering), carried
+/// by [`crate::error::Error::Feature`] without the error type naming the feature.
+pub trait Worded: std::fmt::Debug + Send + Sync + 'static {
+    /// The message and the hint, side by side in both languages.
+    fn text(&self) -> (Words, Words);
+    /// The problem itself, for callers that look for a feature's own kind of problem.
+    fn as_any(&self) -> &dyn std::any::Any;
+}
+
 /// A problem found in a record or a criteria set, located by a [`crate::error::Diagnostic`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum Problem {

@@ -11,12 +11,6 @@ pub enum Say<'a> {
     Added(&'a str),
     /// `archive add` found the same bytes stored already.
     AlreadyArchived(&'a str),
-    /// `archive add FILE.pdf`: how the PDF compared with its record rendered again.
-    Gathered {
-        pdf: &'a std::path::Path,
-        received: &'a crate::archive::gather::Received,
-        kept: Option<&'a str>,
-    },
     /// The closing line of `render`.
     RenderSummary {
         documents: usize,
@@ -66,36 +60,6 @@ impl Say<'_> {
             Say::Valid => words("hợp lệ", "valid"),
             Say::Added(id) => words(format!("đã lưu {id}"), format!("added {id}")),
             Say::AlreadyArchived(id) => words(format!("đã có sẵn {id}"), format!("already archived {id}")),
-            Say::Gathered { pdf, received, kept } => {
-                use crate::archive::gather::Received;
-                let pdf = pdf.display();
-                let kept = kept.unwrap_or_default();
-                match received {
-                    Received::Identical => words(
-                        format!("{pdf}: kết xuất lại từ bản ghi đính kèm giống hệt từng byte"),
-                        format!("{pdf}: rendering its attached record again gives the same bytes"),
-                    ),
-                    Received::Updated => words(
-                        format!(
-                            "{pdf}: bản đầu giống hệt bản kết xuất lại; phần ký số thêm sau được giữ nguyên như đã nhận, tại {kept}"
-                        ),
-                        format!(
-                            "{pdf}: its first revision is the rendering byte for byte; with the signatures added since, it is kept as received at {kept}"
-                        ),
-                    ),
-                    Received::OtherVersion(version) => {
-                        let version = version.as_deref().unwrap_or("?");
-                        words(
-                            format!(
-                                "{pdf}: do vanban {version} tạo, kết xuất lại ở đây cho kết quả khác; giữ nguyên bản đã nhận tại {kept}"
-                            ),
-                            format!(
-                                "{pdf}: made by vanban {version} and renders differently here; kept as received at {kept}"
-                            ),
-                        )
-                    }
-                }
-            }
             Say::RenderSummary {
                 documents,
                 records,

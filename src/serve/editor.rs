@@ -13,7 +13,7 @@ use super::AppState;
 use super::pipeline::Preview;
 use super::security::{Refusal, confine_record, relative_name};
 use crate::archive::sha256_hex;
-use crate::prepare::load::YamlFile;
+use crate::record::load::YamlFile;
 
 /// `?path=` of a record, relative to FOLDER.
 #[derive(Debug, Deserialize)]

@@ -32,8 +32,8 @@ use axum::routing::{get, post};
 
 use crate::args::ServeArgs;
 use crate::error::Error;
-use crate::prepare::load::MAX_RECORD_BYTES;
 use crate::problem::Lang;
+use crate::record::load::MAX_RECORD_BYTES;
 
 /// Request bodies larger than a record can be (plus its JSON wrapping) are refused with 413.
 pub const MAX_BODY_BYTES: usize = 2 * MAX_RECORD_BYTES as usize + 64 * 1024;

@@ -13,9 +13,9 @@ use crate::compose::templates::TemplateSource;
 use crate::error::{Diagnostic, Error};
 use crate::layout::inspect::{self, missing_characters};
 use crate::output::files::Folder;
-use crate::prepare::load::YamlFile;
 use crate::prepare::{Prepared, prepare_file};
 use crate::problem::Lang;
+use crate::record::load::YamlFile;
 use crate::render::{Made, RenderOptions, Renderer, missing_glyphs};
 
 /// A message about the record, placed at a line of the text being edited.

@@ -14,9 +14,9 @@ use super::AppState;
 use super::pipeline::Summary;
 use super::security::relative_name;
 use crate::error::Error;
-use crate::prepare::load::YamlFile;
 use crate::problem::say::Say;
-use crate::scaffold::IssuerFields;
+use crate::record::load::YamlFile;
+use crate::record::scaffold::IssuerFields;
 use crate::watcher::FileWatcher;
 
 /// How long a long poll waits for a change before answering "nothing yet".

@@ -16,7 +16,7 @@ use super::editor::version_of;
 use super::security::{Refusal, confine_record, relative_name};
 use crate::error::Error;
 use crate::output::files::Folder;
-use crate::scaffold::{self, SessionFields};
+use crate::record::scaffold::{self, SessionFields};
 
 /// A save request.
 #[derive(Debug, Deserialize)]
@@ -36,7 +36,7 @@ pub async fn save(State(state): State<Arc<AppState>>, Json(request): Json<SaveRe
         Ok(path) => path,
         Err(refusal) => return refusal.respond(lang),
     };
-    if request.text.len() as u64 > crate::prepare::load::MAX_RECORD_BYTES {
+    if request.text.len() as u64 > crate::record::load::MAX_RECORD_BYTES {
         return Refusal::new(StatusCode::PAYLOAD_TOO_LARGE, "err_record_too_large").respond(lang);
     }
     let _one_at_a_time = state.save_lock.lock().await;

@@ -11,7 +11,6 @@
 pub mod appearance;
 pub mod certs;
 pub mod cms;
-pub mod command;
 pub mod fields;
 pub mod pdf;
 pub mod pkcs12;
@@ -38,9 +37,9 @@ const BYTE_RANGE_PLACEHOLDER: &[u8] = b"[0 0000000000 0000000000 0000000000]";
 
 /// An [`Error`] about `path`.
 pub fn problem(path: &Path, problem: SignProblem) -> Error {
-    Error::Sign {
+    Error::Feature {
         path: path.to_path_buf(),
-        problem,
+        problem: Box::new(problem),
     }
 }
 

@@ -39,6 +39,16 @@ pub enum SignProblem {
     VerifyFailed { bad: usize, total: usize },
 }
 
+impl crate::problem::Worded for SignProblem {
+    fn text(&self) -> (Words, Words) {
+        SignProblem::text(self)
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
 impl SignProblem {
     /// The message and the hint, side by side.
     pub fn text(&self) -> (Words, Words) {
@@ -186,16 +196,12 @@ impl SignProblem {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::Error;
     use crate::problem::Lang;
 
     #[test]
     fn every_signing_problem_reads_in_both_languages() {
         for problem in SignProblem::examples() {
-            let error = Error::Sign {
-                path: "x.pdf".into(),
-                problem,
-            };
+            let error = crate::sign::problem(std::path::Path::new("x.pdf"), problem);
             let (vi, en) = (error.render(Lang::Vi), error.render(Lang::En));
             assert_ne!(vi, en, "{error:?}");
             assert!(vi.contains("gợi ý") && en.contains("hint"), "{vi}\n{en}");

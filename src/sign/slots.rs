@@ -13,9 +13,10 @@ use serde::Deserialize;
 
 use super::SignProblem;
 use crate::error::Error;
+use crate::output::attachments::SIGNING_PLACES;
 
-/// The attachment's name.
-pub const ATTACHMENT: &str = "vanban-cho-ky.json";
+/// The attachment's name (the layout library writes it; see [`SIGNING_PLACES`]).
+pub const ATTACHMENT: &str = SIGNING_PLACES;
 
 /// A rectangle on a page, in PDF points from the page's bottom-left corner.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::docx_styles::{assert_same_styles, assert_signer_name, styled_words};
-use vanban::args::OutputFormat;
 use vanban::compose::templates::TemplateSource;
 use vanban::layout::inspect;
 use vanban::prepare::prepare;
+use vanban::render::OutputFormat;
 use vanban::render::{RenderOptions, Renderer};
 
 const MM: f64 = 72.0 / 25.4;

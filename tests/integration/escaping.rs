@@ -6,8 +6,8 @@ use proptest::prelude::*;
 use vanban::compose::templates::TemplateSource;
 use vanban::documents::DocKind;
 use vanban::layout::inspect;
-use vanban::prepare::load::YamlFile;
 use vanban::prepare::prepare_file;
+use vanban::record::load::YamlFile;
 use vanban::render::Renderer;
 
 const RECORD: &str = r#"kind: working_session

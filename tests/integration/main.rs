@@ -14,6 +14,7 @@ mod gather;
 mod hostile;
 mod hostile_pdf;
 mod invitation;
+mod layers;
 mod layout;
 mod news;
 mod nothing_lost;

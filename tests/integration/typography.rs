@@ -5,11 +5,11 @@ use std::path::Path;
 
 use typst_layout::PagedDocument;
 use vanban::compose::templates::TemplateSource;
+use vanban::compose::title_lines::{self, Style};
 use vanban::documents::{DocKind, Format};
 use vanban::layout::inspect::{self, TextLine};
 use vanban::prepare::prepare;
 use vanban::render::Renderer;
-use vanban::title_lines::{self, Style};
 
 use crate::support::{PARTY_SAMPLE, STATE_SAMPLE};
 

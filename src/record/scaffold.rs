@@ -228,8 +228,8 @@ results: []                   # ví dụ:
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::prepare::load::YamlFile;
     use crate::prepare::prepare_file;
+    use crate::record::load::YamlFile;
     use std::path::Path;
 
     #[test]

@@ -2,13 +2,13 @@
 
 use std::path::{Path, PathBuf};
 
-use super::appearance::Png;
-use super::pkcs12::{self, Password};
-use super::verify;
-use super::{Mark, Request, SignProblem, SigningTime, problem};
 use crate::commands::report;
 use crate::error::Error;
 use crate::problem::Lang;
+use crate::sign::appearance::Png;
+use crate::sign::pkcs12::{self, Password};
+use crate::sign::verify;
+use crate::sign::{Mark, Request, SignProblem, SigningTime, problem};
 
 /// What `vanban sign` was asked to do.
 pub struct SignOptions<'a> {
@@ -47,7 +47,7 @@ pub fn sign(options: &SignOptions, lang: Lang) -> i32 {
 fn sign_inner(options: &SignOptions) -> Result<PathBuf, Error> {
     let output = options
         .output
-        .map_or_else(|| super::default_output(options.pdf), Path::to_path_buf);
+        .map_or_else(|| crate::sign::default_output(options.pdf), Path::to_path_buf);
     if output != options.pdf && output.exists() {
         return Err(Error::WouldOverwrite { path: output });
     }
@@ -63,7 +63,7 @@ fn sign_inner(options: &SignOptions) -> Result<PathBuf, Error> {
     let secret = password.read(options.p12)?;
     let credentials = pkcs12::read(options.p12, &secret)?;
     drop(secret);
-    super::sign(&Request {
+    crate::sign::sign(&Request {
         pdf: options.pdf,
         output: &output,
         credentials: &credentials,
@@ -119,7 +119,7 @@ fn read_anchors(path: &Path) -> Result<Vec<x509_cert::Certificate>, Error> {
         path: path.to_path_buf(),
         detail: e.to_string(),
     })?;
-    let anchors = super::certs::read_pem(&text);
+    let anchors = crate::sign::certs::read_pem(&text);
     if anchors.is_empty() {
         return Err(Error::Read {
             path: path.to_path_buf(),

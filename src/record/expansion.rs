@@ -10,8 +10,9 @@ use std::collections::HashMap;
 
 use granit_parser::{Event, Parser};
 
-/// The most text a record may stand for, aliases expanded: the limit on a record's file.
-pub const MAX_EXPANDED_BYTES: usize = super::load::MAX_RECORD_BYTES as usize;
+/// The most text a record may stand for, aliases expanded: the limit on a record's file
+/// (`load::MAX_RECORD_BYTES`).
+pub const MAX_EXPANDED_BYTES: usize = 2 * 1024 * 1024;
 /// The most text a record's aliases may repeat, together.
 pub const MAX_ALIASED_BYTES: usize = 256 * 1024;
 

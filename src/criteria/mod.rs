@@ -3,6 +3,12 @@
 //! A set says only what a source backs: a criterion's indicators may be listed, counted, or
 //! unknown. On load, criterion numbers must be unique and the indicators must fit the total.
 
+pub mod assessment;
+pub mod checked;
+pub mod import;
+pub mod table;
+pub mod validity;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -10,31 +16,31 @@ use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
 use crate::error::Error;
-use crate::prepare::load::YamlFile;
 use crate::problem::{CriteriaProblem, Problem, did_you_mean};
 use crate::record::Date;
+use crate::record::load::YamlFile;
 
 /// Built-in sets: file name and text.
 pub const BUILT_IN_SETS: &[(&str, &str)] = &[
     (
         "vn-318-2022-xa-ntm.yaml",
-        include_str!("../criteria/vn-318-2022-xa-ntm.yaml"),
+        include_str!("../../criteria/vn-318-2022-xa-ntm.yaml"),
     ),
     (
         "vn-318-2022-xa-ntm-nang-cao.yaml",
-        include_str!("../criteria/vn-318-2022-xa-ntm-nang-cao.yaml"),
+        include_str!("../../criteria/vn-318-2022-xa-ntm-nang-cao.yaml"),
     ),
     (
         "th-32-2022-xa-ntm.yaml",
-        include_str!("../criteria/th-32-2022-xa-ntm.yaml"),
+        include_str!("../../criteria/th-32-2022-xa-ntm.yaml"),
     ),
     (
         "th-33-2022-xa-ntm-nang-cao.yaml",
-        include_str!("../criteria/th-33-2022-xa-ntm-nang-cao.yaml"),
+        include_str!("../../criteria/th-33-2022-xa-ntm-nang-cao.yaml"),
     ),
     (
         "vn-51-2025-xa-ntm.yaml",
-        include_str!("../criteria/vn-51-2025-xa-ntm.yaml"),
+        include_str!("../../criteria/vn-51-2025-xa-ntm.yaml"),
     ),
 ];
 
@@ -234,7 +240,7 @@ pub fn resolve(reference: &str, base: &Path) -> Result<LoadedSet, SetLookup> {
             .map_err(SetLookup::Invalid);
     }
     if is_file_reference(reference) {
-        let path = crate::prepare::paths::inside(base, reference).ok_or(SetLookup::OutsideFolder)?;
+        let path = crate::record::paths::inside(base, reference).ok_or(SetLookup::OutsideFolder)?;
         let file = YamlFile::read(&path).map_err(SetLookup::Invalid)?;
         return load(file).map_err(SetLookup::Invalid);
     }

@@ -2,9 +2,9 @@
 //! templates call, written as paragraphs and tables with the same sizes, weights and
 //! placement as the PDF (see the README, "Two layouts").
 
-use super::docx::{Args, Value, trim};
-use super::docx_xml::{self, BODY, Cell, FIRST_INDENT, Inline, PLAIN, ParaStyle, TEXT_WIDTH, mm};
-use super::fonts;
+use super::value::{Args, Value, trim};
+use super::xml::{self, BODY, Cell, FIRST_INDENT, Inline, PLAIN, ParaStyle, TEXT_WIDTH, mm};
+use crate::layout::fonts;
 
 /// The document body being written.
 #[derive(Default)]
@@ -48,7 +48,7 @@ pub fn call(w: &mut Writer, name: &str, args: &Args) -> Result<Option<()>, Misfi
                 keep_next: true,
                 ..BODY
             };
-            docx_xml::paragraph(out, style, &[Inline::plain(text).bold()]);
+            xml::paragraph(out, style, &[Inline::plain(text).bold()]);
         }
         "numbered" => lead(out, BODY, &format!("{} ", text_of(args.pos(0))), args.pos(1)),
         "dash" => lead(out, BODY, "- ", args.pos(0)),
@@ -75,7 +75,7 @@ pub fn call(w: &mut Writer, name: &str, args: &Args) -> Result<Option<()>, Misfi
             );
             spacer(out, 200);
             let widths = [TEXT_WIDTH * 45 / 100, TEXT_WIDTH - TEXT_WIDTH * 45 / 100];
-            docx_xml::table(out, &widths, false, 0, vec![vec![Cell::new(left), Cell::new(right)]]);
+            xml::table(out, &widths, false, 0, vec![vec![Cell::new(left), Cell::new(right)]]);
         }
         "minutes-signatures" => minutes_signatures(out, args),
         "criteria-table" => criteria_table(out, args)?,
@@ -140,7 +140,7 @@ fn lead(out: &mut String, style: ParaStyle, label: &str, body: &Value) {
         Value::Content(content) => runs.extend(content.iter().cloned()),
         other => runs.push(Inline::plain(text_of(other))),
     }
-    docx_xml::paragraph(out, style, &trim(runs));
+    xml::paragraph(out, style, &trim(runs));
 }
 
 /// The width in points of `text` set in Liberation Serif (metric-compatible with Times New
@@ -170,7 +170,7 @@ fn rule(out: &mut String, width: u32, room: u32, before: u32) {
         size: 2.0,
         ..PLAIN
     };
-    docx_xml::paragraph(out, style, &[]);
+    xml::paragraph(out, style, &[]);
 }
 
 /// A rule as long as the longest of `lines` at `size`, times `ratio`, at most `room`.
@@ -187,12 +187,12 @@ fn spacer(out: &mut String, twips: u32) {
         size: 2.0,
         ..PLAIN
     };
-    docx_xml::paragraph(out, style, &[]);
+    xml::paragraph(out, style, &[]);
 }
 
 fn centred(out: &mut String, runs: &[Inline]) {
     if !runs.is_empty() {
-        docx_xml::paragraph(out, PLAIN.centred(), runs);
+        xml::paragraph(out, PLAIN.centred(), runs);
     }
 }
 
@@ -230,7 +230,7 @@ fn state_header(out: &mut String, args: &Args) {
         vec![Cell::new(left), Cell::new(right)],
         vec![Cell::new(number), Cell::new(date)],
     ];
-    docx_xml::table(out, &[left_width, TEXT_WIDTH - left_width], false, 0, rows);
+    xml::table(out, &[left_width, TEXT_WIDTH - left_width], false, 0, rows);
 }
 
 /// HD36: parent, issuer, `*` and the number left; ĐẢNG CỘNG SẢN VIỆT NAM with a rule as
@@ -255,7 +255,7 @@ fn party_header(out: &mut String, args: &Args) {
     spacer(&mut right, 120);
     centred(&mut right, &lines(&strings(args.named("date-line")), 14.0, false, true));
     let rows = vec![vec![Cell::new(left), Cell::new(right)]];
-    docx_xml::table(out, &[left_width, TEXT_WIDTH - left_width], false, 0, rows);
+    xml::table(out, &[left_width, TEXT_WIDTH - left_width], false, 0, rows);
 }
 
 /// Tên loại and trích yếu, centred; a short rule (state) or `-----` (Party) under them.
@@ -267,7 +267,7 @@ fn title_block(out: &mut String, args: &Args) {
         keep_next: true,
         ..PLAIN.centred()
     };
-    docx_xml::paragraph(
+    xml::paragraph(
         out,
         style,
         &[Inline::plain(text_of(args.pos(0))).bold().sized(kind_size)],
@@ -279,7 +279,7 @@ fn title_block(out: &mut String, args: &Args) {
             keep_next: true,
             ..PLAIN.centred()
         };
-        docx_xml::paragraph(out, style, &lines(&subject, 14.0, true, false));
+        xml::paragraph(out, style, &lines(&subject, 14.0, true, false));
         if party {
             centred(out, &[Inline::plain("-----")]);
         } else {
@@ -301,7 +301,7 @@ fn recipients(out: &mut String, system: &str, items: &[String]) {
         underline: party,
         size: Some(label_size),
     };
-    docx_xml::paragraph(out, PLAIN, &[label]);
+    xml::paragraph(out, PLAIN, &[label]);
     let hang = ((fonts_width("- ", item_size, false)) * 20.0).round() as u32;
     let style = ParaStyle {
         left: hang,
@@ -310,7 +310,7 @@ fn recipients(out: &mut String, system: &str, items: &[String]) {
     };
     for (i, item) in items.iter().enumerate() {
         let end = if i + 1 == items.len() { "." } else { sep };
-        docx_xml::paragraph(out, style, &[Inline::plain(format!("- {item}{end}")).sized(item_size)]);
+        xml::paragraph(out, style, &[Inline::plain(format!("- {item}{end}")).sized(item_size)]);
     }
 }
 
@@ -323,7 +323,7 @@ fn signer(out: &mut String, authority: &[String], name: &str) {
         before: mm(25.0),
         ..PLAIN.centred()
     };
-    docx_xml::paragraph(out, style, &[Inline::plain(name).bold()]);
+    xml::paragraph(out, style, &[Inline::plain(name).bold()]);
 }
 
 /// Secretary left, chair right, then the recipients.
@@ -342,7 +342,7 @@ fn minutes_signatures(out: &mut String, args: &Args) {
     );
     spacer(out, 200);
     let half = TEXT_WIDTH / 2;
-    docx_xml::table(
+    xml::table(
         out,
         &[half, TEXT_WIDTH - half],
         false,
@@ -374,7 +374,7 @@ fn cell(text: impl Into<String>, align: &'static str, bold: bool) -> Cell {
             ..Inline::default()
         }]
     };
-    docx_xml::paragraph(&mut body, ParaStyle { align, ..CELL }, &runs);
+    xml::paragraph(&mut body, ParaStyle { align, ..CELL }, &runs);
     Cell::new(body)
 }
 
@@ -441,7 +441,7 @@ fn criteria_table(out: &mut String, args: &Args) -> Result<(), Misfit> {
             cell("", "left", false),
         ]);
     }
-    docx_xml::table(out, &widths, true, 1, rows);
+    xml::table(out, &widths, true, 1, rows);
     Ok(())
 }
 
@@ -464,6 +464,6 @@ fn summary_table(out: &mut String, args: &Args) -> Result<(), Misfit> {
         }
         rows.push(cells);
     }
-    docx_xml::table(out, &widths, true, 1, rows);
+    xml::table(out, &widths, true, 1, rows);
     Ok(())
 }

@@ -9,10 +9,10 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::criteria;
+use crate::criteria::table::{Row, Source, Table};
 use crate::error::{Diagnostic, Error};
-use crate::prepare::load::YamlFile;
 use crate::problem::CriteriaProblem as P;
-use crate::table::{Row, Source, Table};
+use crate::record::load::YamlFile;
 
 /// What the command line says of the set.
 #[derive(Debug, Clone)]

@@ -1,36 +1,21 @@
 //! The DOCX layout: a second interpreter of the generated Typst source. The templates stay
 //! the one place every sentence is written; this module reads what they generated with
 //! `typst-syntax` and writes the same words as WordprocessingML: top-level markup becomes
-//! body paragraphs, and each call of the layout library's vocabulary ([`super::docx_vocab`])
+//! body paragraphs, and each call of the layout library's vocabulary ([`vocab`])
 //! becomes its Word counterpart. Anything outside that vocabulary is an error naming the
 //! generated line, never silently dropped.
+
+mod value;
+mod vocab;
+pub mod xml;
 
 use typst_syntax::Source;
 use typst_syntax::ast::{self, AstNode, Expr};
 
-use super::docx_vocab::{self, Writer};
-use super::docx_xml::{self, BODY, Inline};
-
-/// A literal argument of a layout call.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Value {
-    /// `none`.
-    None,
-    /// `true`, `false`.
-    Bool(bool),
-    /// An integer.
-    Int(i64),
-    /// A length or size in points (`12pt`).
-    Points(f64),
-    /// A string.
-    Str(String),
-    /// An array.
-    Array(Vec<Value>),
-    /// A dictionary, in order.
-    Dict(Vec<(String, Value)>),
-    /// A content block.
-    Content(Vec<Inline>),
-}
+pub use value::{Args, Value, trim};
+use value::{DOUBLE_QUOTE, SINGLE_QUOTE};
+use vocab::Writer;
+use xml::{BODY, Inline};
 
 /// Why a generated source could not be written as DOCX, at a line of that source (1-based).
 #[derive(Debug, Clone, PartialEq)]
@@ -55,29 +40,6 @@ impl DocxError {
     }
 }
 
-/// A call's arguments: positional and named.
-pub struct Args {
-    /// Positional arguments, trailing content blocks included.
-    pub pos: Vec<Value>,
-    /// Named arguments.
-    pub named: Vec<(String, Value)>,
-}
-
-impl Args {
-    /// The named argument `name`, `none` when absent.
-    pub fn named(&self, name: &str) -> &Value {
-        self.named
-            .iter()
-            .find(|(n, _)| n == name)
-            .map_or(&Value::None, |(_, v)| v)
-    }
-
-    /// Positional argument `i`, `none` when absent.
-    pub fn pos(&self, i: usize) -> &Value {
-        self.pos.get(i).unwrap_or(&Value::None)
-    }
-}
-
 /// Writes generated Typst `text` as a `.docx`.
 pub fn docx(text: &str) -> Result<Vec<u8>, DocxError> {
     let source = Source::detached(text);
@@ -95,7 +57,7 @@ pub fn docx(text: &str) -> Result<Vec<u8>, DocxError> {
         reader.top(expr)?;
     }
     reader.flush();
-    docx_xml::package(&reader.writer.body, &reader.title).map_err(|e| DocxError {
+    xml::package(&reader.writer.body, &reader.title).map_err(|e| DocxError {
         line: 1,
         detail: format!("không ghi được DOCX / cannot write the DOCX: {e}"),
     })
@@ -126,7 +88,7 @@ impl Reader<'_> {
     fn flush(&mut self) {
         let runs = trim(std::mem::take(&mut self.paragraph));
         if !runs.is_empty() {
-            docx_xml::paragraph(&mut self.writer.body, BODY, &runs);
+            xml::paragraph(&mut self.writer.body, BODY, &runs);
         }
     }
 
@@ -141,7 +103,7 @@ impl Reader<'_> {
             Expr::ShowRule(show) => self.show(expr, show)?,
             Expr::FuncCall(call) => {
                 let name = callee(call)
-                    .filter(|name| name == "text" || docx_vocab::VOCABULARY.contains(&name.as_str()))
+                    .filter(|name| name == "text" || vocab::VOCABULARY.contains(&name.as_str()))
                     .ok_or_else(|| self.outside(expr))?;
                 let args = self.args(call)?;
                 if name == "text" {
@@ -149,7 +111,7 @@ impl Reader<'_> {
                     self.paragraph.extend(runs);
                 } else {
                     self.flush();
-                    docx_vocab::call(&mut self.writer, &name, &args)
+                    vocab::call(&mut self.writer, &name, &args)
                         .map_err(|(vi, en)| self.error(expr, &vi, &en))?
                         .ok_or_else(|| self.outside(expr))?;
                 }
@@ -305,55 +267,4 @@ fn text_call(args: &Args) -> Result<Vec<Inline>, DocxError> {
         }
     }
     Ok(runs)
-}
-
-/// A smart quote, until [`trim`] sees what precedes it.
-const DOUBLE_QUOTE: &str = "\u{e000}";
-const SINGLE_QUOTE: &str = "\u{e001}";
-
-/// Runs without leading or trailing spaces, with Typst's collapsing of spaces and its smart
-/// quotes (opening after a space, a bracket or the start; closing elsewhere).
-pub fn trim(runs: Vec<Inline>) -> Vec<Inline> {
-    let mut out: Vec<Inline> = Vec::new();
-    for mut run in runs {
-        if run.text == DOUBLE_QUOTE || run.text == SINGLE_QUOTE {
-            let before = out.iter().rev().find_map(|r| r.text.chars().last());
-            let opening = before.is_none_or(|c| c.is_whitespace() || "([{\n".contains(c));
-            let double = run.text == DOUBLE_QUOTE;
-            run.text = match (double, opening) {
-                (true, true) => "\u{201c}",
-                (true, false) => "\u{201d}",
-                (false, true) => "\u{2018}",
-                (false, false) => "\u{2019}",
-            }
-            .into();
-        }
-        if run.text == " " && (out.is_empty() || out.last().is_some_and(|r| r.text.ends_with(' ') || r.text == "\n")) {
-            continue;
-        }
-        if run.text == "\n" {
-            if let Some(last) = out.last_mut() {
-                truncate_space(last);
-            }
-        } else if out.is_empty() {
-            run.text = run.text.trim_start().to_string();
-        }
-        out.push(run);
-    }
-    while let Some(last) = out.last_mut() {
-        truncate_space(last);
-        if last.text.is_empty() {
-            out.pop();
-        } else {
-            break;
-        }
-    }
-    out.retain(|r| !r.text.is_empty());
-    out
-}
-
-fn truncate_space(run: &mut Inline) {
-    if run.text != "\n" {
-        run.text = run.text.trim_end().to_string();
-    }
 }

@@ -3,11 +3,11 @@
 
 use std::path::Path;
 
-use crate::assessment::Assessment;
+use crate::criteria::assessment::Assessment;
 use crate::criteria::{BUILT_IN_SETS, LoadedSet, resolve};
 use crate::error::{Diagnostic, Error};
-use crate::prepare::load::YamlFile;
 use crate::problem::{CriteriaProblem, Problem};
+use crate::record::load::YamlFile;
 use crate::vietnamese as vn;
 
 /// The assessment's commune group, checked against the groups its set declares.

@@ -2,6 +2,11 @@
 //!
 //! Field names are the contract with users: never rename or drop one.
 
+pub mod expansion;
+pub mod load;
+pub mod paths;
+pub mod scaffold;
+
 use serde::Deserialize;
 use serde::de::{self, Deserializer};
 use serde_saphyr::Spanned;

@@ -1,0 +1,98 @@
+//! What documents say of an assessment: the summary a session document quotes, and the
+//! context of the assessment report.
+
+use serde::Serialize;
+
+use super::facts::{DateContext, IssuerContext, date_context, issuer_context};
+use super::signed::{Signed, SignedContext, signed_context};
+use crate::criteria::assessment::{AssessedBy, Tally};
+use crate::criteria::checked::Checked;
+use crate::documents::DocKind;
+use crate::record::{Issuer, IssuerSystem, SignedSpec};
+
+/// What a session document says of one assessment.
+#[derive(Debug, Clone, Serialize)]
+pub struct AssessmentSummary {
+    /// The unit assessed.
+    pub unit: String,
+    /// Date of the assessment.
+    pub as_of: DateContext,
+    /// `tự đánh giá` or `thẩm định`.
+    pub assessed_by: &'static str,
+    /// The set's name.
+    pub set_name: String,
+    /// The decision that issued the set.
+    pub decision: String,
+    /// `mức đạt chuẩn của xã nhóm 2`, when the set's targets differ by commune group.
+    pub group_basis: Option<String>,
+    /// The computed totals.
+    pub tally: Tally,
+    /// `đạt 17/19 tiêu chí, 71/75 chỉ tiêu; còn 2 tiêu chí chưa đạt gồm: ...`.
+    pub phrase: String,
+}
+
+impl AssessmentSummary {
+    /// The summary of a checked assessment.
+    pub fn new(checked: &Checked) -> AssessmentSummary {
+        AssessmentSummary {
+            unit: checked.assessment.unit.clone(),
+            as_of: date_context(checked.assessment.as_of),
+            assessed_by: assessed_by_words(checked.assessment.assessed_by),
+            set_name: checked.set.set.name.clone(),
+            decision: checked.set.set.decision.clone(),
+            group_basis: checked.commune_group.map(|g| format!("mức đạt chuẩn của xã nhóm {g}")),
+            phrase: checked.tally.phrase(),
+            tally: checked.tally.clone(),
+        }
+    }
+}
+
+/// `tự đánh giá` or `thẩm định`.
+pub fn assessed_by_words(by: AssessedBy) -> &'static str {
+    match by {
+        AssessedBy::SelfAssessed => "tự đánh giá",
+        AssessedBy::Review => "thẩm định",
+    }
+}
+
+/// Everything the assessment report template can use.
+#[derive(Debug, Clone, Serialize)]
+pub struct AssessmentContext {
+    /// Always `state`: the report follows ND30.
+    pub system: IssuerSystem,
+    /// Stable name, used in output file names.
+    pub id: String,
+    /// The assessment's figures and words.
+    pub assessment: AssessmentSummary,
+    /// The set's id.
+    pub set_id: String,
+    /// Whether the set gives each criterion's indicator count.
+    pub counts_known: bool,
+    /// The issuing body, if named.
+    pub issuer: Option<IssuerContext>,
+    /// Number, date, signer and recipients, if the report is asked for.
+    pub report: Option<SignedContext>,
+}
+
+impl AssessmentContext {
+    /// The context of a checked assessment; `issuer` and `spec` when it asks for its report.
+    pub fn new(checked: &Checked, issuer: Option<&Issuer>, spec: Option<&SignedSpec>, id: String) -> AssessmentContext {
+        AssessmentContext {
+            system: IssuerSystem::State,
+            id,
+            assessment: AssessmentSummary::new(checked),
+            set_id: checked.set.set.id.clone(),
+            counts_known: checked.tally.rows.iter().all(|r| r.indicators.is_some()),
+            issuer: issuer.map(issuer_context),
+            report: issuer.zip(spec).map(|(issuer, spec)| {
+                signed_context(
+                    IssuerSystem::State,
+                    issuer,
+                    Signed::from(spec),
+                    DocKind::Report,
+                    checked.assessment.as_of,
+                )
+            }),
+        }
+    }
+}

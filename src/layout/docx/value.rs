@@ -1,0 +1,99 @@
+//! The values a DOCX layout call is made of: literal arguments, a call's arguments, and runs
+//! of text trimmed as Typst collapses spaces and places smart quotes.
+
+use super::xml::Inline;
+
+/// A literal argument of a layout call.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// `none`.
+    None,
+    /// `true`, `false`.
+    Bool(bool),
+    /// An integer.
+    Int(i64),
+    /// A length or size in points (`12pt`).
+    Points(f64),
+    /// A string.
+    Str(String),
+    /// An array.
+    Array(Vec<Value>),
+    /// A dictionary, in order.
+    Dict(Vec<(String, Value)>),
+    /// A content block.
+    Content(Vec<Inline>),
+}
+
+/// A call's arguments: positional and named.
+pub struct Args {
+    /// Positional arguments, trailing content blocks included.
+    pub pos: Vec<Value>,
+    /// Named arguments.
+    pub named: Vec<(String, Value)>,
+}
+
+impl Args {
+    /// The named argument `name`, `none` when absent.
+    pub fn named(&self, name: &str) -> &Value {
+        self.named
+            .iter()
+            .find(|(n, _)| n == name)
+            .map_or(&Value::None, |(_, v)| v)
+    }
+
+    /// Positional argument `i`, `none` when absent.
+    pub fn pos(&self, i: usize) -> &Value {
+        self.pos.get(i).unwrap_or(&Value::None)
+    }
+}
+
+/// A smart quote, until [`trim`] sees what precedes it.
+pub const DOUBLE_QUOTE: &str = "\u{e000}";
+pub const SINGLE_QUOTE: &str = "\u{e001}";
+
+/// Runs without leading or trailing spaces, with Typst's collapsing of spaces and its smart
+/// quotes (opening after a space, a bracket or the start; closing elsewhere).
+pub fn trim(runs: Vec<Inline>) -> Vec<Inline> {
+    let mut out: Vec<Inline> = Vec::new();
+    for mut run in runs {
+        if run.text == DOUBLE_QUOTE || run.text == SINGLE_QUOTE {
+            let before = out.iter().rev().find_map(|r| r.text.chars().last());
+            let opening = before.is_none_or(|c| c.is_whitespace() || "([{\n".contains(c));
+            let double = run.text == DOUBLE_QUOTE;
+            run.text = match (double, opening) {
+                (true, true) => "\u{201c}",
+                (true, false) => "\u{201d}",
+                (false, true) => "\u{2018}",
+                (false, false) => "\u{2019}",
+            }
+            .into();
+        }
+        if run.text == " " && (out.is_empty() || out.last().is_some_and(|r| r.text.ends_with(' ') || r.text == "\n")) {
+            continue;
+        }
+        if run.text == "\n" {
+            if let Some(last) = out.last_mut() {
+                truncate_space(last);
+            }
+        } else if out.is_empty() {
+            run.text = run.text.trim_start().to_string();
+        }
+        out.push(run);
+    }
+    while let Some(last) = out.last_mut() {
+        truncate_space(last);
+        if last.text.is_empty() {
+            out.pop();
+        } else {
+            break;
+        }
+    }
+    out.retain(|r| !r.text.is_empty());
+    out
+}
+
+fn truncate_space(run: &mut Inline) {
+    if run.text != "\n" {
+        run.text = run.text.trim_end().to_string();
+    }
+}
