@@ -13,17 +13,29 @@ pub fn date_line(place: &str, date: Date) -> String {
 
 /// `ngày 05 tháng 02 năm 2026`, padded as a document date line is.
 pub fn date_words(date: Date) -> String {
-    let month = if date.month <= 2 {
-        format!("{:02}", date.month)
-    } else {
-        date.month.to_string()
-    };
-    format!("ngày {:02} tháng {month} năm {}", date.day, date.year)
+    format!(
+        "ngày {:02} tháng {} năm {}",
+        date.day,
+        month_as_written(date.month),
+        date.year
+    )
 }
 
-/// `27/3/2024`: a date inside running text, never padded.
+/// `27/3/2024`, `01/11/2026`, `05/02/2026`: a date inside running text, padded as the header
+/// pads it (ND30: a day below 10, and January and February, take a leading zero; practice
+/// writes `ngày 05/9/2026` in the body, vn-doc-format §dates), so one document never writes a
+/// date two ways.
 pub fn date_short(date: Date) -> String {
-    format!("{}/{}/{}", date.day, date.month, date.year)
+    format!("{:02}/{}/{}", date.day, month_as_written(date.month), date.year)
+}
+
+/// A month as ND30 writes it in a date: `01`, `02`, then `3` … `12`.
+fn month_as_written(month: u8) -> String {
+    if month <= 2 {
+        format!("{month:02}")
+    } else {
+        month.to_string()
+    }
 }
 
 /// `27/03/2024`: the padded numeric form portals print in a dateline.
@@ -218,8 +230,12 @@ mod tests {
     }
 
     #[test]
-    fn running_dates_are_never_padded() {
-        assert_eq!(date_short(date(2024, 3, 7)), "7/3/2024");
+    fn running_dates_are_padded_as_the_header_pads_them() {
+        assert_eq!(date_short(date(2024, 3, 7)), "07/3/2024");
+        assert_eq!(date_short(date(2024, 3, 27)), "27/3/2024");
+        assert_eq!(date_short(date(2026, 11, 1)), "01/11/2026");
+        assert_eq!(date_short(date(2026, 2, 5)), "05/02/2026");
+        assert_eq!(date_words(date(2026, 2, 5)), "ngày 05 tháng 02 năm 2026");
         assert_eq!(date_numeric_padded(date(2024, 3, 7)), "07/03/2024");
     }
 

@@ -158,7 +158,9 @@ fn show(reference: &str, lang: Lang) -> Result<i32, Error> {
     };
     let s = &set.set;
     super::say!("{}\n  {}", s.id, s.name);
-    super::say!("  {}: {}", w.pick("quyết định", "decision"), s.decision);
+    if let Some(decision) = &s.decision {
+        super::say!("  {}: {decision}", w.pick("quyết định", "decision"));
+    }
     super::say!("  {}", counts(&set, &w));
     if let Some(line) = period_line(&set, &w) {
         super::say!("  {line}");

@@ -21,10 +21,12 @@ pub struct AssessmentSummary {
     pub assessed_by: &'static str,
     /// The set's name.
     pub set_name: String,
-    /// The decision that issued the set.
-    pub decision: String,
+    /// The decision that issued the set, when the set names it.
+    pub decision: Option<String>,
     /// `mức đạt chuẩn của xã nhóm 2`, when the set's targets differ by commune group.
     pub group_basis: Option<String>,
+    /// What the result rests on, for a parenthesis: the decision, then the group's targets.
+    pub basis: Option<String>,
     /// The computed totals.
     pub tally: Tally,
     /// `đạt 17/19 tiêu chí, 71/75 chỉ tiêu; còn 2 tiêu chí chưa đạt gồm: ...`.
@@ -41,6 +43,11 @@ impl AssessmentSummary {
             set_name: checked.set.set.name.clone(),
             decision: checked.set.set.decision.clone(),
             group_basis: checked.commune_group.map(|g| format!("mức đạt chuẩn của xã nhóm {g}")),
+            basis: {
+                let group = checked.commune_group.map(|g| format!("mức đạt chuẩn của xã nhóm {g}"));
+                let parts: Vec<String> = checked.set.set.decision.iter().cloned().chain(group).collect();
+                (!parts.is_empty()).then(|| parts.join("; "))
+            },
             phrase: checked.tally.phrase(),
             tally: checked.tally.clone(),
         }

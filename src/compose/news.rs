@@ -10,7 +10,7 @@ use crate::vietnamese as vn;
 pub struct NewsContext {
     /// `Đăng lúc: 27/03/2024 (GMT+7)`.
     pub dateline: String,
-    /// `Chiều 27/3/2024`: part of day and the unpadded date.
+    /// `Chiều 27/3/2024`: part of day and the date as running text writes it.
     pub when: String,
     /// Byline author(s).
     pub author: String,
@@ -160,7 +160,7 @@ mod tests {
             day: 7,
         };
         let news = NewsContext::new(&spec, date, Time { hour: 19, minute: 30 });
-        assert_eq!(news.when, "Tối 7/3/2024");
+        assert_eq!(news.when, "Tối 07/3/2024");
         assert_eq!(news.dateline, "Đăng lúc: 07/03/2024 (GMT+7)");
     }
 }

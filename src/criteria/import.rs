@@ -347,15 +347,10 @@ fn set_text(table: &Table, facts: &SetFacts, criteria: &BTreeMap<u32, CriterionR
         quote(&facts.id),
         quote(&facts.name)
     );
-    let decision = facts
-        .decision
-        .as_deref()
-        .unwrap_or("Quyết định ban hành bộ tiêu chí (chưa ghi)");
-    let _ = writeln!(
-        out,
-        "decision: {}\ntier: other\nindicator_total: {total}",
-        quote(decision)
-    );
+    if let Some(decision) = facts.decision.as_deref() {
+        let _ = writeln!(out, "decision: {}", quote(decision));
+    }
+    let _ = writeln!(out, "tier: other\nindicator_total: {total}");
     if !groups.is_empty() {
         let _ = writeln!(out, "commune_groups:");
         for group in groups {

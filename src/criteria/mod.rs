@@ -54,8 +54,10 @@ pub struct CriteriaSet {
     pub id: String,
     /// Full name.
     pub name: String,
-    /// The decision that issued it.
-    pub decision: String,
+    /// The decision that issued it, when known (an imported table may not say); documents
+    /// then leave out the line that cites it, and a warning says so.
+    #[serde(default)]
+    pub decision: Option<String>,
     /// Date of the decision, where known (ISO).
     pub decision_date: Option<String>,
     /// The date from which the set applies (hiệu lực), where known.

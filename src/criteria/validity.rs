@@ -38,7 +38,8 @@ pub fn commune_group(assessment: &Assessment, set: &LoadedSet, file: &YamlFile) 
     Err(file.diagnostic_at(problem.0, Problem::Criteria(problem.1)).into())
 }
 
-/// Warnings when the assessment is dated after the set's period, or before the set applies.
+/// Warnings when the assessment is dated after the set's period, or before the set applies,
+/// and when the set does not name the decision that issued it.
 pub fn warnings(assessment: &Assessment, set: &LoadedSet, file: &YamlFile) -> Vec<Diagnostic> {
     let at = |problem| file.diagnostic_at(assessment.criteria_set.referenced, Problem::Criteria(problem));
     let as_of = assessment.as_of;
@@ -52,6 +53,11 @@ pub fn warnings(assessment: &Assessment, set: &LoadedSet, file: &YamlFile) -> Ve
             period: format!("{} - {}", period.from, period.to),
             year: as_of.year,
             in_force,
+        }));
+    }
+    if set.set.decision.is_none() {
+        warnings.push(at(CriteriaProblem::SetWithoutDecision {
+            set: set.set.id.clone(),
         }));
     }
     if let Some(effective) = set.set.effective_date

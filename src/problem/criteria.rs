@@ -28,6 +28,8 @@ pub enum CriteriaProblem {
         in_force: Option<String>,
     },
     /// A warning: the assessment is dated before the set applies.
+    /// The set does not name its decision: documents leave out the line that cites it.
+    SetWithoutDecision { set: String },
     SetNotYetInForce {
         set: String,
         effective: String,
@@ -79,6 +81,7 @@ impl CriteriaProblem {
             self,
             CriteriaProblem::SetOutOfPeriod { .. }
                 | CriteriaProblem::SetNotYetInForce { .. }
+                | CriteriaProblem::SetWithoutDecision { .. }
                 | CriteriaProblem::UnusedColumn { .. }
                 | CriteriaProblem::ReadAsEncoding { .. }
         )
@@ -163,6 +166,20 @@ impl CriteriaProblem {
                 };
                 (message, Some(hint))
             }
+            P::SetWithoutDecision { set } => (
+                (
+                    format!(
+                        "bộ tiêu chí `{set}` không ghi quyết định ban hành; báo cáo bỏ dòng “Căn cứ …” và không nêu quyết định"
+                    ),
+                    format!(
+                        "criteria set `{set}` names no issuing decision; the report leaves out the “Căn cứ …” line and names none"
+                    ),
+                ),
+                Some(s(
+                    "thêm `decision: \"Quyết định số …\"` vào tệp bộ tiêu chí",
+                    "add `decision: \"Quyết định số …\"` to the criteria set file",
+                )),
+            ),
             P::SetNotYetInForce { set, effective, as_of } => (
                 (
                     format!("bộ tiêu chí `{set}` có hiệu lực từ ngày {effective}, sau ngày đánh giá {as_of}"),
@@ -341,6 +358,7 @@ mod tests {
                 year: 2026,
                 in_force: None,
             },
+            P::SetWithoutDecision { set: s() },
             P::SetNotYetInForce {
                 set: s(),
                 effective: s(),

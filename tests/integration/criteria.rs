@@ -91,6 +91,16 @@ fn an_office_table_imports_from_every_form_excel_users_send() {
         "the unmet indicator is named: {text}"
     );
     assert!(!text.contains('—'), "real counts, not dashes: {text}");
+    // Imported without `--decision`: the set names none, the report leaves out the line that
+    // would cite it (no placeholder in an official document), and a warning says so.
+    let set = std::fs::read_to_string(dir.path().join("bang-utf8.csv.yaml")).unwrap();
+    assert!(!set.contains("decision:") && !set.contains("chưa ghi)"), "{set}");
+    assert!(!text.contains("Căn cứ") && !text.contains("chưa ghi"), "{text}");
+    assert!(
+        stderr(&rendered).contains("cảnh báo: bộ tiêu chí `th-minh-hoa` không ghi quyết định ban hành"),
+        "{}",
+        stderr(&rendered)
+    );
 }
 
 trait Nfc {

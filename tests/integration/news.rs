@@ -70,7 +70,7 @@ fn the_lead_names_the_part_of_day() {
     let dir = tempfile::tempdir().unwrap();
     let (morning, _) = drafts(Path::new(STATE_SAMPLE));
     assert!(
-        morning.contains("\n**Sáng 5/2/2026, đồng chí Nguyễn Văn Thành,"),
+        morning.contains("\n**Sáng 05/02/2026, đồng chí Nguyễn Văn Thành,"),
         "{morning}"
     );
     let evening = record_file(
@@ -79,7 +79,7 @@ fn the_lead_names_the_part_of_day() {
         &state_sample_with("start: \"08:00\"", "start: \"19:30\""),
     );
     let (markdown, _) = drafts(&evening);
-    assert!(markdown.contains("\n**Tối 5/2/2026, đồng chí"), "{markdown}");
+    assert!(markdown.contains("\n**Tối 05/02/2026, đồng chí"), "{markdown}");
 }
 
 #[test]

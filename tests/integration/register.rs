@@ -187,7 +187,7 @@ fn the_register_writes_csv_and_pdf() {
     }
     let text = std::fs::read_to_string(&csv).unwrap();
     assert!(text.starts_with("\"Số và ký hiệu\",\"Ngày\",\"Trích yếu\""), "{text}");
-    assert!(text.contains("\"02/TB-UBND\",\"6/2/2026\""), "{text}");
+    assert!(text.contains("\"02/TB-UBND\",\"06/02/2026\""), "{text}");
     // minutes have no signer of their own: the register names the chair and the secretary
     let minutes = text
         .lines()
