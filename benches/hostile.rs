@@ -10,10 +10,13 @@
 //!    refused alias records.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::Instant;
 
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream};
+
+#[path = "common/child.rs"]
+mod child;
 
 #[allow(dead_code)]
 #[path = "../tests/integration/support.rs"]
@@ -27,26 +30,10 @@ const BIN: &str = env!("CARGO_BIN_EXE_vanban");
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
 /// Runs vanban with `args`; wall seconds, peak RSS in MiB, and whether it succeeded.
-#[allow(clippy::zombie_processes)] // reaped by `wait4`, which also reports the peak memory
 fn run(args: &[&str]) -> (f64, f64, bool) {
     let started = Instant::now();
-    let child = Command::new(BIN)
-        .args(args)
-        .current_dir(ROOT)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut status = 0;
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: waits for our own child; `usage` is a valid, writable rusage.
-    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
-    assert_eq!(pid, child.id() as libc::pid_t);
-    (
-        started.elapsed().as_secs_f64(),
-        usage.ru_maxrss as f64 / 1024.0,
-        status == 0,
-    )
+    let (ok, peak) = child::run_measured(Command::new(BIN).args(args).current_dir(ROOT));
+    (started.elapsed().as_secs_f64(), peak as f64 / 1024.0, ok)
 }
 
 fn report(what: &str, (seconds, mib, ok): (f64, f64, bool)) {

@@ -30,6 +30,8 @@ mod support;
 #[path = "../tests/integration/server.rs"]
 mod server;
 
+#[path = "common/child.rs"]
+mod child;
 #[path = "throughput/docx.rs"]
 mod docx;
 #[path = "throughput/ratio.rs"]
@@ -140,27 +142,19 @@ fn render_dir(dir: &Path, out: &Path, jobs: usize) -> (usize, Duration) {
     (std::fs::read_dir(out).unwrap().count(), elapsed)
 }
 
-/// Peak resident set of a child rendering `dir`, in KiB, from the kernel's own accounting.
-#[allow(clippy::zombie_processes)] // reaped by `wait4`, which also reports the peak memory
+/// Peak resident set of a child rendering `dir`, in KiB.
 fn peak_rss(dir: &Path, out: &Path, jobs: usize) -> (usize, i64) {
-    let child = Command::new(BIN)
+    let mut render = Command::new(BIN);
+    render
         .arg("render")
         .arg(dir)
         .arg("-o")
         .arg(out)
         .arg("-j")
-        .arg(jobs.to_string())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut status = 0;
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: waits for our own child; `usage` is a valid, writable rusage.
-    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
-    assert_eq!(pid, child.id() as libc::pid_t);
-    assert_eq!(status, 0);
-    (std::fs::read_dir(out).unwrap().count(), usage.ru_maxrss)
+        .arg(jobs.to_string());
+    let (ok, peak) = child::run_measured(&mut render);
+    assert!(ok);
+    (std::fs::read_dir(out).unwrap().count(), peak)
 }
 
 fn typst_cli(batch: &Path, scratch: &Path, vanban_rate: f64) {
