@@ -5,11 +5,13 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::archive::{Added, Archive};
 use crate::compose::Context;
 use crate::compose::templates::TemplateSource;
+use crate::documents::DocKind;
 use crate::error::{Diagnostic, Error};
 use crate::layout::inspect::{self, missing_characters};
 use crate::output::files::Folder;
@@ -125,44 +127,57 @@ impl Pipeline {
         }
     }
 
+    /// Every document of the record laid out for the page, side by side on the thread pool
+    /// the renderer uses, in the record's order; and the characters the fonts lack.
     fn documents(&self, prepared: &Prepared) -> Result<(Vec<PreviewDocument>, Vec<Diagnostic>), Error> {
-        let options = typst_svg::SvgOptions::default();
+        let made: Vec<Result<(PreviewDocument, Vec<char>), Error>> = prepared
+            .documents
+            .par_iter()
+            .map(|requested| self.document(prepared, requested.kind))
+            .collect();
         let mut documents = Vec::new();
         let mut missing = BTreeSet::new();
-        for requested in &prepared.documents {
-            let kind = requested.kind;
-            let document = match self.renderer.make(prepared, kind, "")?.0 {
-                Made::Pdf { document, .. } => document,
-                Made::Files(files) => {
-                    let html = files
-                        .into_iter()
-                        .find(|f| f.name.ends_with(".html"))
-                        .map(|f| String::from_utf8_lossy(&f.bytes).into_owned());
-                    documents.push(PreviewDocument {
-                        kind: kind.slug(),
-                        pages: Vec::new(),
-                        texts: Vec::new(),
-                        html,
-                    });
-                    continue;
-                }
-            };
-            missing.extend(missing_characters(&document));
-            let mut texts = vec![String::new(); document.pages().len()];
-            for line in inspect::lines(&document) {
-                if let Some(text) = texts.get_mut(line.page - 1) {
-                    text.push_str(&line.text);
-                    text.push('\n');
-                }
-            }
-            documents.push(PreviewDocument {
-                kind: kind.slug(),
-                pages: document.pages().iter().map(|p| typst_svg::svg(p, &options)).collect(),
-                texts,
-                html: None,
-            });
+        for one in made {
+            let (document, lacking) = one?;
+            missing.extend(lacking);
+            documents.push(document);
         }
         Ok((documents, missing_glyphs(prepared, &missing, false)))
+    }
+
+    /// One document as the page shows it: page images and texts, or the news draft's HTML.
+    fn document(&self, prepared: &Prepared, kind: DocKind) -> Result<(PreviewDocument, Vec<char>), Error> {
+        let document = match self.renderer.make(prepared, kind, "")?.0 {
+            Made::Pdf { document, .. } => document,
+            Made::Files(files) => {
+                let html = files
+                    .into_iter()
+                    .find(|f| f.name.ends_with(".html"))
+                    .map(|f| String::from_utf8_lossy(&f.bytes).into_owned());
+                let news = PreviewDocument {
+                    kind: kind.slug(),
+                    pages: Vec::new(),
+                    texts: Vec::new(),
+                    html,
+                };
+                return Ok((news, Vec::new()));
+            }
+        };
+        let mut texts = vec![String::new(); document.pages().len()];
+        for line in inspect::lines(&document) {
+            if let Some(text) = texts.get_mut(line.page - 1) {
+                text.push_str(&line.text);
+                text.push('\n');
+            }
+        }
+        let options = typst_svg::SvgOptions::default();
+        let shown = PreviewDocument {
+            kind: kind.slug(),
+            pages: document.pages().iter().map(|p| typst_svg::svg(p, &options)).collect(),
+            texts,
+            html: None,
+        };
+        Ok((shown, missing_characters(&document)))
     }
 
     /// What the list shows for the record at `path`: `check`, without printing.
