@@ -93,21 +93,33 @@ pub enum Source {
         /// The block that asks for it, if present.
         asked: fn(&WorkingSession) -> Option<Asked<'_>>,
         /// What the session lacks for this document, if anything.
-        requires: fn(&WorkingSession) -> Option<Problem>,
+        requires: fn(&WorkingSession) -> Option<Need>,
     },
     /// An assessment, through a block of `documents`.
     Assessment {
         /// The block that asks for it, if present.
         asked: fn(&Assessment) -> Option<Asked<'_>>,
         /// What the assessment lacks for this document, if anything.
-        requires: fn(&Assessment) -> Option<Problem>,
+        requires: fn(&Assessment) -> Option<Need>,
     },
+}
+
+/// What a record lacks for a document it asks for.
+pub enum Need {
+    /// A field of the record (`secretary`): worded the same way for every kind.
+    Field(&'static str),
+    /// Anything else, worded by its own problem.
+    Other(Problem),
 }
 
 /// One document kind's entry.
 pub struct Spec {
     /// The kind.
     pub kind: DocKind,
+    /// Its name in Vietnamese and English, for the register, `serve` and messages alike.
+    pub names: (&'static str, &'static str),
+    /// The block of `documents` that asks for it: `documents.minutes`.
+    pub block: &'static str,
     /// File-name suffix and template stem: `<id>-bien-ban.pdf`, `bien-ban.state.typ.j2`.
     pub slug: &'static str,
     /// Type code in the number line (`Số: 15/BB-UBND`), for numbered documents.
@@ -126,6 +138,8 @@ pub struct Spec {
 pub const TABLE: &[Spec] = &[
     Spec {
         kind: DocKind::Minutes,
+        names: ("Biên bản làm việc", "Minutes"),
+        block: "minutes",
         slug: "bien-ban",
         type_code: Some("BB"),
         format: Format::Pdf,
@@ -138,7 +152,7 @@ pub const TABLE: &[Spec] = &[
                     ..unsigned(spec.referenced)
                 })
             },
-            requires: |s| s.secretary.is_none().then_some(Problem::MinutesNeedSecretary),
+            requires: |s| s.secretary.is_none().then_some(Need::Field("secretary")),
         },
         date: DateRule::Session,
         templates: &[
@@ -154,6 +168,8 @@ pub const TABLE: &[Spec] = &[
     },
     Spec {
         kind: DocKind::Notice,
+        names: ("Thông báo kết luận", "Conclusion notice"),
+        block: "notice",
         slug: "thong-bao-ket-luan",
         type_code: Some("TB"),
         format: Format::Pdf,
@@ -162,7 +178,7 @@ pub const TABLE: &[Spec] = &[
                 let spec = s.documents.notice.as_ref()?;
                 Some(signed(spec.referenced, &spec.value))
             },
-            requires: |s| s.conclusions.is_none().then_some(Problem::NoticeNeedsConclusions),
+            requires: |s| s.conclusions.is_none().then_some(Need::Field("conclusions")),
         },
         date: DateRule::OwnElseRecord,
         templates: &[
@@ -178,6 +194,8 @@ pub const TABLE: &[Spec] = &[
     },
     Spec {
         kind: DocKind::News,
+        names: ("Tin bài", "News draft"),
+        block: "news",
         slug: "tin-bai",
         type_code: None,
         format: Format::News,
@@ -193,6 +211,8 @@ pub const TABLE: &[Spec] = &[
     },
     Spec {
         kind: DocKind::Invitation,
+        names: ("Giấy mời", "Invitation"),
+        block: "invitation",
         slug: "giay-moi",
         type_code: Some("GM"),
         format: Format::Pdf,
@@ -209,9 +229,11 @@ pub const TABLE: &[Spec] = &[
             },
             requires: |s| {
                 let invited = s.documents.invitation.as_ref()?.value.date?;
-                (invited > s.date).then(|| Problem::InvitationAfterSession {
-                    invitation: crate::vietnamese::date_short(invited),
-                    session: crate::vietnamese::date_short(s.date),
+                (invited > s.date).then(|| {
+                    Need::Other(Problem::InvitationAfterSession {
+                        invitation: crate::vietnamese::date_short(invited),
+                        session: crate::vietnamese::date_short(s.date),
+                    })
                 })
             },
         },
@@ -233,6 +255,8 @@ pub const TABLE: &[Spec] = &[
     },
     Spec {
         kind: DocKind::Report,
+        names: ("Báo cáo", "Report"),
+        block: "report",
         slug: "bao-cao-danh-gia",
         type_code: Some("BC"),
         format: Format::Pdf,
@@ -241,7 +265,7 @@ pub const TABLE: &[Spec] = &[
                 let spec = a.documents.report.as_ref()?;
                 Some(signed(spec.referenced, &spec.value))
             },
-            requires: |a| a.issuer.is_none().then_some(Problem::ReportNeedsIssuer),
+            requires: |a| a.issuer.is_none().then_some(Need::Field("issuer")),
         },
         date: DateRule::OwnElseRecord,
         templates: &[(
@@ -271,7 +295,27 @@ fn signed(at: Location, spec: &SignedSpec) -> Asked<'_> {
     }
 }
 
+impl Spec {
+    /// The problem a record has when it lacks `need` for this document.
+    fn problem(&self, need: Need) -> Problem {
+        match need {
+            Need::Field(field) => Problem::DocumentNeeds {
+                document: self.names.0,
+                document_en: self.names.1,
+                block: self.block,
+                field,
+            },
+            Need::Other(problem) => problem,
+        }
+    }
+}
+
 impl DocKind {
+    /// Its name in Vietnamese and English.
+    pub fn names(self) -> (&'static str, &'static str) {
+        self.spec().names
+    }
+
     /// This kind's entry in [`TABLE`].
     pub fn spec(self) -> &'static Spec {
         TABLE
@@ -340,8 +384,8 @@ pub fn session_documents(session: &WorkingSession) -> Result<Vec<Requested>, (Lo
             continue;
         };
         let Some(request) = asked(session) else { continue };
-        if let Some(problem) = requires(session) {
-            return Err((request.at, problem));
+        if let Some(need) = requires(session) {
+            return Err((request.at, spec.problem(need)));
         }
         check_signer(session.issuer.system, request.signer)?;
         requested.push(Requested {
@@ -364,8 +408,8 @@ pub fn assessment_documents(assessment: &Assessment) -> Result<Vec<Requested>, (
             continue;
         };
         let Some(request) = asked(assessment) else { continue };
-        if let Some(problem) = requires(assessment) {
-            return Err((request.at, problem));
+        if let Some(need) = requires(assessment) {
+            return Err((request.at, spec.problem(need)));
         }
         requested.push(Requested {
             kind: spec.kind,

@@ -26,7 +26,7 @@ function showDocuments(documents) {
   tabs.replaceChildren();
   if (!documents.some((d) => d.kind === state.tab)) state.tab = documents.length ? documents[0].kind : null;
   for (const doc of documents) {
-    const button = V.el("button", { class: doc.kind === state.tab ? "tab active" : "tab", "data-kind": doc.kind }, V.t("doc_" + doc.kind));
+    const button = V.el("button", { class: doc.kind === state.tab ? "tab active" : "tab", "data-kind": doc.kind }, doc.title);
     button.addEventListener("click", () => { state.tab = doc.kind; showDocuments(documents); });
     tabs.append(button);
   }

@@ -250,14 +250,7 @@ fn signers(prepared: &Prepared, doc: &Requested) -> String {
 }
 
 fn kind_title(doc: &Requested) -> &'static str {
-    use crate::documents::DocKind;
-    match doc.kind {
-        DocKind::Minutes => "Biên bản làm việc",
-        DocKind::Notice => "Thông báo kết luận",
-        DocKind::Invitation => "Giấy mời",
-        DocKind::Report => "Báo cáo",
-        DocKind::News => "Tin bài",
-    }
+    doc.kind.names().0
 }
 
 /// The register's lines for `year` and `issuer` (name or code), in order of issue.

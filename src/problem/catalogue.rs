@@ -189,24 +189,19 @@ impl Problem {
                     format!("valid prefixes: {allowed}"),
                 ),
             ),
-            Problem::MinutesNeedSecretary => (
+            Problem::DocumentNeeds {
+                document,
+                document_en,
+                block,
+                field,
+            } => (
                 words(
-                    "biên bản cần người ghi biên bản (`secretary`)",
-                    "minutes need a secretary (`secretary`)",
+                    format!("{document} cần mục `{field}` mà bản ghi chưa có"),
+                    format!("{document_en} needs `{field}`, which the record does not give"),
                 ),
                 words(
-                    "thêm `secretary: {name: ..., titles: [...]}`",
-                    "add `secretary: {name: ..., titles: [...]}`",
-                ),
-            ),
-            Problem::NoticeNeedsConclusions => (
-                words(
-                    "thông báo kết luận cần phần kết luận (`conclusions`)",
-                    "a conclusion notice needs `conclusions`",
-                ),
-                words(
-                    "thêm mục `conclusions:` hoặc bỏ `documents.notice`",
-                    "add a `conclusions:` block or drop `documents.notice`",
+                    format!("thêm mục `{field}:` vào bản ghi, hoặc bỏ `documents.{block}`"),
+                    format!("add a `{field}:` block to the record, or drop `documents.{block}`"),
                 ),
             ),
             Problem::DistrictAfterReform { name } => (
@@ -396,16 +391,6 @@ impl Problem {
                 words(
                     "sửa số liệu trong văn bản hoặc kết quả đánh giá cho khớp; số liệu đúng do vanban tính",
                     "make the text agree with the assessment; vanban computes the right figures",
-                ),
-            ),
-            Problem::ReportNeedsIssuer => (
-                words(
-                    "báo cáo cần cơ quan ban hành (`issuer`)",
-                    "a report needs an issuer (`issuer`)",
-                ),
-                words(
-                    "thêm mục `issuer:` như trong bản ghi buổi làm việc",
-                    "add an `issuer:` block as in a working-session record",
                 ),
             ),
             Problem::InvitationAfterSession { invitation, session } => (

@@ -90,10 +90,14 @@ pub enum Problem {
         allowed: String,
         suggestion: Option<String>,
     },
-    /// Minutes asked for, but no secretary named.
-    MinutesNeedSecretary,
-    /// A notice asked for, but no conclusions.
-    NoticeNeedsConclusions,
+    /// A document asked for whose record lacks a field it needs (the document's names in
+    /// Vietnamese and English, the `documents` block that asks for it, the missing field).
+    DocumentNeeds {
+        document: &'static str,
+        document_en: &'static str,
+        block: &'static str,
+        field: &'static str,
+    },
     /// A state issuer at district level after the 2025 reform (a warning).
     DistrictAfterReform { name: String },
     /// An `id` that cannot name a file.
@@ -134,8 +138,6 @@ pub enum Problem {
         computed: String,
         assessment: String,
     },
-    /// A report asked for, but no issuer named.
-    ReportNeedsIssuer,
     /// An invitation dated after the session it invites to (dates as `d/m/yyyy`).
     InvitationAfterSession { invitation: String, session: String },
     /// An assessment record that asks for no report, so renders nothing (a note).
@@ -288,8 +290,12 @@ mod tests {
                 allowed: s(),
                 suggestion: Some(s()),
             },
-            Problem::MinutesNeedSecretary,
-            Problem::NoticeNeedsConclusions,
+            Problem::DocumentNeeds {
+                document: "Biên bản làm việc",
+                document_en: "Minutes",
+                block: "minutes",
+                field: "secretary",
+            },
             Problem::DistrictAfterReform { name: s() },
             Problem::BadId { id: s() },
             Problem::DuplicateCriterion { no: 1 },
@@ -339,7 +345,6 @@ mod tests {
                 computed: s(),
                 assessment: s(),
             },
-            Problem::ReportNeedsIssuer,
             Problem::InvitationAfterSession {
                 invitation: s(),
                 session: s(),

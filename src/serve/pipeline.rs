@@ -16,7 +16,7 @@ use crate::error::{Diagnostic, Error};
 use crate::layout::inspect::{self, missing_characters};
 use crate::output::files::Folder;
 use crate::prepare::{Prepared, prepare_file};
-use crate::problem::Lang;
+use crate::problem::{Lang, words};
 use crate::record::load::YamlFile;
 use crate::render::{Made, RenderOptions, Renderer, missing_glyphs};
 
@@ -40,6 +40,8 @@ pub struct Note {
 pub struct PreviewDocument {
     /// `bien-ban`, `thong-bao-ket-luan`, `bao-cao-danh-gia` or `tin-bai`.
     pub kind: &'static str,
+    /// Its name, from the document table, in the interface's language.
+    pub title: String,
     /// Each page as an SVG image (PDF documents).
     pub pages: Vec<String>,
     /// Each page's text, line by line, for screen readers (the image's text is drawn glyphs).
@@ -103,7 +105,7 @@ impl Pipeline {
             .and_then(prepare_file)
             .and_then(|prepared| {
                 notes.extend(prepared.warnings.iter().map(|w| note(path, w, lang)));
-                let (documents, missing) = self.documents(&prepared)?;
+                let (documents, missing) = self.documents(&prepared, lang)?;
                 notes.extend(missing.iter().map(|w| note(path, w, lang)));
                 Ok(documents)
             });
@@ -129,11 +131,11 @@ impl Pipeline {
 
     /// Every document of the record laid out for the page, side by side on the thread pool
     /// the renderer uses, in the record's order; and the characters the fonts lack.
-    fn documents(&self, prepared: &Prepared) -> Result<(Vec<PreviewDocument>, Vec<Diagnostic>), Error> {
+    fn documents(&self, prepared: &Prepared, lang: Lang) -> Result<(Vec<PreviewDocument>, Vec<Diagnostic>), Error> {
         let made: Vec<Result<(PreviewDocument, Vec<char>), Error>> = prepared
             .documents
             .par_iter()
-            .map(|requested| self.document(prepared, requested.kind))
+            .map(|requested| self.document(prepared, requested.kind, lang))
             .collect();
         let mut documents = Vec::new();
         let mut missing = BTreeSet::new();
@@ -146,7 +148,9 @@ impl Pipeline {
     }
 
     /// One document as the page shows it: page images and texts, or the news draft's HTML.
-    fn document(&self, prepared: &Prepared, kind: DocKind) -> Result<(PreviewDocument, Vec<char>), Error> {
+    fn document(&self, prepared: &Prepared, kind: DocKind, lang: Lang) -> Result<(PreviewDocument, Vec<char>), Error> {
+        let (vi, en) = kind.names();
+        let title = words(vi, en).take(lang);
         let document = match self.renderer.make(prepared, kind, "")?.0 {
             Made::Pdf { document, .. } => document,
             Made::Files(files) => {
@@ -156,6 +160,7 @@ impl Pipeline {
                     .map(|f| String::from_utf8_lossy(&f.bytes).into_owned());
                 let news = PreviewDocument {
                     kind: kind.slug(),
+                    title: title.clone(),
                     pages: Vec::new(),
                     texts: Vec::new(),
                     html,
@@ -173,6 +178,7 @@ impl Pipeline {
         let options = typst_svg::SvgOptions::default();
         let shown = PreviewDocument {
             kind: kind.slug(),
+            title,
             pages: document.pages().iter().map(|p| typst_svg::svg(p, &options)).collect(),
             texts,
             html: None,
@@ -204,7 +210,7 @@ impl Pipeline {
                 }
             }
             summary.inputs = prepared.input_paths();
-            let (_, missing) = self.documents(&prepared)?;
+            let (_, missing) = self.documents(&prepared, Lang::Vi)?;
             summary.warnings = prepared.warnings.len() + missing.len();
             Ok(())
         });

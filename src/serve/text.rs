@@ -36,11 +36,6 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ("saved", "Đã lưu", "Saved"),
     ("unsaved", "Chưa lưu", "Not saved"),
     ("saving", "Đang lưu…", "Saving…"),
-    ("doc_bien-ban", "Biên bản", "Minutes"),
-    ("doc_thong-bao-ket-luan", "Thông báo kết luận", "Conclusion notice"),
-    ("doc_bao-cao-danh-gia", "Báo cáo", "Report"),
-    ("doc_tin-bai", "Tin bài", "News draft"),
-    ("doc_giay-moi", "Giấy mời", "Invitation"),
     (
         "no_documents",
         "Bản ghi này chưa yêu cầu văn bản nào (mục documents).",

@@ -51,6 +51,15 @@ fn cases() -> Vec<Case> {
             ":",
         ),
         case(
+            "thieu-thu-ky.yaml",
+            sample(
+                "secretary:\n  name: Huỳnh Thị Thu\n  titles: [Công chức Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã]\n",
+                "",
+            ),
+            "Biên bản làm việc cần mục `secretary` mà bản ghi chưa có",
+            ":",
+        ),
+        case(
             "tab.yaml",
             sample("\nlocation:", "\n\tlocation:"),
             "dùng ký tự tab để thụt lề",
