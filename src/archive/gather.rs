@@ -168,10 +168,7 @@ impl Archive {
             bytes: bytes.to_vec(),
         };
         let full = self.dir.join("entries").join(entry).join(&path);
-        if let Some(parent) = full.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| super::write_error(parent, e))?;
-        }
-        crate::output::write_atomic(&full, bytes)?;
+        crate::output::files::write_inside(&self.dir, &full, bytes, false)?;
         if let Err(error) = super::index_file(&self.db, entry, &file) {
             let _ = std::fs::remove_file(&full);
             return Err(self.fail(error));
@@ -308,11 +305,7 @@ impl Workspace {
             };
             gather_error(pdf, problem)
         })?;
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| super::write_error(parent, e))?;
-        }
-        std::fs::write(&path, bytes).map_err(|e| super::write_error(&path, e))?;
-        Ok(path)
+        crate::output::files::write_inside(&self.dir, &path, bytes, false)
     }
 
     /// An error about a file of the workspace, naming it as `FILE.pdf#attachment` instead.

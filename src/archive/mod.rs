@@ -299,10 +299,7 @@ fn index_file(tx: &Connection, entry: &str, file: &EntryFile) -> rusqlite::Resul
 fn stage_entry(staging: &Path, files: &[EntryFile]) -> Result<(), Error> {
     for file in files {
         let path = staging.join(&file.path);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| write_error(parent, e))?;
-        }
-        crate::output::write_atomic(&path, &file.bytes)?;
+        crate::output::files::write_inside(staging, &path, &file.bytes, false)?;
     }
     Ok(())
 }

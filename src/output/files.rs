@@ -180,6 +180,20 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     folder.write_new(&name, bytes).map(drop)
 }
 
+/// Writes `bytes` to `path`, which lies below `root`, reaching its folder from `root` one
+/// name at a time without following a link (missing folders are made); `new`: never over
+/// anything already there. For folders other people can write in: a served folder, an
+/// archive.
+pub fn write_inside(root: &Path, path: &Path, bytes: &[u8], new: bool) -> Result<PathBuf, Error> {
+    let folder = Folder::within(root, path.parent().unwrap_or(root))?;
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    if new {
+        folder.write_new(&name, bytes)
+    } else {
+        folder.write_atomic(&name, bytes)
+    }
+}
+
 /// Writes every file of one record into `dir`, or none of them.
 pub fn write_all(dir: &Path, files: &[OutputFile]) -> Result<Vec<PathBuf>, Error> {
     Folder::open(dir)?.write_all(files)

@@ -85,3 +85,19 @@ fn temporary_names_are_unpredictable_and_short_enough() {
     assert!(a.starts_with(".ban-ghi.yaml.") && a.ends_with(".tmp"));
     assert!(temporary_name(&"ệ".repeat(120)).unwrap().len() < 255);
 }
+
+#[test]
+fn writes_inside_a_shared_folder_make_folders_but_never_cross_a_link() {
+    let root = tempfile::tempdir().unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    let written = write_inside(root.path(), &root.path().join("entries/a/received/x.pdf"), b"x", false).unwrap();
+    assert_eq!(std::fs::read(&written).unwrap(), b"x");
+    symlink(outside.path(), root.path().join("entries/b")).unwrap();
+    let error = write_inside(root.path(), &root.path().join("entries/b/received/x.pdf"), b"x", false).unwrap_err();
+    assert!(matches!(error, Error::Link { .. }), "{error:?}");
+    assert!(names(outside.path()).is_empty());
+    assert!(matches!(
+        write_inside(root.path(), &written, b"y", true),
+        Err(Error::WouldOverwrite { .. })
+    ));
+}

@@ -15,7 +15,7 @@ use super::AppState;
 use super::editor::version_of;
 use super::security::{Refusal, confine_record, relative_name};
 use crate::error::Error;
-use crate::output::files::Folder;
+use crate::output::files::write_inside;
 use crate::record::scaffold::{self, SessionFields};
 
 /// A save request.
@@ -53,7 +53,7 @@ pub async fn save(State(state): State<Arc<AppState>>, Json(request): Json<SaveRe
     let bytes = request.text.into_bytes();
     let version = version_of(&bytes);
     let root = state.config.folder.clone();
-    let written = tokio::task::spawn_blocking(move || write_inside(&root, &path, &bytes, false)).await;
+    let written = tokio::task::spawn_blocking(move || write_inside(&root, &path, &bytes, false).map(drop)).await;
     match written {
         Ok(Ok(())) => Json(serde_json::json!({ "version": version })).into_response(),
         Ok(Err(error)) => {
@@ -93,7 +93,8 @@ pub async fn create(State(state): State<Arc<AppState>>, Json(request): Json<Crea
         scaffold::session(&request.fields)
     };
     let (root, target) = (state.config.folder.clone(), path.clone());
-    let written = tokio::task::spawn_blocking(move || write_inside(&root, &target, text.as_bytes(), true)).await;
+    let written =
+        tokio::task::spawn_blocking(move || write_inside(&root, &target, text.as_bytes(), true).map(drop)).await;
     match written {
         Ok(Ok(())) => Json(serde_json::json!({ "path": relative_name(&state.config.folder, &path) })).into_response(),
         Ok(Err(Error::WouldOverwrite { .. })) => Refusal::new(StatusCode::CONFLICT, "err_exists").respond(lang),
@@ -102,17 +103,5 @@ pub async fn create(State(state): State<Arc<AppState>>, Json(request): Json<Crea
             (StatusCode::INTERNAL_SERVER_ERROR, Json(body)).into_response()
         }
         Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
-    }
-}
-
-/// Writes `bytes` to `path` (confined to `root`), reaching its folder from `root` without
-/// following a link; `new`: never over anything already there.
-fn write_inside(root: &std::path::Path, path: &std::path::Path, bytes: &[u8], new: bool) -> Result<(), Error> {
-    let folder = Folder::within(root, path.parent().unwrap_or(root))?;
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    if new {
-        folder.write_new(&name, bytes).map(drop)
-    } else {
-        folder.write_atomic(&name, bytes).map(drop)
     }
 }
