@@ -33,21 +33,29 @@ pub mod watcher;
 use args::{Cli, Command, TemplatesCommand};
 use problem::Lang;
 
-/// Runs a parsed command line; returns the process exit status.
+/// Runs a parsed command line; returns the process exit status. The one place a command's
+/// error is printed and mapped to an exit status.
 pub fn run(cli: &Cli) -> i32 {
     let lang = Lang::detect(cli.lang);
-    match &cli.command {
+    let outcome = match &cli.command {
         Command::Render(args) => commands::render::run(args, lang),
         Command::Check(args) => commands::check::run(args, lang),
         Command::Watch(args) => commands::watch::run(args, lang),
         Command::Archive(command) => commands::archive::run(command, lang),
-        Command::Extract { pdf, output, force } => commands::archive::extract(pdf, output, *force, lang),
-        Command::Templates(TemplatesCommand::Export { dir, force }) => commands::templates::export(dir, *force, lang),
+        Command::Extract { pdf, output, force } => commands::archive::extract(pdf, output, *force),
+        Command::Templates(TemplatesCommand::Export { dir, force }) => commands::templates::export(dir, *force),
         Command::Criteria(command) => commands::criteria::run(command, lang),
-        Command::Serve(args) => serve::run(args, lang),
-        Command::New { kind, output } => commands::new::scaffold(kind, output.as_deref(), lang),
-        Command::Schema { output } => commands::new::schema(output.as_deref(), lang),
-        Command::Sign(args) => commands::sign::sign(&args.options(), lang),
+        Command::Serve(args) => commands::serve::run(args, lang),
+        Command::New { kind, output } => commands::new::scaffold(kind, output.as_deref()),
+        Command::Schema { output } => commands::new::schema(output.as_deref()),
+        Command::Sign(args) => commands::sign::sign(&args.options()),
         Command::Verify { pdf, trust } => commands::sign::verify(pdf, trust.as_deref(), lang),
+    };
+    match outcome {
+        Ok(()) => 0,
+        Err(error) => {
+            eprintln!("{}", error.render(lang));
+            error.exit_code()
+        }
     }
 }

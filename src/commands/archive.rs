@@ -12,20 +12,11 @@ use crate::problem::say::{Label, Say};
 use crate::record::Date;
 use crate::render::Renderer;
 
-use super::{report, walk, warn};
+use super::{report, warn};
+use crate::prepare::walk;
 
-/// Runs one archive subcommand; returns the exit status.
-pub fn run(command: &ArchiveCommand, lang: Lang) -> i32 {
-    match dispatch(command, lang) {
-        Ok(status) => status,
-        Err(error) => {
-            report(&error, lang);
-            error.exit_code()
-        }
-    }
-}
-
-fn dispatch(command: &ArchiveCommand, lang: Lang) -> Result<i32, Error> {
+/// Runs one archive subcommand.
+pub fn run(command: &ArchiveCommand, lang: Lang) -> Result<(), Error> {
     match command {
         ArchiveCommand::Add { records, archive_dir } => {
             let mut archive = Archive::open(archive_dir)?;
@@ -47,9 +38,9 @@ fn dispatch(command: &ArchiveCommand, lang: Lang) -> Result<i32, Error> {
                 }
             }
             if failed > 0 {
-                return Ok(super::records_failed(failed, records.len(), lang));
+                return super::batch_result(failed, records.len());
             }
-            Ok(0)
+            Ok(())
         }
         ArchiveCommand::Merge { other, archive_dir } => {
             let mut archive = Archive::open(archive_dir)?;
@@ -66,9 +57,9 @@ fn dispatch(command: &ArchiveCommand, lang: Lang) -> Result<i32, Error> {
                 }
             }
             if failed > 0 {
-                return Ok(super::records_failed(failed, total, lang));
+                return super::batch_result(failed, total);
             }
-            Ok(0)
+            Ok(())
         }
         ArchiveCommand::List {
             unit,
@@ -81,7 +72,7 @@ fn dispatch(command: &ArchiveCommand, lang: Lang) -> Result<i32, Error> {
                 let totals = e.totals.as_deref().unwrap_or(&e.numbers);
                 super::say!("{}\t{}\t{}\t{}\t{}", e.id, e.date, e.kind.name(), e.unit, totals);
             }
-            Ok(0)
+            Ok(())
         }
         ArchiveCommand::Show { id, archive_dir } => {
             let archive = Archive::open_existing(archive_dir)?;
@@ -104,7 +95,7 @@ fn dispatch(command: &ArchiveCommand, lang: Lang) -> Result<i32, Error> {
             for file in files {
                 super::say!("  {}  {:<8}  {}", file.sha256, file.role, file.path);
             }
-            Ok(0)
+            Ok(())
         }
         ArchiveCommand::History { unit, archive_dir } => {
             let archive = Archive::open_existing(archive_dir)?;
@@ -114,7 +105,7 @@ fn dispatch(command: &ArchiveCommand, lang: Lang) -> Result<i32, Error> {
                     super::say!("\t  {change}");
                 }
             }
-            Ok(0)
+            Ok(())
         }
         ArchiveCommand::Verify { archive_dir } => {
             let archive = Archive::open_existing(archive_dir)?;
@@ -125,9 +116,9 @@ fn dispatch(command: &ArchiveCommand, lang: Lang) -> Result<i32, Error> {
             }
             if findings.is_empty() {
                 super::say!("{}", Say::ArchiveIntact { files }.to(lang));
-                Ok(0)
+                Ok(())
             } else {
-                Ok(1)
+                Err(Error::Findings { found: findings.len() })
             }
         }
         ArchiveCommand::Register {
@@ -147,7 +138,7 @@ fn dispatch(command: &ArchiveCommand, lang: Lang) -> Result<i32, Error> {
             ..
         } => {
             Archive::open_existing(archive_dir)?.set_per_type(issuer, *per_type)?;
-            Ok(0)
+            Ok(())
         }
         ArchiveCommand::Summary {
             set,
@@ -190,7 +181,7 @@ fn dispatch(command: &ArchiveCommand, lang: Lang) -> Result<i32, Error> {
                 .unwrap_or_else(|| Path::new(&format!("tong-hop-{set}.pdf")).to_path_buf());
             crate::output::write_atomic(&path, &bytes)?;
             super::say!("{}", path.display());
-            Ok(0)
+            Ok(())
         }
     }
 }
@@ -232,14 +223,14 @@ fn register_out(
     issuer: Option<&str>,
     output: Option<&Path>,
     lang: Lang,
-) -> Result<i32, Error> {
+) -> Result<(), Error> {
     let cells: Vec<[String; 6]> = rows.iter().map(register_cells).collect();
     let Some(path) = output else {
         super::say!("{}", REGISTER_HEADINGS.join("\t"));
         for row in &cells {
             super::say!("{}", row.join("\t"));
         }
-        return Ok(0);
+        return Ok(());
     };
     let bytes = if path.extension().is_some_and(|e| e == "csv") {
         let mut csv = String::new();
@@ -276,10 +267,10 @@ fn register_out(
     };
     crate::output::write_atomic(path, &bytes)?;
     super::say!("{}", path.display());
-    Ok(0)
+    Ok(())
 }
 
 /// `vanban extract PDF [-o DIR] [--force]`.
-pub fn extract(pdf: &Path, dir: &Path, force: bool, lang: Lang) -> i32 {
-    super::print_written(crate::output::extract::extract(pdf, dir, force), lang)
+pub fn extract(pdf: &Path, dir: &Path, force: bool) -> Result<(), Error> {
+    super::print_written(crate::output::extract::extract(pdf, dir, force)?)
 }

@@ -8,25 +8,14 @@ use crate::problem::say::Say;
 use crate::render::Renderer;
 
 use super::{report, warn};
+use crate::error::Error;
 
-/// Checks the records; returns the exit status.
-pub fn run(args: &CheckArgs, lang: Lang) -> i32 {
-    let renderer = match Renderer::new(TemplateSource {
+/// Checks the records, reporting each one's problems.
+pub fn run(args: &CheckArgs, lang: Lang) -> Result<(), Error> {
+    let renderer = Renderer::new(TemplateSource {
         dir: args.templates.clone(),
-    }) {
-        Ok(renderer) => renderer,
-        Err(error) => {
-            report(&error, lang);
-            return error.exit_code();
-        }
-    };
-    let records = match super::walk::records(&args.records) {
-        Ok(found) => found.warned(lang),
-        Err(error) => {
-            report(&error, lang);
-            return error.exit_code();
-        }
-    };
+    })?;
+    let records = crate::prepare::walk::records(&args.records)?.warned(lang);
     let mut failed = 0;
     for path in &records {
         let result = prepare(path).and_then(|prepared| {
@@ -46,8 +35,5 @@ pub fn run(args: &CheckArgs, lang: Lang) -> i32 {
             }
         }
     }
-    if failed > 0 {
-        return super::records_failed(failed, records.len(), lang);
-    }
-    0
+    super::batch_result(failed, records.len())
 }

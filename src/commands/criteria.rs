@@ -11,11 +11,11 @@ use crate::problem::{Lang, Problem, words};
 use crate::record::load::YamlFile;
 use crate::vietnamese as vn;
 
-use super::{report, warn};
+use super::warn;
 
 /// Runs one criteria subcommand; returns the exit status.
-pub fn run(command: &CriteriaCommand, lang: Lang) -> i32 {
-    let result = match command {
+pub fn run(command: &CriteriaCommand, lang: Lang) -> Result<(), Error> {
+    match command {
         CriteriaCommand::List => list(lang),
         CriteriaCommand::Show { set } => show(set, lang),
         CriteriaCommand::Import {
@@ -34,13 +34,6 @@ pub fn run(command: &CriteriaCommand, lang: Lang) -> i32 {
             let output = output.clone().unwrap_or_else(|| PathBuf::from(format!("{id}.yaml")));
             import(table, &facts, &output, *force, lang)
         }
-    };
-    match result {
-        Ok(status) => status,
-        Err(error) => {
-            report(&error, lang);
-            error.exit_code()
-        }
     }
 }
 
@@ -53,7 +46,7 @@ impl Labels {
     }
 }
 
-fn list(lang: Lang) -> Result<i32, Error> {
+fn list(lang: Lang) -> Result<(), Error> {
     let w = Labels(lang);
     for (name, _) in BUILT_IN_SETS {
         let set = builtin(name.trim_end_matches(".yaml"))?;
@@ -63,7 +56,7 @@ fn list(lang: Lang) -> Result<i32, Error> {
             super::say!("\t{line}");
         }
     }
-    Ok(0)
+    Ok(())
 }
 
 fn builtin(id: &str) -> Result<LoadedSet, Error> {
@@ -143,7 +136,7 @@ fn period_line(set: &LoadedSet, w: &Labels) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join("; "))
 }
 
-fn show(reference: &str, lang: Lang) -> Result<i32, Error> {
+fn show(reference: &str, lang: Lang) -> Result<(), Error> {
     let w = Labels(lang);
     let path = Path::new(reference);
     let set = if path.is_file() {
@@ -203,17 +196,16 @@ fn show(reference: &str, lang: Lang) -> Result<i32, Error> {
             super::say!("{line}");
         }
     }
-    Ok(0)
+    Ok(())
 }
 
-fn import(table: &Path, facts: &SetFacts, output: &Path, force: bool, lang: Lang) -> Result<i32, Error> {
+fn import(table: &Path, facts: &SetFacts, output: &Path, force: bool, lang: Lang) -> Result<(), Error> {
     let read = crate::criteria::table::read(table)?;
     let imported = match import::import(&read, facts) {
         Ok(imported) => imported,
         Err(diagnostics) => {
             warn(&diagnostics, lang);
-            let error = Error::RecordsFailed { failed: 1, total: 1 };
-            return Ok(error.exit_code());
+            return super::batch_result(1, 1);
         }
     };
     warn(&imported.warnings, lang);
@@ -227,8 +219,8 @@ fn import(table: &Path, facts: &SetFacts, output: &Path, force: bool, lang: Lang
     super::say!(
         "{}: {criteria} {}, {indicators} {}",
         output.display(),
-        if lang == Lang::Vi { "tiêu chí" } else { "criteria" },
-        if lang == Lang::Vi { "chỉ tiêu" } else { "indicators" }
+        words("tiêu chí", "criteria").take(lang),
+        words("chỉ tiêu", "indicators").take(lang)
     );
-    Ok(0)
+    Ok(())
 }

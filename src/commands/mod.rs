@@ -1,13 +1,15 @@
-//! One module per subcommand; each returns the process exit status.
+//! One module per subcommand. Each returns `Ok(())` or the error that stopped it;
+//! [`crate::run`] prints that error and maps it to the exit status, in one place. Batch
+//! commands report each failed item as they go and end with [`Error::RecordsFailed`].
 
 pub mod archive;
 pub mod check;
 pub mod criteria;
 pub mod new;
 pub mod render;
+pub mod serve;
 pub mod sign;
 pub mod templates;
-pub mod walk;
 pub mod watch;
 
 use std::path::PathBuf;
@@ -25,32 +27,26 @@ macro_rules! say {
 }
 pub(crate) use say;
 
-/// Prints an error to standard error.
+/// Prints the error of one item of a batch (a record, a PDF) to standard error; the batch
+/// goes on.
 pub fn report(error: &Error, lang: Lang) {
     eprintln!("{}", error.render(lang));
 }
 
-/// Reports that `failed` of `total` records failed; returns the exit status for it.
-pub fn records_failed(failed: usize, total: usize, lang: Lang) -> i32 {
-    let error = Error::RecordsFailed { failed, total };
-    report(&error, lang);
-    error.exit_code()
+/// The end of a batch: `Ok` when nothing failed, else how many of how many did.
+pub fn batch_result(failed: usize, total: usize) -> Result<(), Error> {
+    match failed {
+        0 => Ok(()),
+        _ => Err(Error::RecordsFailed { failed, total }),
+    }
 }
 
-/// Prints the paths written, or the error; returns the exit status.
-pub fn print_written(result: Result<Vec<PathBuf>, Error>, lang: Lang) -> i32 {
-    match result {
-        Ok(paths) => {
-            for path in paths {
-                println!("{}", printable(&path.display().to_string()));
-            }
-            0
-        }
-        Err(error) => {
-            report(&error, lang);
-            error.exit_code()
-        }
+/// Prints the paths written.
+pub fn print_written(paths: Vec<PathBuf>) -> Result<(), Error> {
+    for path in paths {
+        println!("{}", printable(&path.display().to_string()));
     }
+    Ok(())
 }
 
 /// Prints warnings to standard error.

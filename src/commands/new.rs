@@ -3,38 +3,38 @@
 
 use std::path::Path;
 
+use crate::error::Error;
 use crate::output;
-use crate::problem::Lang;
 use crate::record::scaffold::{self, SessionFields};
 use crate::schema::record_schema_text;
 
 use super::print_written;
 
 /// Writes `text` to `output` (never over an existing file), or prints it.
-fn emit(text: &str, output: Option<&Path>, lang: Lang) -> i32 {
+fn emit(text: &str, output: Option<&Path>) -> Result<(), Error> {
     match output {
         None => {
             print!("{text}");
-            0
+            Ok(())
         }
-        Some(path) => print_written(
-            output::write_new(path, text.as_bytes()).map(|()| vec![path.to_path_buf()]),
-            lang,
-        ),
+        Some(path) => {
+            output::write_new(path, text.as_bytes())?;
+            print_written(vec![path.to_path_buf()])
+        }
     }
 }
 
 /// The commented scaffold of a `kind` record.
-pub fn scaffold(kind: &str, output: Option<&Path>, lang: Lang) -> i32 {
+pub fn scaffold(kind: &str, output: Option<&Path>) -> Result<(), Error> {
     let text = if kind == "assessment" {
         scaffold::assessment()
     } else {
         scaffold::session(&SessionFields::default())
     };
-    emit(&text, output, lang)
+    emit(&text, output)
 }
 
 /// The record format's JSON Schema.
-pub fn schema(output: Option<&Path>, lang: Lang) -> i32 {
-    emit(&record_schema_text(), output, lang)
+pub fn schema(output: Option<&Path>) -> Result<(), Error> {
+    emit(&record_schema_text(), output)
 }

@@ -17,7 +17,8 @@ use crate::problem::Lang;
 use crate::problem::say::Say;
 use crate::render::{RenderOptions, Renderer};
 
-use super::{report, walk, warn};
+use super::{report, warn};
+use crate::prepare::walk;
 
 /// What rendering one record gave.
 struct Outcome {
@@ -25,23 +26,14 @@ struct Outcome {
     warnings: Vec<Diagnostic>,
 }
 
-/// Renders the records; returns the exit status.
-pub fn run(args: &RenderArgs, lang: Lang) -> i32 {
+/// Renders the records, reporting each failed one; the batch fails if any did.
+pub fn run(args: &RenderArgs, lang: Lang) -> Result<(), Error> {
     let started = Instant::now();
-    let records = match walk::records(&args.records) {
-        Ok(found) => found.warned(lang),
-        Err(error) => {
-            report(&error, lang);
-            return error.exit_code();
-        }
-    };
+    let records = walk::records(&args.records)?.warned(lang);
     let source = TemplateSource {
         dir: args.templates.clone(),
     };
-    if let Err(error) = Renderer::new(source.clone()) {
-        report(&error, lang);
-        return error.exit_code();
-    }
+    Renderer::new(source.clone())?;
     let jobs = args
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
@@ -67,10 +59,7 @@ pub fn run(args: &RenderArgs, lang: Lang) -> i32 {
         }
     }
     eprintln!("{}", summary(lang, documents, failed, records.len(), started.elapsed()));
-    if failed > 0 {
-        return super::records_failed(failed, records.len(), lang);
-    }
-    0
+    super::batch_result(failed, records.len())
 }
 
 /// Renders every record with `jobs` workers, each with its own renderer (and Typst Worlds):

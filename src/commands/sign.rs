@@ -2,7 +2,6 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::commands::report;
 use crate::error::Error;
 use crate::problem::Lang;
 use crate::sign::appearance::Png;
@@ -30,21 +29,13 @@ pub struct SignOptions<'a> {
     pub output: Option<&'a Path>,
 }
 
-/// Runs `vanban sign`; returns the exit status.
-pub fn sign(options: &SignOptions, lang: Lang) -> i32 {
-    match sign_inner(options) {
-        Ok(path) => {
-            println!("{}", crate::problem::printable::printable(&path.display().to_string()));
-            0
-        }
-        Err(error) => {
-            report(&error, lang);
-            error.exit_code()
-        }
-    }
+/// Runs `vanban sign`; prints the signed file's path.
+pub fn sign(options: &SignOptions) -> Result<(), Error> {
+    let path = signed(options)?;
+    super::print_written(vec![path])
 }
 
-fn sign_inner(options: &SignOptions) -> Result<PathBuf, Error> {
+fn signed(options: &SignOptions) -> Result<PathBuf, Error> {
     let output = options
         .output
         .map_or_else(|| crate::sign::default_output(options.pdf), Path::to_path_buf);
@@ -79,38 +70,23 @@ fn unreachable_by_clap(pdf: &Path) -> Result<Mark, Error> {
     Err(problem(pdf, SignProblem::NotPng))
 }
 
-/// Runs `vanban verify`; returns 0 when every signature is intact (and trusted, with `--trust`).
-pub fn verify(pdf: &Path, trust: Option<&Path>, lang: Lang) -> i32 {
-    let anchors = match trust.map(read_anchors).transpose() {
-        Ok(anchors) => anchors,
-        Err(error) => {
-            report(&error, lang);
-            return error.exit_code();
-        }
-    };
-    match verify::verify(pdf, anchors.as_deref()) {
-        Ok(reports) => {
-            for (index, one) in reports.iter().enumerate() {
-                println!("{}", crate::problem::printable::printable(&one.render(index + 1, lang)));
-            }
-            let bad = reports.iter().filter(|r| !r.valid()).count();
-            if bad == 0 {
-                return 0;
-            }
-            let error = problem(
-                pdf,
-                SignProblem::VerifyFailed {
-                    bad,
-                    total: reports.len(),
-                },
-            );
-            report(&error, lang);
-            error.exit_code()
-        }
-        Err(error) => {
-            report(&error, lang);
-            error.exit_code()
-        }
+/// Runs `vanban verify`: a report per signature; fails unless every one is intact (and
+/// trusted, with `--trust`).
+pub fn verify(pdf: &Path, trust: Option<&Path>, lang: Lang) -> Result<(), Error> {
+    let anchors = trust.map(read_anchors).transpose()?;
+    let reports = verify::verify(pdf, anchors.as_deref())?;
+    for (index, one) in reports.iter().enumerate() {
+        super::say!("{}", one.render(index + 1, lang));
+    }
+    match reports.iter().filter(|r| !r.valid()).count() {
+        0 => Ok(()),
+        bad => Err(problem(
+            pdf,
+            SignProblem::VerifyFailed {
+                bad,
+                total: reports.len(),
+            },
+        )),
     }
 }
 

@@ -4,11 +4,10 @@ use std::path::{Path, PathBuf};
 
 use crate::compose::templates;
 use crate::error::Error;
-use crate::problem::Lang;
 
-/// Exports the built-ins into `dir`; returns the exit status.
-pub fn export(dir: &Path, force: bool, lang: Lang) -> i32 {
-    super::print_written(write_built_ins(dir, force), lang)
+/// Exports the built-ins into `dir`.
+pub fn export(dir: &Path, force: bool) -> Result<(), Error> {
+    super::print_written(write_built_ins(dir, force)?)
 }
 
 /// Writes every built-in template into `dir`; refuses to overwrite unless `force`.

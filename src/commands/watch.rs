@@ -18,19 +18,9 @@ use crate::watcher::{FileWatcher, next_burst, same_file};
 
 use super::{report, warn};
 
-/// Watches until interrupted; returns an exit status only if the templates cannot load or
-/// the operating system refuses to watch.
-pub fn run(args: &WatchArgs, lang: Lang) -> i32 {
-    match watch(args, lang) {
-        Ok(()) => 0,
-        Err(error) => {
-            report(&error, lang);
-            error.exit_code()
-        }
-    }
-}
-
-fn watch(args: &WatchArgs, lang: Lang) -> Result<(), Error> {
+/// Watches until interrupted; stops with an error only if the templates cannot load or the
+/// operating system refuses to watch.
+pub fn run(args: &WatchArgs, lang: Lang) -> Result<(), Error> {
     let source = TemplateSource {
         dir: args.templates.clone(),
     };

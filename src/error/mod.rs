@@ -48,6 +48,8 @@ pub enum Error {
     Inflates { path: PathBuf, name: String, limit: usize },
     /// Several records failed; each was reported already.
     RecordsFailed { failed: usize, total: usize },
+    /// `archive verify` found problems; each was reported already.
+    Findings { found: usize },
     /// `archive show` was given an id no entry has.
     NoSuchEntry { id: String },
     /// `archive verify`: a stored file's hash no longer matches the index.
@@ -141,7 +143,9 @@ impl Error {
             Error::NoSuchEntry { id } | Error::NoLongerRenders { entry: id, .. } => {
                 (Some(id.clone()), self.text().0, self.text().1)
             }
-            Error::RecordsFailed { .. } | Error::VariableUnset { .. } => (None, self.text().0, self.text().1),
+            Error::RecordsFailed { .. } | Error::Findings { .. } | Error::VariableUnset { .. } => {
+                (None, self.text().0, self.text().1)
+            }
             Error::Read { path, .. }
             | Error::Write { path, .. }
             | Error::Index { path, .. }
@@ -266,6 +270,13 @@ impl Error {
                     "remove the link or choose another file or folder",
                 )),
             ),
+            Error::Findings { found } => (
+                words(
+                    format!("kho có {found} vấn đề, nêu ở trên"),
+                    format!("the archive has {found} problems, listed above"),
+                ),
+                Some(verify_hint()),
+            ),
             Error::VariableUnset { name } => (
                 words(
                     format!("biến môi trường {name} chưa được đặt hoặc rỗng"),
@@ -364,6 +375,7 @@ mod tests {
             Error::WouldOverwrite { path: path() },
             Error::Link { path: path() },
             Error::VariableUnset { name: "V".into() },
+            Error::Findings { found: 2 },
             Error::Inflates {
                 path: path(),
                 name: "a".into(),

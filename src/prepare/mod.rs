@@ -7,6 +7,7 @@
 
 pub mod figures;
 pub mod validate;
+pub mod walk;
 
 use std::path::{Path, PathBuf};
 

@@ -138,26 +138,8 @@ pub fn state(args: &ServeArgs, lang: Lang) -> Result<Arc<AppState>, Error> {
     }))
 }
 
-/// Serves until interrupted; returns the exit status.
-pub fn run(args: &ServeArgs, lang: Lang) -> i32 {
-    let result = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| Error::Read {
-            path: args.folder.clone(),
-            detail: e.to_string(),
-        })
-        .and_then(|runtime| runtime.block_on(serve(args, lang)));
-    match result {
-        Ok(()) => 0,
-        Err(error) => {
-            crate::commands::report(&error, lang);
-            error.exit_code()
-        }
-    }
-}
-
-async fn serve(args: &ServeArgs, lang: Lang) -> Result<(), Error> {
+/// Serves until interrupted (the command's entry point is [`crate::commands::serve`]).
+pub async fn serve(args: &ServeArgs, lang: Lang) -> Result<(), Error> {
     let state = state(args, lang)?;
     let _watcher = records::watch_folder(&state)?;
     let address = SocketAddr::new(args.bind, args.port);

@@ -59,7 +59,7 @@ pub fn record_files(state: &AppState) -> Vec<PathBuf> {
         .output
         .canonicalize()
         .unwrap_or_else(|_| state.config.output.clone());
-    let found = crate::commands::walk::records(std::slice::from_ref(folder)).unwrap_or_default();
+    let found = crate::prepare::walk::records(std::slice::from_ref(folder)).unwrap_or_default();
     if let Ok(mut named) = state.skipped_links.lock() {
         for path in found.skipped.iter().filter(|p| named.insert(p.to_path_buf())) {
             eprintln!("{}", Say::SkippedLink(path).to(state.config.lang));
