@@ -214,6 +214,50 @@ pub fn read_inside(root: &Path, path: &Path) -> Result<Vec<u8>, Error> {
     std::fs::read(&real).map_err(read_error)
 }
 
+/// Reads `path`, a file below `root` with no link in the part below `root` (as `serve`'s
+/// path check leaves it), opening each folder and the file relative to the one before with
+/// `O_NOFOLLOW`: a link swapped in after the check is refused, not followed.
+pub fn read_below(root: &Path, path: &Path) -> Result<Vec<u8>, Error> {
+    use std::io::Read;
+    let below = path.strip_prefix(root).map_err(|_| link_error(path))?;
+    let names: Vec<&std::ffi::OsStr> = below.components().map(Component::as_os_str).collect();
+    let Some((file, folders)) = names.split_last() else {
+        return Err(link_error(path));
+    };
+    let read_error = |e: rustix::io::Errno| match e {
+        rustix::io::Errno::LOOP | rustix::io::Errno::NOTDIR => link_error(path),
+        e => Error::Read {
+            path: path.to_path_buf(),
+            detail: std::io::Error::from(e).to_string(),
+        },
+    };
+    let open_folder = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+    let mut folder = rustix::fs::open(
+        root,
+        OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
+        Mode::empty(),
+    )
+    .map_err(read_error)?;
+    for name in folders {
+        folder = rustix::fs::openat(&folder, *name, open_folder, Mode::empty()).map_err(read_error)?;
+    }
+    let fd = rustix::fs::openat(
+        &folder,
+        *file,
+        OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::CLOEXEC,
+        Mode::empty(),
+    )
+    .map_err(read_error)?;
+    let mut bytes = Vec::new();
+    std::fs::File::from(fd)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::Read {
+            path: path.to_path_buf(),
+            detail: e.to_string(),
+        })?;
+    Ok(bytes)
+}
+
 fn parent_of(path: &Path) -> Result<(Folder, String), Error> {
     let name = path
         .file_name()

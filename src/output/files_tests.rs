@@ -101,3 +101,30 @@ fn writes_inside_a_shared_folder_make_folders_but_never_cross_a_link() {
         Err(Error::WouldOverwrite { .. })
     ));
 }
+
+#[test]
+fn reads_below_a_folder_never_follow_a_link_swapped_in() {
+    let root = tempfile::tempdir().unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.yaml"), "bí mật").unwrap();
+    let real = write_inside(
+        root.path(),
+        &root.path().join("a/b/rec.yaml"),
+        "bản ghi".as_bytes(),
+        false,
+    )
+    .unwrap();
+    assert_eq!(read_below(root.path(), &real).unwrap(), "bản ghi".as_bytes());
+    // The folder `a` swapped for a link to another folder holding the same names.
+    std::fs::create_dir_all(outside.path().join("b")).unwrap();
+    std::fs::write(outside.path().join("b/rec.yaml"), "bí mật").unwrap();
+    std::fs::rename(root.path().join("a"), root.path().join("a-old")).unwrap();
+    symlink(outside.path(), root.path().join("a")).unwrap();
+    assert!(matches!(read_below(root.path(), &real), Err(Error::Link { .. })));
+    // The file itself swapped for a link.
+    symlink(outside.path().join("secret.yaml"), root.path().join("x.yaml")).unwrap();
+    assert!(matches!(
+        read_below(root.path(), &root.path().join("x.yaml")),
+        Err(Error::Link { .. })
+    ));
+}

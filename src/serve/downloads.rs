@@ -87,7 +87,7 @@ pub async fn file(State(state): State<Arc<AppState>>, UrlPath(name): UrlPath<Str
         Ok(path) => path,
         Err(refusal) => return refusal.respond(lang),
     };
-    let Ok(bytes) = tokio::fs::read(&path).await else {
+    let Some(bytes) = super::security::read_checked(&root, &path).await else {
         return Refusal::new(StatusCode::NOT_FOUND, "err_not_found").respond(lang);
     };
     let file_name = path

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::AppState;
 use super::pipeline::Preview;
-use super::security::{Refusal, confine_record, relative_name};
+use super::security::{Refusal, confine_record, read_checked, relative_name};
 use crate::archive::sha256_hex;
 use crate::record::load::YamlFile;
 
@@ -45,7 +45,7 @@ pub async fn open(State(state): State<Arc<AppState>>, Query(query): Query<Record
         Ok(path) => path,
         Err(refusal) => return refusal.respond(lang),
     };
-    let Ok(bytes) = tokio::fs::read(&path).await else {
+    let Some(bytes) = read_checked(&state.config.folder, &path).await else {
         return Refusal::new(StatusCode::NOT_FOUND, "err_not_found").respond(lang);
     };
     let version = version_of(&bytes);

@@ -40,7 +40,7 @@ pub async fn save(State(state): State<Arc<AppState>>, Json(request): Json<SaveRe
         return Refusal::new(StatusCode::PAYLOAD_TOO_LARGE, "err_record_too_large").respond(lang);
     }
     let _one_at_a_time = state.save_lock.lock().await;
-    let on_disk = tokio::fs::read(&path).await.ok();
+    let on_disk = super::security::read_checked(&state.config.folder, &path).await;
     let disk_version = on_disk.as_deref().map(version_of);
     if disk_version != request.base {
         let body = serde_json::json!({

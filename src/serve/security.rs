@@ -204,6 +204,16 @@ pub fn confine(root: &Path, relative: &str) -> Result<PathBuf, Refusal> {
     Ok(real)
 }
 
+/// The bytes of `path`, as [`confine`] returned it under `root`, read without following a
+/// link swapped in since the check; `None` when it cannot be read.
+pub async fn read_checked(root: &Path, path: &Path) -> Option<Vec<u8>> {
+    let (root, path) = (root.to_path_buf(), path.to_path_buf());
+    tokio::task::spawn_blocking(move || crate::output::files::read_below(&root, &path).ok())
+        .await
+        .ok()
+        .flatten()
+}
+
 /// Like [`confine`], for a record: the name must end in `.yaml` or `.yml`.
 pub fn confine_record(root: &Path, relative: &str) -> Result<PathBuf, Refusal> {
     let path = confine(root, relative)?;
