@@ -7,6 +7,7 @@
 mod catalogue;
 mod criteria;
 pub mod printable;
+mod reading;
 pub mod say;
 
 pub use criteria::CriteriaProblem;
