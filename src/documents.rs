@@ -2,7 +2,7 @@
 //! output format, which record asks for it, the date it bears and what the record must give.
 //!
 //! Adding a kind is one entry in [`TABLE`] (and a [`DocKind`] variant), its templates, and
-//! whatever its record block needs in [`crate::record`] and [`crate::compose::context`].
+//! whatever its record block needs in [`crate::record`] and in the compose stage's context.
 
 use serde_saphyr::Location;
 

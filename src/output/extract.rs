@@ -22,7 +22,7 @@ pub struct Attachment {
 }
 
 /// Every file attached to the PDF at `path`, in name order, except the signing places
-/// vanban records for `vanban sign` ([`crate::sign::slots`]).
+/// vanban records for `vanban sign` (the signing feature reads it).
 pub fn attachments(path: &Path) -> Result<Vec<Attachment>, Error> {
     let mut found = all_attachments(path)?;
     found.retain(|a| a.name != super::attachments::SIGNING_PLACES);

@@ -1,6 +1,6 @@
 //! Stage 4, output: finished bytes → files. Atomic writes ([`files`]), the record's files
 //! attached to archival PDFs ([`attachments`]), and attachments read back out of a PDF
-//! ([`extract`]). The archive the files are issued into is [`crate::archive`].
+//! ([`extract`]). The archive the files are issued into is a feature above this stage.
 
 pub mod attachments;
 pub mod extract;

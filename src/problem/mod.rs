@@ -1,6 +1,6 @@
 //! Everything that can be wrong with a record, and the one way every sentence is worded:
 //! [`words`], Vietnamese and English together. The wording of problems is in `catalogue`,
-//! what commands say otherwise in [`say`], errors of the tool itself in [`crate::error`].
+//! what commands say otherwise in [`say`], errors of the tool itself in the error type above this layer.
 //!
 //! Messages are short and concrete; the hint says what to do.
 
@@ -35,7 +35,7 @@ impl Lang {
 }
 
 /// A problem a feature above the foundation words for itself (signing, gathering), carried
-/// by [`crate::error::Error::Feature`] without the error type naming the feature.
+/// by the error type's `Feature` variant without the error type naming the feature.
 pub trait Worded: std::fmt::Debug + Send + Sync + 'static {
     /// The message and the hint, side by side in both languages.
     fn text(&self) -> (Words, Words);
@@ -43,7 +43,7 @@ pub trait Worded: std::fmt::Debug + Send + Sync + 'static {
     fn as_any(&self) -> &dyn std::any::Any;
 }
 
-/// A problem found in a record or a criteria set, located by a [`crate::error::Diagnostic`].
+/// A problem found in a record or a criteria set, located by a diagnostic (file, line, column).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Problem {
     /// The YAML does not parse; `detail` is the parser's own words.

@@ -1,6 +1,6 @@
 //! The wording of the problems a file has before its content is read: YAML syntax, keys,
 //! types, encoding, size and the budgets that keep hostile files cheap. The content's
-//! problems are worded in [`super::catalogue`].
+//! problems are worded in `catalogue.rs`.
 
 use super::{Problem, Words, words};
 

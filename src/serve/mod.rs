@@ -138,7 +138,7 @@ pub fn state(args: &ServeArgs, lang: Lang) -> Result<Arc<AppState>, Error> {
     }))
 }
 
-/// Serves until interrupted (the command's entry point is [`crate::commands::serve`]).
+/// Serves until interrupted (the command's entry point is in `commands/serve.rs`).
 pub async fn serve(args: &ServeArgs, lang: Lang) -> Result<(), Error> {
     let state = state(args, lang)?;
     let _watcher = records::watch_folder(&state)?;

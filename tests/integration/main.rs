@@ -21,6 +21,7 @@ mod nothing_lost;
 mod pdf_graphs;
 mod pdfa;
 mod register;
+mod scaffold;
 mod schema;
 mod serve;
 mod server;
