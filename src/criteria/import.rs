@@ -5,7 +5,6 @@
 //! apart; every problem found is reported with its row and column, not only the first.
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::criteria;
@@ -14,16 +13,8 @@ use crate::error::{Diagnostic, Error};
 use crate::problem::CriteriaProblem as P;
 use crate::record::load::YamlFile;
 
-/// What the command line says of the set.
-#[derive(Debug, Clone)]
-pub struct SetFacts {
-    /// `--id`.
-    pub id: String,
-    /// `--name`.
-    pub name: String,
-    /// `--decision`, if given.
-    pub decision: Option<String>,
-}
+pub use super::set_file::SetFacts;
+use super::set_file::{CriterionRows, IndicatorRow, set_text};
 
 /// A set made from a table: its YAML text, and the warnings met.
 #[derive(Debug)]
@@ -85,23 +76,6 @@ impl Column {
         };
         Some(column)
     }
-}
-
-/// One indicator as read.
-struct IndicatorRow {
-    id: String,
-    name: String,
-    target: Option<String>,
-    groups: BTreeMap<u32, String>,
-    row: usize,
-}
-
-/// One criterion as read: its name with the row that gave it, and its indicators.
-#[derive(Default)]
-struct CriterionRows {
-    name: Option<(String, usize)>,
-    first_row: usize,
-    indicators: Vec<IndicatorRow>,
 }
 
 /// Turns `table` into a set file; every error found, or the set with its warnings.
@@ -325,101 +299,6 @@ fn criterion_number(text: &str) -> Option<u32> {
     digits.parse().ok().filter(|n| *n > 0)
 }
 
-/// The set file, in the ordinary format; every string double-quoted and escaped.
-fn set_text(table: &Table, facts: &SetFacts, criteria: &BTreeMap<u32, CriterionRows>, groups: &[u32]) -> String {
-    let source = table
-        .path
-        .file_name()
-        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let total: usize = criteria.values().map(|c| c.indicators.len()).sum();
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "# Bộ tiêu chí nhập từ bảng `{source}` bằng `vanban criteria import`."
-    );
-    let _ = writeln!(
-        out,
-        "# Danh mục chỉ tiêu là của bảng đó; kiểm tra lại với văn bản ban hành."
-    );
-    let _ = writeln!(
-        out,
-        "kind: criteria_set\nid: {}\nname: {}",
-        quote(&facts.id),
-        quote(&facts.name)
-    );
-    if let Some(decision) = facts.decision.as_deref() {
-        let _ = writeln!(out, "decision: {}", quote(decision));
-    }
-    let _ = writeln!(out, "tier: other\nindicator_total: {total}");
-    if !groups.is_empty() {
-        let _ = writeln!(out, "commune_groups:");
-        for group in groups {
-            let _ = writeln!(out, "  - {{no: {group}}}");
-        }
-    }
-    let _ = writeln!(out, "provenance:\n  known:");
-    let _ = writeln!(
-        out,
-        "    - {}",
-        quote(&format!(
-            "{} tiêu chí, {total} chỉ tiêu theo bảng `{source}` của cơ quan ban hành",
-            criteria.len()
-        ))
-    );
-    let _ = writeln!(out, "  unknown:");
-    if facts.decision.is_none() {
-        let _ = writeln!(out, "    - \"số, ngày quyết định ban hành (chưa ghi khi nhập)\"");
-    }
-    let _ = writeln!(out, "    - \"bảng chưa được vanban đối chiếu với văn bản gốc\"");
-    let _ = writeln!(out, "  sources:\n    - {}", quote(&source));
-    let _ = writeln!(out, "criteria:");
-    for (no, criterion) in criteria {
-        let name = criterion.name.as_ref().map_or("", |(n, _)| n.as_str());
-        let _ = writeln!(out, "  - no: {no}\n    name: {}\n    indicators:", quote(name));
-        for indicator in &criterion.indicators {
-            let _ = write!(
-                out,
-                "      - {{id: {}, name: {}",
-                quote(&indicator.id),
-                quote(&indicator.name)
-            );
-            if let Some(target) = &indicator.target {
-                let _ = write!(out, ", target: {}", quote(target));
-            }
-            if !indicator.groups.is_empty() {
-                let pairs: Vec<String> = indicator
-                    .groups
-                    .iter()
-                    .map(|(g, t)| format!("{g}: {}", quote(t)))
-                    .collect();
-                let _ = write!(out, ", group_targets: {{{}}}", pairs.join(", "));
-            }
-            let _ = writeln!(out, "}}");
-        }
-    }
-    out
-}
-
-/// A YAML double-quoted scalar.
-fn quote(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -442,11 +321,5 @@ mod tests {
         assert_eq!(criterion_number("3."), Some(3));
         assert_eq!(criterion_number("hai"), None);
         assert_eq!(criterion_number("0"), None);
-    }
-
-    #[test]
-    fn quoting_keeps_text_as_text() {
-        assert_eq!(quote("a \"b\" \\ c"), "\"a \\\"b\\\" \\\\ c\"");
-        assert_eq!(quote("x\ny"), "\"x\\ny\"");
     }
 }

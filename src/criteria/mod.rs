@@ -6,6 +6,7 @@
 pub mod assessment;
 pub mod checked;
 pub mod import;
+mod set_file;
 pub mod table;
 pub mod validity;
 

@@ -21,7 +21,7 @@ const LAYERS: &[(&str, u32)] = &[
     ("criteria/validity.rs", 6),
     ("criteria/checked.rs", 7),
     // The document kinds, the record's JSON Schema, and the Typst and DOCX layout engine.
-    ("documents.rs", 8),
+    ("documents/", 8),
     ("schema.rs", 8),
     ("layout/", 9),
     // Stage 2's model, which stage 1 builds: facts, signed blocks, the news draft, the

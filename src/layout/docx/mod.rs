@@ -5,6 +5,7 @@
 //! becomes its Word counterpart. Anything outside that vocabulary is an error naming the
 //! generated line, never silently dropped.
 
+mod tables;
 mod value;
 mod vocab;
 pub mod xml;

@@ -97,3 +97,29 @@ fn truncate_space(run: &mut Inline) {
         run.text = run.text.trim_end().to_string();
     }
 }
+
+/// Why a call's arguments do not fit: Vietnamese, English.
+pub type Misfit = (String, String);
+
+/// A value as text: strings, numbers, content, arrays joined by spaces.
+pub fn text_of(value: &Value) -> String {
+    match value {
+        Value::None => String::new(),
+        Value::Bool(b) => b.to_string(),
+        Value::Int(i) => i.to_string(),
+        Value::Points(p) => format!("{p}pt"),
+        Value::Str(s) => s.clone(),
+        Value::Array(items) => items.iter().map(text_of).collect::<Vec<_>>().join(" "),
+        Value::Dict(_) => String::new(),
+        Value::Content(runs) => runs.iter().map(|r| r.text.as_str()).collect(),
+    }
+}
+
+/// Lines: an array of strings, one string, or none.
+pub fn strings(value: &Value) -> Vec<String> {
+    match value {
+        Value::None => Vec::new(),
+        Value::Array(items) => items.iter().map(text_of).collect(),
+        other => vec![text_of(other)],
+    }
+}

@@ -2,7 +2,9 @@
 //! templates call, written as paragraphs and tables with the same sizes, weights and
 //! placement as the PDF (see the README, "Two layouts").
 
-use super::value::{Args, Value, trim};
+use super::tables::{criteria_table, summary_table};
+
+use super::value::{Args, Misfit, Value, strings, text_of, trim};
 use super::xml::{self, BODY, Cell, FIRST_INDENT, Inline, PLAIN, ParaStyle, TEXT_WIDTH, mm};
 use crate::layout::fonts;
 
@@ -12,9 +14,6 @@ pub struct Writer {
     /// `<w:p>` and `<w:tbl>` XML, in order.
     pub body: String,
 }
-
-/// Why a call's arguments do not fit: Vietnamese, English.
-pub type Misfit = (String, String);
 
 /// The functions of `vanban.typ` the DOCX layout writes (besides `setup` and `text`).
 pub const VOCABULARY: [&str; 14] = [
@@ -89,29 +88,6 @@ fn system(args: &Args) -> &str {
     match args.named("system") {
         Value::Str(s) => s,
         _ => "state",
-    }
-}
-
-/// A value as text: strings, numbers, content, arrays joined by spaces.
-fn text_of(value: &Value) -> String {
-    match value {
-        Value::None => String::new(),
-        Value::Bool(b) => b.to_string(),
-        Value::Int(i) => i.to_string(),
-        Value::Points(p) => format!("{p}pt"),
-        Value::Str(s) => s.clone(),
-        Value::Array(items) => items.iter().map(text_of).collect::<Vec<_>>().join(" "),
-        Value::Dict(_) => String::new(),
-        Value::Content(runs) => runs.iter().map(|r| r.text.as_str()).collect(),
-    }
-}
-
-/// Lines: an array of strings, one string, or none.
-fn strings(value: &Value) -> Vec<String> {
-    match value {
-        Value::None => Vec::new(),
-        Value::Array(items) => items.iter().map(text_of).collect(),
-        other => vec![text_of(other)],
     }
 }
 
@@ -354,116 +330,4 @@ fn minutes_signatures(out: &mut String, args: &Args) {
         spacer(out, 200);
         recipients(out, system(args), &items);
     }
-}
-
-const CELL: ParaStyle = ParaStyle {
-    line: 252,
-    size: 13.0,
-    ..PLAIN
-};
-
-fn cell(text: impl Into<String>, align: &'static str, bold: bool) -> Cell {
-    let mut body = String::new();
-    let text = text.into();
-    let runs = if text.is_empty() {
-        Vec::new()
-    } else {
-        vec![Inline {
-            text,
-            bold,
-            ..Inline::default()
-        }]
-    };
-    xml::paragraph(&mut body, ParaStyle { align, ..CELL }, &runs);
-    Cell::new(body)
-}
-
-fn field<'v>(row: &'v Value, name: &str) -> Result<&'v Value, Misfit> {
-    let Value::Dict(entries) = row else {
-        return Err((
-            "mỗi dòng phải là một từ điển".into(),
-            "each row must be a dictionary".into(),
-        ));
-    };
-    Ok(entries.iter().find(|(n, _)| n == name).map_or(&Value::None, |(_, v)| v))
-}
-
-fn rows_of(value: &Value) -> &[Value] {
-    match value {
-        Value::Array(rows) => rows,
-        _ => &[],
-    }
-}
-
-fn header_row(titles: &[&str]) -> Vec<Cell> {
-    titles.iter().map(|t| cell(*t, "center", true)).collect()
-}
-
-/// The criteria table: ruled, 13 pt, the header row repeating, rows never split.
-fn criteria_table(out: &mut String, args: &Args) -> Result<(), Misfit> {
-    let mut widths = [12.0, 0.0, 19.0, 19.0, 23.0, 38.0].map(mm);
-    widths[1] = TEXT_WIDTH - widths.iter().sum::<u32>();
-    let mut rows = vec![header_row(&[
-        "TT",
-        "Tên tiêu chí",
-        "Số chỉ tiêu",
-        "Số chỉ tiêu đạt",
-        "Đánh giá",
-        "Ghi chú",
-    ])];
-    let count = |v: &Value| {
-        if *v == Value::None {
-            "—".to_string()
-        } else {
-            text_of(v)
-        }
-    };
-    for row in rows_of(args.pos(0)) {
-        let met = matches!(field(row, "criterion_met")?, Value::Bool(true));
-        rows.push(vec![
-            cell(text_of(field(row, "no")?), "center", false),
-            cell(text_of(field(row, "name")?), "left", false),
-            cell(count(field(row, "indicators")?), "center", false),
-            cell(count(field(row, "met")?), "center", false),
-            cell(if met { "Đạt" } else { "Chưa đạt" }, "center", false),
-            cell(text_of(field(row, "note")?), "left", false),
-        ]);
-    }
-    let total = args.named("total");
-    if *total != Value::None {
-        let mut label = cell(text_of(field(total, "label")?), "center", true);
-        label.span = 2;
-        rows.push(vec![
-            label,
-            cell(text_of(field(total, "indicators")?), "center", true),
-            cell(text_of(field(total, "met")?), "center", true),
-            cell(text_of(field(total, "verdict")?), "center", true),
-            cell("", "left", false),
-        ]);
-    }
-    xml::table(out, &widths, true, 1, rows);
-    Ok(())
-}
-
-/// The archive's summary table: one row per unit.
-fn summary_table(out: &mut String, args: &Args) -> Result<(), Misfit> {
-    let mut widths = [12.0, 0.0, 28.0, 24.0, 24.0].map(mm);
-    widths[1] = TEXT_WIDTH - widths.iter().sum::<u32>();
-    let mut rows = vec![header_row(&[
-        "TT",
-        "Đơn vị",
-        "Ngày đánh giá",
-        "Tiêu chí đạt",
-        "Chỉ tiêu đạt",
-    ])];
-    for (i, row) in rows_of(args.pos(0)).iter().enumerate() {
-        let mut cells = vec![cell((i + 1).to_string(), "center", false)];
-        cells.push(cell(text_of(field(row, "unit")?), "left", false));
-        for name in ["date", "criteria", "indicators"] {
-            cells.push(cell(text_of(field(row, name)?), "center", false));
-        }
-        rows.push(cells);
-    }
-    xml::table(out, &widths, true, 1, rows);
-    Ok(())
 }

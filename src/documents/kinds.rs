@@ -1,0 +1,148 @@
+//! What a document kind is: the record kinds, the document kinds, and the parts of a kind's
+//! entry in the table (its format, the date it bears, which record asks for it and what that
+//! record must give).
+
+use serde_saphyr::Location;
+
+use crate::criteria::assessment::Assessment;
+use crate::problem::Problem;
+use crate::record::{Date, Signer, WorkingSession};
+
+/// The kinds of record vanban reads on its own (a criteria set is read through an assessment).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RecordKind {
+    /// A working session: `kind: working_session`.
+    #[value(name = "working_session")]
+    WorkingSession,
+    /// An assessment against a criteria set: `kind: assessment`.
+    #[value(name = "assessment")]
+    Assessment,
+}
+
+impl RecordKind {
+    /// Both kinds.
+    pub const ALL: [RecordKind; 2] = [RecordKind::WorkingSession, RecordKind::Assessment];
+
+    /// The name a record writes after `kind:`.
+    pub fn name(self) -> &'static str {
+        match self {
+            RecordKind::WorkingSession => "working_session",
+            RecordKind::Assessment => "assessment",
+        }
+    }
+
+    /// The kind a record names, if vanban reads it.
+    pub fn parse(name: &str) -> Option<RecordKind> {
+        RecordKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+}
+
+/// A document vanban can issue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocKind {
+    /// Biên bản.
+    Minutes,
+    /// Thông báo kết luận.
+    Notice,
+    /// Báo cáo kết quả đánh giá.
+    Report,
+    /// Tin bài: Markdown and HTML.
+    News,
+    /// Giấy mời to the session.
+    Invitation,
+}
+
+/// What a document is written as: the renderer branches on this, and only on this.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Typst template → laid-out document → PDF: `<id>-<slug>.pdf`.
+    Pdf,
+    /// Markdown template → Markdown and an HTML page: `<id>-<slug>.md`, `<id>-<slug>.html`.
+    News,
+}
+
+/// Which date a document bears.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateRule {
+    /// The session's date.
+    Session,
+    /// Its own `date`, else the session's (or the assessment's `as_of`).
+    OwnElseRecord,
+}
+
+/// Where a record asks for a document, and what that request gives.
+pub struct Asked<'a> {
+    /// The request's place in the record.
+    pub at: Location,
+    /// The document's own `date`, if it has one.
+    pub date: Option<Date>,
+    /// Its number, if numbered and given.
+    pub number: Option<u32>,
+    /// Who signs it, if it is signed: the prefix is checked against the issuer's system.
+    pub signer: Option<&'a Signer>,
+    /// Nơi nhận.
+    pub recipients: &'a [String],
+}
+
+/// Which record asks for a document, and what the record must give for it.
+pub enum Source {
+    /// A working session, through a block of `documents`.
+    Session {
+        /// The block that asks for it, if present.
+        asked: fn(&WorkingSession) -> Option<Asked<'_>>,
+        /// What the session lacks for this document, if anything.
+        requires: fn(&WorkingSession) -> Option<Need>,
+    },
+    /// An assessment, through a block of `documents`.
+    Assessment {
+        /// The block that asks for it, if present.
+        asked: fn(&Assessment) -> Option<Asked<'_>>,
+        /// What the assessment lacks for this document, if anything.
+        requires: fn(&Assessment) -> Option<Need>,
+    },
+}
+
+/// What a record lacks for a document it asks for.
+pub enum Need {
+    /// A field of the record (`secretary`): worded the same way for every kind.
+    Field(&'static str),
+    /// Anything else, worded by its own problem.
+    Other(Problem),
+}
+
+/// One document kind's entry.
+pub struct Spec {
+    /// The kind.
+    pub kind: DocKind,
+    /// Its name in Vietnamese and English, for the register, `serve` and messages alike.
+    pub names: (&'static str, &'static str),
+    /// The block of `documents` that asks for it: `documents.minutes`.
+    pub block: &'static str,
+    /// File-name suffix and template stem: `<id>-bien-ban.pdf`, `bien-ban.state.typ.j2`.
+    pub slug: &'static str,
+    /// Type code in the number line (`Số: 15/BB-UBND`), for numbered documents.
+    pub type_code: Option<&'static str>,
+    /// What it is written as.
+    pub format: Format,
+    /// Which record asks for it, and what that record must give.
+    pub source: Source,
+    /// The date it bears.
+    pub date: DateRule,
+    /// Its built-in templates: file name and text.
+    pub templates: &'static [(&'static str, &'static str)],
+}
+
+impl Spec {
+    /// The problem a record has when it lacks `need` for this document.
+    pub(super) fn problem(&self, need: Need) -> Problem {
+        match need {
+            Need::Field(field) => Problem::DocumentNeeds {
+                document: self.names.0,
+                document_en: self.names.1,
+                block: self.block,
+                field,
+            },
+            Need::Other(problem) => problem,
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! The two tables of the assessment documents as WordprocessingML: the criteria table of the
+//! report and the summary table, ruled, their header row repeated on each page.
+
+use super::value::{Args, Misfit, Value, text_of};
+use super::xml::{self, Cell, Inline, PLAIN, ParaStyle, TEXT_WIDTH, mm};
+
+const CELL: ParaStyle = ParaStyle {
+    line: 252,
+    size: 13.0,
+    ..PLAIN
+};
+
+fn cell(text: impl Into<String>, align: &'static str, bold: bool) -> Cell {
+    let mut body = String::new();
+    let text = text.into();
+    let runs = if text.is_empty() {
+        Vec::new()
+    } else {
+        vec![Inline {
+            text,
+            bold,
+            ..Inline::default()
+        }]
+    };
+    xml::paragraph(&mut body, ParaStyle { align, ..CELL }, &runs);
+    Cell::new(body)
+}
+
+fn field<'v>(row: &'v Value, name: &str) -> Result<&'v Value, Misfit> {
+    let Value::Dict(entries) = row else {
+        return Err((
+            "mỗi dòng phải là một từ điển".into(),
+            "each row must be a dictionary".into(),
+        ));
+    };
+    Ok(entries.iter().find(|(n, _)| n == name).map_or(&Value::None, |(_, v)| v))
+}
+
+fn rows_of(value: &Value) -> &[Value] {
+    match value {
+        Value::Array(rows) => rows,
+        _ => &[],
+    }
+}
+
+fn header_row(titles: &[&str]) -> Vec<Cell> {
+    titles.iter().map(|t| cell(*t, "center", true)).collect()
+}
+
+/// The criteria table: ruled, 13 pt, the header row repeating, rows never split.
+pub fn criteria_table(out: &mut String, args: &Args) -> Result<(), Misfit> {
+    let mut widths = [12.0, 0.0, 19.0, 19.0, 23.0, 38.0].map(mm);
+    widths[1] = TEXT_WIDTH - widths.iter().sum::<u32>();
+    let mut rows = vec![header_row(&[
+        "TT",
+        "Tên tiêu chí",
+        "Số chỉ tiêu",
+        "Số chỉ tiêu đạt",
+        "Đánh giá",
+        "Ghi chú",
+    ])];
+    let count = |v: &Value| {
+        if *v == Value::None {
+            "—".to_string()
+        } else {
+            text_of(v)
+        }
+    };
+    for row in rows_of(args.pos(0)) {
+        let met = matches!(field(row, "criterion_met")?, Value::Bool(true));
+        rows.push(vec![
+            cell(text_of(field(row, "no")?), "center", false),
+            cell(text_of(field(row, "name")?), "left", false),
+            cell(count(field(row, "indicators")?), "center", false),
+            cell(count(field(row, "met")?), "center", false),
+            cell(if met { "Đạt" } else { "Chưa đạt" }, "center", false),
+            cell(text_of(field(row, "note")?), "left", false),
+        ]);
+    }
+    let total = args.named("total");
+    if *total != Value::None {
+        let mut label = cell(text_of(field(total, "label")?), "center", true);
+        label.span = 2;
+        rows.push(vec![
+            label,
+            cell(text_of(field(total, "indicators")?), "center", true),
+            cell(text_of(field(total, "met")?), "center", true),
+            cell(text_of(field(total, "verdict")?), "center", true),
+            cell("", "left", false),
+        ]);
+    }
+    xml::table(out, &widths, true, 1, rows);
+    Ok(())
+}
+
+/// The archive's summary table: one row per unit.
+pub fn summary_table(out: &mut String, args: &Args) -> Result<(), Misfit> {
+    let mut widths = [12.0, 0.0, 28.0, 24.0, 24.0].map(mm);
+    widths[1] = TEXT_WIDTH - widths.iter().sum::<u32>();
+    let mut rows = vec![header_row(&[
+        "TT",
+        "Đơn vị",
+        "Ngày đánh giá",
+        "Tiêu chí đạt",
+        "Chỉ tiêu đạt",
+    ])];
+    for (i, row) in rows_of(args.pos(0)).iter().enumerate() {
+        let mut cells = vec![cell((i + 1).to_string(), "center", false)];
+        cells.push(cell(text_of(field(row, "unit")?), "left", false));
+        for name in ["date", "criteria", "indicators"] {
+            cells.push(cell(text_of(field(row, name)?), "center", false));
+        }
+        rows.push(cells);
+    }
+    xml::table(out, &widths, true, 1, rows);
+    Ok(())
+}
