@@ -36,18 +36,17 @@ pub struct AssessmentSummary {
 impl AssessmentSummary {
     /// The summary of a checked assessment.
     pub fn new(checked: &Checked) -> AssessmentSummary {
+        let decision = checked.set.set.decision.clone();
+        let group_basis = checked.commune_group.map(|g| format!("mức đạt chuẩn của xã nhóm {g}"));
+        let parts: Vec<String> = decision.iter().chain(&group_basis).cloned().collect();
         AssessmentSummary {
             unit: checked.assessment.unit.clone(),
             as_of: date_context(checked.assessment.as_of),
             assessed_by: assessed_by_words(checked.assessment.assessed_by),
             set_name: checked.set.set.name.clone(),
-            decision: checked.set.set.decision.clone(),
-            group_basis: checked.commune_group.map(|g| format!("mức đạt chuẩn của xã nhóm {g}")),
-            basis: {
-                let group = checked.commune_group.map(|g| format!("mức đạt chuẩn của xã nhóm {g}"));
-                let parts: Vec<String> = checked.set.set.decision.iter().cloned().chain(group).collect();
-                (!parts.is_empty()).then(|| parts.join("; "))
-            },
+            basis: (!parts.is_empty()).then(|| parts.join("; ")),
+            decision,
+            group_basis,
             phrase: checked.tally.phrase(),
             tally: checked.tally.clone(),
         }

@@ -10,9 +10,6 @@ use std::collections::HashMap;
 
 use granit_parser::{Event, Parser};
 
-/// The most text a record may stand for, aliases expanded: the limit on a record's file
-/// (`load::MAX_RECORD_BYTES`).
-pub const MAX_EXPANDED_BYTES: usize = 2 * 1024 * 1024;
 /// The most text a record's aliases may repeat, together.
 pub const MAX_ALIASED_BYTES: usize = 256 * 1024;
 
@@ -29,10 +26,10 @@ pub struct Amplified {
     pub limit: usize,
 }
 
-/// The first alias at which `text` passes [`MAX_EXPANDED_BYTES`] or its aliases pass
-/// [`MAX_ALIASED_BYTES`].
-pub fn check(text: &str) -> Option<Amplified> {
-    first_past(text, MAX_EXPANDED_BYTES, MAX_ALIASED_BYTES)
+/// The first alias at which `text` stands for more than `limit` bytes (the limit on a
+/// record's file) or its aliases pass [`MAX_ALIASED_BYTES`].
+pub fn check(text: &str, limit: usize) -> Option<Amplified> {
+    first_past(text, limit, MAX_ALIASED_BYTES)
 }
 
 /// The first alias at which `text` stands for more than `limit` bytes, or its aliases for
@@ -140,8 +137,8 @@ mod tests {
             text.push_str(&format!("{name}: &{name} [*{previous}, *{previous}]\n"));
             previous = name;
         }
-        let past = first_past(&text, MAX_EXPANDED_BYTES, usize::MAX).unwrap();
-        assert_eq!(past.limit, MAX_EXPANDED_BYTES);
+        let past = first_past(&text, 2 << 20, usize::MAX).unwrap();
+        assert_eq!(past.limit, 2 << 20);
         assert!(past.alias.starts_with('l'), "{past:?}");
     }
 
@@ -149,6 +146,6 @@ mod tests {
     fn an_ordinary_record_is_far_below() {
         let text =
             std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/samples/xuan-truong-2024.yaml")).unwrap();
-        assert_eq!(check(&text), None);
+        assert_eq!(check(&text, 2 << 20), None);
     }
 }

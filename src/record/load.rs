@@ -78,7 +78,7 @@ impl YamlFile {
     /// Deserialises the whole file into `T`.
     pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Error> {
         take_problem();
-        if let Some(past) = super::expansion::check(&self.text) {
+        if let Some(past) = super::expansion::check(&self.text, MAX_RECORD_BYTES as usize) {
             let problem = Problem::Amplified {
                 alias: past.alias,
                 limit: past.limit,
