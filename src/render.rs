@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 
 use rayon::prelude::*;
 use serde::Serialize;
+use typst::syntax::Source;
 use typst_layout::PagedDocument;
 
 use crate::compose::Composer;
@@ -51,8 +52,8 @@ pub struct Rendered {
 pub enum Made {
     /// A laid-out PDF document, with the Typst source it came from.
     Pdf {
-        /// The generated Typst source.
-        source: String,
+        /// The generated Typst source, as parsed.
+        source: typst::syntax::Source,
         /// The laid-out document.
         document: PagedDocument,
         /// Names to report problems under.
@@ -107,7 +108,7 @@ impl Renderer {
                 let mut source = self.composer.text(&name, &prepared.context)?;
                 source.push_str(extra);
                 let names = self.names(&name);
-                let (document, warnings) = self.lay_out(source.clone(), &names)?;
+                let (document, warnings, source) = self.lay_out(source, &names)?;
                 Ok((
                     Made::Pdf {
                         source,
@@ -238,16 +239,15 @@ impl Renderer {
         let mut files = Vec::new();
         let stem = format!("{}-{}", prepared.context.id(), kind.slug());
         if formats.contains(&OutputFormat::Docx) {
-            let generated = &source[..source.len() - extra.len()];
             files.push(OutputFile {
                 name: format!("{stem}.docx"),
-                bytes: self.docx(generated, &names)?,
+                bytes: self.docx(&document, &source, &names)?,
             });
         }
         if options.emit_typst {
             files.push(OutputFile {
                 name: format!("{stem}.typ"),
-                bytes: source.into_bytes(),
+                bytes: source.text().as_bytes().to_vec(),
             });
         }
         let missing: BTreeSet<char> = inspect::missing_characters(&document).into_iter().collect();
@@ -265,19 +265,29 @@ impl Renderer {
         })
     }
 
-    /// The DOCX of a generated source; a problem points at the template line that wrote it
-    /// when that line came out of a template unchanged.
-    pub fn docx(&self, generated: &str, names: &SourceNames) -> Result<Vec<u8>, Error> {
-        docx::docx(generated).map_err(|e| {
-            let text = generated.lines().nth(e.line - 1).unwrap_or_default();
-            let (name, line) = self
-                .composer
-                .template_line(text)
-                .unwrap_or_else(|| (format!("{} (generated line)", names.template), e.line));
-            Error::Template {
-                name,
-                line: Some(line),
-                detail: e.detail,
+    /// The DOCX of a laid-out document, from the same layout model as its PDF; a problem
+    /// points at the template line that wrote it when that line came out of a template
+    /// unchanged, else at the generated line or the layout library's.
+    pub fn docx(&self, document: &PagedDocument, main: &Source, names: &SourceNames) -> Result<Vec<u8>, Error> {
+        docx::docx(document).map_err(|e| {
+            let line_in = |source: &Source| {
+                let start = source.find(e.span)?.range().start;
+                source.lines().byte_to_line(start).map(|line| line + 1)
+            };
+            let place = if let Some(line) = line_in(main) {
+                let text = main.text().lines().nth(line - 1).unwrap_or_default();
+                match self.composer.template_line(text) {
+                    Some((name, line)) => format!("{name}:{line}"),
+                    None => format!("{} (generated line {line})", names.template),
+                }
+            } else if let Some(line) = line_in(self.typst.library_source()) {
+                format!("{}:{line}", names.library)
+            } else {
+                names.template.clone()
+            };
+            Error::Feature {
+                path: place.into(),
+                problem: Box::new(e.problem),
             }
         })
     }
@@ -298,12 +308,12 @@ impl Renderer {
     ) -> Result<(Vec<u8>, Vec<Diagnostic>), Error> {
         let source = self.composer.text(name, context)?;
         let names = self.names(name);
-        let (document, warnings) = self.lay_out(source, &names)?;
+        let (document, warnings, _) = self.lay_out(source, &names)?;
         Ok((typeset::pdf(&document, ident, date, false, &names)?, warnings))
     }
 
     /// Lays out Typst source; errors and warnings point at the template line that wrote them.
-    fn lay_out(&self, source: String, names: &SourceNames) -> Result<(PagedDocument, Vec<Diagnostic>), Error> {
+    fn lay_out(&self, source: String, names: &SourceNames) -> Result<(PagedDocument, Vec<Diagnostic>, Source), Error> {
         let laid = self
             .typst
             .lay_out(source, names)
@@ -326,7 +336,7 @@ impl Renderer {
                 }
             })
             .collect();
-        Ok((laid.document, warnings))
+        Ok((laid.document, warnings, laid.main))
     }
 
     fn locate_error(&self, error: Error, names: &SourceNames) -> Error {

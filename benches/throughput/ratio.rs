@@ -75,7 +75,7 @@ fn sources(renderer: &Renderer, records: &[PathBuf]) -> Vec<(String, vanban::rec
                 continue;
             }
             if let (Made::Pdf { source, .. }, _) = renderer.make(&prepared, requested.kind, "").unwrap() {
-                sources.push((source, requested.date));
+                sources.push((source.text().to_string(), requested.date));
             }
         }
     }

@@ -24,6 +24,8 @@ pub struct SourceNames {
 pub struct Laid {
     /// The document.
     pub document: PagedDocument,
+    /// The generated source it was laid out from, with the spans its elements point at.
+    pub main: typst::syntax::Source,
     /// Typst's warnings, at the generated line (the renderer points them at the template).
     pub warnings: Vec<TypstMessage>,
 }
@@ -53,7 +55,11 @@ pub fn layout(world: &DocumentWorld, names: &SourceNames) -> Result<Laid, Error>
             }),
         }
     })?;
-    Ok(Laid { document, warnings })
+    Ok(Laid {
+        document,
+        warnings,
+        main: world.main_source().clone(),
+    })
 }
 
 /// PDF bytes of `document`; the creation date is `date` (or `SOURCE_DATE_EPOCH`) so output is reproducible.

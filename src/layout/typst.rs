@@ -33,6 +33,11 @@ impl TypstLayout {
         self.library.text()
     }
 
+    /// The layout library as parsed, with the spans its elements point at.
+    pub fn library_source(&self) -> &Source {
+        &self.library
+    }
+
     /// Replaces the layout library; the Worlds of the old one are dropped.
     pub fn set_library(&mut self, library: String) {
         self.library = Source::new(library_id(), library);

@@ -50,6 +50,11 @@ impl DocumentWorld {
         self.main.replace(main);
     }
 
+    /// The generated document as last parsed (a cheap copy that keeps its spans).
+    pub fn main_source(&self) -> &Source {
+        &self.main
+    }
+
     /// The source behind `id`, if this World serves it.
     pub fn lookup(&self, id: FileId) -> Option<&Source> {
         [&self.main, &self.library_source].into_iter().find(|s| s.id() == id)

@@ -121,7 +121,7 @@ fn without_repeated_headers(words: Vec<String>) -> Vec<String> {
 }
 
 /// A part of a DOCX package.
-fn part(docx: &[u8], name: &str) -> String {
+pub fn part(docx: &[u8], name: &str) -> String {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a zip package");
     let mut text = String::new();
     archive
@@ -133,7 +133,7 @@ fn part(docx: &[u8], name: &str) -> String {
 }
 
 /// The words of `word/document.xml`: `w:t` runs, paragraphs and breaks apart.
-fn docx_words(docx: &[u8]) -> Vec<String> {
+pub fn docx_words(docx: &[u8]) -> Vec<String> {
     let xml = part(docx, "word/document.xml");
     let mut text = String::new();
     let mut rest = xml.as_str();
@@ -440,72 +440,4 @@ for path in sys.argv[1:]:
     );
     assert_eq!(stdout.lines().filter(|l| l.starts_with("ok ")).count(), paths.len());
     let _ = std::fs::remove_dir_all(&dir);
-}
-
-/// `vanban render --format pdf,docx` with a user's override of the notice's body template.
-fn render_with_override(body: &str) -> (tempfile::TempDir, std::process::Output) {
-    let dir = tempfile::tempdir().unwrap();
-    let custom = dir.path().join("templates");
-    std::fs::create_dir(&custom).unwrap();
-    std::fs::write(custom.join("_thong-bao-noi-dung.typ.j2"), body).unwrap();
-    let out = dir.path().join("out");
-    let output = crate::support::vanban(&[
-        "render",
-        crate::support::STATE_SAMPLE,
-        "-o",
-        out.to_str().unwrap(),
-        "--templates",
-        custom.to_str().unwrap(),
-        "--format",
-        "pdf,docx",
-    ]);
-    (dir, output)
-}
-
-#[test]
-fn a_user_template_changes_the_pdf_and_the_docx_alike() {
-    if !crate::support::program("pdftotext") {
-        return;
-    }
-    let notice = std::fs::read_to_string("templates/_thong-bao-noi-dung.typ.j2").unwrap();
-    let changed = notice.replace("kết luận như sau:", "kết luận như sau, trân trọng thông báo:");
-    assert_ne!(notice, changed, "the built-in template has the sentence");
-    let (dir, output) = render_with_override(&changed);
-    assert!(output.status.success(), "{}", crate::support::stderr(&output));
-    let out = dir.path().join("out");
-    let stem = "an-phu-2026-02-05-thong-bao-ket-luan";
-    let docx = docx_words(&std::fs::read(out.join(format!("{stem}.docx"))).unwrap()).join(" ");
-    let pdf = Command::new("pdftotext")
-        .arg(out.join(format!("{stem}.pdf")))
-        .arg("-")
-        .output()
-        .expect("pdftotext runs");
-    let pdf = String::from_utf8(pdf.stdout)
-        .unwrap()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    for text in [&docx, &pdf] {
-        assert!(text.contains("kết luận như sau, trân trọng thông báo:"), "{text}");
-    }
-    for name in ["bien-ban", "giay-moi"] {
-        assert!(
-            out.join(format!("an-phu-2026-02-05-{name}.docx")).is_file(),
-            "{name}.docx"
-        );
-    }
-}
-
-#[test]
-fn a_call_outside_the_docx_vocabulary_is_an_error_naming_the_template_line() {
-    let (dir, output) = render_with_override("Dòng một.\n\n#rule(20mm)\n");
-    assert_eq!(output.status.code(), Some(1));
-    let stderr = crate::support::stderr(&output);
-    assert!(stderr.contains("_thong-bao-noi-dung.typ.j2:3"), "{stderr}");
-    assert!(stderr.contains("DOCX"), "{stderr}");
-    let out = dir.path().join("out");
-    assert!(
-        !out.join("an-phu-2026-02-05-thong-bao-ket-luan.docx").exists(),
-        "no half-written draft"
-    );
 }

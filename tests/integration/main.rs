@@ -7,6 +7,7 @@ mod batch;
 mod cli;
 mod criteria;
 mod docx;
+mod docx_model;
 mod docx_styles;
 mod escaping;
 mod fuzz_regressions;

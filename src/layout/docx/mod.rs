@@ -1,271 +1,133 @@
-//! The DOCX layout: a second interpreter of the generated Typst source. The templates stay
-//! the one place every sentence is written; this module reads what they generated with
-//! `typst-syntax` and writes the same words as WordprocessingML: top-level markup becomes
-//! body paragraphs, and each call of the layout library's vocabulary ([`vocab`])
-//! becomes its Word counterpart. Anything outside that vocabulary is an error naming the
-//! generated line, never silently dropped.
+//! The DOCX writer: the second writer of the one layout model. Typst lays a document out
+//! once; the PDF is what it drew, and this writer reads the same document's layout model
+//! ([`model`]: the evaluated body and the page geometry `vanban.typ` leaves as metadata)
+//! and writes it as WordprocessingML: markup as body paragraphs, each block of the layout
+//! library ([`blocks`]) as its Word counterpart. Anything the model cannot say in Word is
+//! an error at its place in the source, never silently dropped.
 
+mod blocks;
+pub mod model;
 mod tables;
 mod value;
-mod vocab;
 pub mod xml;
 
-use typst_syntax::Source;
-use typst_syntax::ast::{self, AstNode, Expr};
+use typst::syntax::Span;
+use typst_layout::PagedDocument;
 
-pub use value::{Args, Value, trim};
-use value::{DOUBLE_QUOTE, SINGLE_QUOTE};
-use vocab::Writer;
-use xml::{BODY, Inline};
+use crate::problem::{Worded, Words, words};
+pub use value::{Fields, Value, trim};
 
-/// Why a generated source could not be written as DOCX, at a line of that source (1-based).
+use blocks::Sheet;
+use model::Item;
+use value::Inline;
+use xml::{PLAIN, ParaStyle, twips};
+
+/// Why a laid-out document could not be written as DOCX, at a place in its source.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DocxError {
-    /// The line in the generated source.
-    pub line: usize,
-    /// What is wrong, in English and Vietnamese.
-    pub detail: String,
+    /// Where: the element or block that does not fit (detached when nowhere in particular).
+    pub span: Span,
+    /// What does not fit.
+    pub problem: DocxProblem,
 }
 
-impl DocxError {
-    fn at(source: &Source, span: typst_syntax::Span, vi: &str, en: &str) -> DocxError {
-        let line = source
-            .find(span)
-            .map(|node| node.range())
-            .and_then(|range| source.lines().byte_to_line(range.start))
-            .map_or(1, |line| line + 1);
-        DocxError {
-            line,
-            detail: format!("{vi} / {en}"),
+/// What does not fit in a DOCX.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DocxProblem {
+    /// The document has no layout model: its template does not start with `setup`.
+    NoModel,
+    /// An element outside the layout model (a `line`, a `grid` written by hand).
+    Outside(String),
+    /// A block of the layout library this writer does not know.
+    NoWriter(String),
+    /// A value the model cannot carry (a colour, a function).
+    Unsupported(String),
+    /// The package could not be zipped.
+    Package(String),
+}
+
+impl Worded for DocxProblem {
+    fn text(&self) -> (Words, Words) {
+        let message = match self {
+            DocxProblem::NoModel => words(
+                "văn bản không có mô hình bố cục cho DOCX (mẫu không mở đầu bằng `#show: setup.with(...)`)",
+                "the document has no layout model for DOCX (the template does not start with `#show: setup.with(...)`)",
+            ),
+            DocxProblem::Outside(element) => words(
+                format!("`{element}` nằm ngoài mô hình bố cục nên không ghi được sang DOCX"),
+                format!("`{element}` is outside the layout model, so it cannot be written as DOCX"),
+            ),
+            DocxProblem::NoWriter(block) => words(
+                format!("khối `{block}` của vanban.typ chưa có cách ghi sang DOCX"),
+                format!("block `{block}` of vanban.typ has no DOCX form"),
+            ),
+            DocxProblem::Unsupported(value) => words(
+                format!("giá trị `{value}` không ghi được sang DOCX"),
+                format!("value `{value}` cannot be written as DOCX"),
+            ),
+            DocxProblem::Package(detail) => words(
+                format!("không đóng gói được DOCX: {detail}"),
+                format!("cannot package the DOCX: {detail}"),
+            ),
+        };
+        let hint = words(
+            "dùng văn bản thường, `#v`, `#let`, `#if`, `#for` và các khối của vanban.typ (state-header, title-block, section, task, signature-block, ...), hoặc chỉ xuất PDF (`--format pdf`)",
+            "use plain text, `#v`, `#let`, `#if`, `#for` and the blocks of vanban.typ (state-header, title-block, section, task, signature-block, ...), or write the PDF only (`--format pdf`)",
+        );
+        (message, hint)
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// Writes a laid-out document as a `.docx`, from its layout model.
+pub fn docx(document: &PagedDocument) -> Result<Vec<u8>, DocxError> {
+    let model = model::read(document)?;
+    let sheet = Sheet::new(&model.geometry);
+    let mut body = String::new();
+    let mut space = 0.0;
+    for item in &model.items {
+        match item {
+            Item::Paragraph(runs) => {
+                let style = ParaStyle {
+                    before: twips(space),
+                    ..sheet.body
+                };
+                xml::paragraph(&mut body, style, runs);
+                space = 0.0;
+            }
+            Item::Block(name, fields) => {
+                if space > 0.0 {
+                    spacer(&mut body, space);
+                    space = 0.0;
+                }
+                blocks::write(&mut body, &sheet, name, fields).map_err(|problem| DocxError {
+                    span: Span::detached(),
+                    problem,
+                })?;
+            }
+            Item::Space(points) => space += points,
+            Item::PageBreak => {
+                xml::paragraph(&mut body, PLAIN, &[Inline::page_break()]);
+                space = 0.0;
+            }
         }
     }
-}
-
-/// Writes generated Typst `text` as a `.docx`.
-pub fn docx(text: &str) -> Result<Vec<u8>, DocxError> {
-    let source = Source::detached(text);
-    let mut reader = Reader {
-        source: &source,
-        writer: Writer::default(),
-        title: String::new(),
-        paragraph: Vec::new(),
-    };
-    let markup = source
-        .root()
-        .cast::<ast::Markup>()
-        .ok_or_else(|| DocxError::at(&source, source.root().span(), "không đọc được", "cannot be read"))?;
-    for expr in markup.exprs() {
-        reader.top(expr)?;
-    }
-    reader.flush();
-    xml::package(&reader.writer.body, &reader.title).map_err(|e| DocxError {
-        line: 1,
-        detail: format!("không ghi được DOCX / cannot write the DOCX: {e}"),
+    xml::package(&body, &model.title, &model.geometry).map_err(|e| DocxError {
+        span: Span::detached(),
+        problem: DocxProblem::Package(e.to_string()),
     })
 }
 
-struct Reader<'s> {
-    source: &'s Source,
-    writer: Writer,
-    title: String,
-    paragraph: Vec<Inline>,
-}
-
-impl Reader<'_> {
-    fn error(&self, expr: Expr, vi: &str, en: &str) -> DocxError {
-        DocxError::at(self.source, expr.span(), vi, en)
-    }
-
-    fn outside(&self, expr: Expr) -> DocxError {
-        let text = expr.to_untyped().clone().full_text();
-        let head: String = text.chars().take(40).collect();
-        self.error(
-            expr,
-            &format!("`{head}` nằm ngoài bộ từ vựng của bố cục DOCX (vanban.typ)"),
-            &format!("`{head}` is outside the DOCX layout's vocabulary (vanban.typ)"),
-        )
-    }
-
-    fn flush(&mut self) {
-        let runs = trim(std::mem::take(&mut self.paragraph));
-        if !runs.is_empty() {
-            xml::paragraph(&mut self.writer.body, BODY, &runs);
-        }
-    }
-
-    fn top(&mut self, expr: Expr) -> Result<(), DocxError> {
-        match expr {
-            Expr::Parbreak(_) => self.flush(),
-            Expr::ModuleImport(import) => {
-                if !matches!(import.source(), Expr::Str(s) if s.get() == "vanban.typ") {
-                    return Err(self.outside(expr));
-                }
-            }
-            Expr::ShowRule(show) => self.show(expr, show)?,
-            Expr::FuncCall(call) => {
-                let name = callee(call)
-                    .filter(|name| name == "text" || vocab::VOCABULARY.contains(&name.as_str()))
-                    .ok_or_else(|| self.outside(expr))?;
-                let args = self.args(call)?;
-                if name == "text" {
-                    let runs = text_call(&args)?;
-                    self.paragraph.extend(runs);
-                } else {
-                    self.flush();
-                    vocab::call(&mut self.writer, &name, &args)
-                        .map_err(|(vi, en)| self.error(expr, &vi, &en))?
-                        .ok_or_else(|| self.outside(expr))?;
-                }
-            }
-            other => {
-                let mut runs = Vec::new();
-                self.inline(other, Style::default(), &mut runs)?;
-                self.paragraph.extend(runs);
-            }
-        }
-        Ok(())
-    }
-
-    /// `#show: setup.with(title: ...)`: the document's title.
-    fn show(&mut self, expr: Expr, show: ast::ShowRule) -> Result<(), DocxError> {
-        let Expr::FuncCall(call) = show.transform() else {
-            return Err(self.outside(expr));
-        };
-        let is_setup = matches!(call.callee(), Expr::FieldAccess(access)
-            if access.field().as_str() == "with" && matches!(access.target(), Expr::Ident(id) if id.as_str() == "setup"));
-        if show.selector().is_some() || !is_setup {
-            return Err(self.outside(expr));
-        }
-        if let Value::Str(title) = self.args(call)?.named("title") {
-            self.title = title.clone();
-        }
-        Ok(())
-    }
-
-    fn args(&self, call: ast::FuncCall) -> Result<Args, DocxError> {
-        let mut args = Args {
-            pos: Vec::new(),
-            named: Vec::new(),
-        };
-        for arg in call.args().items() {
-            match arg {
-                ast::Arg::Pos(expr) => args.pos.push(self.value(expr)?),
-                ast::Arg::Named(named) => args
-                    .named
-                    .push((named.name().as_str().to_string(), self.value(named.expr())?)),
-                ast::Arg::Spread(spread) => return Err(self.outside(spread.expr())),
-            }
-        }
-        Ok(args)
-    }
-
-    fn value(&self, expr: Expr) -> Result<Value, DocxError> {
-        Ok(match expr {
-            Expr::None(_) => Value::None,
-            Expr::Bool(b) => Value::Bool(b.get()),
-            Expr::Int(i) => Value::Int(i.get()),
-            Expr::Str(s) => Value::Str(s.get().to_string()),
-            Expr::Numeric(n) if n.get().1 == ast::Unit::Pt => Value::Points(n.get().0),
-            Expr::Parenthesized(p) => self.value(p.expr())?,
-            Expr::Array(array) => Value::Array(
-                array
-                    .items()
-                    .map(|item| match item {
-                        ast::ArrayItem::Pos(e) => self.value(e),
-                        ast::ArrayItem::Spread(s) => Err(self.outside(s.expr())),
-                    })
-                    .collect::<Result<_, _>>()?,
-            ),
-            Expr::Dict(dict) => Value::Dict(
-                dict.items()
-                    .map(|item| match item {
-                        ast::DictItem::Named(n) => Ok((n.name().as_str().to_string(), self.value(n.expr())?)),
-                        ast::DictItem::Keyed(k) => match k.key() {
-                            Expr::Str(key) => Ok((key.get().to_string(), self.value(k.expr())?)),
-                            other => Err(self.outside(other)),
-                        },
-                        ast::DictItem::Spread(s) => Err(self.outside(s.expr())),
-                    })
-                    .collect::<Result<_, _>>()?,
-            ),
-            Expr::ContentBlock(block) => {
-                let mut runs = Vec::new();
-                for e in block.body().exprs() {
-                    self.inline(e, Style::default(), &mut runs)?;
-                }
-                Value::Content(runs)
-            }
-            other => return Err(self.outside(other)),
-        })
-    }
-
-    /// Inline markup: text, spaces, strong, emphasis, escapes, embedded strings, `#text`.
-    fn inline(&self, expr: Expr, style: Style, out: &mut Vec<Inline>) -> Result<(), DocxError> {
-        let mut push = |text: String| {
-            out.push(Inline {
-                text,
-                bold: style.bold,
-                italic: style.italic,
-                ..Inline::default()
-            })
-        };
-        match expr {
-            Expr::Text(t) => push(t.get().to_string()),
-            Expr::Space(_) => push(" ".into()),
-            Expr::Str(s) => push(s.get().to_string()),
-            Expr::Escape(e) => push(e.get().to_string()),
-            Expr::Shorthand(s) => push(s.get().to_string()),
-            Expr::SmartQuote(q) => push(if q.double() { DOUBLE_QUOTE } else { SINGLE_QUOTE }.into()),
-            Expr::Linebreak(_) => out.push(Inline::line_break()),
-            Expr::Strong(s) => {
-                for e in s.body().exprs() {
-                    self.inline(e, Style { bold: true, ..style }, out)?;
-                }
-            }
-            Expr::Emph(s) => {
-                for e in s.body().exprs() {
-                    self.inline(e, Style { italic: true, ..style }, out)?;
-                }
-            }
-            Expr::FuncCall(call) if callee(call).as_deref() == Some("text") => {
-                out.extend(text_call(&self.args(call)?)?);
-            }
-            other => return Err(self.outside(other)),
-        }
-        Ok(())
-    }
-}
-
-#[derive(Debug, Clone, Copy, Default)]
-struct Style {
-    bold: bool,
-    italic: bool,
-}
-
-fn callee(call: ast::FuncCall) -> Option<String> {
-    match call.callee() {
-        Expr::Ident(id) => Some(id.as_str().to_string()),
-        _ => None,
-    }
-}
-
-/// `#text(size: .., weight: "bold", style: "italic")[body]`.
-fn text_call(args: &Args) -> Result<Vec<Inline>, DocxError> {
-    let mut runs = match args.pos(0) {
-        Value::Content(runs) => runs.clone(),
-        Value::Str(s) => vec![Inline::plain(s.clone())],
-        _ => Vec::new(),
+/// An empty paragraph `points` high: the `#v` before a block.
+fn spacer(out: &mut String, points: f64) {
+    let style = ParaStyle {
+        before: twips(points),
+        line: 240,
+        size: 2.0,
+        ..PLAIN
     };
-    for run in &mut runs {
-        if let Value::Points(size) = args.named("size") {
-            run.size = Some(*size);
-        }
-        if matches!(args.named("weight"), Value::Str(w) if w == "bold") {
-            run.bold = true;
-        }
-        if matches!(args.named("style"), Value::Str(s) if s == "italic") {
-            run.italic = true;
-        }
-    }
-    Ok(runs)
+    xml::paragraph(out, style, &[]);
 }

@@ -1,8 +1,9 @@
 //! The two tables of the assessment documents as WordprocessingML: the criteria table of the
 //! report and the summary table, ruled, their header row repeated on each page.
 
-use super::value::{Args, Misfit, Value, text_of};
-use super::xml::{self, Cell, Inline, PLAIN, ParaStyle, TEXT_WIDTH, mm};
+use super::value::Inline;
+use super::value::{Fields, Value, text_of};
+use super::xml::{self, Cell, PLAIN, ParaStyle, mm};
 
 const CELL: ParaStyle = ParaStyle {
     line: 252,
@@ -26,14 +27,12 @@ fn cell(text: impl Into<String>, align: &'static str, bold: bool) -> Cell {
     Cell::new(body)
 }
 
-fn field<'v>(row: &'v Value, name: &str) -> Result<&'v Value, Misfit> {
-    let Value::Dict(entries) = row else {
-        return Err((
-            "mỗi dòng phải là một từ điển".into(),
-            "each row must be a dictionary".into(),
-        ));
-    };
-    Ok(entries.iter().find(|(n, _)| n == name).map_or(&Value::None, |(_, v)| v))
+/// A row's field (rows are dictionaries: `vanban.typ` reads them the same way to draw).
+fn field<'v>(row: &'v Value, name: &str) -> &'v Value {
+    match row {
+        Value::Dict(entries) => entries.iter().find(|(n, _)| n == name).map_or(&Value::None, |(_, v)| v),
+        _ => &Value::None,
+    }
 }
 
 fn rows_of(value: &Value) -> &[Value] {
@@ -48,9 +47,9 @@ fn header_row(titles: &[&str]) -> Vec<Cell> {
 }
 
 /// The criteria table: ruled, 13 pt, the header row repeating, rows never split.
-pub fn criteria_table(out: &mut String, args: &Args) -> Result<(), Misfit> {
+pub fn criteria_table(out: &mut String, width: u32, fields: &Fields) {
     let mut widths = [12.0, 0.0, 19.0, 19.0, 23.0, 38.0].map(mm);
-    widths[1] = TEXT_WIDTH - widths.iter().sum::<u32>();
+    widths[1] = width - widths.iter().sum::<u32>();
     let mut rows = vec![header_row(&[
         "TT",
         "Tên tiêu chí",
@@ -66,37 +65,36 @@ pub fn criteria_table(out: &mut String, args: &Args) -> Result<(), Misfit> {
             text_of(v)
         }
     };
-    for row in rows_of(args.pos(0)) {
-        let met = matches!(field(row, "criterion_met")?, Value::Bool(true));
+    for row in rows_of(fields.get("rows")) {
+        let met = matches!(field(row, "criterion_met"), Value::Bool(true));
         rows.push(vec![
-            cell(text_of(field(row, "no")?), "center", false),
-            cell(text_of(field(row, "name")?), "left", false),
-            cell(count(field(row, "indicators")?), "center", false),
-            cell(count(field(row, "met")?), "center", false),
+            cell(text_of(field(row, "no")), "center", false),
+            cell(text_of(field(row, "name")), "left", false),
+            cell(count(field(row, "indicators")), "center", false),
+            cell(count(field(row, "met")), "center", false),
             cell(if met { "Đạt" } else { "Chưa đạt" }, "center", false),
-            cell(text_of(field(row, "note")?), "left", false),
+            cell(text_of(field(row, "note")), "left", false),
         ]);
     }
-    let total = args.named("total");
+    let total = fields.get("total");
     if *total != Value::None {
-        let mut label = cell(text_of(field(total, "label")?), "center", true);
+        let mut label = cell(text_of(field(total, "label")), "center", true);
         label.span = 2;
         rows.push(vec![
             label,
-            cell(text_of(field(total, "indicators")?), "center", true),
-            cell(text_of(field(total, "met")?), "center", true),
-            cell(text_of(field(total, "verdict")?), "center", true),
+            cell(text_of(field(total, "indicators")), "center", true),
+            cell(text_of(field(total, "met")), "center", true),
+            cell(text_of(field(total, "verdict")), "center", true),
             cell("", "left", false),
         ]);
     }
     xml::table(out, &widths, true, 1, rows);
-    Ok(())
 }
 
 /// The archive's summary table: one row per unit.
-pub fn summary_table(out: &mut String, args: &Args) -> Result<(), Misfit> {
+pub fn summary_table(out: &mut String, width: u32, fields: &Fields) {
     let mut widths = [12.0, 0.0, 28.0, 24.0, 24.0].map(mm);
-    widths[1] = TEXT_WIDTH - widths.iter().sum::<u32>();
+    widths[1] = width - widths.iter().sum::<u32>();
     let mut rows = vec![header_row(&[
         "TT",
         "Đơn vị",
@@ -104,14 +102,13 @@ pub fn summary_table(out: &mut String, args: &Args) -> Result<(), Misfit> {
         "Tiêu chí đạt",
         "Chỉ tiêu đạt",
     ])];
-    for (i, row) in rows_of(args.pos(0)).iter().enumerate() {
+    for (i, row) in rows_of(fields.get("rows")).iter().enumerate() {
         let mut cells = vec![cell((i + 1).to_string(), "center", false)];
-        cells.push(cell(text_of(field(row, "unit")?), "left", false));
+        cells.push(cell(text_of(field(row, "unit")), "left", false));
         for name in ["date", "criteria", "indicators"] {
-            cells.push(cell(text_of(field(row, name)?), "center", false));
+            cells.push(cell(text_of(field(row, name)), "center", false));
         }
         rows.push(cells);
     }
     xml::table(out, &widths, true, 1, rows);
-    Ok(())
 }

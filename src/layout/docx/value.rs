@@ -1,9 +1,54 @@
-//! The values a DOCX layout call is made of: literal arguments, a call's arguments, and runs
-//! of text trimmed as Typst collapses spaces and places smart quotes.
+//! The values a block of the layout model is made of: its fields, and runs of text trimmed
+//! as Typst collapses spaces and places smart quotes.
 
-use super::xml::Inline;
+/// A piece of text with one formatting; `text == "\n"` is a line break, `"\u{c}"` a page break.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Inline {
+    /// The text.
+    pub text: String,
+    /// Bold.
+    pub bold: bool,
+    /// Italic.
+    pub italic: bool,
+    /// Underlined.
+    pub underline: bool,
+    /// Size in points; the paragraph's size when `None`.
+    pub size: Option<f64>,
+}
 
-/// A literal argument of a layout call.
+impl Inline {
+    /// Plain text.
+    pub fn plain(text: impl Into<String>) -> Inline {
+        Inline {
+            text: text.into(),
+            ..Inline::default()
+        }
+    }
+
+    /// A line break.
+    pub fn line_break() -> Inline {
+        Inline::plain("\n")
+    }
+
+    /// A page break.
+    pub fn page_break() -> Inline {
+        Inline::plain("\u{c}")
+    }
+
+    /// The same text, bold.
+    pub fn bold(mut self) -> Inline {
+        self.bold = true;
+        self
+    }
+
+    /// The same text at `size` points.
+    pub fn sized(mut self, size: f64) -> Inline {
+        self.size = Some(size);
+        self
+    }
+}
+
+/// A value of a block's field.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     /// `none`.
@@ -12,8 +57,10 @@ pub enum Value {
     Bool(bool),
     /// An integer.
     Int(i64),
-    /// A length or size in points (`12pt`).
+    /// A length or size in points (`12pt`), or a float.
     Points(f64),
+    /// A ratio (`45%` is `0.45`).
+    Ratio(f64),
     /// A string.
     Str(String),
     /// An array.
@@ -24,26 +71,23 @@ pub enum Value {
     Content(Vec<Inline>),
 }
 
-/// A call's arguments: positional and named.
-pub struct Args {
-    /// Positional arguments, trailing content blocks included.
-    pub pos: Vec<Value>,
-    /// Named arguments.
-    pub named: Vec<(String, Value)>,
-}
+/// A block's fields, by name, in the order the layout library gave them.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Fields(pub Vec<(String, Value)>);
 
-impl Args {
-    /// The named argument `name`, `none` when absent.
-    pub fn named(&self, name: &str) -> &Value {
-        self.named
-            .iter()
-            .find(|(n, _)| n == name)
-            .map_or(&Value::None, |(_, v)| v)
+impl Fields {
+    /// The field `name`, `none` when absent.
+    pub fn get(&self, name: &str) -> &Value {
+        self.0.iter().find(|(n, _)| n == name).map_or(&Value::None, |(_, v)| v)
     }
 
-    /// Positional argument `i`, `none` when absent.
-    pub fn pos(&self, i: usize) -> &Value {
-        self.pos.get(i).unwrap_or(&Value::None)
+    /// The field `name` as points (`0` when absent).
+    pub fn points(&self, name: &str) -> f64 {
+        match self.get(name) {
+            Value::Points(p) => *p,
+            Value::Int(i) => *i as f64,
+            _ => 0.0,
+        }
     }
 }
 
@@ -98,9 +142,6 @@ fn truncate_space(run: &mut Inline) {
     }
 }
 
-/// Why a call's arguments do not fit: Vietnamese, English.
-pub type Misfit = (String, String);
-
 /// A value as text: strings, numbers, content, arrays joined by spaces.
 pub fn text_of(value: &Value) -> String {
     match value {
@@ -108,6 +149,7 @@ pub fn text_of(value: &Value) -> String {
         Value::Bool(b) => b.to_string(),
         Value::Int(i) => i.to_string(),
         Value::Points(p) => format!("{p}pt"),
+        Value::Ratio(r) => format!("{}%", r * 100.0),
         Value::Str(s) => s.clone(),
         Value::Array(items) => items.iter().map(text_of).collect::<Vec<_>>().join(" "),
         Value::Dict(_) => String::new(),

@@ -9,58 +9,20 @@ use std::io::{Cursor, Write};
 use zip::ZipWriter;
 use zip::write::SimpleFileOptions;
 
+use super::model::Geometry;
+use super::value::Inline;
+
 /// Twips in one millimetre.
 pub const TWIPS_PER_MM: f64 = 1440.0 / 25.4;
-/// The text width: A4 (210 mm) less 30 mm left and 15 mm right.
-pub const TEXT_WIDTH: u32 = 9355;
-/// The body's first-line indent, 1.27 cm.
-pub const FIRST_INDENT: u32 = 720;
 
 /// Millimetres as twips.
 pub fn mm(value: f64) -> u32 {
     (value * TWIPS_PER_MM).round() as u32
 }
 
-/// A piece of text with one formatting; `text == "\n"` is a line break.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Inline {
-    /// The text.
-    pub text: String,
-    /// Bold.
-    pub bold: bool,
-    /// Italic.
-    pub italic: bool,
-    /// Underlined.
-    pub underline: bool,
-    /// Size in points; the paragraph's size when `None`.
-    pub size: Option<f64>,
-}
-
-impl Inline {
-    /// Plain text.
-    pub fn plain(text: impl Into<String>) -> Inline {
-        Inline {
-            text: text.into(),
-            ..Inline::default()
-        }
-    }
-
-    /// A line break.
-    pub fn line_break() -> Inline {
-        Inline::plain("\n")
-    }
-
-    /// The same text, bold.
-    pub fn bold(mut self) -> Inline {
-        self.bold = true;
-        self
-    }
-
-    /// The same text at `size` points.
-    pub fn sized(mut self, size: f64) -> Inline {
-        self.size = Some(size);
-        self
-    }
+/// Points as twips.
+pub fn twips(points: f64) -> u32 {
+    (points * 20.0).round().max(0.0) as u32
 }
 
 /// How a paragraph sits: alignment, indents, spacing, keep-with-next, a bottom rule.
@@ -88,10 +50,11 @@ pub struct ParaStyle {
     pub size: f64,
 }
 
-/// The body paragraph: justified, first line 1.27 cm, 6 pt after, 14 pt, lines at 1.2.
-pub const BODY: ParaStyle = ParaStyle {
+/// The body paragraph: justified, 6 pt after, 14 pt, lines at 1.2; its first-line indent is
+/// the layout model's ([`body`]).
+const BODY: ParaStyle = ParaStyle {
     align: "both",
-    first_line: FIRST_INDENT as i32,
+    first_line: 0,
     left: 0,
     right: 0,
     before: 0,
@@ -116,6 +79,15 @@ pub const PLAIN: ParaStyle = ParaStyle {
     rule: false,
     size: 14.0,
 };
+
+/// The body paragraph of a page laid out as `geometry`.
+pub fn body(geometry: &Geometry) -> ParaStyle {
+    ParaStyle {
+        first_line: twips(geometry.first_indent) as i32,
+        size: geometry.body_size,
+        ..BODY
+    }
+}
 
 impl ParaStyle {
     /// Centred.
@@ -179,6 +151,8 @@ fn write_run(out: &mut String, run: &Inline, size: f64) {
     let _ = write!(out, r#"<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>"#);
     if run.text == "\n" {
         out.push_str("<w:br/>");
+    } else if run.text == "\u{c}" {
+        out.push_str(r#"<w:br w:type="page"/>"#);
     } else {
         out.push_str(r#"<w:t xml:space="preserve">"#);
         escape_into(out, &run.text);
@@ -286,18 +260,20 @@ const SETTINGS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?
 const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/><w:sz w:val="28"/><w:szCs w:val="28"/><w:lang w:val="vi-VN" w:eastAsia="vi-VN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style><w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style></w:styles>"#;
 
-/// The `.docx` package around `body` (the document's paragraphs and tables): A4, margins
-/// 20/20/30/15 mm, the page number centred in the top margin from page 2 on.
-pub fn package(body: &str, title: &str) -> Result<Vec<u8>, zip::result::ZipError> {
+/// The `.docx` package around `body` (the document's paragraphs and tables): the page and
+/// margins of `geometry`, the page number centred in the top margin from page 2 on.
+pub fn package(body: &str, title: &str, geometry: &Geometry) -> Result<Vec<u8>, zip::result::ZipError> {
     let mut document = format!(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {NS}><w:body>"#);
     document.push_str(body);
     let _ = write!(
         document,
-        r#"<w:sectPr><w:headerReference w:type="default" r:id="rId3"/><w:headerReference w:type="first" r:id="rId4"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="{}" w:right="{}" w:bottom="{}" w:left="{}" w:header="{}" w:footer="{}" w:gutter="0"/><w:titlePg/></w:sectPr></w:body></w:document>"#,
-        mm(20.0),
-        mm(15.0),
-        mm(20.0),
-        mm(30.0),
+        r#"<w:sectPr><w:headerReference w:type="default" r:id="rId3"/><w:headerReference w:type="first" r:id="rId4"/><w:pgSz w:w="{}" w:h="{}"/><w:pgMar w:top="{}" w:right="{}" w:bottom="{}" w:left="{}" w:header="{}" w:footer="{}" w:gutter="0"/><w:titlePg/></w:sectPr></w:body></w:document>"#,
+        twips(geometry.page.0),
+        twips(geometry.page.1),
+        twips(geometry.margins[0]),
+        twips(geometry.margins[1]),
+        twips(geometry.margins[2]),
+        twips(geometry.margins[3]),
         mm(8.0),
         mm(8.0)
     );

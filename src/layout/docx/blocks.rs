@@ -1,91 +1,107 @@
-//! The layout library's vocabulary in Word's terms: each function of `vanban.typ` the
-//! templates call, written as paragraphs and tables with the same sizes, weights and
-//! placement as the PDF (see the README, "Two layouts").
+//! The blocks of the layout model in Word's terms: each block `vanban.typ` leaves in the
+//! laid-out document, written as paragraphs and tables with the same sizes, weights and
+//! placement as the PDF (see the README, "Two writers"). Widths and indents come from the
+//! model's geometry and the block's own fields, never from a second copy here.
 
+use super::DocxProblem;
+use super::model::Geometry;
 use super::tables::{criteria_table, summary_table};
-
-use super::value::{Args, Misfit, Value, strings, text_of, trim};
-use super::xml::{self, BODY, Cell, FIRST_INDENT, Inline, PLAIN, ParaStyle, TEXT_WIDTH, mm};
+use super::value::Inline;
+use super::value::{Fields, Value, strings, text_of, trim};
+use super::xml::{self, Cell, PLAIN, ParaStyle, twips};
 use crate::layout::fonts;
 
-/// The document body being written.
-#[derive(Default)]
-pub struct Writer {
-    /// `<w:p>` and `<w:tbl>` XML, in order.
-    pub body: String,
+/// The page a block is written on: the width between the margins and the body paragraph.
+pub struct Sheet {
+    /// Text width, in twips.
+    pub width: u32,
+    /// The body paragraph.
+    pub body: ParaStyle,
 }
 
-/// The functions of `vanban.typ` the DOCX layout writes (besides `setup` and `text`).
-pub const VOCABULARY: [&str; 14] = [
-    "state-header",
-    "party-header",
-    "title-block",
-    "section",
-    "numbered",
-    "dash",
-    "task",
-    "field",
-    "recipients",
-    "signer",
-    "signature-block",
-    "minutes-signatures",
-    "criteria-table",
-    "summary-table",
-];
+impl Sheet {
+    /// The sheet of a page laid out as `geometry`.
+    pub fn new(geometry: &Geometry) -> Sheet {
+        Sheet {
+            width: twips(geometry.text_width()),
+            body: xml::body(geometry),
+        }
+    }
+}
 
-/// Writes vocabulary call `name`; `Ok(None)` when `name` is not in the vocabulary.
-pub fn call(w: &mut Writer, name: &str, args: &Args) -> Result<Option<()>, Misfit> {
-    let out = &mut w.body;
+/// Writes block `name` with its `fields`; an error when `vanban.typ` has a block this
+/// writer does not know.
+pub fn write(out: &mut String, sheet: &Sheet, name: &str, f: &Fields) -> Result<(), DocxProblem> {
+    let body = sheet.body;
     match name {
-        "state-header" => state_header(out, args),
-        "party-header" => party_header(out, args),
-        "title-block" => title_block(out, args),
+        "state-header" => state_header(out, sheet, f),
+        "party-header" => party_header(out, sheet, f),
+        "title-block" => title_block(out, sheet, f),
         "section" => {
-            let text = format!("{} {}", text_of(args.pos(0)), text_of(args.pos(1)).to_uppercase());
+            let text = format!(
+                "{} {}",
+                text_of(f.get("number")),
+                text_of(f.get("title")).to_uppercase()
+            );
             let style = ParaStyle {
                 first_line: 0,
                 keep_next: true,
-                ..BODY
+                ..body
             };
             xml::paragraph(out, style, &[Inline::plain(text).bold()]);
         }
-        "numbered" => lead(out, BODY, &format!("{} ", text_of(args.pos(0))), args.pos(1)),
-        "dash" => lead(out, BODY, "- ", args.pos(0)),
+        "numbered" => lead(out, body, &format!("{} ", text_of(f.get("label"))), f.get("body")),
+        "dash" => lead(out, body, "- ", f.get("body")),
         "task" => {
-            let hang = (fonts_width("- ", 14.0, false) * 20.0).round() as u32;
+            let gap = f.points("gap");
+            let hang = twips(fonts_width("-", body.size, false) + gap);
             let style = ParaStyle {
-                left: FIRST_INDENT + hang,
+                left: body.first_line as u32 + hang,
                 first_line: -(hang as i32),
-                ..BODY
+                ..body
             };
-            lead(out, style, "- ", args.pos(0));
+            lead(out, style, "- ", f.get("body"));
         }
-        "field" => lead(out, BODY, &format!("{}: ", text_of(args.pos(0))), args.pos(1)),
-        "recipients" => recipients(out, system(args), &strings(args.pos(0))),
-        "signer" => signer(out, &strings(args.pos(0)), &text_of(args.pos(1))),
+        "field" => lead(out, body, &format!("{}: ", text_of(f.get("label"))), f.get("body")),
+        "recipients" => recipients(out, system(f), &strings(f.get("items"))),
+        "signer" => signer(out, &strings(f.get("lines")), &text_of(f.get("name")), f.points("room")),
         "signature-block" => {
             let mut left = String::new();
-            recipients(&mut left, system(args), &strings(args.named("recipients-list")));
+            recipients(&mut left, system(f), &strings(f.get("recipients-list")));
             let mut right = String::new();
             signer(
                 &mut right,
-                &strings(args.named("authority")),
-                &text_of(args.named("name")),
+                &strings(f.get("authority")),
+                &text_of(f.get("name")),
+                f.points("room"),
             );
             spacer(out, 200);
-            let widths = [TEXT_WIDTH * 45 / 100, TEXT_WIDTH - TEXT_WIDTH * 45 / 100];
-            xml::table(out, &widths, false, 0, vec![vec![Cell::new(left), Cell::new(right)]]);
+            let share = match f.get("columns") {
+                Value::Array(columns) => match columns.first() {
+                    Some(Value::Ratio(r)) => *r,
+                    _ => 0.5,
+                },
+                _ => 0.5,
+            };
+            let first = (f64::from(sheet.width) * share).round() as u32;
+            xml::table(
+                out,
+                &[first, sheet.width - first],
+                false,
+                0,
+                vec![vec![Cell::new(left), Cell::new(right)]],
+            );
         }
-        "minutes-signatures" => minutes_signatures(out, args),
-        "criteria-table" => criteria_table(out, args)?,
-        "summary-table" => summary_table(out, args)?,
-        _ => return Ok(None),
+        "minutes-signatures" => minutes_signatures(out, sheet, f),
+        "criteria-table" => criteria_table(out, sheet.width, f),
+        "summary-table" => summary_table(out, sheet.width, f),
+        other => return Err(DocxProblem::NoWriter(other.to_string())),
     }
-    Ok(Some(()))
+    Ok(())
 }
 
-fn system(args: &Args) -> &str {
-    match args.named("system") {
+fn system(f: &Fields) -> &str {
+    match f.get("system") {
         Value::Str(s) => s,
         _ => "state",
     }
@@ -178,14 +194,11 @@ fn upper(lines: Vec<String>) -> Vec<String> {
 
 /// ND30: parent and issuer left with a rule 40 % of the issuer's width, the number under
 /// them; Quốc hiệu and Tiêu ngữ right with a rule as long as the motto, the date line under.
-fn state_header(out: &mut String, args: &Args) {
-    let left_width = mm(65.0);
-    let issuer = upper(strings(args.named("issuer")));
+fn state_header(out: &mut String, sheet: &Sheet, f: &Fields) {
+    let left_width = twips(f.points("left-width"));
+    let issuer = upper(strings(f.get("issuer")));
     let mut left = String::new();
-    centred(
-        &mut left,
-        &lines(&upper(strings(args.named("parent"))), 13.0, false, false),
-    );
+    centred(&mut left, &lines(&upper(strings(f.get("parent"))), 13.0, false, false));
     centred(&mut left, &lines(&issuer, 13.0, true, false));
     rule_under(&mut left, &issuer, 13.0, 0.4, left_width);
     let motto = "Độc lập - Tự do - Hạnh phúc".to_string();
@@ -195,48 +208,42 @@ fn state_header(out: &mut String, args: &Args) {
         &[Inline::plain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").bold().sized(13.0)],
     );
     centred(&mut right, &[Inline::plain(motto.clone()).bold()]);
-    rule_under(&mut right, &[motto], 14.0, 1.0, TEXT_WIDTH - left_width);
+    rule_under(&mut right, &[motto], 14.0, 1.0, sheet.width - left_width);
     let mut number = String::new();
     spacer(&mut number, 120);
-    centred(&mut number, &lines(&strings(args.named("number")), 13.0, false, false));
+    centred(&mut number, &lines(&strings(f.get("number")), 13.0, false, false));
     let mut date = String::new();
     spacer(&mut date, 120);
-    centred(&mut date, &lines(&strings(args.named("date-line")), 14.0, false, true));
+    centred(&mut date, &lines(&strings(f.get("date-line")), 14.0, false, true));
     let rows = vec![
         vec![Cell::new(left), Cell::new(right)],
         vec![Cell::new(number), Cell::new(date)],
     ];
-    xml::table(out, &[left_width, TEXT_WIDTH - left_width], false, 0, rows);
+    xml::table(out, &[left_width, sheet.width - left_width], false, 0, rows);
 }
 
 /// HD36: parent, issuer, `*` and the number left; ĐẢNG CỘNG SẢN VIỆT NAM with a rule as
 /// long as it and the date line right.
-fn party_header(out: &mut String, args: &Args) {
-    let left_width = mm(80.0);
+fn party_header(out: &mut String, sheet: &Sheet, f: &Fields) {
+    let left_width = twips(f.points("left-width"));
     let mut left = String::new();
-    centred(
-        &mut left,
-        &lines(&upper(strings(args.named("parent"))), 14.0, false, false),
-    );
-    centred(
-        &mut left,
-        &lines(&upper(strings(args.named("issuer"))), 14.0, true, false),
-    );
+    centred(&mut left, &lines(&upper(strings(f.get("parent"))), 14.0, false, false));
+    centred(&mut left, &lines(&upper(strings(f.get("issuer"))), 14.0, true, false));
     centred(&mut left, &[Inline::plain("*")]);
-    centred(&mut left, &lines(&strings(args.named("number")), 14.0, false, false));
+    centred(&mut left, &lines(&strings(f.get("number")), 14.0, false, false));
     let title = "ĐẢNG CỘNG SẢN VIỆT NAM".to_string();
     let mut right = String::new();
     centred(&mut right, &[Inline::plain(title.clone()).bold().sized(15.0)]);
-    rule_under(&mut right, &[title], 15.0, 1.0, TEXT_WIDTH - left_width);
+    rule_under(&mut right, &[title], 15.0, 1.0, sheet.width - left_width);
     spacer(&mut right, 120);
-    centred(&mut right, &lines(&strings(args.named("date-line")), 14.0, false, true));
+    centred(&mut right, &lines(&strings(f.get("date-line")), 14.0, false, true));
     let rows = vec![vec![Cell::new(left), Cell::new(right)]];
-    xml::table(out, &[left_width, TEXT_WIDTH - left_width], false, 0, rows);
+    xml::table(out, &[left_width, sheet.width - left_width], false, 0, rows);
 }
 
 /// Tên loại and trích yếu, centred; a short rule (state) or `-----` (Party) under them.
-fn title_block(out: &mut String, args: &Args) {
-    let party = system(args) == "party";
+fn title_block(out: &mut String, sheet: &Sheet, f: &Fields) {
+    let party = system(f) == "party";
     let kind_size = if party { 16.0 } else { 14.0 };
     let style = ParaStyle {
         before: 360,
@@ -246,9 +253,9 @@ fn title_block(out: &mut String, args: &Args) {
     xml::paragraph(
         out,
         style,
-        &[Inline::plain(text_of(args.pos(0))).bold().sized(kind_size)],
+        &[Inline::plain(text_of(f.get("kind"))).bold().sized(kind_size)],
     );
-    let subject = strings(args.pos(1));
+    let subject = strings(f.get("subject"));
     if !subject.is_empty() {
         let style = ParaStyle {
             before: 40,
@@ -259,7 +266,7 @@ fn title_block(out: &mut String, args: &Args) {
         if party {
             centred(out, &[Inline::plain("-----")]);
         } else {
-            rule_under(out, &subject, 14.0, 0.4, TEXT_WIDTH);
+            rule_under(out, &subject, 14.0, 0.4, sheet.width);
         }
     }
     spacer(out, 240);
@@ -290,44 +297,46 @@ fn recipients(out: &mut String, system: &str, items: &[String]) {
     }
 }
 
-/// Authority lines in bold capitals, 25 mm to sign, the name in bold; centred.
-fn signer(out: &mut String, authority: &[String], name: &str) {
+/// Authority lines in bold capitals, `room` points to sign, the name in bold; centred.
+fn signer(out: &mut String, authority: &[String], name: &str, room: f64) {
     for line in authority {
         centred(out, &[Inline::plain(line.to_uppercase()).bold()]);
     }
     let style = ParaStyle {
-        before: mm(25.0),
+        before: twips(room),
         ..PLAIN.centred()
     };
     xml::paragraph(out, style, &[Inline::plain(name).bold()]);
 }
 
 /// Secretary left, chair right, then the recipients.
-fn minutes_signatures(out: &mut String, args: &Args) {
+fn minutes_signatures(out: &mut String, sheet: &Sheet, f: &Fields) {
     let mut left = String::new();
     signer(
         &mut left,
-        &strings(args.named("secretary-title")),
-        &text_of(args.named("secretary")),
+        &strings(f.get("secretary-title")),
+        &text_of(f.get("secretary")),
+        f.points("room"),
     );
     let mut right = String::new();
     signer(
         &mut right,
-        &strings(args.named("chair-title")),
-        &text_of(args.named("chair")),
+        &strings(f.get("chair-title")),
+        &text_of(f.get("chair")),
+        f.points("room"),
     );
     spacer(out, 200);
-    let half = TEXT_WIDTH / 2;
+    let half = sheet.width / 2;
     xml::table(
         out,
-        &[half, TEXT_WIDTH - half],
+        &[half, sheet.width - half],
         false,
         0,
         vec![vec![Cell::new(left), Cell::new(right)]],
     );
-    let items = strings(args.named("recipients-list"));
+    let items = strings(f.get("recipients-list"));
     if !items.is_empty() {
         spacer(out, 200);
-        recipients(out, system(args), &items);
+        recipients(out, system(f), &items);
     }
 }
