@@ -84,12 +84,26 @@ pub fn join_list<S: AsRef<str>>(items: &[S]) -> String {
 /// State (ND30): `Số: 05/TB-UBND`. Party (HD36): `Số 123-TB/HU`.
 /// Without a number the clerk gets a blank to fill: `Số:      /BB-UBND`.
 pub fn document_number(system: IssuerSystem, number: Option<u32>, kind: &str, code: &str) -> String {
-    let digits = number.map(|n| format!("{n:02}"));
-    match (system, digits) {
-        (IssuerSystem::State, Some(n)) => format!("Số: {n}/{kind}-{code}"),
-        (IssuerSystem::State, None) => format!("Số:\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}/{kind}-{code}"),
-        (IssuerSystem::Party, Some(n)) => format!("Số {n}-{kind}/{code}"),
-        (IssuerSystem::Party, None) => format!("Số\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}-{kind}/{code}"),
+    number_line(system, &document_symbol(system, number, kind, code))
+}
+
+/// A number and symbol as cited in running text: `05/TB-UBND`, `123-TB/HU`; a blank of six
+/// no-break spaces for the clerk when the number is not given.
+pub fn document_symbol(system: IssuerSystem, number: Option<u32>, kind: &str, code: &str) -> String {
+    let digits = number.map_or_else(|| "\u{a0}".repeat(6), |n| format!("{n:02}"));
+    match system {
+        IssuerSystem::State => format!("{digits}/{kind}-{code}"),
+        IssuerSystem::Party => format!("{digits}-{kind}/{code}"),
+    }
+}
+
+/// The number line of a symbol: `Số: 05/TB-UBND` (state), `Số 123-TB/HU` (Party); a blank
+/// number follows "Số:" / "Số" directly.
+pub fn number_line(system: IssuerSystem, symbol: &str) -> String {
+    let gap = if symbol.starts_with('\u{a0}') { "" } else { " " };
+    match system {
+        IssuerSystem::State => format!("Số:{gap}{symbol}"),
+        IssuerSystem::Party => format!("Số{gap}{symbol}"),
     }
 }
 

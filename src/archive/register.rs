@@ -98,7 +98,7 @@ fn sequence_of(db: &Connection, prepared: &Prepared, doc: &Requested) -> rusqlit
         }
     };
     let sequence = if per_type(db, &facts.issuer, facts.system)? {
-        doc.kind.type_code().to_string()
+        doc.kind.sequence_code(facts.system).to_string()
     } else {
         String::new()
     };
@@ -116,7 +116,7 @@ fn numbered(prepared: &Prepared) -> impl Iterator<Item = (usize, &Requested)> {
         .documents
         .iter()
         .enumerate()
-        .filter(move |(_, d)| has_issuer && d.kind.spec().type_code.is_some())
+        .filter(move |(_, d)| has_issuer && d.kind.spec().numbering != crate::documents::Numbering::None)
 }
 
 /// Checks the numbers a record gives and, with [`Numbering::Give`], gives the next number to
@@ -207,7 +207,7 @@ pub fn enter(db: &Connection, entry: &str, prepared: &Prepared) -> rusqlite::Res
     for (_, doc) in numbered(prepared) {
         let Some(number) = doc.number else { continue };
         let sequence = sequence_of(db, prepared, doc)?;
-        let line = doc.number_line(facts.system, &facts.issuer_code).unwrap_or_default();
+        let line = doc.number_line(facts.system, facts.codes()).unwrap_or_default();
         let summary = format!("{} {}", kind_title(doc), facts.summary);
         db.execute(
             "INSERT INTO register VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
@@ -238,7 +238,7 @@ fn signers(prepared: &Prepared, doc: &Requested) -> String {
         return signer.clone();
     }
     match (&prepared.context, doc.kind) {
-        (crate::compose::Context::Session(session), crate::documents::DocKind::Minutes) => {
+        (crate::compose::Context::Session(session), crate::documents::DocKind::MINUTES) => {
             let secretary = session.secretary.as_ref().map(|s| s.name.clone());
             std::iter::once(session.chair.name.clone())
                 .chain(secretary)

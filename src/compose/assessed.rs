@@ -1,14 +1,16 @@
 //! What documents say of an assessment: the summary a session document quotes, and the
 //! context of the assessment report.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
+use super::document::{DocumentContext, documents_context};
 use super::facts::{DateContext, IssuerContext, date_context, issuer_context};
-use super::signed::{Signed, SignedContext, signed_context};
-use crate::criteria::assessment::{AssessedBy, Tally};
+use crate::criteria::assessment::{AssessedBy, Assessment, Tally};
 use crate::criteria::checked::Checked;
-use crate::documents::DocKind;
-use crate::record::{Issuer, IssuerSystem, SignedSpec};
+use crate::documents::asked_by_assessment;
+use crate::record::IssuerSystem;
 
 /// What a session document says of one assessment.
 #[derive(Debug, Clone, Serialize)]
@@ -76,13 +78,15 @@ pub struct AssessmentContext {
     pub counts_known: bool,
     /// The issuing body, if named.
     pub issuer: Option<IssuerContext>,
-    /// Number, date, signer and recipients, if the report is asked for.
-    pub report: Option<SignedContext>,
+    /// Each document asked for (the report), by its block's name, when the issuer is named.
+    #[serde(flatten)]
+    pub documents: BTreeMap<&'static str, DocumentContext>,
 }
 
 impl AssessmentContext {
-    /// The context of a checked assessment; `issuer` and `spec` when it asks for its report.
-    pub fn new(checked: &Checked, issuer: Option<&Issuer>, spec: Option<&SignedSpec>, id: String) -> AssessmentContext {
+    /// The context of a checked assessment and the documents it asks for.
+    pub fn new(checked: &Checked, assessment: &Assessment, id: String) -> AssessmentContext {
+        let issuer = assessment.issuer.as_ref();
         AssessmentContext {
             system: IssuerSystem::State,
             id,
@@ -90,15 +94,12 @@ impl AssessmentContext {
             set_id: checked.set.set.id.clone(),
             counts_known: checked.tally.rows.iter().all(|r| r.indicators.is_some()),
             issuer: issuer.map(issuer_context),
-            report: issuer.zip(spec).map(|(issuer, spec)| {
-                signed_context(
-                    IssuerSystem::State,
-                    issuer,
-                    Signed::from(spec),
-                    DocKind::Report,
-                    checked.assessment.as_of,
-                )
-            }),
+            documents: issuer
+                .map(|issuer| {
+                    let asked = asked_by_assessment(assessment);
+                    documents_context(IssuerSystem::State, issuer, asked, assessment.as_of)
+                })
+                .unwrap_or_default(),
         }
     }
 }

@@ -3,14 +3,16 @@
 //! Templates decide the wording; this module decides facts (dates in words, title chains,
 //! document numbers, tasks grouped per assignee) so that no template computes them twice.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 pub use super::assessed::{AssessmentContext, AssessmentSummary, assessed_by_words};
+use super::document::{DocumentContext, documents_context};
 pub use super::facts::{DateContext, IssuerContext, PersonContext, TimeContext, date_context, issuer_context};
 use super::facts::{person_context, time_context};
 use super::news::NewsContext;
-use super::signed::{InvitationContext, Signed, SignedContext, signed_context};
-use crate::documents::DocKind;
+use crate::documents::asked_by_session;
 use crate::record::{IssuerSystem, Participant, WorkingSession};
 use crate::vietnamese as vn;
 
@@ -49,14 +51,11 @@ pub struct SessionContext {
     pub discussion: Vec<DiscussionContext>,
     /// The chair's conclusions.
     pub conclusions: ConclusionsContext,
-    /// The minutes, if asked for.
-    pub minutes: Option<MinutesContext>,
-    /// The conclusion notice, if asked for.
-    pub notice: Option<SignedContext>,
     /// The news draft, if asked for.
     pub news: Option<NewsContext>,
-    /// The invitation, if asked for.
-    pub invitation: Option<InvitationContext>,
+    /// Each PDF document asked for, by its block's name (`minutes`, `notice`, `plan` ...).
+    #[serde(flatten)]
+    pub documents: BTreeMap<&'static str, DocumentContext>,
 }
 
 /// The chair.
@@ -140,6 +139,8 @@ pub struct TaskContext {
     pub task: String,
     /// By when.
     pub due: Option<DateContext>,
+    /// Who works with the assignee, joined the Vietnamese way (empty when nobody is named).
+    pub partners: String,
 }
 
 /// The tasks of one assignee.
@@ -151,59 +152,12 @@ pub struct AssigneeContext {
     pub tasks: Vec<TaskContext>,
 }
 
-/// The minutes' own settings.
-#[derive(Debug, Clone, Serialize)]
-pub struct MinutesContext {
-    /// `Số: 15/BB-UBND` or `Số 15-BB/HU`.
-    pub number_line: String,
-    /// Header date line (Party minutes carry one; ND30 minutes do not).
-    pub date_line: String,
-    /// Nơi nhận.
-    pub recipients: Vec<String>,
-    /// Tài liệu sử dụng, when the record lists them.
-    pub materials: Vec<String>,
-    /// Có mặt, when given.
-    pub present: Option<u32>,
-    /// Vắng mặt, when given.
-    pub absent: Option<u32>,
-}
-
 impl SessionContext {
     /// Builds the context of a validated session; `id` is the record's stable name.
     pub fn new(session: &WorkingSession, id: String) -> SessionContext {
         let system = session.issuer.system;
         let issuer = &session.issuer;
-        let notice = session
-            .documents
-            .notice
-            .as_ref()
-            .map(|spec| signed_context(system, issuer, Signed::from(&spec.value), DocKind::Notice, session.date));
-        let invitation = session.documents.invitation.as_ref().map(|spec| {
-            let spec = &spec.value;
-            let signed = Signed {
-                number: spec.number.map(|n| n.0),
-                date: spec.date,
-                signer: &spec.signer,
-                recipients: &spec.recipients,
-            };
-            InvitationContext {
-                signed: signed_context(system, issuer, signed, DocKind::Invitation, session.date),
-                prepare: spec.prepare.clone(),
-            }
-        });
-        let minutes = session.documents.minutes.as_ref().map(|spec| MinutesContext {
-            number_line: vn::document_number(
-                system,
-                spec.value.number.map(|n| n.0),
-                DocKind::Minutes.type_code(),
-                &issuer.code,
-            ),
-            date_line: vn::date_line(&issuer.place, session.date),
-            recipients: spec.value.recipients.clone(),
-            materials: spec.value.materials.clone(),
-            present: spec.value.present,
-            absent: spec.value.absent,
-        });
+        let documents = documents_context(system, issuer, asked_by_session(session), session.date);
         SessionContext {
             system,
             id,
@@ -245,9 +199,7 @@ impl SessionContext {
                 .as_ref()
                 .map(conclusions_context)
                 .unwrap_or_default(),
-            minutes,
-            notice,
-            invitation,
+            documents,
             news: session
                 .documents
                 .news
@@ -279,6 +231,7 @@ fn conclusions_context(conclusions: &crate::record::Conclusions) -> ConclusionsC
             assignee: one_paragraph(&t.assignee),
             task: one_paragraph(&t.task),
             due: t.due.map(date_context),
+            partners: vn::join_list(&t.partners),
         })
         .collect();
     let mut assignees: Vec<AssigneeContext> = Vec::new();

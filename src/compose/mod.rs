@@ -5,10 +5,10 @@
 
 pub mod assessed;
 pub mod context;
+pub mod document;
 pub mod facts;
 pub mod model;
 pub mod news;
-pub mod signed;
 pub mod templates;
 pub mod title_lines;
 

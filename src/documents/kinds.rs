@@ -37,20 +37,10 @@ impl RecordKind {
     }
 }
 
-/// A document vanban can issue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DocKind {
-    /// Biên bản.
-    Minutes,
-    /// Thông báo kết luận.
-    Notice,
-    /// Báo cáo kết quả đánh giá.
-    Report,
-    /// Tin bài: Markdown and HTML.
-    News,
-    /// Giấy mời to the session.
-    Invitation,
-}
+/// A document vanban can issue: its entry in the table, named by its slug (the kinds are
+/// the constants beside their entries, `DocKind::MINUTES` and so on).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct DocKind(pub(super) &'static str);
 
 /// What a document is written as: the renderer branches on this, and only on this.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,11 +56,38 @@ pub enum Format {
 pub enum DateRule {
     /// The session's date.
     Session,
-    /// Its own `date`, else the session's (or the assessment's `as_of`).
-    OwnElseRecord,
+    /// Its own `date`, else the session's (or the assessment's `as_of`), within `Bound`.
+    OwnElseRecord(Bound),
 }
 
-/// Where a record asks for a document, and what that request gives.
+/// What a document's own date must keep to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    /// Any date.
+    Free,
+    /// On or before the session (an invitation to it).
+    NotAfterSession,
+    /// On or after the date of another document of the record, when that one is issued.
+    NotBefore(DocKind),
+}
+
+/// How a document is numbered (`Số: 05/TB-UBND`, `Số 123-TB/HU`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Numbering {
+    /// Not numbered (the news draft).
+    None,
+    /// A type code in both systems: `Số: 05/TB-UBND`, `Số 05-TB/HU`.
+    Typed(&'static str),
+    /// No type code in the state system, the issuer's code then the drafting unit's
+    /// (`Số: 45/UBND-VP`); the Party code `party` in the Party system (`Số 45-CV/HU`).
+    Untyped {
+        /// The Party system's type code.
+        party: &'static str,
+    },
+}
+
+/// Where a record asks for a document, and what that request gives: the parts every
+/// document has, and the block's own fields for its template.
 pub struct Asked<'a> {
     /// The request's place in the record.
     pub at: Location,
@@ -82,6 +99,9 @@ pub struct Asked<'a> {
     pub signer: Option<&'a Signer>,
     /// Nơi nhận.
     pub recipients: &'a [String],
+    /// The block's own fields (`materials`, `prepare`, `purposes` ...), as its template
+    /// reads them beside the common ones.
+    pub own: serde_json::Value,
 }
 
 /// Which record asks for a document, and what the record must give for it.
@@ -118,10 +138,8 @@ pub struct Spec {
     pub names: (&'static str, &'static str),
     /// The block of `documents` that asks for it: `documents.minutes`.
     pub block: &'static str,
-    /// File-name suffix and template stem: `<id>-bien-ban.pdf`, `bien-ban.state.typ.j2`.
-    pub slug: &'static str,
-    /// Type code in the number line (`Số: 15/BB-UBND`), for numbered documents.
-    pub type_code: Option<&'static str>,
+    /// How it is numbered.
+    pub numbering: Numbering,
     /// What it is written as.
     pub format: Format,
     /// Which record asks for it, and what that record must give.
@@ -134,11 +152,10 @@ pub struct Spec {
 
 impl Spec {
     /// The problem a record has when it lacks `need` for this document.
-    pub(super) fn problem(&self, need: Need) -> Problem {
+    pub(super) fn problem(&'static self, need: Need) -> Problem {
         match need {
             Need::Field(field) => Problem::DocumentNeeds {
-                document: self.names.0,
-                document_en: self.names.1,
+                document: &self.names,
                 block: self.block,
                 field,
             },

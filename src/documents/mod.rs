@@ -1,15 +1,16 @@
 //! Every document kind vanban issues, one entry each: file slug, type code, templates,
 //! output format, which record asks for it, the date it bears and what the record must give.
 //!
-//! Adding a kind is one entry in [`TABLE`] (and a [`DocKind`] variant), its templates, and
-//! whatever its record block needs in [`crate::record`] and in the compose stage's context.
+//! Adding a kind is one entry in [`TABLE`] (with its [`DocKind`] constant beside it), its
+//! block in the record's `documents`, and its templates: the compose stage gives every
+//! document the same context (number, date, signer, recipients and the block's own fields).
 
 mod kinds;
 mod table;
 
 use serde_saphyr::Location;
 
-pub use kinds::{Asked, DateRule, DocKind, Format, Need, RecordKind, Source, Spec};
+pub use kinds::{Asked, Bound, DateRule, DocKind, Format, Need, Numbering, RecordKind, Source, Spec};
 pub use table::TABLE;
 
 use crate::criteria::assessment::Assessment;
@@ -30,14 +31,18 @@ impl DocKind {
             .expect("every kind has an entry in TABLE")
     }
 
-    /// The file-name suffix: `<id>-bien-ban.pdf`.
+    /// The file-name suffix and template stem: `<id>-bien-ban.pdf`, `bien-ban.state.typ.j2`.
     pub fn slug(self) -> &'static str {
-        self.spec().slug
+        self.0
     }
 
-    /// The type code of the number line (`BB`, `TB`, `BC`); empty for unnumbered documents.
-    pub fn type_code(self) -> &'static str {
-        self.spec().type_code.unwrap_or_default()
+    /// The code its register numbers by, when numbered per type (`BB`, `TB`, `CV`); empty
+    /// for a state công văn (numbered with the issuer's other untyped documents).
+    pub fn sequence_code(self, system: IssuerSystem) -> &'static str {
+        match (self.spec().numbering, system) {
+            (Numbering::Typed(code), _) | (Numbering::Untyped { party: code }, IssuerSystem::Party) => code,
+            _ => "",
+        }
     }
 
     /// What it is written as.
@@ -69,70 +74,143 @@ pub struct Requested {
 }
 
 impl Requested {
-    /// Its number line as printed (`Số: 15/BB-UBND`), for numbered kinds.
-    pub fn number_line(&self, system: IssuerSystem, issuer_code: &str) -> Option<String> {
-        let code = self.kind.spec().type_code?;
-        Some(crate::vietnamese::document_number(
-            system,
-            self.number,
-            code,
-            issuer_code,
-        ))
+    /// Its number line as printed (`Số: 15/BB-UBND`, `Số: 45/UBND-VP`), for numbered kinds.
+    pub fn number_line(&self, system: IssuerSystem, codes: Codes) -> Option<String> {
+        symbol(self.kind, system, self.number, codes).map(|symbol| crate::vietnamese::number_line(system, &symbol))
     }
 }
 
-/// The documents a session asks for, each checked for what the session must give; the
-/// first problem, with its place, if one is missing something.
+/// The issuer's codes a number is made of: its own (`UBND`, `HU`) and its drafting unit's
+/// (`VP`), if known.
+#[derive(Debug, Clone, Copy)]
+pub struct Codes<'a> {
+    /// The issuer's code.
+    pub issuer: &'a str,
+    /// The drafting unit's code.
+    pub office: Option<&'a str>,
+}
+
+/// A document's number and symbol (`05/TB-UBND`, `45/UBND-VP`, `05-TB/HU`), for numbered
+/// kinds; a blank for the clerk when the number is not given.
+pub fn symbol(kind: DocKind, system: IssuerSystem, number: Option<u32>, codes: Codes) -> Option<String> {
+    use crate::vietnamese::document_symbol;
+    Some(match kind.spec().numbering {
+        Numbering::None => return None,
+        Numbering::Typed(code) => document_symbol(system, number, code, codes.issuer),
+        Numbering::Untyped { party } => match system {
+            IssuerSystem::State => document_symbol(system, number, codes.issuer, codes.office.unwrap_or_default()),
+            IssuerSystem::Party => document_symbol(system, number, party, codes.issuer),
+        },
+    })
+}
+
+/// The documents a session asks for, with what each block gives, in the table's order.
+pub fn asked_by_session(session: &WorkingSession) -> Vec<(&'static Spec, Asked<'_>)> {
+    TABLE
+        .iter()
+        .filter_map(|spec| match spec.source {
+            Source::Session { asked, .. } => asked(session).map(|a| (spec, a)),
+            Source::Assessment { .. } => None,
+        })
+        .collect()
+}
+
+/// The documents an assessment asks for, likewise.
+pub fn asked_by_assessment(assessment: &Assessment) -> Vec<(&'static Spec, Asked<'_>)> {
+    TABLE
+        .iter()
+        .filter_map(|spec| match spec.source {
+            Source::Assessment { asked, .. } => asked(assessment).map(|a| (spec, a)),
+            Source::Session { .. } => None,
+        })
+        .collect()
+}
+
+/// The documents a session asks for, each checked for what the session must give and for
+/// its date; the first problem, with its place, if one is wrong.
 pub fn session_documents(session: &WorkingSession) -> Result<Vec<Requested>, (Location, Problem)> {
-    let mut requested = Vec::new();
-    for spec in TABLE {
-        let Source::Session { asked, requires } = spec.source else {
-            continue;
-        };
-        let Some(request) = asked(session) else { continue };
-        if let Some(need) = requires(session) {
+    let mut requested: Vec<Requested> = Vec::new();
+    for (spec, request) in asked_by_session(session) {
+        if let Source::Session { requires, .. } = spec.source
+            && let Some(need) = requires(session)
+        {
             return Err((request.at, spec.problem(need)));
         }
         check_signer(session.issuer.system, request.signer)?;
-        requested.push(Requested {
-            kind: spec.kind,
-            date: dated(spec.date, request.date, session.date),
-            number: request.number,
-            at: request.at,
-            signer: request.signer.map(|s| s.name.clone()),
-            recipients: request.recipients.to_vec(),
-        });
+        let date = dated(spec, &request, session.date, &requested)?;
+        requested.push(Requested::new(spec, request, date));
     }
     Ok(requested)
 }
 
 /// The documents an assessment asks for, likewise.
 pub fn assessment_documents(assessment: &Assessment) -> Result<Vec<Requested>, (Location, Problem)> {
-    let mut requested = Vec::new();
-    for spec in TABLE {
-        let Source::Assessment { asked, requires } = spec.source else {
-            continue;
-        };
-        let Some(request) = asked(assessment) else { continue };
-        if let Some(need) = requires(assessment) {
+    let mut requested: Vec<Requested> = Vec::new();
+    for (spec, request) in asked_by_assessment(assessment) {
+        if let Source::Assessment { requires, .. } = spec.source
+            && let Some(need) = requires(assessment)
+        {
             return Err((request.at, spec.problem(need)));
         }
-        requested.push(Requested {
-            kind: spec.kind,
-            date: dated(spec.date, request.date, assessment.as_of),
-            number: request.number,
-            at: request.at,
-            signer: request.signer.map(|s| s.name.clone()),
-            recipients: request.recipients.to_vec(),
-        });
+        let date = dated(spec, &request, assessment.as_of, &requested)?;
+        requested.push(Requested::new(spec, request, date));
     }
     Ok(requested)
 }
 
-fn dated(rule: DateRule, own: Option<Date>, record: Date) -> Date {
-    match rule {
+impl Requested {
+    fn new(spec: &Spec, request: Asked, date: Date) -> Requested {
+        Requested {
+            kind: spec.kind,
+            date,
+            number: request.number,
+            at: request.at,
+            signer: request.signer.map(|s| s.name.clone()),
+            recipients: request.recipients.to_vec(),
+        }
+    }
+}
+
+/// The date a document bears under its rule.
+pub fn date_of(spec: &Spec, own: Option<Date>, record: Date) -> Date {
+    match spec.date {
         DateRule::Session => record,
-        DateRule::OwnElseRecord => own.unwrap_or(record),
+        DateRule::OwnElseRecord(_) => own.unwrap_or(record),
+    }
+}
+
+/// The date a document bears, checked against its rule's bound (`earlier` are the record's
+/// documents made before it).
+fn dated(
+    spec: &'static Spec,
+    request: &Asked,
+    record: Date,
+    earlier: &[Requested],
+) -> Result<Date, (Location, Problem)> {
+    use crate::vietnamese::date_short;
+    let date = date_of(spec, request.date, record);
+    let problem = match spec.date {
+        DateRule::OwnElseRecord(Bound::NotAfterSession) if date > record => Some(Problem::DatedAfterSession {
+            document: &spec.names,
+            block: spec.block,
+            date: date_short(date),
+            session: date_short(record),
+        }),
+        DateRule::OwnElseRecord(Bound::NotBefore(kind)) => earlier
+            .iter()
+            .find(|d| d.kind == kind && d.date > date)
+            .map(|other| Problem::DatedBefore {
+                document: &spec.names,
+                block: spec.block,
+                date: date_short(date),
+                other: &kind.spec().names,
+                other_date: date_short(other.date),
+            }),
+        _ => None,
+    };
+    match problem {
+        Some(problem) => Err((request.at, problem)),
+        None => Ok(date),
     }
 }
 
@@ -166,18 +244,27 @@ mod tests {
     #[test]
     fn every_kind_has_one_entry_and_its_templates() {
         for kind in [
-            DocKind::Invitation,
-            DocKind::Minutes,
-            DocKind::Notice,
-            DocKind::Report,
-            DocKind::News,
+            DocKind::INVITATION,
+            DocKind::MINUTES,
+            DocKind::NOTICE,
+            DocKind::REPORT,
+            DocKind::NEWS,
+            DocKind::PLAN,
+            DocKind::LETTER,
         ] {
             assert_eq!(TABLE.iter().filter(|s| s.kind == kind).count(), 1, "{kind:?}");
             assert!(!kind.spec().templates.is_empty(), "{kind:?}");
         }
-        let mut slugs: Vec<_> = TABLE.iter().map(|s| s.slug).collect();
-        slugs.dedup();
-        assert_eq!(slugs.len(), TABLE.len());
+        let mut blocks: Vec<_> = TABLE.iter().map(|s| s.block).collect();
+        blocks.sort();
+        blocks.dedup();
+        assert_eq!(blocks.len(), TABLE.len());
+        // A kind bound to another's date comes after it in the table.
+        for (i, spec) in TABLE.iter().enumerate() {
+            if let DateRule::OwnElseRecord(Bound::NotBefore(other)) = spec.date {
+                assert!(TABLE[..i].iter().any(|s| s.kind == other), "{:?}", spec.kind);
+            }
+        }
     }
 
     #[test]

@@ -1,19 +1,42 @@
-//! The table of document kinds: one entry each, in the order a record's documents are made.
+//! The table of document kinds: one entry each, in the order a record's documents are made
+//! (a document bound to another's date comes after it).
 
-use serde_saphyr::Location;
+use serde::Serialize;
+use serde_saphyr::{Location, Spanned};
 
-use super::kinds::{Asked, DateRule, DocKind, Format, Need, Source, Spec};
-use crate::problem::Problem;
-use crate::record::SignedSpec;
+use super::kinds::{Asked, Bound, DateRule, DocKind, Format, Need, Numbering, Source, Spec};
+use crate::record::{IssuerSystem, SignedBlock, WorkingSession};
+
+/// A built-in template: its file name and text.
+macro_rules! template {
+    ($name:literal) => {
+        ($name, include_str!(concat!("../../templates/", $name)))
+    };
+}
+impl DocKind {
+    /// Biên bản.
+    pub const MINUTES: DocKind = DocKind("bien-ban");
+    /// Thông báo kết luận.
+    pub const NOTICE: DocKind = DocKind("thong-bao-ket-luan");
+    /// Tin bài: Markdown and HTML.
+    pub const NEWS: DocKind = DocKind("tin-bai");
+    /// Giấy mời to the session.
+    pub const INVITATION: DocKind = DocKind("giay-moi");
+    /// Kế hoạch thực hiện kết luận.
+    pub const PLAN: DocKind = DocKind("ke-hoach");
+    /// Công văn forwarding the notice.
+    pub const LETTER: DocKind = DocKind("cong-van");
+    /// Báo cáo kết quả đánh giá.
+    pub const REPORT: DocKind = DocKind("bao-cao-danh-gia");
+}
 
 /// Every document kind, in the order a record's documents are made.
 pub const TABLE: &[Spec] = &[
     Spec {
-        kind: DocKind::Minutes,
+        kind: DocKind::MINUTES,
         names: ("Biên bản làm việc", "Minutes"),
         block: "minutes",
-        slug: "bien-ban",
-        type_code: Some("BB"),
+        numbering: Numbering::Typed("BB"),
         format: Format::Pdf,
         source: Source::Session {
             asked: |s| {
@@ -21,148 +44,154 @@ pub const TABLE: &[Spec] = &[
                 Some(Asked {
                     number: spec.value.number.map(|n| n.0),
                     recipients: &spec.value.recipients,
-                    ..unsigned(spec.referenced)
+                    ..unsigned(spec.referenced, own(&spec.value))
                 })
             },
             requires: |s| s.secretary.is_none().then_some(Need::Field("secretary")),
         },
         date: DateRule::Session,
-        templates: &[
-            (
-                "bien-ban.state.typ.j2",
-                include_str!("../../templates/bien-ban.state.typ.j2"),
-            ),
-            (
-                "bien-ban.party.typ.j2",
-                include_str!("../../templates/bien-ban.party.typ.j2"),
-            ),
-        ],
+        templates: &[template!("bien-ban.state.typ.j2"), template!("bien-ban.party.typ.j2")],
     },
     Spec {
-        kind: DocKind::Notice,
+        kind: DocKind::NOTICE,
         names: ("Thông báo kết luận", "Conclusion notice"),
         block: "notice",
-        slug: "thong-bao-ket-luan",
-        type_code: Some("TB"),
+        numbering: Numbering::Typed("TB"),
         format: Format::Pdf,
         source: Source::Session {
-            asked: |s| {
-                let spec = s.documents.notice.as_ref()?;
-                Some(signed(spec.referenced, &spec.value))
-            },
+            asked: |s| signed(s.documents.notice.as_ref()?),
             requires: |s| s.conclusions.is_none().then_some(Need::Field("conclusions")),
         },
-        date: DateRule::OwnElseRecord,
+        date: DateRule::OwnElseRecord(Bound::Free),
         templates: &[
-            (
-                "thong-bao-ket-luan.state.typ.j2",
-                include_str!("../../templates/thong-bao-ket-luan.state.typ.j2"),
-            ),
-            (
-                "thong-bao-ket-luan.party.typ.j2",
-                include_str!("../../templates/thong-bao-ket-luan.party.typ.j2"),
-            ),
+            template!("thong-bao-ket-luan.state.typ.j2"),
+            template!("thong-bao-ket-luan.party.typ.j2"),
         ],
     },
     Spec {
-        kind: DocKind::News,
+        kind: DocKind::NEWS,
         names: ("Tin bài", "News draft"),
         block: "news",
-        slug: "tin-bai",
-        type_code: None,
+        numbering: Numbering::None,
         format: Format::News,
         source: Source::Session {
-            asked: |s| s.documents.news.as_ref().map(|_| unsigned(Location::UNKNOWN)),
+            asked: |s| {
+                s.documents
+                    .news
+                    .as_ref()
+                    .map(|_| unsigned(Location::UNKNOWN, serde_json::Value::Null))
+            },
             requires: |_| None,
         },
         date: DateRule::Session,
-        templates: &[
-            ("tin-bai.md.j2", include_str!("../../templates/tin-bai.md.j2")),
-            ("tin-bai.html.j2", include_str!("../../templates/tin-bai.html.j2")),
-        ],
+        templates: &[template!("tin-bai.md.j2"), template!("tin-bai.html.j2")],
     },
     Spec {
-        kind: DocKind::Invitation,
+        kind: DocKind::INVITATION,
         names: ("Giấy mời", "Invitation"),
         block: "invitation",
-        slug: "giay-moi",
-        type_code: Some("GM"),
+        numbering: Numbering::Typed("GM"),
         format: Format::Pdf,
         source: Source::Session {
-            asked: |s| {
-                let spec = s.documents.invitation.as_ref()?;
-                Some(Asked {
-                    at: spec.referenced,
-                    date: spec.value.date,
-                    number: spec.value.number.map(|n| n.0),
-                    signer: Some(&spec.value.signer),
-                    recipients: &spec.value.recipients,
-                })
-            },
-            requires: |s| {
-                let invited = s.documents.invitation.as_ref()?.value.date?;
-                (invited > s.date).then(|| {
-                    Need::Other(Problem::InvitationAfterSession {
-                        invitation: crate::vietnamese::date_short(invited),
-                        session: crate::vietnamese::date_short(s.date),
-                    })
-                })
-            },
+            asked: |s| signed(s.documents.invitation.as_ref()?),
+            requires: |_| None,
         },
-        date: DateRule::OwnElseRecord,
+        date: DateRule::OwnElseRecord(Bound::NotAfterSession),
         templates: &[
-            (
-                "giay-moi.state.typ.j2",
-                include_str!("../../templates/giay-moi.state.typ.j2"),
-            ),
-            (
-                "giay-moi.party.typ.j2",
-                include_str!("../../templates/giay-moi.party.typ.j2"),
-            ),
-            (
-                "_giay-moi-noi-dung.typ.j2",
-                include_str!("../../templates/_giay-moi-noi-dung.typ.j2"),
-            ),
+            template!("giay-moi.state.typ.j2"),
+            template!("giay-moi.party.typ.j2"),
+            template!("_giay-moi-noi-dung.typ.j2"),
         ],
     },
     Spec {
-        kind: DocKind::Report,
+        kind: DocKind::PLAN,
+        names: ("Kế hoạch thực hiện kết luận", "Implementation plan"),
+        block: "plan",
+        numbering: Numbering::Typed("KH"),
+        format: Format::Pdf,
+        source: Source::Session {
+            asked: |s| signed(s.documents.plan.as_ref()?),
+            requires: carries_out_the_notice,
+        },
+        date: DateRule::OwnElseRecord(Bound::NotBefore(DocKind::NOTICE)),
+        templates: &[
+            template!("ke-hoach.state.typ.j2"),
+            template!("ke-hoach.party.typ.j2"),
+            template!("_ke-hoach-noi-dung.typ.j2"),
+        ],
+    },
+    Spec {
+        kind: DocKind::LETTER,
+        names: ("Công văn", "Official letter"),
+        block: "letter",
+        numbering: Numbering::Untyped { party: "CV" },
+        format: Format::Pdf,
+        source: Source::Session {
+            asked: |s| signed(s.documents.letter.as_ref()?),
+            requires: |s| {
+                let state = s.issuer.system == IssuerSystem::State;
+                if state && s.issuer.office_code.is_none() {
+                    return Some(Need::Field("issuer.office_code"));
+                }
+                carries_out_the_notice(s)
+            },
+        },
+        date: DateRule::OwnElseRecord(Bound::NotBefore(DocKind::NOTICE)),
+        templates: &[
+            template!("cong-van.state.typ.j2"),
+            template!("cong-van.party.typ.j2"),
+            template!("_cong-van-noi-dung.typ.j2"),
+        ],
+    },
+    Spec {
+        kind: DocKind::REPORT,
         names: ("Báo cáo", "Report"),
         block: "report",
-        slug: "bao-cao-danh-gia",
-        type_code: Some("BC"),
+        numbering: Numbering::Typed("BC"),
         format: Format::Pdf,
         source: Source::Assessment {
-            asked: |a| {
-                let spec = a.documents.report.as_ref()?;
-                Some(signed(spec.referenced, &spec.value))
-            },
+            asked: |a| signed(a.documents.report.as_ref()?),
             requires: |a| a.issuer.is_none().then_some(Need::Field("issuer")),
         },
-        date: DateRule::OwnElseRecord,
-        templates: &[(
-            "bao-cao-danh-gia.state.typ.j2",
-            include_str!("../../templates/bao-cao-danh-gia.state.typ.j2"),
-        )],
+        date: DateRule::OwnElseRecord(Bound::Free),
+        templates: &[template!("bao-cao-danh-gia.state.typ.j2")],
     },
 ];
 
-fn unsigned<'a>(at: Location) -> Asked<'a> {
+/// A document that carries out the conclusion notice needs the notice and its tasks.
+fn carries_out_the_notice(session: &WorkingSession) -> Option<Need> {
+    if session.documents.notice.is_none() {
+        return Some(Need::Field("documents.notice"));
+    }
+    let tasks = session.conclusions.as_ref().map_or(0, |c| c.tasks.len());
+    (tasks == 0).then_some(Need::Field("conclusions.tasks"))
+}
+
+/// A block's own fields, as its template reads them.
+fn own(block: &impl Serialize) -> serde_json::Value {
+    serde_json::to_value(block).unwrap_or(serde_json::Value::Null)
+}
+
+fn unsigned<'a>(at: Location, own: serde_json::Value) -> Asked<'a> {
     Asked {
         at,
         date: None,
         number: None,
         signer: None,
         recipients: &[],
+        own,
     }
 }
 
-fn signed(at: Location, spec: &SignedSpec) -> Asked<'_> {
-    Asked {
-        at,
-        date: spec.date,
-        number: spec.number.map(|n| n.0),
-        signer: Some(&spec.signer),
-        recipients: &spec.recipients,
-    }
+/// A signed document's block: number, date, signer, recipients, and its own fields.
+fn signed<T: SignedBlock + Serialize>(block: &Spanned<T>) -> Option<Asked<'_>> {
+    let parts = block.value.parts();
+    Some(Asked {
+        at: block.referenced,
+        date: parts.date,
+        number: parts.number,
+        signer: Some(parts.signer),
+        recipients: parts.recipients,
+        own: own(&block.value),
+    })
 }

@@ -15,7 +15,7 @@ use crate::compose::context::{AssessmentContext, AssessmentSummary, SessionConte
 use crate::compose::model::Context;
 use crate::criteria::assessment::Tally;
 use crate::criteria::checked::{self, Checked};
-use crate::documents::{self, RecordKind, Requested};
+use crate::documents::{self, Codes, RecordKind, Requested};
 use crate::error::{Diagnostic, Error};
 use crate::problem::{Problem, did_you_mean};
 use crate::record::load::YamlFile;
@@ -87,17 +87,26 @@ pub struct Facts {
     pub numbers: Vec<String>,
     /// The issuer's agency code (empty for an assessment that names no issuer).
     pub issuer_code: String,
+    /// The drafting unit's code, if the record gives it (a state công văn's number).
+    pub office_code: Option<String>,
     /// The issuer's system: which register its numbers come from.
     pub system: IssuerSystem,
     /// Trích yếu: what the documents are about, for the outgoing register.
     pub summary: String,
 }
 
-fn number_lines(documents: &[Requested], system: IssuerSystem, issuer_code: &str) -> Vec<String> {
-    documents
-        .iter()
-        .filter_map(|d| d.number_line(system, issuer_code))
-        .collect()
+fn number_lines(documents: &[Requested], system: IssuerSystem, codes: Codes) -> Vec<String> {
+    documents.iter().filter_map(|d| d.number_line(system, codes)).collect()
+}
+
+impl Facts {
+    /// The issuer's codes a number is made of.
+    pub fn codes(&self) -> Codes<'_> {
+        Codes {
+            issuer: &self.issuer_code,
+            office: self.office_code.as_deref(),
+        }
+    }
 }
 
 impl Prepared {
@@ -189,8 +198,9 @@ fn prepare_session(file: YamlFile) -> Result<Prepared, Error> {
         date: session.date,
         set: None,
         tally: None,
-        numbers: number_lines(&documents, session.issuer.system, &session.issuer.code),
+        numbers: number_lines(&documents, session.issuer.system, issuer_codes(&session.issuer)),
         issuer_code: session.issuer.code.clone(),
+        office_code: session.issuer.office_code.clone(),
         system: session.issuer.system,
         summary: format!("về {}", session.subject),
     };
@@ -274,7 +284,7 @@ pub fn assessment_model(checked: &Checked) -> Result<Prepared, Error> {
             Problem::NoReportAsked { record: id.clone() },
         ));
     }
-    let context = AssessmentContext::new(checked, assessment.issuer.as_ref(), spec, id);
+    let context = AssessmentContext::new(checked, assessment, id);
     let issuer = assessment.issuer.as_ref();
     let facts = Facts {
         unit: assessment.unit.clone(),
@@ -283,9 +293,10 @@ pub fn assessment_model(checked: &Checked) -> Result<Prepared, Error> {
         set: Some(checked.set.set.id.clone()),
         tally: Some(checked.tally.clone()),
         numbers: issuer
-            .map(|i| number_lines(&documents, IssuerSystem::State, &i.code))
+            .map(|i| number_lines(&documents, IssuerSystem::State, issuer_codes(i)))
             .unwrap_or_default(),
         issuer_code: issuer.map(|i| i.code.clone()).unwrap_or_default(),
+        office_code: issuer.and_then(|i| i.office_code.clone()),
         system: IssuerSystem::State,
         summary: format!("kết quả đánh giá {} theo {}", assessment.unit, checked.set.set.id),
     };
@@ -319,4 +330,11 @@ fn record_id(id: Option<&str>, path: &Path) -> String {
         })
         .collect();
     if safe.is_empty() { "van-ban".into() } else { safe }
+}
+
+fn issuer_codes(issuer: &crate::record::Issuer) -> Codes<'_> {
+    Codes {
+        issuer: &issuer.code,
+        office: issuer.office_code.as_deref(),
+    }
 }

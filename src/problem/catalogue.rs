@@ -106,8 +106,7 @@ impl Problem {
                 ),
             ),
             Problem::DocumentNeeds {
-                document,
-                document_en,
+                document: (document, document_en),
                 block,
                 field,
             } => (
@@ -309,14 +308,35 @@ impl Problem {
                     "make the text agree with the assessment; vanban computes the right figures",
                 ),
             ),
-            Problem::InvitationAfterSession { invitation, session } => (
+            Problem::DatedAfterSession {
+                document: (document, document_en),
+                block,
+                date,
+                session,
+            } => (
                 words(
-                    format!("giấy mời ghi ngày {invitation}, sau buổi làm việc ({session})"),
-                    format!("the invitation is dated {invitation}, after the session ({session})"),
+                    format!("ngày ban hành {document} ({date}) sau buổi làm việc ({session})"),
+                    format!("the {document_en} is dated {date}, after the session ({session})"),
                 ),
                 words(
-                    "sửa `documents.invitation.date` thành ngày trước buổi làm việc",
-                    "set `documents.invitation.date` to a day before the session",
+                    format!("sửa `documents.{block}.date` thành ngày trước hoặc đúng ngày làm việc"),
+                    format!("set `documents.{block}.date` to the session's day or one before it"),
+                ),
+            ),
+            Problem::DatedBefore {
+                document: (document, document_en),
+                block,
+                date,
+                other: (other, other_en),
+                other_date,
+            } => (
+                words(
+                    format!("ngày ban hành {document} ({date}) trước {other} ({other_date}) mà văn bản này thực hiện"),
+                    format!("the {document_en} is dated {date}, before the {other_en} it carries out ({other_date})"),
+                ),
+                words(
+                    format!("sửa `documents.{block}.date` thành ngày {other_date} hoặc sau đó"),
+                    format!("set `documents.{block}.date` to {other_date} or later"),
                 ),
             ),
             Problem::NumberTaken {

@@ -43,6 +43,9 @@ pub trait Worded: std::fmt::Debug + Send + Sync + 'static {
     fn as_any(&self) -> &dyn std::any::Any;
 }
 
+/// A document kind's names, in Vietnamese and English (its entry in the table of kinds).
+pub type Names = &'static (&'static str, &'static str);
+
 /// A problem found in a record or a criteria set, located by a diagnostic (file, line, column).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Problem {
@@ -94,8 +97,7 @@ pub enum Problem {
     /// A document asked for whose record lacks a field it needs (the document's names in
     /// Vietnamese and English, the `documents` block that asks for it, the missing field).
     DocumentNeeds {
-        document: &'static str,
-        document_en: &'static str,
+        document: Names,
         block: &'static str,
         field: &'static str,
     },
@@ -139,8 +141,21 @@ pub enum Problem {
         computed: String,
         assessment: String,
     },
-    /// An invitation dated after the session it invites to (dates as `d/m/yyyy`).
-    InvitationAfterSession { invitation: String, session: String },
+    /// A document dated after the session it leads up to (an invitation; dates as printed).
+    DatedAfterSession {
+        document: Names,
+        block: &'static str,
+        date: String,
+        session: String,
+    },
+    /// A document dated before the one it carries out (a plan before its notice).
+    DatedBefore {
+        document: Names,
+        block: &'static str,
+        date: String,
+        other: Names,
+        other_date: String,
+    },
     /// An assessment record that asks for no report, so renders nothing (a note).
     NoReportAsked { record: String },
     /// A document number already given in its register, to another archive entry.
@@ -292,8 +307,7 @@ mod tests {
                 suggestion: Some(s()),
             },
             Problem::DocumentNeeds {
-                document: "Biên bản làm việc",
-                document_en: "Minutes",
+                document: &("Biên bản làm việc", "Minutes"),
                 block: "minutes",
                 field: "secretary",
             },
@@ -346,9 +360,18 @@ mod tests {
                 computed: s(),
                 assessment: s(),
             },
-            Problem::InvitationAfterSession {
-                invitation: s(),
+            Problem::DatedAfterSession {
+                document: &("Giấy mời", "Invitation"),
+                block: "invitation",
+                date: s(),
                 session: s(),
+            },
+            Problem::DatedBefore {
+                document: &("Kế hoạch", "Plan"),
+                block: "plan",
+                date: s(),
+                other: &("Thông báo kết luận", "Conclusion notice"),
+                other_date: s(),
             },
             Problem::NoReportAsked { record: s() },
             Problem::NumberTaken {

@@ -2,6 +2,7 @@
 //!
 //! Field names are the contract with users: never rename or drop one.
 
+mod blocks;
 pub mod expansion;
 pub mod load;
 pub mod paths;
@@ -12,6 +13,10 @@ use serde::Deserialize;
 
 use serde_saphyr::Spanned;
 
+pub use blocks::{
+    Documents, InvitationSpec, LetterSpec, MinutesSpec, NewsSpec, Photo, PlanSpec, SignedBlock, SignedParts,
+    SignedSpec, Signer,
+};
 pub use values::{Date, DocNumber, Time};
 
 /// Which formatting rules a document follows.
@@ -103,6 +108,8 @@ pub struct Issuer {
     pub place: String,
     /// Unit that drafts and keeps the file.
     pub office: Option<String>,
+    /// That unit's code, after the issuer's in a state công văn's number (`Số: 45/UBND-VP`).
+    pub office_code: Option<String>,
 }
 
 /// A person with titles in protocol order.
@@ -223,111 +230,7 @@ pub struct Task {
     pub task: String,
     /// By when.
     pub due: Option<Date>,
-}
-
-/// Which documents to issue.
-#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Documents {
-    /// Biên bản.
-    #[schemars(with = "Option<MinutesSpec>")]
-    pub minutes: Option<Spanned<MinutesSpec>>,
-    /// Thông báo kết luận.
-    #[schemars(with = "Option<SignedSpec>")]
-    pub notice: Option<Spanned<SignedSpec>>,
-    /// Tin bài.
-    pub news: Option<NewsSpec>,
-    /// Giấy mời to the session.
-    #[schemars(with = "Option<InvitationSpec>")]
-    pub invitation: Option<Spanned<InvitationSpec>>,
-}
-
-/// The invitation to a session: the fields of a signed document, and what to bring.
-#[derive(Debug, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct InvitationSpec {
-    /// Document number; absent leaves a blank.
-    pub number: Option<DocNumber>,
-    /// Issue date, on or before the session; defaults to the session date.
-    pub date: Option<Date>,
-    /// Who signs.
-    pub signer: Signer,
-    /// Nơi nhận.
+    /// Cơ quan phối hợp: the bodies that work with the assignee (the plan's task table).
     #[serde(default)]
-    pub recipients: Vec<String>,
-    /// What the invited should prepare, one item each.
-    #[serde(default)]
-    pub prepare: Vec<String>,
-}
-
-/// Settings of the minutes.
-#[derive(Debug, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct MinutesSpec {
-    /// Document number; absent leaves a blank.
-    pub number: Option<DocNumber>,
-    /// Nơi nhận.
-    #[serde(default)]
-    pub recipients: Vec<String>,
-    /// Tài liệu sử dụng (Hướng dẫn 16-HD/VPTW): the papers the session worked from.
-    #[serde(default)]
-    pub materials: Vec<String>,
-    /// How many of those summoned were present ("Có mặt: … đồng chí").
-    pub present: Option<u32>,
-    /// How many were absent ("Vắng mặt: … đồng chí").
-    pub absent: Option<u32>,
-}
-
-/// A signed document: number, date, signer and recipients (the notice, the report).
-#[derive(Debug, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct SignedSpec {
-    /// Document number; absent leaves a blank.
-    pub number: Option<DocNumber>,
-    /// Issue date; defaults to the session date.
-    pub date: Option<Date>,
-    /// Who signs.
-    pub signer: Signer,
-    /// Nơi nhận.
-    #[serde(default)]
-    pub recipients: Vec<String>,
-}
-
-/// The signer of a notice.
-#[derive(Debug, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Signer {
-    /// `T/L Ban Thường vụ`, `TM. Ủy ban nhân dân`, `KT. Chủ tịch` ...
-    #[schemars(with = "String")]
-    pub authority: Spanned<String>,
-    /// Chức vụ, e.g. `Chánh Văn phòng`.
-    pub position: String,
-    /// Full name, without honorifics.
-    pub name: String,
-}
-
-/// Settings of the news draft.
-#[derive(Debug, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct NewsSpec {
-    /// Byline author(s).
-    pub author: String,
-    /// Byline unit.
-    pub unit: String,
-    /// Photos placed between paragraphs.
-    #[serde(default)]
-    pub photos: Vec<Photo>,
-    /// Apply press abbreviations (BCH, BTV, HĐND, UBND, NTM); default false.
-    #[serde(default)]
-    pub abbreviate: bool,
-}
-
-/// A photo placeholder in the news draft.
-#[derive(Debug, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Photo {
-    /// File name, as the editor will upload it.
-    pub file: String,
-    /// Caption.
-    pub caption: String,
+    pub partners: Vec<String>,
 }

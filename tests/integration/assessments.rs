@@ -26,17 +26,17 @@ fn squeeze(text: &str) -> String {
 
 #[test]
 fn the_seed_reports_state_the_seed_figures() {
-    let nang_cao = squeezed_text(Path::new(NANG_CAO), DocKind::Report);
+    let nang_cao = squeezed_text(Path::new(NANG_CAO), DocKind::REPORT);
     assert!(nang_cao.contains(&squeeze(
         "đạt 17/19 tiêu chí, 71/75 chỉ tiêu; còn 2 tiêu chí chưa đạt gồm: Văn hóa và Chất lượng môi trường sống"
     )));
-    let ntm = squeezed_text(Path::new(NTM), DocKind::Report);
+    let ntm = squeezed_text(Path::new(NTM), DocKind::REPORT);
     assert!(ntm.contains(&squeeze("đạt 17/19 tiêu chí, 55/57 chỉ tiêu")));
 }
 
 #[test]
 fn the_seed_minutes_and_notice_quote_the_computed_figures() {
-    for kind in [DocKind::Minutes, DocKind::Notice] {
+    for kind in [DocKind::MINUTES, DocKind::NOTICE] {
         let text = squeezed_text(Path::new(PARTY_SAMPLE), kind);
         assert!(
             text.contains(&squeeze("xã Xuân Trường đạt 17/19 tiêu chí, 55/57 chỉ tiêu")),
@@ -232,7 +232,7 @@ fn a_long_table_repeats_its_header_and_never_splits_a_row() {
     let prepared = prepare(&path).expect("valid");
     let document = Renderer::new(TemplateSource::default())
         .unwrap()
-        .layout(&prepared, DocKind::Report)
+        .layout(&prepared, DocKind::REPORT)
         .unwrap();
     let lines = inspect::lines(&document);
     let table_pages: Vec<usize> = lines

@@ -47,7 +47,7 @@ fn cases() -> Vec<Case> {
         case(
             "giay-moi-sau.yaml",
             sample("    date: 2026-02-02\n", "    date: 2026-02-09\n"),
-            "giấy mời ghi ngày 09/02/2026, sau buổi làm việc (05/02/2026)",
+            "ngày ban hành Giấy mời (09/02/2026) sau buổi làm việc (05/02/2026)",
             ":",
         ),
         case(

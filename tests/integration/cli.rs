@@ -227,7 +227,7 @@ fn a_bad_record_in_a_batch_does_not_stop_the_good_ones() {
     ]);
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("thiếu trường bắt buộc"), "{}", stderr(&output));
-    assert_eq!(files_in(&out).len(), 4, "{:?}", files_in(&out));
+    assert_eq!(files_in(&out).len(), 6, "{:?}", files_in(&out));
 }
 
 #[test]

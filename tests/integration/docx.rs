@@ -96,23 +96,28 @@ fn pdf_words(document: &typst_layout::PagedDocument) -> Vec<String> {
     without_repeated_headers(words)
 }
 
-/// The words with the table header's repetitions (on later pages) left out: the DOCX holds
-/// the header row once and Word repeats it.
+/// The words with the table headers' repetitions (on later pages) left out: the DOCX holds
+/// each header row once and Word repeats it.
 fn without_repeated_headers(words: Vec<String>) -> Vec<String> {
-    let header: Vec<String> = "TT Tên tiêu chí Số chỉ tiêu Số chỉ tiêu đạt Đánh giá Ghi chú"
-        .split(' ')
-        .map(str::to_string)
-        .collect();
+    let headers: Vec<Vec<String>> = [
+        "TT Tên tiêu chí Số chỉ tiêu Số chỉ tiêu đạt Đánh giá Ghi chú",
+        "TT Nội dung nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp Thời hạn hoàn thành",
+    ]
+    .iter()
+    .map(|h| h.split(' ').map(str::to_string).collect())
+    .collect();
     let mut out: Vec<String> = Vec::new();
-    let mut seen = false;
+    let mut seen = vec![false; headers.len()];
     let mut i = 0;
-    while i < words.len() {
-        if words[i..].starts_with(&header) {
-            if seen {
-                i += header.len();
-                continue;
+    'words: while i < words.len() {
+        for (h, header) in headers.iter().enumerate() {
+            if words[i..].starts_with(header) {
+                if seen[h] {
+                    i += header.len();
+                    continue 'words;
+                }
+                seen[h] = true;
             }
-            seen = true;
         }
         out.push(words[i].clone());
         i += 1;

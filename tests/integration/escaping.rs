@@ -57,9 +57,9 @@ proptest! {
     #[test]
     fn any_field_text_reads_back_unchanged(value in HOSTILE) {
         prop_assume!(!value.trim().is_empty());
-        let minutes = squeeze(&laid_out_text(&value, DocKind::Minutes));
+        let minutes = squeeze(&laid_out_text(&value, DocKind::MINUTES));
         prop_assert!(minutes.contains(&squeeze(&format!("Địa điểm: {value}."))), "minutes lost {:?}", value);
-        let notice = squeeze(&laid_out_text(&value, DocKind::Notice));
+        let notice = squeeze(&laid_out_text(&value, DocKind::NOTICE));
         prop_assert!(notice.contains(&squeeze(&format!("làm việc với {value} về"))), "notice lost {:?}", value);
     }
 }
@@ -78,7 +78,7 @@ fn the_classic_injections_print_literally() {
         "- item",
         "+ item",
     ] {
-        let text = squeeze(&laid_out_text(value, DocKind::Minutes));
+        let text = squeeze(&laid_out_text(value, DocKind::MINUTES));
         assert!(text.contains(&squeeze(value)), "{value:?} was not printed literally");
     }
 }

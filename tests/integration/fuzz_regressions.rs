@@ -17,7 +17,7 @@ fn fuzz_regressions_and_samples_never_panic() {
     let seed = std::fs::read(root.join("samples/an-phu-2026-02-05.yaml")).unwrap();
     assert_eq!(
         vanban::fuzz::record(&seed),
-        4,
-        "a sample lays out its minutes, notice, news and invitation"
+        6,
+        "a sample lays out its minutes, notice, news, invitation, plan and letter"
     );
 }

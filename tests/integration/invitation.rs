@@ -17,7 +17,7 @@ const MM: f64 = 72.0 / 25.4;
 fn invitation(sample: &str) -> (Vec<TextLine>, usize) {
     let prepared = prepare(Path::new(sample)).expect("sample is valid");
     let renderer = Renderer::new(TemplateSource::default()).expect("templates load");
-    let document = renderer.layout(&prepared, DocKind::Invitation).expect("lays out");
+    let document = renderer.layout(&prepared, DocKind::INVITATION).expect("lays out");
     (inspect::lines(&document), document.pages().len())
 }
 

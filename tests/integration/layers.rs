@@ -28,7 +28,7 @@ const LAYERS: &[(&str, u32)] = &[
     // contexts, the model a template receives.
     ("compose/facts.rs", 10),
     ("compose/news.rs", 10),
-    ("compose/signed.rs", 11),
+    ("compose/document.rs", 11),
     ("compose/assessed.rs", 12),
     ("compose/context.rs", 13),
     ("compose/model.rs", 14),

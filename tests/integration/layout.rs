@@ -123,7 +123,7 @@ fn assert_body_text(document: &PagedDocument) {
 
 #[test]
 fn state_notice_header_follows_nd30() {
-    let document = layout(STATE, DocKind::Notice);
+    let document = layout(STATE, DocKind::NOTICE);
     assert_page_geometry(&document);
     let lines = inspect::lines(&document);
     let nation = line(&lines, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
@@ -194,7 +194,7 @@ fn state_notice_header_follows_nd30() {
 
 #[test]
 fn state_notice_signature_and_recipients() {
-    let document = layout(STATE, DocKind::Notice);
+    let document = layout(STATE, DocKind::NOTICE);
     let lines = inspect::lines(&document);
     let label = line(&lines, "Nơi nhận:");
     assert_eq!(only_style(label), (12.0, true, true));
@@ -225,7 +225,7 @@ fn state_notice_signature_and_recipients() {
 
 #[test]
 fn party_notice_header_follows_hd36() {
-    let document = layout(PARTY, DocKind::Notice);
+    let document = layout(PARTY, DocKind::NOTICE);
     assert_page_geometry(&document);
     let lines = inspect::lines(&document);
     let party = line(&lines, "ĐẢNG CỘNG SẢN VIỆT NAM");
@@ -278,7 +278,7 @@ fn party_notice_header_follows_hd36() {
 fn minutes_sign_side_by_side_and_close_with_the_end_time() {
     for (sample, left, right) in [(STATE, "THƯ KÝ", "CHỦ TỌA"), (PARTY, "NGƯỜI GHI BIÊN BẢN", "CHỦ TRÌ")]
     {
-        let document = layout(sample, DocKind::Minutes);
+        let document = layout(sample, DocKind::MINUTES);
         assert_page_geometry(&document);
         let lines = inspect::lines(&document);
         let runs = inspect::text_runs(&document);
@@ -314,7 +314,7 @@ fn minutes_sign_side_by_side_and_close_with_the_end_time() {
 
 #[test]
 fn page_numbers_start_on_page_two_centred_in_the_top_margin() {
-    let document = layout(STATE, DocKind::Minutes);
+    let document = layout(STATE, DocKind::MINUTES);
     assert!(
         document.pages().len() >= 3,
         "the long sample runs to {} pages",
@@ -339,7 +339,7 @@ fn page_numbers_start_on_page_two_centred_in_the_top_margin() {
 
 #[test]
 fn paragraphs_are_separated_by_at_least_six_points() {
-    let document = layout(PARTY, DocKind::Notice);
+    let document = layout(PARTY, DocKind::NOTICE);
     let lines = inspect::lines(&document);
     let heading = line_starting(&lines, "I- ");
     let before = lines

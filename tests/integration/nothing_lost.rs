@@ -19,10 +19,10 @@ fn a_failure_partway_through_a_batch_keeps_the_good_records() {
     ]);
     assert_eq!(output.status.code(), Some(1));
     let files = files_in(&out);
-    assert_eq!(files.iter().filter(|f| f.starts_with("an-phu")).count(), 5, "{files:?}");
+    assert_eq!(files.iter().filter(|f| f.starts_with("an-phu")).count(), 7, "{files:?}");
     assert_eq!(
         files.iter().filter(|f| f.starts_with("tho-xuan")).count(),
-        4,
+        6,
         "{files:?}"
     );
     assert!(

@@ -59,7 +59,10 @@ fn the_preview_has_every_document_as_page_images() {
         .iter()
         .map(|d| d["kind"].as_str().unwrap())
         .collect();
-    assert_eq!(kinds, ["bien-ban", "thong-bao-ket-luan", "tin-bai"]);
+    assert_eq!(
+        kinds,
+        ["bien-ban", "thong-bao-ket-luan", "tin-bai", "ke-hoach", "cong-van"]
+    );
     let minutes = &preview["documents"][0]["pages"];
     assert!(minutes.as_array().unwrap().len() >= 2);
     assert!(minutes[0].as_str().unwrap().starts_with("<svg"));

@@ -415,7 +415,7 @@ fn minutes_are_signed_by_chair_and_secretary_where_the_rules_put_them() {
     let again = sign_person(&pki, &signed, &["--signer", "chair"]);
     assert_eq!(again.status.code(), Some(1), "a place is signed once");
 
-    let lines = laid_out_lines(PARTY_SAMPLE, vanban::documents::DocKind::Minutes);
+    let lines = laid_out_lines(PARTY_SAMPLE, vanban::documents::DocKind::MINUTES);
     for (name, rect, height) in widgets(&signed) {
         let (label, holder) = if name.ends_with("chair") {
             ("CHỦ TRÌ", "chair")

@@ -5,7 +5,7 @@
 
 use super::DocxProblem;
 use super::model::Geometry;
-use super::tables::{criteria_table, summary_table};
+use super::tables::{criteria_table, data_table, summary_table};
 use super::value::Inline;
 use super::value::{Fields, Value, strings, text_of, trim};
 use super::xml::{self, Cell, PLAIN, ParaStyle, twips};
@@ -93,6 +93,8 @@ pub fn write(out: &mut String, sheet: &Sheet, name: &str, f: &Fields) -> Result<
             );
         }
         "minutes-signatures" => minutes_signatures(out, sheet, f),
+        "addressed" => addressed(out, sheet, &strings(f.get("items"))),
+        "data-table" => data_table(out, sheet.width, f),
         "criteria-table" => criteria_table(out, sheet.width, f),
         "summary-table" => summary_table(out, sheet.width, f),
         other => return Err(DocxProblem::NoWriter(other.to_string())),
@@ -212,6 +214,11 @@ fn state_header(out: &mut String, sheet: &Sheet, f: &Fields) {
     let mut number = String::new();
     spacer(&mut number, 120);
     centred(&mut number, &lines(&strings(f.get("number")), 13.0, false, false));
+    let about = strings(f.get("about"));
+    if !about.is_empty() {
+        spacer(&mut number, 120);
+        centred(&mut number, &lines(&about, 12.0, false, false));
+    }
     let mut date = String::new();
     spacer(&mut date, 120);
     centred(&mut date, &lines(&strings(f.get("date-line")), 14.0, false, true));
@@ -231,6 +238,7 @@ fn party_header(out: &mut String, sheet: &Sheet, f: &Fields) {
     centred(&mut left, &lines(&upper(strings(f.get("issuer"))), 14.0, true, false));
     centred(&mut left, &[Inline::plain("*")]);
     centred(&mut left, &lines(&strings(f.get("number")), 14.0, false, false));
+    centred(&mut left, &lines(&strings(f.get("about")), 12.0, false, true));
     let title = "ĐẢNG CỘNG SẢN VIỆT NAM".to_string();
     let mut right = String::new();
     centred(&mut right, &[Inline::plain(title.clone()).bold().sized(15.0)]);
@@ -339,4 +347,39 @@ fn minutes_signatures(out: &mut String, sheet: &Sheet, f: &Fields) {
         spacer(out, 200);
         recipients(out, system(f), &items);
     }
+}
+
+/// Kính gửi: the label and one body on a line, or the bodies one per line ("- …;", the last
+/// "."), as a borderless two-column table as wide as its text, centred.
+fn addressed(out: &mut String, sheet: &Sheet, items: &[String]) {
+    let lines: Vec<String> = if items.len() == 1 {
+        items.to_vec()
+    } else {
+        let last = items.len().saturating_sub(1);
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| format!("- {item}{}", if i == last { "." } else { ";" }))
+            .collect()
+    };
+    let label = "Kính gửi:";
+    let gap = 0.4 * 14.0;
+    let label_width = twips(fonts_width(label, 14.0, false) + gap) + 2 * 108;
+    let widest = lines.iter().map(|l| fonts_width(l, 14.0, false)).fold(0.0, f64::max);
+    let text_width = (twips(widest) + 2 * 108).min(sheet.width.saturating_sub(label_width));
+    let mut left = String::new();
+    xml::paragraph(&mut left, PLAIN, &[Inline::plain(label)]);
+    let mut right = String::new();
+    for line in &lines {
+        xml::paragraph(&mut right, PLAIN, &[Inline::plain(line.clone())]);
+    }
+    spacer(out, 120);
+    xml::table(
+        out,
+        &[label_width, text_width],
+        false,
+        0,
+        vec![vec![Cell::new(left), Cell::new(right)]],
+    );
+    spacer(out, 240);
 }

@@ -200,6 +200,11 @@ impl Walker {
                 let quote = if double { DOUBLE_QUOTE } else { SINGLE_QUOTE };
                 self.paragraph.push(run(quote.into(), styles, emphasis));
             }
+            "box" => {
+                if let Some(body) = body("body") {
+                    self.walk(&body, styles, emphasis)?;
+                }
+            }
             "strong" | "emph" => {
                 let emphasis = Emphasis {
                     bold: emphasis.bold || content.elem().name() == "strong",

@@ -112,3 +112,31 @@ pub fn summary_table(out: &mut String, width: u32, fields: &Fields) {
     }
     xml::table(out, &widths, true, 1, rows);
 }
+
+/// A ruled table of text: column widths as shares of `width`, the header row bold, centred
+/// and repeated on each page, each column aligned as the block says.
+pub fn data_table(out: &mut String, width: u32, fields: &Fields) {
+    let shares: Vec<f64> = rows_of(fields.get("columns"))
+        .iter()
+        .map(|c| match c {
+            Value::Ratio(r) => *r,
+            _ => 0.0,
+        })
+        .collect();
+    let widths: Vec<u32> = shares.iter().map(|s| (f64::from(width) * s).round() as u32).collect();
+    let aligns: Vec<&'static str> = rows_of(fields.get("align"))
+        .iter()
+        .map(|a| if text_of(a) == "center" { "center" } else { "left" })
+        .collect();
+    let header: Vec<String> = rows_of(fields.get("header")).iter().map(text_of).collect();
+    let mut rows = vec![header.iter().map(|h| cell(h.clone(), "center", true)).collect()];
+    for row in rows_of(fields.get("rows")) {
+        let cells = rows_of(row)
+            .iter()
+            .enumerate()
+            .map(|(i, v)| cell(text_of(v), aligns.get(i).copied().unwrap_or("left"), false))
+            .collect();
+        rows.push(cells);
+    }
+    xml::table(out, &widths, true, 1, rows);
+}
