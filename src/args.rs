@@ -5,22 +5,23 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::documents::RecordKind;
-use crate::problem::Lang;
+use crate::problem::{Lang, words};
 use crate::record::Date;
 
 /// Reads a `YYYY-MM-DD` date the way records write them; clap shows the error and exits with 2.
+/// Reads a `YYYY-MM-DD` date the way records write them; clap shows the error, in the
+/// language of `LANG` (the `--lang` flag is not read yet), and exits with 2.
 fn parse_date(text: &str) -> Result<Date, String> {
-    Date::parse(text).map_err(|problem| {
-        let (vi, en) = (problem.message(Lang::Vi), problem.message(Lang::En));
-        format!("{vi} / {en}: YYYY-MM-DD")
-    })
+    Date::parse(text).map_err(|problem| format!("{}: YYYY-MM-DD", problem.message(Lang::detect(None))))
 }
 
 fn parse_table_file(text: &str) -> Result<PathBuf, String> {
     let path = PathBuf::from(text);
     match path.extension().and_then(|e| e.to_str()) {
         Some("csv" | "pdf") => Ok(path),
-        _ => Err("tệp phải có đuôi .csv hoặc .pdf / the file must end in .csv or .pdf".into()),
+        _ => {
+            Err(words("tệp phải có đuôi .csv hoặc .pdf", "the file must end in .csv or .pdf").take(Lang::detect(None)))
+        }
     }
 }
 
@@ -130,7 +131,11 @@ fn set_id(text: &str) -> Result<String, String> {
     if crate::prepare::validate::is_file_name_safe(text) {
         Ok(text.to_string())
     } else {
-        Err("mã bộ tiêu chí chỉ gồm chữ không dấu, số và `-` / use ASCII letters, digits and `-`".into())
+        Err(words(
+            "mã bộ tiêu chí chỉ gồm chữ không dấu, số và `-`",
+            "use ASCII letters, digits and `-`",
+        )
+        .take(Lang::detect(None)))
     }
 }
 

@@ -125,10 +125,8 @@ impl Renderer {
     pub fn layout(&self, prepared: &Prepared, kind: DocKind) -> Result<PagedDocument, Error> {
         match self.make(prepared, kind, "")? {
             (Made::Pdf { document, .. }, _) => Ok(document),
-            (Made::Files(_), _) => Err(Error::Template {
-                name: kind.slug().into(),
-                line: None,
-                detail: "not a PDF document".into(),
+            (Made::Files(_), _) => Err(Error::UnknownTemplate {
+                name: kind.template(prepared.context.system()),
             }),
         }
     }

@@ -58,11 +58,7 @@ impl TemplateSource {
     /// The text of template `name`, and the path it came from if it is the user's.
     pub fn load(&self, name: &str) -> Result<(String, Option<PathBuf>), Error> {
         if !is_plain_name(name) {
-            return Err(Error::Template {
-                name: name.to_string(),
-                line: None,
-                detail: "tên mẫu không hợp lệ / invalid template name".into(),
-            });
+            return Err(Error::UnknownTemplate { name: name.to_string() });
         }
         if let Some(dir) = &self.dir {
             let path = dir.join(name);
@@ -73,11 +69,7 @@ impl TemplateSource {
         built_ins()
             .find(|(built_in, _)| *built_in == name)
             .map(|(_, text)| (text.to_string(), None))
-            .ok_or_else(|| Error::Template {
-                name: name.to_string(),
-                line: None,
-                detail: "không có mẫu này / no such template".into(),
-            })
+            .ok_or_else(|| Error::UnknownTemplate { name: name.to_string() })
     }
 
     /// Names of the files in the user's templates folder.

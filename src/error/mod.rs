@@ -32,6 +32,9 @@ pub enum Error {
     Typst(TypstMessage),
     /// The `--templates` folder does not exist.
     NoTemplatesFolder { path: PathBuf },
+    /// No template of this name, in the user's folder or built in (or one that cannot be a
+    /// file name).
+    UnknownTemplate { name: String },
     /// `extract` was given a file that is not a PDF.
     NotPdf { path: PathBuf },
     /// `extract` was given a PDF with no attached files.
@@ -140,9 +143,9 @@ impl Error {
                 self.text().0,
                 self.text().1,
             ),
-            Error::NoSuchEntry { id } | Error::NoLongerRenders { entry: id, .. } => {
-                (Some(id.clone()), self.text().0, self.text().1)
-            }
+            Error::NoSuchEntry { id }
+            | Error::NoLongerRenders { entry: id, .. }
+            | Error::UnknownTemplate { name: id } => (Some(id.clone()), self.text().0, self.text().1),
             Error::RecordsFailed { .. } | Error::Findings { .. } | Error::VariableUnset { .. } => {
                 (None, self.text().0, self.text().1)
             }
@@ -221,6 +224,13 @@ impl Error {
             Error::Typst(TypstMessage { message, .. }) => (
                 words(format!("Typst báo lỗi: {message}"), format!("Typst reports: {message}")),
                 None,
+            ),
+            Error::UnknownTemplate { .. } => (
+                words("không có mẫu văn bản này", "no such template"),
+                Some(words(
+                    "xem tên các mẫu có sẵn bằng `vanban templates export DIR`",
+                    "see the built-in templates' names with `vanban templates export DIR`",
+                )),
             ),
             Error::NoTemplatesFolder { .. } => (
                 words("không có thư mục mẫu này", "no such templates folder"),
@@ -369,6 +379,7 @@ mod tests {
                 detail: "d".into(),
             },
             Error::NoTemplatesFolder { path: path() },
+            Error::UnknownTemplate { name: "x".into() },
             Error::NotPdf { path: path() },
             Error::NoAttachments { path: path() },
             Error::NoArchive { path: path() },

@@ -32,6 +32,15 @@ impl Lang {
             if env.starts_with("en") { Lang::En } else { Lang::Vi }
         })
     }
+
+    /// The words of this language out of a pair written side by side (a fixed table, such
+    /// as the web pages' catalogue): the one place that chooses between them.
+    pub fn pick<'a>(self, vi: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Vi => vi,
+            Lang::En => en,
+        }
+    }
 }
 
 /// A problem a feature above the foundation words for itself (signing, gathering), carried

@@ -18,6 +18,8 @@ pub enum Say<'a> {
         failed: usize,
         seconds: f64,
     },
+    /// `serve` listens at this address.
+    Serving { url: &'a str },
     /// `watch` rendered.
     Watching { documents: usize, ms: f64 },
     /// `archive verify` found nothing wrong.
@@ -72,6 +74,10 @@ impl Say<'_> {
                 format!(
                     "vanban: wrote {documents} documents from {records} records, {failed} records failed, {seconds:.2} s"
                 ),
+            ),
+            Say::Serving { url } => words(
+                format!("vanban serve: mở {url} trong trình duyệt (Ctrl+C để dừng)"),
+                format!("vanban serve: open {url} in a browser (Ctrl+C to stop)"),
             ),
             Say::Watching { documents, ms } => words(
                 format!("vanban: đã ghi {documents} văn bản trong {ms:.0} ms; đang theo dõi thay đổi"),

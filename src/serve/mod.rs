@@ -33,6 +33,7 @@ use axum::routing::{get, post};
 use crate::args::ServeArgs;
 use crate::error::Error;
 use crate::problem::Lang;
+use crate::problem::say::Say;
 use crate::record::load::MAX_RECORD_BYTES;
 
 /// Request bodies larger than a record can be (plus its JSON wrapping) are refused with 413.
@@ -175,8 +176,5 @@ fn start_line(bound: SocketAddr, token: Option<&str>, lang: Lang) -> String {
         Some(token) => format!("http://{host}:{}/?token={token}", bound.port()),
         None => format!("http://{host}:{}/", bound.port()),
     };
-    match lang {
-        Lang::Vi => format!("vanban serve: mở {url} trong trình duyệt (Ctrl+C để dừng)"),
-        Lang::En => format!("vanban serve: open {url} in a browser (Ctrl+C to stop)"),
-    }
+    Say::Serving { url: &url }.to(lang)
 }

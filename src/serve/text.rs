@@ -152,14 +152,14 @@ pub fn t(lang: Lang, key: &str) -> &str {
     ENTRIES
         .iter()
         .find(|(k, _, _)| *k == key)
-        .map_or(key, |(_, vi, en)| if lang == Lang::Vi { vi } else { en })
+        .map_or(key, |(_, vi, en)| lang.pick(vi, en))
 }
 
 /// The whole catalogue in `lang`, for the pages.
 pub fn catalogue(lang: Lang) -> serde_json::Value {
     let map: serde_json::Map<String, serde_json::Value> = ENTRIES
         .iter()
-        .map(|&(key, vi, en)| (key.to_string(), (if lang == Lang::Vi { vi } else { en }).into()))
+        .map(|&(key, vi, en)| (key.to_string(), lang.pick(vi, en).into()))
         .collect();
     serde_json::Value::Object(map)
 }

@@ -51,6 +51,18 @@ fn cases() -> Vec<Case> {
             ":",
         ),
         case(
+            "ke-hoach-truoc.yaml",
+            sample("    date: 2026-02-09\n", "    date: 2026-02-05\n"),
+            "ngày ban hành Kế hoạch thực hiện kết luận (05/02/2026) trước Thông báo kết luận (06/02/2026)",
+            ":",
+        ),
+        case(
+            "cong-van-thieu-ma.yaml",
+            sample("  office_code: VP\n", ""),
+            "Công văn cần mục `issuer.office_code` mà bản ghi chưa có",
+            ":",
+        ),
+        case(
             "thieu-thu-ky.yaml",
             sample(
                 "secretary:\n  name: Huỳnh Thị Thu\n  titles: [Công chức Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã]\n",

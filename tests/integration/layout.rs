@@ -9,16 +9,16 @@ use vanban::layout::inspect::{self, TextLine, TextRun};
 use vanban::prepare::prepare;
 use vanban::render::Renderer;
 
-const MM: f64 = 72.0 / 25.4;
+pub const MM: f64 = 72.0 / 25.4;
 use crate::support::{PARTY_SAMPLE as PARTY, STATE_SAMPLE as STATE};
 
-fn layout(sample: &str, kind: DocKind) -> PagedDocument {
+pub fn layout(sample: &str, kind: DocKind) -> PagedDocument {
     let prepared = prepare(Path::new(sample)).expect("sample is valid");
     let renderer = Renderer::new(TemplateSource::default()).expect("built-in templates load");
     renderer.layout(&prepared, kind).expect("sample lays out")
 }
 
-fn line<'a>(lines: &'a [TextLine], text: &str) -> &'a TextLine {
+pub fn line<'a>(lines: &'a [TextLine], text: &str) -> &'a TextLine {
     lines.iter().find(|l| l.text == text).unwrap_or_else(|| {
         panic!(
             "no line {text:?} in {:#?}",
@@ -34,7 +34,7 @@ fn line_starting<'a>(lines: &'a [TextLine], start: &str) -> &'a TextLine {
         .unwrap_or_else(|| panic!("no line starting {start:?}"))
 }
 
-fn only_style(line: &TextLine) -> (f64, bool, bool) {
+pub fn only_style(line: &TextLine) -> (f64, bool, bool) {
     let first: &TextRun = &line.runs[0];
     for run in &line.runs {
         assert_eq!(
@@ -47,15 +47,15 @@ fn only_style(line: &TextLine) -> (f64, bool, bool) {
     (first.size, first.bold, first.italic)
 }
 
-fn close(a: f64, b: f64, tolerance: f64) -> bool {
+pub fn close(a: f64, b: f64, tolerance: f64) -> bool {
     (a - b).abs() <= tolerance
 }
 
-const LEFT: f64 = 30.0 * MM;
+pub const LEFT: f64 = 30.0 * MM;
 const RIGHT: f64 = (210.0 - 15.0) * MM;
-const TEXT_CENTRE: f64 = (LEFT + RIGHT) / 2.0;
+pub const TEXT_CENTRE: f64 = (LEFT + RIGHT) / 2.0;
 
-fn assert_page_geometry(document: &PagedDocument) {
+pub fn assert_page_geometry(document: &PagedDocument) {
     for page in document.pages() {
         let size = page.frame.size();
         assert!(

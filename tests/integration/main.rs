@@ -15,6 +15,7 @@ mod gather;
 mod hostile;
 mod hostile_pdf;
 mod invitation;
+mod kinds;
 mod layers;
 mod layout;
 mod news;
