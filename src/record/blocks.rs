@@ -47,9 +47,32 @@ pub trait SignedBlock {
     fn parts(&self) -> SignedParts<'_>;
 }
 
-macro_rules! signed_blocks {
-    ($($block:ty),*) => {$(
-        impl SignedBlock for $block {
+/// Declares a signed document's block: the common parts (number, date, signer, recipients),
+/// written once here, then the block's own fields; the common parts are read through
+/// [`SignedBlock`], the block's own fields serialize for its template.
+macro_rules! signed_block {
+    ($(#[$meta:meta])* pub struct $name:ident { $($(#[$field_meta:meta])* pub $field:ident: $ty:ty,)* }) => {
+        $(#[$meta])*
+        #[derive(Debug, Deserialize, Serialize, schemars::JsonSchema)]
+        #[serde(deny_unknown_fields)]
+        pub struct $name {
+            /// Document number; absent leaves a blank.
+            #[serde(skip_serializing)]
+            pub number: Option<DocNumber>,
+            /// Issue date; defaults to the record's date (the kind's table entry says what
+            /// bound it keeps: on or before the session, on or after the notice).
+            #[serde(skip_serializing)]
+            pub date: Option<Date>,
+            /// Who signs.
+            #[serde(skip_serializing)]
+            pub signer: Signer,
+            /// Nơi nhận.
+            #[serde(default, skip_serializing)]
+            pub recipients: Vec<String>,
+            $($(#[$field_meta])* pub $field: $ty,)*
+        }
+
+        impl SignedBlock for $name {
             fn parts(&self) -> SignedParts<'_> {
                 SignedParts {
                     number: self.number.map(|n| n.0),
@@ -59,85 +82,52 @@ macro_rules! signed_blocks {
                 }
             }
         }
-    )*};
+    };
 }
 
-signed_blocks!(SignedSpec, InvitationSpec, PlanSpec, LetterSpec);
-
-/// The plan that carries out the notice: the fields of a signed document, and the words of
-/// its parts where the office wants its own (else the template's).
-#[derive(Debug, Deserialize, Serialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct PlanSpec {
-    /// Document number; absent leaves a blank.
-    #[serde(skip_serializing)]
-    pub number: Option<DocNumber>,
-    /// Issue date, on or after the notice's; defaults to the session date.
-    #[serde(skip_serializing)]
-    pub date: Option<Date>,
-    /// Who signs.
-    #[serde(skip_serializing)]
-    pub signer: Signer,
-    /// Nơi nhận.
-    #[serde(default, skip_serializing)]
-    pub recipients: Vec<String>,
-    /// Mục đích, one paragraph each.
-    #[serde(default)]
-    pub purposes: Vec<String>,
-    /// Yêu cầu, one paragraph each.
-    #[serde(default)]
-    pub requirements: Vec<String>,
-    /// Tổ chức thực hiện, one paragraph each.
-    #[serde(default)]
-    pub organisation: Vec<String>,
+signed_block! {
+    /// A signed document: number, date, signer and recipients (the notice, the report).
+    pub struct SignedSpec {}
 }
 
-/// The công văn forwarding the notice: the fields of a signed document, whom it is sent to
-/// and what it is about.
-#[derive(Debug, Deserialize, Serialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct LetterSpec {
-    /// Document number; absent leaves a blank.
-    #[serde(skip_serializing)]
-    pub number: Option<DocNumber>,
-    /// Issue date, on or after the notice's; defaults to the session date.
-    #[serde(skip_serializing)]
-    pub date: Option<Date>,
-    /// Who signs.
-    #[serde(skip_serializing)]
-    pub signer: Signer,
-    /// Nơi nhận.
-    #[serde(default, skip_serializing)]
-    pub recipients: Vec<String>,
-    /// Kính gửi, one body each; defaults to the bodies the notice gives tasks to.
-    #[serde(default)]
-    pub to: Vec<String>,
-    /// The trích yếu after "V/v"; defaults to carrying out the notice.
-    pub about: Option<String>,
-    /// Paragraphs after the request to carry out the notice (a report-back date, say).
-    #[serde(default)]
-    pub closing: Vec<String>,
+signed_block! {
+    /// The invitation to a session: the fields of a signed document, and what to bring.
+    pub struct InvitationSpec {
+        /// What the invited should prepare, one item each.
+        #[serde(default)]
+        pub prepare: Vec<String>,
+    }
 }
 
-/// The invitation to a session: the fields of a signed document, and what to bring.
-#[derive(Debug, Deserialize, Serialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct InvitationSpec {
-    /// Document number; absent leaves a blank.
-    #[serde(skip_serializing)]
-    pub number: Option<DocNumber>,
-    /// Issue date, on or before the session; defaults to the session date.
-    #[serde(skip_serializing)]
-    pub date: Option<Date>,
-    /// Who signs.
-    #[serde(skip_serializing)]
-    pub signer: Signer,
-    /// Nơi nhận.
-    #[serde(default, skip_serializing)]
-    pub recipients: Vec<String>,
-    /// What the invited should prepare, one item each.
-    #[serde(default)]
-    pub prepare: Vec<String>,
+signed_block! {
+    /// The plan that carries out the notice: the fields of a signed document, and the words
+    /// of its parts where the office wants its own (else the template's).
+    pub struct PlanSpec {
+        /// Mục đích, one paragraph each.
+        #[serde(default)]
+        pub purposes: Vec<String>,
+        /// Yêu cầu, one paragraph each.
+        #[serde(default)]
+        pub requirements: Vec<String>,
+        /// Tổ chức thực hiện, one paragraph each.
+        #[serde(default)]
+        pub organisation: Vec<String>,
+    }
+}
+
+signed_block! {
+    /// The công văn forwarding the notice: the fields of a signed document, whom it is sent
+    /// to and what it is about.
+    pub struct LetterSpec {
+        /// Kính gửi, one body each; defaults to the bodies the notice gives tasks to.
+        #[serde(default)]
+        pub to: Vec<String>,
+        /// The trích yếu after "V/v"; defaults to carrying out the notice.
+        pub about: Option<String>,
+        /// Paragraphs after the request to carry out the notice (a report-back date, say).
+        #[serde(default)]
+        pub closing: Vec<String>,
+    }
 }
 
 /// Settings of the minutes.
@@ -157,24 +147,6 @@ pub struct MinutesSpec {
     pub present: Option<u32>,
     /// How many were absent ("Vắng mặt: … đồng chí").
     pub absent: Option<u32>,
-}
-
-/// A signed document: number, date, signer and recipients (the notice, the report).
-#[derive(Debug, Deserialize, Serialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct SignedSpec {
-    /// Document number; absent leaves a blank.
-    #[serde(skip_serializing)]
-    pub number: Option<DocNumber>,
-    /// Issue date; defaults to the session date.
-    #[serde(skip_serializing)]
-    pub date: Option<Date>,
-    /// Who signs.
-    #[serde(skip_serializing)]
-    pub signer: Signer,
-    /// Nơi nhận.
-    #[serde(default, skip_serializing)]
-    pub recipients: Vec<String>,
 }
 
 /// The signer of a notice.

@@ -84,13 +84,7 @@ pub fn write(out: &mut String, sheet: &Sheet, name: &str, f: &Fields) -> Result<
                 _ => 0.5,
             };
             let first = (f64::from(sheet.width) * share).round() as u32;
-            xml::table(
-                out,
-                &[first, sheet.width - first],
-                false,
-                0,
-                vec![vec![Cell::new(left), Cell::new(right)]],
-            );
+            side_by_side(out, [first, sheet.width - first], left, right);
         }
         "minutes-signatures" => minutes_signatures(out, sheet, f),
         "addressed" => addressed(out, sheet, &strings(f.get("items"))),
@@ -245,8 +239,7 @@ fn party_header(out: &mut String, sheet: &Sheet, f: &Fields) {
     rule_under(&mut right, &[title], 15.0, 1.0, sheet.width - left_width);
     spacer(&mut right, 120);
     centred(&mut right, &lines(&strings(f.get("date-line")), 14.0, false, true));
-    let rows = vec![vec![Cell::new(left), Cell::new(right)]];
-    xml::table(out, &[left_width, sheet.width - left_width], false, 0, rows);
+    side_by_side(out, [left_width, sheet.width - left_width], left, right);
 }
 
 /// Tên loại and trích yếu, centred; a short rule (state) or `-----` (Party) under them.
@@ -335,13 +328,7 @@ fn minutes_signatures(out: &mut String, sheet: &Sheet, f: &Fields) {
     );
     spacer(out, 200);
     let half = sheet.width / 2;
-    xml::table(
-        out,
-        &[half, sheet.width - half],
-        false,
-        0,
-        vec![vec![Cell::new(left), Cell::new(right)]],
-    );
+    side_by_side(out, [half, sheet.width - half], left, right);
     let items = strings(f.get("recipients-list"));
     if !items.is_empty() {
         spacer(out, 200);
@@ -374,12 +361,12 @@ fn addressed(out: &mut String, sheet: &Sheet, items: &[String]) {
         xml::paragraph(&mut right, PLAIN, &[Inline::plain(line.clone())]);
     }
     spacer(out, 120);
-    xml::table(
-        out,
-        &[label_width, text_width],
-        false,
-        0,
-        vec![vec![Cell::new(left), Cell::new(right)]],
-    );
+    side_by_side(out, [label_width, text_width], left, right);
     spacer(out, 240);
+}
+
+/// Two cells side by side in a borderless table (`widths` in twips): header columns,
+/// signatures, Kính gửi.
+fn side_by_side(out: &mut String, widths: [u32; 2], left: String, right: String) {
+    xml::table(out, &widths, false, 0, vec![vec![Cell::new(left), Cell::new(right)]]);
 }
