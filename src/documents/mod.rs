@@ -1,4 +1,4 @@
-//! Every document kind vanban issues, one entry each: file slug, type code, templates,
+//! Every document kind vanban issues, one entry each: file slug, numbering, templates,
 //! output format, which record asks for it, the date it bears and what the record must give.
 //!
 //! Adding a kind is one entry in [`TABLE`] (with its [`DocKind`] constant beside it), its
