@@ -7,7 +7,7 @@
 //!    sources `--emit-typst` writes (skipped, with a note, when `typst` is not installed);
 //! 5. a watch-style re-render after a one-line edit, in one process with warm caches;
 //! 6. `vanban serve`: the preview refresh after a one-line edit, through HTTP, and the
-//!    server's resident memory after 100 edits;
+//!    server's resident memory after 100 edits; a form edit to its refreshed preview;
 //! 7. DOCX generation on one core: documents per second from generated Typst sources
 //!    (`cargo bench --bench throughput -- docx` measures only this);
 //! 8. the ratio that does not depend on the machine: vanban's time per document over a bare
@@ -34,6 +34,8 @@ mod server;
 mod child;
 #[path = "throughput/docx.rs"]
 mod docx;
+#[path = "throughput/form.rs"]
+mod form;
 #[path = "throughput/ratio.rs"]
 mod ratio;
 
@@ -89,6 +91,7 @@ fn main() {
     }
     if wanted("serve") {
         serve_preview();
+        form::edit_to_preview();
     }
     if wanted("archive") {
         archive_queries(&scratch);

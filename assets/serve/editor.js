@@ -1,10 +1,74 @@
-// The editor: CodeMirror on the left, the documents as page images on the right, refreshed
-// (debounced by the lint addon) as the user types; diagnostics at their lines; saving with
-// conflict detection; changes on disk; downloads.
+// The editor: the record as a form (form.js) or as YAML (CodeMirror) on the left, the
+// documents as page images on the right, refreshed (debounced by the lint addon) as the
+// user types in either; diagnostics at their lines and beside their fields; saving with
+// conflict detection; changes on disk; downloads. The page holds one text, CodeMirror's:
+// the form's changes are written into it by the server, and it is read back into the form.
 "use strict";
 const path = new URLSearchParams(location.search).get("path");
-const state = { base: null, saved: "", seq: 0, shown: 0, tab: null, previews: 0, lastOk: null };
+const state = { base: null, saved: "", seq: 0, shown: 0, tab: null, previews: 0, lastOk: null,
+  view: "form", formStale: true, writing: 0, fromForm: false };
 let cm;
+
+// Shows the form or the YAML; the form is read again from the text when it is shown after
+// the YAML changed.
+async function showView(view) {
+  state.view = view;
+  document.getElementById("view-form").setAttribute("aria-selected", String(view === "form"));
+  document.getElementById("view-yaml").setAttribute("aria-selected", String(view === "yaml"));
+  document.getElementById("form").hidden = view !== "form";
+  document.getElementById("yaml").hidden = view !== "yaml";
+  if (view === "yaml") cm.refresh();
+  if (view === "form" && state.formStale) await readForm();
+}
+
+// The text into the form.
+async function readForm() {
+  const body = await (await V.post("/api/form/read", { text: cm.getValue() })).json();
+  const root = document.getElementById("form");
+  if (!body.ok) {
+    root.replaceChildren(V.el("p", { class: "field-error error", role: "alert" }, V.t("yaml_unreadable") + ": " + body.error));
+    return;
+  }
+  state.formStale = false;
+  Form.render(root, body.value);
+  Form.showNotes(window.vanban.notes || []);
+}
+
+// The form's value into the text, debounced; the latest change wins.
+let writeTimer = null;
+function formChanged(value) {
+  clearTimeout(writeTimer);
+  writeTimer = setTimeout(async () => {
+    const seq = ++state.writing;
+    const response = await V.post("/api/form/write", { text: cm.getValue(), value });
+    if (!response.ok || seq !== state.writing) return;
+    const body = await response.json();
+    document.getElementById("comments-lost").hidden = !body.lost_comments;
+    if (body.text === cm.getValue()) return;
+    state.fromForm = true;
+    const scroll = cm.getScrollInfo();
+    cm.setValue(body.text);
+    cm.scrollTo(scroll.left, scroll.top);
+    state.fromForm = false;
+  }, 60);
+}
+
+// A change of the text that did not come from the form (a reload from disk, a conflict
+// resolved) reaches the form shortly after.
+let readTimer = null;
+function readFormSoon() {
+  clearTimeout(readTimer);
+  readTimer = setTimeout(readForm, 150);
+}
+
+async function newFrom() {
+  const name = prompt(V.t("new_from_name"), "");
+  if (!name) return;
+  const response = await V.post("/api/new-from", { path, name });
+  const body = await response.json();
+  if (!response.ok) { notice(body.error); return; }
+  location.href = "/edit?path=" + encodeURIComponent(body.path);
+}
 
 function dirty() { return cm.getValue() !== state.saved; }
 
@@ -86,6 +150,7 @@ async function refresh(text, update) {
   }
   window.vanban.notes = body.notes || [];
   window.vanban.lastPreviewAt = performance.now();
+  if (!state.formStale) Form.showNotes(window.vanban.notes);
 }
 
 async function load() {
@@ -181,12 +246,21 @@ V.init().then(async () => {
       Tab: (c) => c.execCommand("insertSoftTab"),
     },
   });
-  window.vanban = { cm, state, notes: [], lastPreviewAt: 0 };
+  window.vanban = { cm, state, notes: [], lastPreviewAt: 0, form: Form };
   await Completion.attach(cm);
+  await Form.init(formChanged);
   const loaded = await load();
   if (!loaded) return;
   cm.setOption("lint", { getAnnotations: refresh, async: true, delay: 120, lintOnChange: true });
-  cm.on("change", () => showSaveState());
+  cm.on("change", () => {
+    showSaveState();
+    if (!state.fromForm) { state.formStale = true; if (state.view === "form") readFormSoon(); }
+  });
+  document.getElementById("view-form").addEventListener("click", () => showView("form"));
+  document.getElementById("view-yaml").addEventListener("click", () => showView("yaml"));
+  document.getElementById("new-from").addEventListener("click", newFrom);
+  document.getElementById("form").addEventListener("submit", (e) => e.preventDefault());
+  await showView(new URLSearchParams(location.search).get("view") === "yaml" ? "yaml" : "form");
   document.getElementById("save").addEventListener("click", () => save());
   document.getElementById("export").addEventListener("click", () => download("/api/render", false));
   document.getElementById("export-archival").addEventListener("click", () => download("/api/render", true));

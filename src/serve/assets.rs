@@ -35,6 +35,7 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../../assets/serve/completion.js"),
     ),
     ("new.js", "text/javascript", include_str!("../../assets/serve/new.js")),
+    ("form.js", "text/javascript", include_str!("../../assets/serve/form.js")),
     (
         "vendor/codemirror.js",
         "text/javascript",

@@ -89,8 +89,12 @@ pub async fn preview(State(state): State<Arc<AppState>>, Json(request): Json<Pre
     let result = tokio::task::spawn_blocking(move || {
         // Diagnostics name the file as the list does; relative paths resolve from its folder.
         let mut preview: Preview = state.pipeline.preview(&path, &request.text, lang);
+        let tree = crate::form::spans::parse(&request.text);
         for note in &mut preview.notes {
             note.message = note.message.replace(&path.display().to_string(), &shown);
+            note.field = tree
+                .as_ref()
+                .map(|root| crate::form::spans::pointer_at(root, note.line));
         }
         preview
     })

@@ -6,6 +6,8 @@
 //! | [`security`] | the guard in front of every route: Host, token, Origin; paths kept inside FOLDER |
 //! | [`records`] | the records list, the issuers already used, and changes on disk |
 //! | [`editor`] | opening a record, and its live preview and diagnostics |
+//! | [`labels`] | the form's field labels, by the record format's key |
+//! | [`form`] | the form editor: text to form value and back, the people directory, a record started from an earlier one |
 //! | [`save`] | saving byte for byte, atomically, with conflict detection; new records |
 //! | [`downloads`] | writing documents into the output folder, serving them, the archive |
 //! | [`assets`] | the pages and the vendored editor files, embedded in the binary |
@@ -15,6 +17,8 @@
 pub mod assets;
 pub mod downloads;
 pub mod editor;
+pub mod form;
+pub mod labels;
 pub mod pipeline;
 pub mod records;
 pub mod save;
@@ -93,6 +97,11 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/changes", get(records::changes))
         .route("/api/record", get(editor::open))
         .route("/api/preview", post(editor::preview))
+        .route("/api/form/read", post(form::read))
+        .route("/api/form/write", post(form::write))
+        .route("/api/directory", get(form::people).post(form::add_person))
+        .route("/api/new-from", post(form::new_from))
+        .route("/api/criteria", get(form::criteria))
         .route("/api/save", post(save::save))
         .route("/api/new", post(save::create))
         .route("/api/render", post(downloads::render))

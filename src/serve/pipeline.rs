@@ -33,6 +33,8 @@ pub struct Note {
     pub message: String,
     /// What to do, as `check` words it.
     pub hint: Option<String>,
+    /// The form field at its line (a JSON pointer: `/conclusions/tasks/2/due`), if known.
+    pub field: Option<String>,
 }
 
 /// One document of a preview.
@@ -263,6 +265,7 @@ fn note(path: &Path, diagnostic: &Diagnostic, lang: Lang) -> Note {
         severity,
         message,
         hint: diagnostic.problem.hint(lang),
+        field: None,
     }
 }
 
@@ -276,6 +279,7 @@ fn error_note(path: &Path, error: &Error, lang: Lang) -> Note {
             severity: "error",
             message: other.render(lang),
             hint: None,
+            field: None,
         },
     }
 }

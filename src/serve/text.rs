@@ -145,6 +145,36 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ),
     ("err_too_large", "Nội dung gửi lên quá lớn", "Request body too large"),
     ("err_conflict", "Tệp đã thay đổi trên đĩa", "The file changed on disk"),
+    ("view_form", "Biểu mẫu", "Form"),
+    ("view_yaml", "Tệp YAML", "YAML file"),
+    ("add_item", "Thêm {label}", "Add {label}"),
+    ("remove_item", "Xóa mục {n}", "Remove item {n}"),
+    ("up_item", "Đưa mục {n} lên", "Move item {n} up"),
+    ("down_item", "Đưa mục {n} xuống", "Move item {n} down"),
+    ("add_block", "Thêm mục “{label}”", "Add “{label}”"),
+    ("remove_block", "Bỏ mục “{label}”", "Drop “{label}”"),
+    ("choose", "— chọn —", "— choose —"),
+    ("add_to_directory", "Thêm vào danh bạ", "Add to the directory"),
+    ("in_directory", "Đã có trong danh bạ", "In the directory"),
+    (
+        "comments_lost",
+        "Lưu lúc này sẽ bỏ các dòng ghi chú (#) trong phần vừa sửa của tệp",
+        "Saving now drops the comment lines (#) in the part just edited",
+    ),
+    (
+        "yaml_unreadable",
+        "YAML chưa đọc được, sửa ở thẻ YAML trước",
+        "The YAML does not read; fix it in the YAML tab first",
+    ),
+    ("new_from", "Tạo từ bản ghi này", "Start a new record from this one"),
+    ("new_from_name", "Tên tệp bản ghi mới", "New record's file name"),
+    ("met", "đạt", "met"),
+    ("unmet_count", "số chỉ tiêu chưa đạt", "indicators unmet"),
+    (
+        "tally",
+        "Đạt {met}/{criteria} tiêu chí, {indicators}/{total} chỉ tiêu",
+        "{met}/{criteria} criteria, {indicators}/{total} indicators met",
+    ),
 ];
 
 /// The catalogue entry `key` in `lang`; the key itself if there is none.
@@ -160,6 +190,7 @@ pub fn catalogue(lang: Lang) -> serde_json::Value {
     let map: serde_json::Map<String, serde_json::Value> = ENTRIES
         .iter()
         .map(|&(key, vi, en)| (key.to_string(), lang.pick(vi, en).into()))
+        .chain(super::labels::catalogue(lang).map(|(key, label)| (key, label.into())))
         .collect();
     serde_json::Value::Object(map)
 }

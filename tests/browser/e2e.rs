@@ -18,10 +18,10 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::server::Server;
 
-const CHROMIUM: &str = "/usr/bin/chromium";
-const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+pub(crate) const CHROMIUM: &str = "/usr/bin/chromium";
+pub(crate) const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
-struct Driver(Child);
+pub(crate) struct Driver(Child);
 
 impl Drop for Driver {
     fn drop(&mut self) {
@@ -34,7 +34,7 @@ fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
-fn start_driver() -> (Driver, u16) {
+pub(crate) fn start_driver() -> (Driver, u16) {
     let port = free_port();
     let child = Command::new(CHROMEDRIVER)
         .arg(format!("--port={port}"))
@@ -53,7 +53,7 @@ fn start_driver() -> (Driver, u16) {
     (Driver(child), port)
 }
 
-async fn browser(driver_port: u16, profile: &std::path::Path) -> Client {
+pub(crate) async fn browser(driver_port: u16, profile: &std::path::Path) -> Client {
     let mut capabilities = serde_json::Map::new();
     capabilities.insert("browserName".into(), json!("chrome"));
     capabilities.insert(
@@ -75,7 +75,7 @@ async fn browser(driver_port: u16, profile: &std::path::Path) -> Client {
 }
 
 /// Polls `script` (a JS expression) until it is truthy; returns the time it took.
-async fn until(client: &Client, script: &str, limit: Duration) -> Duration {
+pub(crate) async fn until(client: &Client, script: &str, limit: Duration) -> Duration {
     let started = Instant::now();
     loop {
         let value = client.execute(&format!("return {script};"), vec![]).await.unwrap();
@@ -99,7 +99,7 @@ async fn select(client: &Client, text: &str) {
 
 /// Types `text` into the focused editor as key presses (CodeMirror's own input is a hidden
 /// textarea, which WebDriver will not send keys to directly).
-async fn type_keys(client: &Client, text: &str) {
+pub(crate) async fn type_keys(client: &Client, text: &str) {
     let mut keys = KeyActions::new("keyboard".into());
     for value in text.nfc().collect::<String>().chars() {
         keys = keys.then(KeyAction::Down { value }).then(KeyAction::Up { value });
@@ -107,7 +107,7 @@ async fn type_keys(client: &Client, text: &str) {
     client.perform_actions(keys).await.unwrap();
 }
 
-async fn screenshot(client: &Client, name: &str) {
+pub(crate) async fn screenshot(client: &Client, name: &str) {
     let dir = std::env::var_os("VANBAN_SCREENSHOTS")
         .map(PathBuf::from)
         .unwrap_or_else(|| std::env::temp_dir().join("vanban-screenshots"));
@@ -115,7 +115,7 @@ async fn screenshot(client: &Client, name: &str) {
     std::fs::write(dir.join(name), client.screenshot().await.unwrap()).unwrap();
 }
 
-fn page_text() -> &'static str {
+pub(crate) fn page_text() -> &'static str {
     "[...document.querySelectorAll('#pages .page-text')].map(e => e.textContent).join('\\n')"
 }
 
@@ -155,6 +155,14 @@ async fn a_clerk_edits_the_seed_record_in_a_real_browser() {
     .await;
     let first = format!("{}.includes('Lê Đình Hải')", page_text());
     until(&client, &first, Duration::from_secs(5)).await;
+    // The form is shown first; this test works in the YAML beside it.
+    client
+        .find(Locator::Css("#view-yaml"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     // The editor writes with vanban's own font, whatever monospace font the machine has.
     until(
         &client,
