@@ -7,9 +7,9 @@ const value = (id) => document.getElementById(id).value.trim();
 
 function addRow() {
   const row = V.el("div", { class: "attendee" },
-    V.el("input", { class: "a-name", placeholder: V.t("name") }),
-    V.el("input", { class: "a-titles", placeholder: V.t("titles") }),
-    V.el("input", { class: "a-group", placeholder: V.t("group") }),
+    V.el("input", { class: "a-name", placeholder: V.t("name"), "aria-label": V.t("name") }),
+    V.el("input", { class: "a-titles", placeholder: V.t("titles"), "aria-label": V.t("titles") }),
+    V.el("input", { class: "a-group", placeholder: V.t("group"), "aria-label": V.t("group") }),
     V.el("button", { type: "button", class: "remove", onclick: () => row.remove() }, V.t("remove_row")));
   document.getElementById("attendees").append(row);
 }

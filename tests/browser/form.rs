@@ -80,6 +80,21 @@ async fn press(client: &Client, pointer: &str, css: &str) {
     button.click().await.unwrap();
 }
 
+/// The visible controls of the page without a name a screen reader reads (a label, an
+/// `aria-label`, or a button's text), as the start of their HTML.
+async fn unnamed(client: &Client) -> serde_json::Value {
+    client
+        .execute(
+            "return [...document.querySelectorAll('input, select, textarea, button')].filter(e => e.offsetParent !== null)
+               .filter(e => { const label = [...(e.labels || [])].map(l => l.textContent).join('').trim();
+                              return !(label || (e.getAttribute('aria-label') || '').trim() || e.textContent.trim()); })
+               .map(e => e.outerHTML.slice(0, 80));",
+            vec![],
+        )
+        .await
+        .unwrap()
+}
+
 /// One press of Tab.
 async fn tab(client: &Client) {
     let keys = KeyActions::new("keyboard".into())
@@ -244,17 +259,47 @@ async fn a_clerk_writes_a_whole_session_in_the_form() {
 
     // Keyboard and names: Tab alone reaches every control of the form, in page order, and
     // every control has a name a screen reader reads.
-    let unnamed = client
+    assert_eq!(
+        unnamed(&client).await,
+        json!([]),
+        "controls of the editor without a name"
+    );
+    let editor = client.current_url().await.unwrap();
+    for page in ["", "new"] {
+        client.goto(&format!("{}{page}", server.url)).await.unwrap();
+        until(&client, "Object.keys(V.T).length > 0", Duration::from_secs(10)).await;
+        assert_eq!(unnamed(&client).await, json!([]), "controls of /{page} without a name");
+    }
+    client.goto(editor.as_str()).await.unwrap();
+    until(
+        &client,
+        "window.vanban && !vanban.state.formStale",
+        Duration::from_secs(20),
+    )
+    .await;
+    // A 1366×768 laptop and a 768 px tablet: nothing wider than the window; on the tablet
+    // the preview comes below the form.
+    for (width, height, name) in [(1366, 768, "form-1366.png"), (768, 1024, "form-768.png")] {
+        client.set_window_size(width, height).await.unwrap();
+        until(
+            &client,
+            "document.documentElement.scrollWidth <= window.innerWidth",
+            Duration::from_secs(5),
+        )
+        .await;
+        screenshot(&client, name).await;
+    }
+    let stacked = client
         .execute(
-            "return [...document.querySelectorAll('input, select, textarea, button')].filter(e => e.offsetParent !== null)
-               .filter(e => { const label = [...(e.labels || [])].map(l => l.textContent).join('').trim();
-                              return !(label || (e.getAttribute('aria-label') || '').trim() || e.textContent.trim()); })
-               .map(e => e.outerHTML.slice(0, 80));",
+            "const f = document.querySelector('.source').getBoundingClientRect();
+             const p = document.querySelector('.preview').getBoundingClientRect();
+             return p.top >= f.bottom - 1;",
             vec![],
         )
         .await
         .unwrap();
-    assert_eq!(unnamed, json!([]), "controls without a name");
+    assert_eq!(stacked, json!(true), "the preview below the form at 768 px");
+    client.set_window_size(1600, 1000).await.unwrap();
     let controls = client
         .execute(
             "const all = [...document.querySelectorAll('#form input, #form select, #form textarea, #form button')]
