@@ -10,7 +10,7 @@ use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::{Client, Locator};
 use serde_json::json;
 
-use crate::e2e::{CHROMEDRIVER, CHROMIUM, browser, screenshot, start_driver, until};
+use crate::harness::{Browser, click, page_text, save, screenshot, until};
 use crate::server::Server;
 
 const DIRECTORY: &str =
@@ -105,16 +105,11 @@ async fn tab(client: &Client) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_clerk_writes_a_whole_session_in_the_form() {
-    let found = |path: &str| std::path::Path::new(path).exists();
-    if !crate::support::available("chromium and chromedriver", found(CHROMIUM) && found(CHROMEDRIVER)) {
-        return;
-    }
+    let Some(browser) = Browser::open().await else { return };
+    let client = &browser.client;
     let folder = tempfile::tempdir().unwrap();
     std::fs::write(folder.path().join("danh-ba.yaml"), DIRECTORY).unwrap();
     let server = Server::start_in(folder.path(), &[]);
-    let (_driver, driver_port) = start_driver();
-    let profile = tempfile::tempdir().unwrap();
-    let client = browser(driver_port, profile.path()).await;
 
     // The first page of a new record: what the clerk knows right after the meeting.
     client.goto(&format!("{}new", server.url)).await.unwrap();
@@ -132,15 +127,9 @@ async fn a_clerk_writes_a_whole_session_in_the_form() {
     let name = client.find(Locator::Css("#name")).await.unwrap();
     name.clear().await.unwrap();
     name.send_keys("tan-tien.yaml").await.unwrap();
-    client
-        .find(Locator::Css("button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(client, "button[type=submit]").await;
     until(
-        &client,
+        client,
         "window.vanban && vanban.state.previews >= 1 && !vanban.state.formStale",
         Duration::from_secs(20),
     )
@@ -149,36 +138,36 @@ async fn a_clerk_writes_a_whole_session_in_the_form() {
     // The rest in the form.
     let system = client.wait().for_element(control("/issuer/system")).await.unwrap();
     system.select_by_value("state").await.unwrap();
-    fill(&client, "/issuer/name", "Ủy ban nhân dân xã Tân Tiến").await;
-    fill(&client, "/issuer/place", "Tân Tiến").await;
-    fill(&client, "/location", "Hội trường Hợp tác xã Tân Tiến").await;
-    pick_date(&client, "/date", "2026-04-14").await;
-    fill(&client, "/chair/titles/0", "Phó Bí thư Đảng ủy xã").await;
+    fill(client, "/issuer/name", "Ủy ban nhân dân xã Tân Tiến").await;
+    fill(client, "/issuer/place", "Tân Tiến").await;
+    fill(client, "/location", "Hội trường Hợp tác xã Tân Tiến").await;
+    pick_date(client, "/date", "2026-04-14").await;
+    fill(client, "/chair/titles/0", "Phó Bí thư Đảng ủy xã").await;
     // Attendees: the first from the directory (its titles come with it), a person, a group.
-    fill(&client, "/attendees/0/group", "các đồng chí thành viên Ban Chỉ đạo").await;
-    press(&client, "/attendees", ".add-item").await;
-    fill(&client, "/attendees/1/name", "Phạm Văn Thử").await;
+    fill(client, "/attendees/0/group", "các đồng chí thành viên Ban Chỉ đạo").await;
+    press(client, "/attendees", ".add-item").await;
+    fill(client, "/attendees/1/name", "Phạm Văn Thử").await;
     until(
-        &client,
+        client,
         "vanban.cm.getValue().includes('Chủ tịch Ủy ban nhân dân xã')",
         Duration::from_secs(10),
     )
     .await;
-    press(&client, "/attendees", ".add-item").await;
-    fill(&client, "/attendees/2/name", "Lê Thị Hoa").await;
-    press(&client, "/attendees/2/titles", ".add-item").await;
-    fill(&client, "/attendees/2/titles/0", "Giám đốc Hợp tác xã Tân Tiến").await;
+    press(client, "/attendees", ".add-item").await;
+    fill(client, "/attendees/2/name", "Lê Thị Hoa").await;
+    press(client, "/attendees/2/titles", ".add-item").await;
+    fill(client, "/attendees/2/titles/0", "Giám đốc Hợp tác xã Tân Tiến").await;
     // Conclusions and tasks.
-    press(&client, "/conclusions", ".add-block").await;
+    press(client, "/conclusions", ".add-block").await;
     fill(
-        &client,
+        client,
         "/conclusions/acknowledgements",
         "ghi nhận kết quả hợp tác xã đạt được trong quý I",
     )
     .await;
     for (i, text) in CONCLUSIONS.iter().enumerate() {
-        press(&client, "/conclusions/directives", ".add-item").await;
-        fill(&client, &format!("/conclusions/directives/{i}"), text).await;
+        press(client, "/conclusions/directives", ".add-item").await;
+        fill(client, &format!("/conclusions/directives/{i}"), text).await;
     }
     for (i, (who, what, due)) in [
         ("Hợp tác xã Tân Tiến", "Hoàn thành nhà sơ chế", "2026-06-30"),
@@ -192,42 +181,36 @@ async fn a_clerk_writes_a_whole_session_in_the_form() {
     .into_iter()
     .enumerate()
     {
-        press(&client, "/conclusions/tasks", ".add-item").await;
-        fill(&client, &format!("/conclusions/tasks/{i}/assignee"), who).await;
-        fill(&client, &format!("/conclusions/tasks/{i}/task"), what).await;
-        pick_date(&client, &format!("/conclusions/tasks/{i}/due"), due).await;
+        press(client, "/conclusions/tasks", ".add-item").await;
+        fill(client, &format!("/conclusions/tasks/{i}/assignee"), who).await;
+        fill(client, &format!("/conclusions/tasks/{i}/task"), what).await;
+        pick_date(client, &format!("/conclusions/tasks/{i}/due"), due).await;
     }
     // The documents: the minutes' recipients, a notice and a giấy mời.
-    fill(&client, "/documents/minutes/recipients/0", "Lưu: VT, Hồ sơ").await;
+    fill(client, "/documents/minutes/recipients/0", "Lưu: VT, Hồ sơ").await;
     for (block, date) in [("notice", "2026-04-15"), ("invitation", "2026-04-10")] {
-        press(&client, &format!("/documents/{block}"), ".add-block").await;
-        pick_date(&client, &format!("/documents/{block}/date"), date).await;
+        press(client, &format!("/documents/{block}"), ".add-block").await;
+        pick_date(client, &format!("/documents/{block}/date"), date).await;
         fill(
-            &client,
+            client,
             &format!("/documents/{block}/signer/authority"),
             "TM. Ủy ban nhân dân",
         )
         .await;
-        fill(&client, &format!("/documents/{block}/signer/position"), "Chủ tịch").await;
-        fill(&client, &format!("/documents/{block}/signer/name"), "Nguyễn Văn Tâm").await;
-        press(&client, &format!("/documents/{block}/recipients"), ".add-item").await;
-        fill(&client, &format!("/documents/{block}/recipients/0"), "Lưu: VT").await;
+        fill(client, &format!("/documents/{block}/signer/position"), "Chủ tịch").await;
+        fill(client, &format!("/documents/{block}/signer/name"), "Nguyễn Văn Tâm").await;
+        press(client, &format!("/documents/{block}/recipients"), ".add-item").await;
+        fill(client, &format!("/documents/{block}/recipients/0"), "Lưu: VT").await;
     }
     until(
-        &client,
+        client,
         "vanban.notes.filter(n => n.severity === 'error').length === 0 && document.getElementById('stale').hidden \
          && vanban.state.lastOk && vanban.state.lastOk.length >= 3",
         Duration::from_secs(30),
     )
     .await;
-    screenshot(&client, "form.png").await;
-    client.find(Locator::Css("#save")).await.unwrap().click().await.unwrap();
-    until(
-        &client,
-        "document.getElementById('save-state').textContent === 'Đã lưu'",
-        Duration::from_secs(10),
-    )
-    .await;
+    screenshot(client, "form.png").await;
+    save(client).await;
 
     // The saved file: valid against the schema, and every document renders.
     let saved = folder.path().join("tan-tien.yaml");
@@ -260,19 +243,19 @@ async fn a_clerk_writes_a_whole_session_in_the_form() {
     // Keyboard and names: Tab alone reaches every control of the form, in page order, and
     // every control has a name a screen reader reads.
     assert_eq!(
-        unnamed(&client).await,
+        unnamed(client).await,
         json!([]),
         "controls of the editor without a name"
     );
     let editor = client.current_url().await.unwrap();
     for page in ["", "new"] {
         client.goto(&format!("{}{page}", server.url)).await.unwrap();
-        until(&client, "Object.keys(V.T).length > 0", Duration::from_secs(10)).await;
-        assert_eq!(unnamed(&client).await, json!([]), "controls of /{page} without a name");
+        until(client, "Object.keys(V.T).length > 0", Duration::from_secs(10)).await;
+        assert_eq!(unnamed(client).await, json!([]), "controls of /{page} without a name");
     }
     client.goto(editor.as_str()).await.unwrap();
     until(
-        &client,
+        client,
         "window.vanban && !vanban.state.formStale",
         Duration::from_secs(20),
     )
@@ -282,12 +265,12 @@ async fn a_clerk_writes_a_whole_session_in_the_form() {
     for (width, height, name) in [(1366, 768, "form-1366.png"), (768, 1024, "form-768.png")] {
         client.set_window_size(width, height).await.unwrap();
         until(
-            &client,
+            client,
             "document.documentElement.scrollWidth <= window.innerWidth",
             Duration::from_secs(5),
         )
         .await;
-        screenshot(&client, name).await;
+        screenshot(client, name).await;
     }
     let stacked = client
         .execute(
@@ -320,7 +303,7 @@ async fn a_clerk_writes_a_whole_session_in_the_form() {
     let mut presses = 0;
     loop {
         for _ in 0..10 {
-            tab(&client).await;
+            tab(client).await;
         }
         presses += 10;
         let left = client.execute(&format!("return {missed};"), vec![]).await.unwrap();
@@ -332,20 +315,15 @@ async fn a_clerk_writes_a_whole_session_in_the_form() {
             "{left} of {controls} controls not reached in {presses} Tabs"
         );
     }
-    client.close().await.unwrap();
+    browser.client.clone().close().await.unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_assessment_is_ticked_and_the_tally_follows() {
-    let found = |path: &str| std::path::Path::new(path).exists();
-    if !crate::support::available("chromium and chromedriver", found(CHROMIUM) && found(CHROMEDRIVER)) {
-        return;
-    }
+    let Some(browser) = Browser::open().await else { return };
+    let client = &browser.client;
     let folder = tempfile::tempdir().unwrap();
     let server = Server::start_in(folder.path(), &[]);
-    let (_driver, driver_port) = start_driver();
-    let profile = tempfile::tempdir().unwrap();
-    let client = browser(driver_port, profile.path()).await;
     client.goto(&server.url).await.unwrap();
     client
         .wait()
@@ -358,15 +336,15 @@ async fn an_assessment_is_ticked_and_the_tally_follows() {
     client.send_alert_text("tan-tien-danh-gia.yaml").await.unwrap();
     client.accept_alert().await.unwrap();
     until(
-        &client,
+        client,
         "window.vanban && !vanban.state.formStale",
         Duration::from_secs(20),
     )
     .await;
 
-    fill(&client, "/unit", "xã Tân Tiến").await;
-    pick_date(&client, "/as_of", "2026-04-20").await;
-    fill(&client, "/criteria_set", "vn-51-2025-xa-ntm").await;
+    fill(client, "/unit", "xã Tân Tiến").await;
+    pick_date(client, "/as_of", "2026-04-20").await;
+    fill(client, "/criteria_set", "vn-51-2025-xa-ntm").await;
     client
         .execute(
             "document.querySelector('[data-pointer=\"/criteria_set\"] > input').dispatchEvent(new Event('change'));",
@@ -374,18 +352,18 @@ async fn an_assessment_is_ticked_and_the_tally_follows() {
         )
         .await
         .unwrap();
-    fill(&client, "/commune_group", "2").await;
-    press(&client, "/issuer", ".add-block").await;
+    fill(client, "/commune_group", "2").await;
+    press(client, "/issuer", ".add-block").await;
     let system = client.wait().for_element(control("/issuer/system")).await.unwrap();
     system.select_by_value("state").await.unwrap();
-    fill(&client, "/issuer/name", "Ủy ban nhân dân xã Tân Tiến").await;
-    fill(&client, "/issuer/code", "UBND").await;
-    fill(&client, "/issuer/place", "Tân Tiến").await;
-    press(&client, "/documents", ".add-block").await;
-    press(&client, "/documents/report", ".add-block").await;
-    fill(&client, "/documents/report/signer/authority", "TM. Ủy ban nhân dân").await;
-    fill(&client, "/documents/report/signer/position", "Chủ tịch").await;
-    fill(&client, "/documents/report/signer/name", "Nguyễn Văn Tâm").await;
+    fill(client, "/issuer/name", "Ủy ban nhân dân xã Tân Tiến").await;
+    fill(client, "/issuer/code", "UBND").await;
+    fill(client, "/issuer/place", "Tân Tiến").await;
+    press(client, "/documents", ".add-block").await;
+    press(client, "/documents/report", ".add-block").await;
+    fill(client, "/documents/report/signer/authority", "TM. Ủy ban nhân dân").await;
+    fill(client, "/documents/report/signer/position", "Chủ tịch").await;
+    fill(client, "/documents/report/signer/name", "Nguyễn Văn Tâm").await;
     // Criteria 3 and 7 each miss one indicator: the set lists no indicators, only the total.
     for no in [3, 7] {
         let selector = format!("#f-results-c{no}");
@@ -400,33 +378,27 @@ async fn an_assessment_is_ticked_and_the_tally_follows() {
     }
     let tally = "document.querySelector('.tally').textContent";
     until(
-        &client,
+        client,
         &format!("{tally} === 'Đạt 8/10 tiêu chí, 45/47 chỉ tiêu'"),
         Duration::from_secs(5),
     )
     .await;
     until(
-        &client,
+        client,
         "vanban.notes.filter(n => n.severity === 'error').length === 0 && document.getElementById('stale').hidden \
          && vanban.state.lastOk && vanban.state.lastOk.length === 1",
         Duration::from_secs(30),
     )
     .await;
-    let report = format!("{}.replace(/\\s+/g, ' ')", crate::e2e::page_text());
+    let report = format!("{}.replace(/\\s+/g, ' ')", page_text());
     until(
-        &client,
+        client,
         &format!("{report}.includes('Tổng cộng: đạt 8/10 tiêu chí')"),
         Duration::from_secs(10),
     )
     .await;
-    screenshot(&client, "form-assessment.png").await;
-    client.find(Locator::Css("#save")).await.unwrap().click().await.unwrap();
-    until(
-        &client,
-        "document.getElementById('save-state').textContent === 'Đã lưu'",
-        Duration::from_secs(10),
-    )
-    .await;
+    screenshot(client, "form-assessment.png").await;
+    save(client).await;
     let saved = folder.path().join("tan-tien-danh-gia.yaml");
     let value = vanban::form::read(&std::fs::read_to_string(&saved).unwrap()).unwrap();
     assert_eq!(
@@ -446,5 +418,5 @@ async fn an_assessment_is_ticked_and_the_tally_follows() {
         .collect::<Vec<_>>()
         .join(" ");
     assert!(text.contains("xã Tân Tiến đạt 8/10 tiêu chí, 45/47 chỉ tiêu"), "{text}");
-    client.close().await.unwrap();
+    browser.client.clone().close().await.unwrap();
 }

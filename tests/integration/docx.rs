@@ -14,14 +14,7 @@ use vanban::render::{RenderOptions, Renderer};
 
 const MM: f64 = 72.0 / 25.4;
 
-/// Every sample record: the sessions and the assessments.
-const SAMPLES: [&str; 5] = [
-    "samples/an-phu-2026-02-05.yaml",
-    "samples/xuan-truong-2024.yaml",
-    "samples/sao-vang-2026-03-12.yaml",
-    "samples/assessments/xuan-truong-2024-ntm.yaml",
-    "samples/assessments/xuan-truong-2024-ntm-nang-cao.yaml",
-];
+use crate::support::SAMPLES;
 
 /// One DOCX draft and the PDF of the same document.
 struct Draft {

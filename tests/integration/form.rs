@@ -8,13 +8,7 @@ use vanban::form::{self, emit, shape::Shape};
 
 use crate::server::Server;
 
-const SAMPLES: [&str; 5] = [
-    "samples/an-phu-2026-02-05.yaml",
-    "samples/xuan-truong-2024.yaml",
-    "samples/sao-vang-2026-03-12.yaml",
-    "samples/assessments/xuan-truong-2024-ntm.yaml",
-    "samples/assessments/xuan-truong-2024-ntm-nang-cao.yaml",
-];
+use crate::support::SAMPLES;
 
 #[test]
 fn every_sample_round_trips_through_the_form() {

@@ -7,6 +7,14 @@ use std::process::{Command, Output};
 pub const STATE_SAMPLE: &str = "samples/an-phu-2026-02-05.yaml";
 /// The seed meeting (Party issuer, 2024).
 pub const PARTY_SAMPLE: &str = "samples/xuan-truong-2024.yaml";
+/// Every sample record: the sessions and the assessments.
+pub const SAMPLES: [&str; 5] = [
+    "samples/an-phu-2026-02-05.yaml",
+    "samples/xuan-truong-2024.yaml",
+    "samples/sao-vang-2026-03-12.yaml",
+    "samples/assessments/xuan-truong-2024-ntm.yaml",
+    "samples/assessments/xuan-truong-2024-ntm-nang-cao.yaml",
+];
 
 /// Runs the vanban binary with `args` in the project root, with Vietnamese messages.
 pub fn vanban(args: &[&str]) -> Output {
