@@ -82,6 +82,12 @@ pub enum Command {
     },
     /// Sign a PDF (PAdES B-B) where its signer signs: as the person, or with --agency.
     Sign(SignArgs),
+    /// The office's people and their roles (kept in FOLDER/.vanban/office.sqlite).
+    #[command(subcommand)]
+    Users(UsersCommand),
+    /// The audit log: who did what, when, from where; and whether it was changed.
+    #[command(subcommand)]
+    Audit(AuditCommand),
     /// Report every signature of a PDF: signer, time, intact, coverage, chain.
     Verify {
         /// The signed PDF.
@@ -260,6 +266,77 @@ pub enum TemplatesCommand {
         /// Overwrite files that already exist.
         #[arg(long)]
         force: bool,
+    },
+}
+
+/// `vanban users ...`. A password is read from the terminal (twice, not echoed) or from the
+/// environment variable `--password-env` names; never from an argument.
+#[derive(Debug, Subcommand)]
+pub enum UsersCommand {
+    /// Add a person with a role; the first one turns logins on in `serve`.
+    Add {
+        /// The name they log in with.
+        name: String,
+        /// Their role.
+        #[arg(long, value_enum)]
+        role: crate::office::users::Role,
+        /// The records folder.
+        #[arg(long, default_value = ".")]
+        folder: PathBuf,
+        /// Read the password from this environment variable instead of the terminal.
+        #[arg(long, value_name = "VAR")]
+        password_env: Option<String>,
+    },
+    /// List the people, their roles, and who is disabled.
+    List {
+        /// The records folder.
+        #[arg(long, default_value = ".")]
+        folder: PathBuf,
+    },
+    /// Stop a person logging in (their trail stays).
+    Disable {
+        /// The name.
+        name: String,
+        /// The records folder.
+        #[arg(long, default_value = ".")]
+        folder: PathBuf,
+    },
+    /// Give a person a new password (and enable them again).
+    ResetPassword {
+        /// The name.
+        name: String,
+        /// The records folder.
+        #[arg(long, default_value = ".")]
+        folder: PathBuf,
+        /// Read the password from this environment variable instead of the terminal.
+        #[arg(long, value_name = "VAR")]
+        password_env: Option<String>,
+    },
+}
+
+/// `vanban audit ...`.
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Check that no entry was edited or deleted; exit 1 naming the first that was.
+    Verify {
+        /// The records folder.
+        #[arg(long, default_value = ".")]
+        folder: PathBuf,
+    },
+    /// List the entries, oldest first.
+    List {
+        /// The records folder.
+        #[arg(long, default_value = ".")]
+        folder: PathBuf,
+        /// Only this person's actions.
+        #[arg(long)]
+        user: Option<String>,
+        /// Only actions on this record (a path, or part of one).
+        #[arg(long)]
+        record: Option<String>,
+        /// Only from this day on.
+        #[arg(long, value_parser = parse_date)]
+        since: Option<Date>,
     },
 }
 

@@ -20,6 +20,7 @@ pub mod error;
 pub mod form;
 pub mod fuzz;
 pub mod layout;
+pub mod office;
 pub mod output;
 pub mod prepare;
 pub mod problem;
@@ -50,6 +51,8 @@ pub fn run(cli: &Cli) -> i32 {
         Command::New { kind, output } => commands::new::scaffold(kind, output.as_deref()),
         Command::Schema { output } => commands::new::schema(output.as_deref()),
         Command::Sign(args) => commands::sign::sign(&args.options()),
+        Command::Users(command) => commands::office::users(command, lang),
+        Command::Audit(command) => commands::office::audit(command, lang),
         Command::Verify { pdf, trust } => commands::sign::verify(pdf, trust.as_deref(), lang),
     };
     match outcome {

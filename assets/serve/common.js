@@ -7,6 +7,14 @@ const V = {
     document.querySelectorAll("[data-t]").forEach((e) => { e.textContent = V.t(e.dataset.t); });
     document.querySelectorAll("[data-tp]").forEach((e) => { e.placeholder = V.t(e.dataset.tp); });
     document.title = V.t("app");
+    // Who is logged in, with a way out (only when the folder has users).
+    const me = await (await fetch("/api/me")).json();
+    const bar = document.querySelector(".bar");
+    if (me && bar) {
+      const out = V.el("button", { type: "button", id: "logout" }, V.t("logout"));
+      out.addEventListener("click", async () => { await V.post("/api/logout", {}); location.href = "/login"; });
+      bar.append(V.el("span", { id: "me" }, me.name + " (" + me.role + ")"), out);
+    }
   },
   t(key, vars) {
     let s = V.T[key] || key;

@@ -6,6 +6,7 @@ pub mod archive;
 pub mod check;
 pub mod criteria;
 pub mod new;
+pub mod office;
 pub mod render;
 pub mod serve;
 pub mod sign;

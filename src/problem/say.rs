@@ -20,6 +20,12 @@ pub enum Say<'a> {
     },
     /// `serve` listens at this address.
     Serving { url: &'a str },
+    /// `users add` added a person.
+    UserAdded { name: &'a str, role: &'a str },
+    /// A disabled account, in `users list`.
+    Disabled,
+    /// `audit verify` found the chain whole.
+    AuditIntact { entries: usize, last: &'a str },
     /// `watch` rendered.
     Watching { documents: usize, ms: f64 },
     /// `archive verify` found nothing wrong.
@@ -78,6 +84,15 @@ impl Say<'_> {
             Say::Serving { url } => words(
                 format!("vanban serve: mở {url} trong trình duyệt (Ctrl+C để dừng)"),
                 format!("vanban serve: open {url} in a browser (Ctrl+C to stop)"),
+            ),
+            Say::UserAdded { name, role } => words(
+                format!("đã thêm người dùng {name} ({role}); đăng nhập trong `vanban serve` đã bật"),
+                format!("added user {name} ({role}); logins are on in `vanban serve`"),
+            ),
+            Say::Disabled => words("đã khóa", "disabled"),
+            Say::AuditIntact { entries, last } => words(
+                format!("nhật ký nguyên vẹn: {entries} mục, mục cuối có mã {last}"),
+                format!("audit log intact: {entries} entries, the last one's hash {last}"),
             ),
             Say::Watching { documents, ms } => words(
                 format!("vanban: đã ghi {documents} văn bản trong {ms:.0} ms; đang theo dõi thay đổi"),

@@ -37,6 +37,11 @@ const FILES: &[(&str, &str, &str)] = &[
     ("new.js", "text/javascript", include_str!("../../assets/serve/new.js")),
     ("form.js", "text/javascript", include_str!("../../assets/serve/form.js")),
     (
+        "login.js",
+        "text/javascript",
+        include_str!("../../assets/serve/login.js"),
+    ),
+    (
         "vendor/codemirror.js",
         "text/javascript",
         include_str!("../../assets/vendor/codemirror-5.65.21/codemirror.js"),
@@ -88,6 +93,7 @@ const RECORDS_PAGE: &str = include_str!("../../assets/serve/records.html");
 const EDITOR_PAGE: &str = include_str!("../../assets/serve/editor.html");
 /// The new-record form.
 const NEW_PAGE: &str = include_str!("../../assets/serve/new.html");
+const LOGIN_PAGE: &str = include_str!("../../assets/serve/login.html");
 
 fn page(state: &AppState, html: &'static str) -> Html<String> {
     let lang = match state.config.lang {
@@ -112,6 +118,11 @@ pub async fn editor_page(State(state): State<Arc<AppState>>) -> Html<String> {
 /// `GET /new`.
 pub async fn new_page(State(state): State<Arc<AppState>>) -> Html<String> {
     page(&state, NEW_PAGE)
+}
+
+/// `GET /login`: the login page (when the folder has users).
+pub async fn login_page(State(state): State<Arc<AppState>>) -> Html<String> {
+    page(&state, LOGIN_PAGE)
 }
 
 /// `GET /assets/NAME`.

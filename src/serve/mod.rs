@@ -11,6 +11,7 @@
 //! | [`save`] | saving byte for byte, atomically, with conflict detection; new records |
 //! | [`downloads`] | writing documents into the output folder, serving them, the archive |
 //! | [`assets`] | the pages and the vendored editor files, embedded in the binary |
+//! | [`people`] | logins when the folder has users: sessions, back-off, roles checked per route, the audit log |
 //! | [`pipeline`] | the narrow adapter to the render pipeline |
 //! | [`text`] | every word of the interface, Vietnamese and English |
 
@@ -19,6 +20,7 @@ pub mod downloads;
 pub mod editor;
 pub mod form;
 pub mod labels;
+pub mod people;
 pub mod pipeline;
 pub mod records;
 pub mod save;
@@ -81,6 +83,10 @@ pub struct AppState {
     pub save_lock: tokio::sync::Mutex<()>,
     /// Links in the folder already named in a warning (each is named once).
     pub skipped_links: Mutex<std::collections::HashSet<PathBuf>>,
+    /// The folder's people and audit log, when it has users: logins are then required.
+    pub office: Option<Arc<Mutex<crate::office::Office>>>,
+    /// Open sessions and failed logins.
+    pub sessions: people::Sessions,
 }
 
 /// Every route, behind the security guard and the body limit.
@@ -107,6 +113,11 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/render", post(downloads::render))
         .route("/api/archive", post(downloads::archive))
         .route("/out/{*name}", get(downloads::file))
+        .route("/login", get(assets::login_page))
+        .route("/api/login", post(people::login))
+        .route("/api/logout", post(people::logout))
+        .route("/api/me", get(people::me))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), people::gate))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::guard))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(state)
@@ -127,6 +138,17 @@ pub fn state(args: &ServeArgs, lang: Lang) -> Result<Arc<AppState>, Error> {
         },
         None => args.token.clone(),
     };
+    let office = match crate::office::Office::open(&folder, false)? {
+        Some(office) if office.has_users()? => Some(Arc::new(Mutex::new(office))),
+        _ => None,
+    };
+    if office.is_some() && !loopback {
+        // Passwords would cross the network in clear: refused until vanban serves HTTPS.
+        return Err(Error::Feature {
+            path: folder.join(crate::office::DIR),
+            problem: Box::new(crate::office::OfficeProblem::NeedsTls),
+        });
+    }
     let token = match (given, loopback) {
         (Some(token), _) => Some(token),
         (None, false) => Some(security::generate_token()?),
@@ -145,6 +167,8 @@ pub fn state(args: &ServeArgs, lang: Lang) -> Result<Arc<AppState>, Error> {
         summaries: Mutex::new(HashMap::new()),
         save_lock: tokio::sync::Mutex::new(()),
         skipped_links: Mutex::new(std::collections::HashSet::new()),
+        office,
+        sessions: people::Sessions::default(),
     }))
 }
 
@@ -162,7 +186,7 @@ pub async fn serve(args: &ServeArgs, lang: Lang) -> Result<(), Error> {
         detail: e.to_string(),
     })?;
     println!("{}", start_line(bound, state.config.token.as_deref(), lang));
-    let app = router(state);
+    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;

@@ -43,10 +43,13 @@ pub async fn save(State(state): State<Arc<AppState>>, Json(request): Json<SaveRe
     let on_disk = super::security::read_checked(&state.config.folder, &path).await;
     let disk_version = on_disk.as_deref().map(version_of);
     if disk_version != request.base {
+        let saved = super::people::last_save(&state, &request.path);
         let body = serde_json::json!({
             "error": super::text::t(lang, "err_conflict"),
             "disk_text": on_disk.map(|b| String::from_utf8_lossy(&b).into_owned()),
             "disk_version": disk_version,
+            "changed_by": saved.as_ref().map(|(user, _)| user),
+            "changed_at": saved.as_ref().map(|(_, at)| at),
         });
         return (StatusCode::CONFLICT, Json(body)).into_response();
     }

@@ -90,7 +90,7 @@ fn query_pairs(query: &str) -> Vec<(String, String)> {
         .unwrap_or_default()
 }
 
-fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()

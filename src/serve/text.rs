@@ -169,6 +169,23 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ("new_from", "Tạo từ bản ghi này", "Start a new record from this one"),
     ("new_from_name", "Tên tệp bản ghi mới", "New record's file name"),
     ("met", "đạt", "met"),
+    ("login_title", "Đăng nhập", "Log in"),
+    ("login_name", "Tên người dùng", "User name"),
+    ("login_password", "Mật khẩu", "Password"),
+    ("login_button", "Đăng nhập", "Log in"),
+    ("logout", "Đăng xuất", "Log out"),
+    ("err_login", "Sai tên hoặc mật khẩu", "Wrong name or password"),
+    (
+        "err_wait",
+        "Đăng nhập sai nhiều lần; thử lại sau {s} giây",
+        "Too many failed logins; try again in {s} s",
+    ),
+    ("err_session", "Cần đăng nhập", "Log in first"),
+    (
+        "err_role",
+        "Vai trò của bạn không được làm việc này",
+        "Your role may not do this",
+    ),
     ("unmet_count", "số chỉ tiêu chưa đạt", "indicators unmet"),
     (
         "tally",

@@ -45,6 +45,8 @@ const LAYERS: &[(&str, u32)] = &[
     ("criteria/import.rs", 20),
     // The record as a form: read into a value, written back changing only what changed.
     ("form/", 20),
+    // The office's people, roles and audit log.
+    ("office/", 20),
     // The ways in: the command line, its commands, the web app, the library's entry points.
     ("args.rs", 21),
     ("serve/", 21),

@@ -21,6 +21,7 @@ mod layers;
 mod layout;
 mod news;
 mod nothing_lost;
+mod office;
 mod pdf_graphs;
 mod pdfa;
 mod register;

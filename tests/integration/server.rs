@@ -47,6 +47,11 @@ impl Server {
         Server::launch(folder, args, &[])
     }
 
+    /// A server over `folder`, with `env` set.
+    pub fn start_in_with_env(folder: &Path, args: &[&str], env: &[(&str, &str)]) -> Server {
+        Server::launch(folder, args, env)
+    }
+
     fn launch(folder: &Path, args: &[&str], env: &[(&str, &str)]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_vanban"))
             .arg("serve")

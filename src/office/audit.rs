@@ -1,0 +1,186 @@
+//! The audit log: every action with who, when, what and from which address. Append-only:
+//! each entry carries the SHA-256 of the one before, so an entry edited or deleted in the
+//! database breaks the chain at that place, and `vanban audit verify` names it. (A log cut
+//! short at its end leaves no break; `verify` prints the last entry's hash, which an office
+//! can note to compare later.)
+
+use rusqlite::{OptionalExtension, params};
+use sha2::{Digest, Sha256};
+
+use super::{Office, OfficeProblem};
+use crate::error::Error;
+
+/// One entry of the log.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Entry {
+    /// Its place in the log, from 1.
+    pub seq: i64,
+    /// When (UTC, `2026-12-02T03:14:11Z`).
+    pub at: String,
+    /// Who (a user's name, or `cli:<login>` for the command line).
+    pub user: String,
+    /// What: `login`, `login-failed`, `logout`, `save`, `create`, `archive`, `export`,
+    /// `user-add`, `user-disable`, `user-password`.
+    pub action: String,
+    /// What it was done to: a record's path, a user's name.
+    pub target: String,
+    /// From which address (`cli` for the command line).
+    pub address: String,
+}
+
+/// The hash of an entry and the one before it.
+fn chain(prev: &str, e: &Entry) -> String {
+    let mut hasher = Sha256::new();
+    for part in [
+        prev,
+        &e.seq.to_string(),
+        &e.at,
+        &e.user,
+        &e.action,
+        &e.target,
+        &e.address,
+    ] {
+        hasher.update(part.as_bytes());
+        hasher.update([0u8]);
+    }
+    hasher.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// What to list.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// Only this user's actions.
+    pub user: Option<String>,
+    /// Only actions on targets containing this (a record's path).
+    pub target: Option<String>,
+    /// Only from this day on (`YYYY-MM-DD`).
+    pub since: Option<String>,
+}
+
+impl Office {
+    /// Appends an action to the log.
+    pub fn record(&self, user: &str, action: &str, target: &str, address: &str) -> Result<(), Error> {
+        let tx = self.db.unchecked_transaction().map_err(|e| self.error(&e))?;
+        let last: Option<(i64, String)> = tx
+            .query_row("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()
+            .map_err(|e| self.error(&e))?;
+        let (seq, prev) = last.map_or((1, String::new()), |(seq, hash)| (seq + 1, hash));
+        let entry = Entry {
+            seq,
+            at: super::now(),
+            user: user.to_string(),
+            action: action.to_string(),
+            target: target.to_string(),
+            address: address.to_string(),
+        };
+        let hash = chain(&prev, &entry);
+        tx.execute(
+            "INSERT INTO audit (seq, at, user, action, target, address, prev, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![entry.seq, entry.at, entry.user, entry.action, entry.target, entry.address, prev, hash],
+        )
+        .and_then(|_| tx.commit())
+        .map_err(|e| self.error(&e))
+    }
+
+    /// The log's entries that pass `filter`, oldest first.
+    pub fn entries(&self, filter: &Filter) -> Result<Vec<Entry>, Error> {
+        let mut statement = self
+            .db
+            .prepare(
+                "SELECT seq, at, user, action, target, address FROM audit
+                 WHERE (?1 IS NULL OR user = ?1) AND (?2 IS NULL OR instr(target, ?2) > 0) AND (?3 IS NULL OR at >= ?3)
+                 ORDER BY seq",
+            )
+            .map_err(|e| self.error(&e))?;
+        statement
+            .query_map(params![filter.user, filter.target, filter.since], |r| {
+                Ok(Entry {
+                    seq: r.get(0)?,
+                    at: r.get(1)?,
+                    user: r.get(2)?,
+                    action: r.get(3)?,
+                    target: r.get(4)?,
+                    address: r.get(5)?,
+                })
+            })
+            .and_then(Iterator::collect)
+            .map_err(|e| self.error(&e))
+    }
+
+    /// Checks the chain; the number of entries and the last hash when it holds, else the
+    /// first entry where it breaks.
+    pub fn verify_log(&self) -> Result<(usize, String), Error> {
+        let mut statement = self
+            .db
+            .prepare("SELECT seq, at, user, action, target, address, prev, hash FROM audit ORDER BY seq")
+            .map_err(|e| self.error(&e))?;
+        let rows: Vec<(Entry, String, String)> = statement
+            .query_map([], |r| {
+                Ok((
+                    Entry {
+                        seq: r.get(0)?,
+                        at: r.get(1)?,
+                        user: r.get(2)?,
+                        action: r.get(3)?,
+                        target: r.get(4)?,
+                        address: r.get(5)?,
+                    },
+                    r.get(6)?,
+                    r.get(7)?,
+                ))
+            })
+            .and_then(Iterator::collect)
+            .map_err(|e| self.error(&e))?;
+        let mut prev = String::new();
+        for (i, (entry, stored_prev, stored_hash)) in rows.iter().enumerate() {
+            let expected_seq = i as i64 + 1;
+            if entry.seq != expected_seq || *stored_prev != prev || chain(&prev, entry) != *stored_hash {
+                return Err(Error::Feature {
+                    path: self.path.clone(),
+                    problem: Box::new(OfficeProblem::AuditBroken {
+                        seq: expected_seq.min(entry.seq),
+                    }),
+                });
+            }
+            prev = stored_hash.clone();
+        }
+        Ok((rows.len(), prev))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_edited_or_deleted_entry_breaks_the_chain_where_it_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let office = Office::open(dir.path(), true).unwrap().unwrap();
+        for action in ["login", "save", "archive", "logout"] {
+            office.record("mai", action, "a.yaml", "127.0.0.1").unwrap();
+        }
+        assert_eq!(office.verify_log().unwrap().0, 4);
+        office
+            .db
+            .execute("UPDATE audit SET user = 'lan' WHERE seq = 2", [])
+            .unwrap();
+        let broken = office.verify_log().unwrap_err();
+        assert_eq!(
+            broken.feature_problem::<OfficeProblem>(),
+            Some(&OfficeProblem::AuditBroken { seq: 2 })
+        );
+        office
+            .db
+            .execute("UPDATE audit SET user = 'mai' WHERE seq = 2", [])
+            .unwrap();
+        office.db.execute("DELETE FROM audit WHERE seq = 3", []).unwrap();
+        let broken = office.verify_log().unwrap_err();
+        assert_eq!(
+            broken.feature_problem::<OfficeProblem>(),
+            Some(&OfficeProblem::AuditBroken { seq: 3 })
+        );
+    }
+}

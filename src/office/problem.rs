@@ -1,0 +1,112 @@
+//! What can go wrong with the office's people and log, worded here.
+
+use crate::problem::{Worded, Words, words};
+
+/// A problem of the office database.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OfficeProblem {
+    /// A name already used.
+    UserExists(String),
+    /// No such person.
+    NoSuchUser(String),
+    /// The folder has no office database yet.
+    NoOffice,
+    /// A name that cannot be used (empty, control characters).
+    BadName(String),
+    /// A password shorter than this many characters.
+    ShortPassword(usize),
+    /// The two passwords typed differ.
+    PasswordsDiffer,
+    /// The password could not be hashed.
+    Hashing(String),
+    /// The audit log's chain breaks at this entry: it was edited, or one before it deleted.
+    AuditBroken { seq: i64 },
+    /// Logins off loopback need TLS, which this build does not serve yet.
+    NeedsTls,
+}
+
+impl Worded for OfficeProblem {
+    fn text(&self) -> (Words, Words) {
+        match self {
+            OfficeProblem::UserExists(name) => (
+                words(
+                    format!("đã có người dùng `{name}`"),
+                    format!("user `{name}` exists already"),
+                ),
+                words(
+                    "chọn tên khác, hoặc đặt lại mật khẩu bằng `vanban users reset-password`",
+                    "choose another name, or use `vanban users reset-password`",
+                ),
+            ),
+            OfficeProblem::NoSuchUser(name) => (
+                words(format!("không có người dùng `{name}`"), format!("no user `{name}`")),
+                words("xem danh sách bằng `vanban users list`", "see `vanban users list`"),
+            ),
+            OfficeProblem::NoOffice => (
+                words("thư mục này chưa có người dùng nào", "this folder has no users yet"),
+                words(
+                    "thêm người đầu tiên bằng `vanban users add TÊN --role quan-tri`",
+                    "add the first with `vanban users add NAME --role quan-tri`",
+                ),
+            ),
+            OfficeProblem::BadName(name) => (
+                words(
+                    format!("tên người dùng `{name}` không dùng được"),
+                    format!("user name `{name}` cannot be used"),
+                ),
+                words(
+                    "dùng một tên không rỗng, không có ký tự điều khiển",
+                    "use a non-empty name without control characters",
+                ),
+            ),
+            OfficeProblem::ShortPassword(n) => (
+                words(
+                    format!("mật khẩu ngắn hơn {n} ký tự"),
+                    format!("the password is shorter than {n} characters"),
+                ),
+                words(
+                    "dùng một câu dễ nhớ, khó đoán",
+                    "use a phrase that is easy to remember and hard to guess",
+                ),
+            ),
+            OfficeProblem::PasswordsDiffer => (
+                words(
+                    "hai lần nhập mật khẩu không giống nhau",
+                    "the two passwords typed differ",
+                ),
+                words("nhập lại", "type them again"),
+            ),
+            OfficeProblem::Hashing(detail) => (
+                words(
+                    format!("không băm được mật khẩu: {detail}"),
+                    format!("cannot hash the password: {detail}"),
+                ),
+                words("thử lại", "try again"),
+            ),
+            OfficeProblem::AuditBroken { seq } => (
+                words(
+                    format!("nhật ký bị sửa hoặc xóa tại mục số {seq}"),
+                    format!("the audit log was edited or cut at entry {seq}"),
+                ),
+                words(
+                    "so với bản sao lưu của tệp .vanban/office.sqlite để biết mục nào đã đổi",
+                    "compare with a backup of .vanban/office.sqlite to see what changed",
+                ),
+            ),
+            OfficeProblem::NeedsTls => (
+                words(
+                    "thư mục này có người dùng: đăng nhập qua mạng cần HTTPS, bản này chưa có",
+                    "this folder has users: logging in over a network needs HTTPS, which this build does not serve yet",
+                ),
+                words(
+                    "chạy `vanban serve` trên 127.0.0.1 (mặc định), hoặc tắt hết người dùng",
+                    "run `vanban serve` on 127.0.0.1 (the default), or disable every user",
+                ),
+            ),
+        }
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
