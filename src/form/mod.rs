@@ -2,9 +2,11 @@
 //! the text changing only what changed ([`edit`]), in the record format's order and style
 //! ([`emit`], following the schema's [`shape`]); where a message's line is in the form
 //! ([`spans`]); the office's people directory ([`directory`]); a new record started from
-//! an earlier one ([`earlier`]); an assessment's criteria as rows to tick ([`board`]).
+//! an earlier one ([`earlier`]); an assessment's criteria as rows to tick ([`board`]); two
+//! versions compared field by field ([`diff`]).
 
 pub mod board;
+pub mod diff;
 pub mod directory;
 pub mod earlier;
 pub mod edit;

@@ -1,11 +1,13 @@
 //! The office: its people, their roles, and the trail of what each did. Kept in the records
-//! folder's `.vanban/office.sqlite`: [`users`] (names, roles, Argon2id password hashes) and
-//! [`audit`] (an append-only log, each entry carrying the hash of the one before). With no
+//! folder's `.vanban/office.sqlite`: [`users`] (names, roles, Argon2id password hashes),
+//! [`audit`] (an append-only log, each entry carrying the hash of the one before) and
+//! [`workflow`] (each record's state, the steps between, and the versions saves keep). With no
 //! user, `serve` on loopback works as it always did; the first user turns logins on.
 
 pub mod audit;
 pub mod problem;
 pub mod users;
+pub mod workflow;
 
 use std::path::{Path, PathBuf};
 
@@ -83,6 +85,21 @@ CREATE TABLE IF NOT EXISTS audit (
     address TEXT NOT NULL,
     prev TEXT NOT NULL,
     hash TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS states (
+    path TEXT PRIMARY KEY,
+    state TEXT NOT NULL,
+    by TEXT NOT NULL,
+    at TEXT NOT NULL,
+    reason TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS versions (
+    path TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    by TEXT NOT NULL,
+    at TEXT NOT NULL,
+    PRIMARY KEY (path, seq)
 );
 ";
 

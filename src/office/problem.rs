@@ -23,6 +23,12 @@ pub enum OfficeProblem {
     AuditBroken { seq: i64 },
     /// Logins off loopback need TLS, which this build does not serve yet.
     NeedsTls,
+    /// The person's role may not take this step.
+    NotYourStep,
+    /// The record is not in the state the step starts from (the state it is in).
+    WrongState(&'static str),
+    /// A return without a reason.
+    NoReason,
 }
 
 impl Worded for OfficeProblem {
@@ -92,6 +98,30 @@ impl Worded for OfficeProblem {
                     "so với bản sao lưu của tệp .vanban/office.sqlite để biết mục nào đã đổi",
                     "compare with a backup of .vanban/office.sqlite to see what changed",
                 ),
+            ),
+            OfficeProblem::NotYourStep => (
+                words(
+                    "vai trò của bạn không làm bước này",
+                    "your role does not take this step",
+                ),
+                words(
+                    "người có vai trò phù hợp sẽ làm bước này",
+                    "someone with the right role takes it",
+                ),
+            ),
+            OfficeProblem::WrongState(state) => (
+                words(
+                    format!("văn bản đang ở trạng thái `{state}`, không làm được bước này"),
+                    format!("the record is `{state}`; this step cannot be taken now"),
+                ),
+                words(
+                    "tải lại trang để thấy trạng thái hiện nay",
+                    "reload the page to see where it stands now",
+                ),
+            ),
+            OfficeProblem::NoReason => (
+                words("trả lại cần ghi lý do", "a return needs a reason"),
+                words("ghi điều cần sửa", "say what to fix"),
             ),
             OfficeProblem::NeedsTls => (
                 words(

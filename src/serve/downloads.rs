@@ -106,7 +106,11 @@ pub async fn file(State(state): State<Arc<AppState>>, UrlPath(name): UrlPath<Str
 }
 
 /// `POST /api/archive`: adds the saved record (and its assessments) to `--archive-dir`.
-pub async fn archive(State(state): State<Arc<AppState>>, Json(request): Json<RenderRequest>) -> Response {
+pub async fn archive(
+    State(state): State<Arc<AppState>>,
+    user: Option<axum::Extension<crate::office::users::User>>,
+    Json(request): Json<RenderRequest>,
+) -> Response {
     let lang = state.config.lang;
     let path = match confine_record(&state.config.folder, &request.path) {
         Ok(path) => path,
@@ -115,7 +119,26 @@ pub async fn archive(State(state): State<Arc<AppState>>, Json(request): Json<Ren
     let Some(archive_dir) = state.config.archive_dir.clone() else {
         return Refusal::new(StatusCode::CONFLICT, "archive_off").respond(lang);
     };
-    let result = tokio::task::spawn_blocking(move || state.pipeline.archive(&path, &archive_dir)).await;
+    // With users, filing is issuing: only an approved record, and it becomes Đã ban hành.
+    let office = state.office.clone().zip(user.map(|u| u.0));
+    if let Some((office, _)) = &office {
+        let standing = office
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .standing(&request.path);
+        if let Ok(standing) = standing
+            && standing.state != crate::office::workflow::State::Approved
+        {
+            let refused = crate::office::workflow::Refused::State(standing.state);
+            return super::workflow::respond(Ok(Err(refused)), lang);
+        }
+    }
+    let pipeline = state.clone();
+    let result = tokio::task::spawn_blocking(move || pipeline.pipeline.archive(&path, &archive_dir)).await;
+    if let (Ok(Ok(_)), Some((office, user))) = (&result, &office) {
+        let office = office.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let _ = office.take(user, &request.path, crate::office::workflow::Step::Issue, "", "");
+    }
     match result {
         Ok(Ok(added)) => {
             let entries: Vec<serde_json::Value> = added

@@ -113,6 +113,38 @@ pub const VALUES: &[(&str, &str, &str)] = &[
     ("after", "Sau khi họp", "After the meeting"),
 ];
 
+/// The label of the field at `pointer` (`/conclusions/directives/2` → "Nhiệm vụ, giải pháp
+/// 3"): its place's or its key's label, and the item's number.
+pub fn label_of(pointer: &str, lang: crate::problem::Lang) -> String {
+    let parts: Vec<&str> = pointer.split('/').filter(|p| !p.is_empty()).collect();
+    let place: String = parts
+        .iter()
+        .filter(|p| p.parse::<usize>().is_err())
+        .map(|p| format!("/{p}"))
+        .collect();
+    let key = parts
+        .iter()
+        .rev()
+        .find(|p| p.parse::<usize>().is_err())
+        .copied()
+        .unwrap_or_default();
+    let label = LABELS
+        .iter()
+        .find(|(k, _, _)| *k == place)
+        .or_else(|| LABELS.iter().find(|(k, _, _)| *k == key))
+        .map_or(key, |(_, vi, en)| lang.pick(vi, en));
+    let numbers: Vec<String> = parts
+        .iter()
+        .filter_map(|p| p.parse::<usize>().ok())
+        .map(|n| (n + 1).to_string())
+        .collect();
+    if numbers.is_empty() {
+        label.to_string()
+    } else {
+        format!("{label} {}", numbers.join("."))
+    }
+}
+
 /// The labels in `lang`, keyed `f_<key>` (fields) and `v_<value>` (values), for the pages'
 /// catalogue.
 pub fn catalogue(lang: crate::problem::Lang) -> impl Iterator<Item = (String, &'static str)> {

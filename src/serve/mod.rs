@@ -13,6 +13,7 @@
 //! | [`assets`] | the pages and the vendored editor files, embedded in the binary |
 //! | [`people`] | logins when the folder has users: sessions, back-off, roles checked per route, the audit log |
 //! | [`pipeline`] | the narrow adapter to the render pipeline |
+//! | [`workflow`] | a record's state and the steps between, its versions and what changed |
 //! | [`text`] | every word of the interface, Vietnamese and English |
 
 pub mod assets;
@@ -26,6 +27,7 @@ pub mod records;
 pub mod save;
 pub mod security;
 pub mod text;
+pub mod workflow;
 
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
@@ -117,6 +119,8 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/login", post(people::login))
         .route("/api/logout", post(people::logout))
         .route("/api/me", get(people::me))
+        .route("/api/workflow", get(workflow::standing).post(workflow::take))
+        .route("/api/versions", get(workflow::versions))
         .layer(axum::middleware::from_fn_with_state(state.clone(), people::gate))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::guard))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

@@ -227,6 +227,8 @@ pub async fn gate(
         }
         return Redirect::to("/login").into_response();
     };
+    let mut request = request;
+    request.extensions_mut().insert(user.clone());
     let Some((action, roles)) = action_of(request.method(), &path) else {
         return next.run(request).await;
     };

@@ -30,7 +30,11 @@ pub struct SaveRequest {
 }
 
 /// `POST /api/save`: writes the text, or answers 409 with the text on disk.
-pub async fn save(State(state): State<Arc<AppState>>, Json(request): Json<SaveRequest>) -> Response {
+pub async fn save(
+    State(state): State<Arc<AppState>>,
+    user: Option<axum::Extension<crate::office::users::User>>,
+    Json(request): Json<SaveRequest>,
+) -> Response {
     let lang = state.config.lang;
     let path = match confine_record(&state.config.folder, &request.path) {
         Ok(path) => path,
@@ -53,10 +57,30 @@ pub async fn save(State(state): State<Arc<AppState>>, Json(request): Json<SaveRe
         });
         return (StatusCode::CONFLICT, Json(body)).into_response();
     }
+    // With users: an issued record is not changed; a save keeps a version, and sends a
+    // record waiting for approval, or approved, back to Dự thảo.
+    let office = state.office.clone().zip(user.map(|u| u.0));
+    if let Some((office, _)) = &office {
+        let standing = office
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .standing(&request.path);
+        if let Ok(standing) = standing
+            && standing.state == crate::office::workflow::State::Issued
+        {
+            let refused = crate::office::workflow::Refused::State(standing.state);
+            return super::workflow::respond(Ok(Err(refused)), lang);
+        }
+    }
+    let text = request.text.clone();
     let bytes = request.text.into_bytes();
     let version = version_of(&bytes);
     let root = state.config.folder.clone();
     let written = tokio::task::spawn_blocking(move || write_inside(&root, &path, &bytes, false).map(drop)).await;
+    if let (Ok(Ok(())), Some((office, user))) = (&written, &office) {
+        let office = office.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let _ = office.saved(user, &request.path, &text);
+    }
     match written {
         Ok(Ok(())) => Json(serde_json::json!({ "version": version })).into_response(),
         Ok(Err(error)) => {

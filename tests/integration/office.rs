@@ -21,7 +21,7 @@ fn vanban_with_password(args: &[&str], password: &str) -> Output {
         .unwrap()
 }
 
-fn add_user(folder: &Path, name: &str, role: &str, password: &str) {
+pub fn add_user(folder: &Path, name: &str, role: &str, password: &str) {
     let folder = folder.to_str().unwrap();
     let added = vanban_with_password(
         &[
@@ -98,7 +98,7 @@ fn users_and_the_audit_log_from_the_command_line() {
 }
 
 /// Logs `name` in; the session cookie.
-fn login(server: &Server, name: &str, password: &str) -> String {
+pub fn login(server: &Server, name: &str, password: &str) -> String {
     let response = server.post("/api/login", &json!({ "name": name, "password": password }));
     assert_eq!(response.status, 200, "{}", response.text());
     let cookie = response
@@ -115,7 +115,7 @@ fn login(server: &Server, name: &str, password: &str) -> String {
 }
 
 /// `POST target` with a session cookie.
-fn post_as(server: &Server, cookie: &str, target: &str, body: &serde_json::Value) -> crate::server::Response {
+pub fn post_as(server: &Server, cookie: &str, target: &str, body: &serde_json::Value) -> crate::server::Response {
     let origin = format!("http://{}", server.address);
     let bytes = serde_json::to_vec(body).unwrap();
     let headers = [
