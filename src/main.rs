@@ -3,8 +3,12 @@
 use clap::Parser;
 
 fn main() {
-    restore_default_sigpipe();
     let cli = vanban::args::Cli::parse();
+    // Not for `serve`: a browser that closes a connection while a page is being sent would
+    // end the server (the socket's vectored writes raise SIGPIPE), not just that answer.
+    if !matches!(cli.command, vanban::args::Command::Serve(_)) {
+        restore_default_sigpipe();
+    }
     std::process::exit(vanban::run(&cli));
 }
 
@@ -13,7 +17,8 @@ fn main() {
 /// SIGPIPE by default).
 fn restore_default_sigpipe() {
     #[cfg(unix)]
-    // SAFETY: called once at start, before any thread exists; SIG_DFL is a valid handler.
+    // SAFETY: called once at start, before any thread exists (clap's parse starts none);
+    // SIG_DFL is a valid handler.
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }

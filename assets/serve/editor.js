@@ -261,6 +261,7 @@ V.init().then(async () => {
   document.getElementById("new-from").addEventListener("click", newFrom);
   document.getElementById("form").addEventListener("submit", (e) => e.preventDefault());
   await showView(new URLSearchParams(location.search).get("view") === "yaml" ? "yaml" : "form");
+  await Workflow.init(path);
   document.getElementById("save").addEventListener("click", () => save());
   document.getElementById("export").addEventListener("click", () => download("/api/render", false));
   document.getElementById("export-archival").addEventListener("click", () => download("/api/render", true));

@@ -91,7 +91,8 @@ CREATE TABLE IF NOT EXISTS states (
     state TEXT NOT NULL,
     by TEXT NOT NULL,
     at TEXT NOT NULL,
-    reason TEXT NOT NULL DEFAULT ''
+    reason TEXT NOT NULL DEFAULT '',
+    version INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS versions (
     path TEXT NOT NULL,

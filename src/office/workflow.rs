@@ -91,6 +91,9 @@ pub struct Standing {
     pub at: String,
     /// The reason of a return.
     pub reason: String,
+    /// The last version kept when the state was set (a returned draft's changes are
+    /// counted from it).
+    pub version: i64,
 }
 
 /// Why a step cannot be taken.
@@ -110,7 +113,7 @@ impl Office {
         let row = self
             .db
             .query_row(
-                "SELECT state, by, at, reason FROM states WHERE path = ?1",
+                "SELECT state, by, at, reason, version FROM states WHERE path = ?1",
                 [path],
                 |r| {
                     Ok(Standing {
@@ -118,6 +121,7 @@ impl Office {
                         by: r.get(1)?,
                         at: r.get(2)?,
                         reason: r.get(3)?,
+                        version: r.get(4)?,
                     })
                 },
             )
@@ -128,6 +132,7 @@ impl Office {
             by: String::new(),
             at: String::new(),
             reason: String::new(),
+            version: 0,
         }))
     }
 
@@ -164,8 +169,9 @@ impl Office {
     fn set_state(&self, path: &str, state: State, by: &str, reason: &str) -> Result<(), Error> {
         self.db
             .execute(
-                "INSERT INTO states (path, state, by, at, reason) VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT(path) DO UPDATE SET state = ?2, by = ?3, at = ?4, reason = ?5",
+                "INSERT INTO states (path, state, by, at, reason, version)
+                 VALUES (?1, ?2, ?3, ?4, ?5, (SELECT COALESCE(MAX(seq), 0) FROM versions WHERE path = ?1))
+                 ON CONFLICT(path) DO UPDATE SET state = ?2, by = ?3, at = ?4, reason = ?5, version = excluded.version",
                 params![path, state.name(), by, super::now(), reason.trim()],
             )
             .map(drop)
@@ -181,14 +187,34 @@ impl Office {
             State::Submitted | State::Approved => self.set_state(path, State::Draft, &user.name, "")?,
             State::Draft => {}
         }
+        self.keep_version(user, path, text)?;
+        Ok(Ok(()))
+    }
+
+    /// Keeps `text` as the next version of the record at `path` (unless it is the last
+    /// one already): on every save, and as submitted, so that a returned draft can show
+    /// what changed since the leader read it.
+    pub fn keep_version(&self, user: &User, path: &str, text: &str) -> Result<(), Error> {
+        let last: Option<String> = self
+            .db
+            .query_row(
+                "SELECT text FROM versions WHERE path = ?1 ORDER BY seq DESC LIMIT 1",
+                [path],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.error(&e))?;
+        if last.as_deref() == Some(text) {
+            return Ok(());
+        }
         self.db
             .execute(
                 "INSERT INTO versions (path, seq, text, by, at)
                  VALUES (?1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM versions WHERE path = ?1), ?2, ?3, ?4)",
                 params![path, text, user.name, super::now()],
             )
-            .map_err(|e| self.error(&e))?;
-        Ok(Ok(()))
+            .map(drop)
+            .map_err(|e| self.error(&e))
     }
 
     /// The versions of the record at `path`: number, who, when (the texts with [`Office::version`]).

@@ -42,6 +42,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../../assets/serve/login.js"),
     ),
     (
+        "workflow.js",
+        "text/javascript",
+        include_str!("../../assets/serve/workflow.js"),
+    ),
+    (
         "vendor/codemirror.js",
         "text/javascript",
         include_str!("../../assets/vendor/codemirror-5.65.21/codemirror.js"),

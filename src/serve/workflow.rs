@@ -1,6 +1,6 @@
 //! The office's steps in the page, when the folder has users: where a record stands, the
 //! steps (trình, trả lại, duyệt), the versions saves kept and what changed between two,
-//! labelled as the form labels its fields. Issuing is "Lưu vào kho" ([`super::downloads`]).
+//! labelled as the form labels its fields. Issuing is "Lưu vào kho", in the downloads.
 
 use std::sync::{Arc, PoisonError};
 
@@ -63,13 +63,19 @@ pub async fn take(
     let (Some(office), Some(Extension(user))) = (&state.office, user) else {
         return Refusal::new(StatusCode::NOT_FOUND, "err_not_found").respond(lang);
     };
-    if let Err(refusal) = confine_record(&state.config.folder, &request.path) {
-        return refusal.respond(lang);
-    }
+    let path = match confine_record(&state.config.folder, &request.path) {
+        Ok(path) => path,
+        Err(refusal) => return refusal.respond(lang),
+    };
     if request.step == Step::Issue {
         // Issuing files the documents: it is "Lưu vào kho".
         return Refusal::new(StatusCode::BAD_REQUEST, "err_not_found").respond(lang);
     }
+    // The text as submitted is kept: a returned draft then shows what changed since.
+    let submitted = match request.step {
+        Step::Submit => read_checked(&state.config.folder, &path).await,
+        _ => None,
+    };
     let office = office.lock().unwrap_or_else(PoisonError::into_inner);
     let taken = office.take(
         &user,
@@ -78,6 +84,9 @@ pub async fn take(
         &request.reason,
         &peer.ip().to_string(),
     );
+    if let (Ok(Ok(_)), Some(text)) = (&taken, submitted) {
+        let _ = office.keep_version(&user, &request.path, &String::from_utf8_lossy(&text));
+    }
     respond(taken, lang)
 }
 

@@ -25,6 +25,7 @@ async fn select(client: &Client, text: &str) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_clerk_edits_the_seed_record_in_a_real_browser() {
+    let _turn = crate::harness::ONE_AT_A_TIME.lock().await;
     let Some(browser) = Browser::open().await else { return };
     let client = &browser.client;
     let server = Server::start(&[]);

@@ -105,6 +105,7 @@ async fn tab(client: &Client) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_clerk_writes_a_whole_session_in_the_form() {
+    let _turn = crate::harness::ONE_AT_A_TIME.lock().await;
     let Some(browser) = Browser::open().await else { return };
     let client = &browser.client;
     let folder = tempfile::tempdir().unwrap();
@@ -320,6 +321,7 @@ async fn a_clerk_writes_a_whole_session_in_the_form() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_assessment_is_ticked_and_the_tally_follows() {
+    let _turn = crate::harness::ONE_AT_A_TIME.lock().await;
     let Some(browser) = Browser::open().await else { return };
     let client = &browser.client;
     let folder = tempfile::tempdir().unwrap();

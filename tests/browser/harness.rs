@@ -2,6 +2,7 @@
 //! on the page's state, typing, screenshots.
 
 use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -15,10 +16,19 @@ use unicode_normalization::UnicodeNormalization;
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
+/// chromedriver, in a process group of its own with the Chromium it starts.
 pub struct Driver(Child);
 
 impl Drop for Driver {
+    /// Ends chromedriver and every Chromium process it started, even when a test failed
+    /// before closing its session (left running, they use up the system's file watches).
     fn drop(&mut self) {
+        if let Ok(group) = i32::try_from(self.0.id()) {
+            // SAFETY: `kill` only sends a signal; a negative id names the process group.
+            unsafe {
+                libc::kill(-group, libc::SIGKILL);
+            }
+        }
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
@@ -31,6 +41,7 @@ fn free_port() -> u16 {
 pub fn start_driver() -> (Driver, u16) {
     let port = free_port();
     let child = Command::new(CHROMEDRIVER)
+        .process_group(0)
         .arg(format!("--port={port}"))
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -110,6 +121,10 @@ pub struct Browser {
     _driver: Driver,
     _profile: tempfile::TempDir,
 }
+
+/// The browser tests take turns: several Chromiums and servers at once on two cores made
+/// the waits measure the machine's load, not the app.
+pub static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 impl Browser {
     /// A browser, or `None` (said by name; a failure under `CI=true`) when Chromium or

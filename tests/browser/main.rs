@@ -11,3 +11,4 @@ mod support;
 mod e2e;
 mod form;
 mod harness;
+mod office;

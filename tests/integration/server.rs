@@ -89,6 +89,12 @@ impl Server {
         self.child.id()
     }
 
+    /// How the server ended, if it has (the browser tests say it when a page stops).
+    #[allow(dead_code)]
+    pub fn ended(&mut self) -> Option<std::process::ExitStatus> {
+        self.child.try_wait().ok().flatten()
+    }
+
     /// A request with the usual headers (Host = the address) plus `extra`.
     pub fn request(&self, method: &str, target: &str, extra: &[(&str, &str)], body: &[u8]) -> Response {
         let mut headers = vec![("Host", self.address.as_str())];

@@ -1,0 +1,210 @@
+//! An office in three browsers (issue 26): the chuyên viên logs in and submits the seed
+//! record; the lãnh đạo, in a browser of their own, returns it with a reason; the chuyên
+//! viên sees the reason, fixes the task in the form, sees what changed since the return,
+//! and submits again; the lãnh đạo approves; the văn thư files it, which issues it with
+//! numbers from the register. The archive and the audit log check clean, and the log names
+//! each step's person.
+
+use std::time::Duration;
+
+use fantoccini::{Client, Locator};
+use serde_json::json;
+
+use crate::harness::{Browser, click, save, until};
+use crate::server::Server;
+
+const SEED: &str = "xuan-truong-2024.yaml";
+
+async fn log_in(client: &Client, server: &Server, name: &str, password: &str) {
+    client.goto(&format!("{}login", server.url)).await.unwrap();
+    let field = client.wait().for_element(Locator::Css("#name")).await.unwrap();
+    field.send_keys(name).await.unwrap();
+    client
+        .find(Locator::Css("#password"))
+        .await
+        .unwrap()
+        .send_keys(password)
+        .await
+        .unwrap();
+    click(client, "button[type=submit]").await;
+    until(
+        client,
+        "location.pathname === '/' && !!document.getElementById('me')",
+        Duration::from_secs(10),
+    )
+    .await;
+}
+
+/// Opens the seed record and waits for its state to be `state` (the words shown).
+async fn open_at(client: &Client, server: &mut Server, state: &str) {
+    client.goto(&format!("{}edit?path={SEED}", server.url)).await.unwrap();
+    let shown = format!(
+        "(document.getElementById('state') || {{}}).textContent === {}",
+        json!(state)
+    );
+    for _ in 0..150 {
+        if client.execute(&format!("return {shown};"), vec![]).await.unwrap() == json!(true) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    panic!(
+        "not {state} within 30 s; the server: {:?}",
+        server.ended().map_or("running".to_string(), |s| s.to_string())
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn three_people_take_a_record_from_draft_to_issued() {
+    let _turn = crate::harness::ONE_AT_A_TIME.lock().await;
+    let Some(drafter) = Browser::open().await else { return };
+    let Some(leader) = Browser::open().await else { return };
+    let Some(clerk) = Browser::open().await else { return };
+    let folder = tempfile::tempdir().unwrap();
+    crate::support::copy_samples(folder.path());
+    let seed = folder.path().join(SEED);
+    let unnumbered: Vec<String> = std::fs::read_to_string(&seed)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with("    number:"))
+        .map(str::to_string)
+        .collect();
+    std::fs::write(&seed, unnumbered.join("\n") + "\n").unwrap();
+    for (name, role) in [("lan", "soan-thao"), ("hai", "lanh-dao"), ("mai", "van-thu")] {
+        let added = std::process::Command::new(env!("CARGO_BIN_EXE_vanban"))
+            .args([
+                "users",
+                "add",
+                name,
+                "--role",
+                role,
+                "--folder",
+                folder.path().to_str().unwrap(),
+                "--password-env",
+                "PW",
+            ])
+            .env("PW", format!("mật khẩu của {name}"))
+            .output()
+            .unwrap();
+        assert!(added.status.success());
+    }
+    let archive = folder.path().join("kho");
+    let mut server = Server::start_in(folder.path(), &["--archive-dir", archive.to_str().unwrap()]);
+    let (a, b, c) = (&drafter.client, &leader.client, &clerk.client);
+
+    log_in(a, &server, "lan", "mật khẩu của lan").await;
+    open_at(a, &mut server, "Dự thảo").await;
+    click(a, "#step-submit").await;
+    until(
+        a,
+        "document.getElementById('state').textContent === 'Chờ duyệt'",
+        Duration::from_secs(10),
+    )
+    .await;
+
+    log_in(b, &server, "hai", "mật khẩu của hai").await;
+    open_at(b, &mut server, "Chờ duyệt").await;
+    assert!(
+        b.find(Locator::Css("#step-submit")).await.is_err(),
+        "a leader does not submit"
+    );
+    click(b, "#step-return").await;
+    b.send_alert_text("Sửa nhiệm vụ thứ hai cho cụ thể").await.unwrap();
+    b.accept_alert().await.unwrap();
+    until(
+        b,
+        "document.getElementById('state').textContent === 'Dự thảo'",
+        Duration::from_secs(10),
+    )
+    .await;
+
+    // The drafter sees why, fixes the task in the form, and sees what changed.
+    open_at(a, &mut server, "Dự thảo").await;
+    until(
+        a,
+        "document.getElementById('returned').textContent.includes('Sửa nhiệm vụ thứ hai cho cụ thể')",
+        Duration::from_secs(10),
+    )
+    .await;
+    let task = a
+        .wait()
+        .for_element(Locator::Css("[data-pointer='/conclusions/tasks/1/task'] > textarea"))
+        .await
+        .unwrap();
+    task.clear().await.unwrap();
+    task.send_keys("Hoàn thành các tiêu chí không cần nguồn lực trước ngày 31/3/2024")
+        .await
+        .unwrap();
+    until(
+        a,
+        "vanban.cm.getValue().includes('trước ngày 31/3/2024')",
+        Duration::from_secs(10),
+    )
+    .await;
+    save(a).await;
+    open_at(a, &mut server, "Dự thảo").await;
+    until(
+        a,
+        "document.getElementById('returned').textContent.includes('Nội dung nhiệm vụ 2')",
+        Duration::from_secs(10),
+    )
+    .await;
+    click(a, "#step-submit").await;
+    until(
+        a,
+        "document.getElementById('state').textContent === 'Chờ duyệt'",
+        Duration::from_secs(10),
+    )
+    .await;
+
+    open_at(b, &mut server, "Chờ duyệt").await;
+    click(b, "#step-approve").await;
+    until(
+        b,
+        "document.getElementById('state').textContent === 'Đã duyệt'",
+        Duration::from_secs(10),
+    )
+    .await;
+
+    // The văn thư files it: numbers from the register, and Đã ban hành.
+    log_in(c, &server, "mai", "mật khẩu của mai").await;
+    open_at(c, &mut server, "Đã duyệt").await;
+    click(c, "#downloads summary").await;
+    click(c, "#archive").await;
+    until(
+        c,
+        "document.getElementById('download-message').textContent.length > 0",
+        Duration::from_secs(60),
+    )
+    .await;
+    open_at(c, &mut server, "Đã ban hành").await;
+
+    let register = crate::support::vanban(&["archive", "register", "--archive-dir", archive.to_str().unwrap()]);
+    let register = crate::support::stdout(&register);
+    assert!(
+        register.contains("01-TB/HU") && register.contains("01-BB/HU"),
+        "{register}"
+    );
+    let verified = crate::support::vanban(&["archive", "verify", "--archive-dir", archive.to_str().unwrap()]);
+    assert!(verified.status.success(), "{}", crate::support::stderr(&verified));
+    let where_ = folder.path().to_str().unwrap();
+    assert!(
+        crate::support::vanban(&["audit", "verify", "--folder", where_])
+            .status
+            .success()
+    );
+    let log = crate::support::stdout(&crate::support::vanban(&["audit", "list", "--folder", where_]));
+    for step in [
+        "\tlan\tsubmit\t",
+        "\thai\treturn\t",
+        "\tlan\tsave\t",
+        "\thai\tapprove\t",
+        "\tmai\tissue\t",
+        "\tmai\tlogin\t",
+    ] {
+        assert!(log.contains(step), "{step:?} in\n{log}");
+    }
+    for browser in [drafter, leader, clerk] {
+        browser.client.clone().close().await.unwrap();
+    }
+}
