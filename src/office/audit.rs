@@ -46,6 +46,18 @@ fn chain(prev: &str, e: &Entry) -> String {
     hasher.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// An entry from a row whose first six columns are its own.
+fn entry(r: &rusqlite::Row) -> rusqlite::Result<Entry> {
+    Ok(Entry {
+        seq: r.get(0)?,
+        at: r.get(1)?,
+        user: r.get(2)?,
+        action: r.get(3)?,
+        target: r.get(4)?,
+        address: r.get(5)?,
+    })
+}
+
 /// What to list.
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
@@ -96,16 +108,7 @@ impl Office {
             )
             .map_err(|e| self.error(&e))?;
         statement
-            .query_map(params![filter.user, filter.target, filter.since], |r| {
-                Ok(Entry {
-                    seq: r.get(0)?,
-                    at: r.get(1)?,
-                    user: r.get(2)?,
-                    action: r.get(3)?,
-                    target: r.get(4)?,
-                    address: r.get(5)?,
-                })
-            })
+            .query_map(params![filter.user, filter.target, filter.since], entry)
             .and_then(Iterator::collect)
             .map_err(|e| self.error(&e))
     }
@@ -118,20 +121,7 @@ impl Office {
             .prepare("SELECT seq, at, user, action, target, address, prev, hash FROM audit ORDER BY seq")
             .map_err(|e| self.error(&e))?;
         let rows: Vec<(Entry, String, String)> = statement
-            .query_map([], |r| {
-                Ok((
-                    Entry {
-                        seq: r.get(0)?,
-                        at: r.get(1)?,
-                        user: r.get(2)?,
-                        action: r.get(3)?,
-                        target: r.get(4)?,
-                        address: r.get(5)?,
-                    },
-                    r.get(6)?,
-                    r.get(7)?,
-                ))
-            })
+            .query_map([], |r| Ok((entry(r)?, r.get(6)?, r.get(7)?)))
             .and_then(Iterator::collect)
             .map_err(|e| self.error(&e))?;
         let mut prev = String::new();

@@ -121,17 +121,15 @@ pub async fn archive(
     };
     // With users, filing is issuing: only an approved record, and it becomes Đã ban hành.
     let office = state.office.clone().zip(user.map(|u| u.0));
-    if let Some((office, _)) = &office {
-        let standing = office
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .standing(&request.path);
-        if let Ok(standing) = standing
-            && standing.state != crate::office::workflow::State::Approved
-        {
-            let refused = crate::office::workflow::Refused::State(standing.state);
-            return super::workflow::respond(Ok(Err(refused)), lang);
-        }
+    if let Some((office, _)) = &office
+        && let Some(refused) = super::workflow::refused_in_state(
+            office,
+            &request.path,
+            |s| s == crate::office::workflow::State::Approved,
+            lang,
+        )
+    {
+        return refused;
     }
     let pipeline = state.clone();
     let result = tokio::task::spawn_blocking(move || pipeline.pipeline.archive(&path, &archive_dir)).await;

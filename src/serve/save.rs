@@ -60,17 +60,15 @@ pub async fn save(
     // With users: an issued record is not changed; a save keeps a version, and sends a
     // record waiting for approval, or approved, back to Dự thảo.
     let office = state.office.clone().zip(user.map(|u| u.0));
-    if let Some((office, _)) = &office {
-        let standing = office
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .standing(&request.path);
-        if let Ok(standing) = standing
-            && standing.state == crate::office::workflow::State::Issued
-        {
-            let refused = crate::office::workflow::Refused::State(standing.state);
-            return super::workflow::respond(Ok(Err(refused)), lang);
-        }
+    if let Some((office, _)) = &office
+        && let Some(refused) = super::workflow::refused_in_state(
+            office,
+            &request.path,
+            |s| s != crate::office::workflow::State::Issued,
+            lang,
+        )
+    {
+        return refused;
     }
     let text = request.text.clone();
     let bytes = request.text.into_bytes();

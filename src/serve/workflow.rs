@@ -166,3 +166,23 @@ pub async fn versions(State(state): State<Arc<AppState>>, Query(query): Query<Co
         .collect();
     Json(json!({ "versions": versions, "changes": changes })).into_response()
 }
+
+/// With users, the refusal of an action on the record at `path` whose state is not
+/// `allowed` (a save of an issued record, the filing of one not approved).
+pub fn refused_in_state(
+    office: &std::sync::Mutex<crate::office::Office>,
+    path: &str,
+    allowed: impl Fn(crate::office::workflow::State) -> bool,
+    lang: crate::problem::Lang,
+) -> Option<Response> {
+    let standing = office
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .standing(path)
+        .ok()?;
+    if allowed(standing.state) {
+        return None;
+    }
+    let refused = crate::office::workflow::Refused::State(standing.state);
+    Some(respond(Ok(Err(refused)), lang))
+}

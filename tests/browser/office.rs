@@ -62,31 +62,9 @@ async fn three_people_take_a_record_from_draft_to_issued() {
     let Some(clerk) = Browser::open().await else { return };
     let folder = tempfile::tempdir().unwrap();
     crate::support::copy_samples(folder.path());
-    let seed = folder.path().join(SEED);
-    let unnumbered: Vec<String> = std::fs::read_to_string(&seed)
-        .unwrap()
-        .lines()
-        .filter(|l| !l.starts_with("    number:"))
-        .map(str::to_string)
-        .collect();
-    std::fs::write(&seed, unnumbered.join("\n") + "\n").unwrap();
+    crate::support::remove_numbers(&folder.path().join(SEED));
     for (name, role) in [("lan", "soan-thao"), ("hai", "lanh-dao"), ("mai", "van-thu")] {
-        let added = std::process::Command::new(env!("CARGO_BIN_EXE_vanban"))
-            .args([
-                "users",
-                "add",
-                name,
-                "--role",
-                role,
-                "--folder",
-                folder.path().to_str().unwrap(),
-                "--password-env",
-                "PW",
-            ])
-            .env("PW", format!("mật khẩu của {name}"))
-            .output()
-            .unwrap();
-        assert!(added.status.success());
+        crate::support::add_user(folder.path(), name, role, &format!("mật khẩu của {name}"));
     }
     let archive = folder.path().join("kho");
     let mut server = Server::start_in(folder.path(), &["--archive-dir", archive.to_str().unwrap()]);

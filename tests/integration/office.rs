@@ -3,13 +3,12 @@
 //! route that writes checks the role on the server; the audit log names each step, and an
 //! entry changed in the database is found.
 
-use std::path::Path;
 use std::process::{Command, Output};
 
 use serde_json::json;
 
 use crate::server::Server;
-use crate::support::{copy_samples, stderr, stdout};
+use crate::support::{add_user, copy_samples, stderr, stdout};
 
 /// `vanban ARGS` with the password in the variable `PW`.
 fn vanban_with_password(args: &[&str], password: &str) -> Output {
@@ -19,25 +18,6 @@ fn vanban_with_password(args: &[&str], password: &str) -> Output {
         .env("PW", password)
         .output()
         .unwrap()
-}
-
-pub fn add_user(folder: &Path, name: &str, role: &str, password: &str) {
-    let folder = folder.to_str().unwrap();
-    let added = vanban_with_password(
-        &[
-            "users",
-            "add",
-            name,
-            "--role",
-            role,
-            "--folder",
-            folder,
-            "--password-env",
-            "PW",
-        ],
-        password,
-    );
-    assert!(added.status.success(), "{}", stderr(&added));
 }
 
 #[test]

@@ -5,8 +5,9 @@
 
 use serde_json::json;
 
-use crate::office::{add_user, login, post_as};
+use crate::office::{login, post_as};
 use crate::server::Server;
+use crate::support::add_user;
 use crate::support::{copy_samples, stderr, stdout};
 
 const SEED: &str = "xuan-truong-2024.yaml";
@@ -16,14 +17,7 @@ fn a_record_is_drafted_returned_fixed_approved_and_issued() {
     let dir = tempfile::tempdir().unwrap();
     copy_samples(dir.path());
     // Without document numbers: the văn thư takes them from the register when issuing.
-    let seed = dir.path().join(SEED);
-    let unnumbered: Vec<String> = std::fs::read_to_string(&seed)
-        .unwrap()
-        .lines()
-        .filter(|l| !l.starts_with("    number:"))
-        .map(str::to_string)
-        .collect();
-    std::fs::write(&seed, unnumbered.join("\n") + "\n").unwrap();
+    crate::support::remove_numbers(&dir.path().join(SEED));
     add_user(dir.path(), "lan", "soan-thao", "mật khẩu soạn thảo");
     add_user(dir.path(), "hai", "lanh-dao", "mật khẩu lãnh đạo");
     add_user(dir.path(), "mai", "van-thu", "mật khẩu văn thư");

@@ -147,3 +147,36 @@ pub fn available(tool: &str, found: bool) -> bool {
     eprintln!("skipped: {tool} is not installed (.ci/run installs it)");
     false
 }
+
+/// The record `path` without its document numbers (the văn thư gives them when issuing).
+pub fn remove_numbers(path: &Path) {
+    let kept: Vec<String> = std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with("    number:"))
+        .map(str::to_string)
+        .collect();
+    std::fs::write(path, kept.join("\n") + "\n").unwrap();
+}
+
+/// Adds a person to the office of `folder` (`vanban users add`, the password from the
+/// environment).
+pub fn add_user(folder: &Path, name: &str, role: &str, password: &str) {
+    let added = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args([
+            "users",
+            "add",
+            name,
+            "--role",
+            role,
+            "--folder",
+            folder.to_str().unwrap(),
+            "--password-env",
+            "PW",
+        ])
+        .env("PW", password)
+        .env("LANG", "vi_VN.UTF-8")
+        .output()
+        .unwrap();
+    assert!(added.status.success(), "{}", stderr(&added));
+}
