@@ -181,6 +181,9 @@ async function save(base) {
     document.getElementById("conflict-mine").value = text;
     document.getElementById("conflict-disk").value = body.disk_text || "";
     document.getElementById("conflict").hidden = false;
+    document.getElementById("conflict-by").textContent = body.changed_by ? V.t("conflict_by", { by: body.changed_by, at: body.changed_at }) : "";
+    document.getElementById("merge-result").textContent = "";
+    document.getElementById("merge").onclick = () => merge(text, body);
     document.getElementById("keep-mine").onclick = () => save(body.disk_version);
     document.getElementById("take-disk").onclick = () => {
       state.base = body.disk_version;
@@ -194,6 +197,19 @@ async function save(base) {
     notice(body.error);
     showSaveState();
   }
+}
+
+// The other person's version with this editor's changes of other fields put in; a field both
+// changed keeps their value and is named. The merged text is saved over their version.
+async function merge(mine, conflict) {
+  const response = await V.post("/api/merge", { base: state.saved, mine, theirs: conflict.disk_text || "" });
+  const body = await response.json();
+  const result = document.getElementById("merge-result");
+  if (!response.ok) { result.textContent = body.error; return; }
+  cm.setValue(body.text);
+  await save(conflict.disk_version);
+  const fields = body.conflicts.map((c) => c.label).join("; ");
+  notice(fields ? V.t("merged_with_conflicts", { fields }) : V.t("merged"));
 }
 
 async function onDiskChange(paths) {
@@ -262,6 +278,7 @@ V.init().then(async () => {
   document.getElementById("form").addEventListener("submit", (e) => e.preventDefault());
   await showView(new URLSearchParams(location.search).get("view") === "yaml" ? "yaml" : "form");
   await Workflow.init(path);
+  await Comments.init(path, Workflow.me);
   document.getElementById("save").addEventListener("click", () => save());
   document.getElementById("export").addEventListener("click", () => download("/api/render", false));
   document.getElementById("export-archival").addEventListener("click", () => download("/api/render", true));

@@ -342,19 +342,25 @@ const Form = {
     document.querySelectorAll("#form .field-error").forEach((e) => e.remove());
     document.querySelectorAll("#form [aria-invalid]").forEach((e) => e.removeAttribute("aria-invalid"));
     for (const note of notes) {
-      let pointer = note.field || "";
-      let target = null;
-      while (pointer !== null) {
-        target = document.querySelector(`#form [data-pointer="${pointer}"]`);
-        if (target || pointer === "") break;
-        pointer = pointer.includes("/") ? pointer.slice(0, pointer.lastIndexOf("/")) : "";
-      }
       const message = V.el("p", { class: "field-error " + note.severity, role: "alert" }, note.message + (note.hint ? " → " + note.hint : ""));
-      if (target) {
-        const control = target.querySelector("input, textarea, select");
-        if (control && note.severity === "error") control.setAttribute("aria-invalid", "true");
-        if (target.tagName === "LABEL") target.after(message); else target.append(message);
-      } else document.getElementById("form").prepend(message);
+      const target = Form.placeAt(note.field || "", message);
+      const control = target && target.querySelector("input, textarea, select");
+      if (control && note.severity === "error") control.setAttribute("aria-invalid", "true");
     }
+    if (window.Comments && Comments.me) Comments.mark();
+  },
+
+  // Puts `element` under the field at `pointer` (or the nearest block holding it); the field.
+  placeAt(pointer, element) {
+    let target = null;
+    while (pointer !== null) {
+      target = document.querySelector(`#form [data-pointer="${pointer}"]`);
+      if (target || pointer === "") break;
+      pointer = pointer.includes("/") ? pointer.slice(0, pointer.lastIndexOf("/")) : "";
+    }
+    if (!target) document.getElementById("form").prepend(element);
+    else if (target.tagName === "LABEL") target.after(element);
+    else target.append(element);
+    return target;
   },
 };

@@ -8,6 +8,10 @@ function state(row) {
   return V.el("span", { class: "good" }, V.t("state_valid"));
 }
 
+function states(row) {
+  return V.el("td", {}, state(row), ...Trail.badges(row.path));
+}
+
 function show() {
   const words = document.getElementById("filter").value.toLowerCase();
   const body = document.querySelector("#records tbody");
@@ -18,7 +22,7 @@ function show() {
     if (words && !text.includes(words)) continue;
     const link = V.el("a", { href: "/edit?path=" + encodeURIComponent(row.path) }, row.path);
     body.append(V.el("tr", { "data-path": row.path },
-      V.el("td", {}, link), V.el("td", {}, kind), V.el("td", {}, row.unit), V.el("td", {}, row.date), V.el("td", {}, state(row))));
+      V.el("td", {}, link), V.el("td", {}, kind), V.el("td", {}, row.unit), V.el("td", {}, row.date), states(row)));
   }
   document.getElementById("empty").hidden = rows.length > 0;
 }
@@ -37,7 +41,8 @@ async function newAssessment() {
   else document.getElementById("message").textContent = body.error;
 }
 
-V.init().then(() => {
+V.init().then(async () => {
+  await Trail.init();
   document.getElementById("filter").addEventListener("input", show);
   document.getElementById("new-assessment").addEventListener("click", newAssessment);
   load();

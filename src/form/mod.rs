@@ -3,7 +3,7 @@
 //! ([`emit`], following the schema's [`shape`]); where a message's line is in the form
 //! ([`spans`]); the office's people directory ([`directory`]); a new record started from
 //! an earlier one ([`earlier`]); an assessment's criteria as rows to tick ([`board`]); two
-//! versions compared field by field ([`diff`]).
+//! versions compared field by field ([`diff`]); two people's edits put together ([`merge`]).
 
 pub mod board;
 pub mod diff;
@@ -11,6 +11,7 @@ pub mod directory;
 pub mod earlier;
 pub mod edit;
 pub mod emit;
+pub mod merge;
 pub mod shape;
 pub mod spans;
 

@@ -1,10 +1,12 @@
 //! The office: its people, their roles, and the trail of what each did. Kept in the records
 //! folder's `.vanban/office.sqlite`: [`users`] (names, roles, Argon2id password hashes),
 //! [`audit`] (an append-only log, each entry carrying the hash of the one before) and
-//! [`workflow`] (each record's state, the steps between, and the versions saves keep). With no
+//! [`workflow`] (each record's state, the steps between, and the versions saves keep) and
+//! [`comments`] (the leader's review comments and the drafter's answers). With no
 //! user, `serve` on loopback works as it always did; the first user turns logins on.
 
 pub mod audit;
+pub mod comments;
 pub mod problem;
 pub mod users;
 pub mod workflow;
@@ -101,6 +103,19 @@ CREATE TABLE IF NOT EXISTS versions (
     by TEXT NOT NULL,
     at TEXT NOT NULL,
     PRIMARY KEY (path, seq)
+);
+CREATE TABLE IF NOT EXISTS comments (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL,
+    parent INTEGER,
+    field TEXT NOT NULL DEFAULT '',
+    passage TEXT NOT NULL DEFAULT '',
+    document TEXT NOT NULL DEFAULT '',
+    author TEXT NOT NULL,
+    at TEXT NOT NULL,
+    text TEXT NOT NULL,
+    resolved_by TEXT NOT NULL DEFAULT '',
+    resolved_at TEXT NOT NULL DEFAULT ''
 );
 ";
 

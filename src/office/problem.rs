@@ -29,6 +29,10 @@ pub enum OfficeProblem {
     WrongState(&'static str),
     /// A return without a reason.
     NoReason,
+    /// A comment or an answer without text.
+    EmptyComment,
+    /// No such comment on the record.
+    NoSuchComment,
 }
 
 impl Worded for OfficeProblem {
@@ -122,6 +126,17 @@ impl Worded for OfficeProblem {
             OfficeProblem::NoReason => (
                 words("trả lại cần ghi lý do", "a return needs a reason"),
                 words("ghi điều cần sửa", "say what to fix"),
+            ),
+            OfficeProblem::EmptyComment => (
+                words("góp ý chưa có nội dung", "the comment is empty"),
+                words("ghi điều cần sửa hoặc câu trả lời", "write what to fix, or the answer"),
+            ),
+            OfficeProblem::NoSuchComment => (
+                words("không có góp ý này trên bản ghi", "no such comment on the record"),
+                words(
+                    "tải lại trang để thấy các góp ý hiện có",
+                    "reload the page to see the comments there are",
+                ),
             ),
             OfficeProblem::NeedsTls => (
                 words(

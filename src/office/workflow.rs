@@ -105,6 +105,10 @@ pub enum Refused {
     State(State),
     /// A return needs a reason.
     NoReason,
+    /// A comment or an answer without text.
+    Empty,
+    /// No such comment on the record.
+    Missing,
 }
 
 impl Office {
@@ -134,6 +138,18 @@ impl Office {
             reason: String::new(),
             version: 0,
         }))
+    }
+
+    /// Every record that has a state other than the first, and that state.
+    pub fn states(&self) -> Result<Vec<(String, State)>, Error> {
+        let mut statement = self
+            .db
+            .prepare("SELECT path, state FROM states ORDER BY path")
+            .map_err(|e| self.error(&e))?;
+        statement
+            .query_map([], |r| Ok((r.get(0)?, State::parse(&r.get::<_, String>(1)?))))
+            .and_then(Iterator::collect)
+            .map_err(|e| self.error(&e))
     }
 
     /// Takes `step` on the record at `path` as `user`; logged with `address`.
@@ -249,6 +265,8 @@ impl Refused {
             Refused::Role => OfficeProblem::NotYourStep,
             Refused::State(state) => OfficeProblem::WrongState(state.name()),
             Refused::NoReason => OfficeProblem::NoReason,
+            Refused::Empty => OfficeProblem::EmptyComment,
+            Refused::Missing => OfficeProblem::NoSuchComment,
         }
     }
 }

@@ -47,6 +47,12 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../../assets/serve/workflow.js"),
     ),
     (
+        "comments.js",
+        "text/javascript",
+        include_str!("../../assets/serve/comments.js"),
+    ),
+    ("trail.js", "text/javascript", include_str!("../../assets/serve/trail.js")),
+    (
         "vendor/codemirror.js",
         "text/javascript",
         include_str!("../../assets/vendor/codemirror-5.65.21/codemirror.js"),

@@ -53,6 +53,42 @@ pub async fn write(Json(request): Json<Write>) -> Response {
     Json(json!({ "text": edited.text, "lost_comments": edited.lost_comments })).into_response()
 }
 
+/// Two edits of one record and the text both started from.
+#[derive(Debug, Deserialize)]
+pub struct Merge {
+    /// The text both started from (what the editor opened).
+    pub base: String,
+    /// The editor's text.
+    pub mine: String,
+    /// The text on disk, saved by someone else meanwhile.
+    pub theirs: String,
+}
+
+/// `POST /api/merge`: the text on disk with the editor's changes of other fields put in
+/// (only what changed is rewritten); the fields both changed, labelled, where the text on
+/// disk is kept. 422 when one of the texts does not read.
+pub async fn merge(State(state): State<Arc<AppState>>, Json(request): Json<Merge>) -> Response {
+    let lang = state.config.lang;
+    let limit = crate::record::load::MAX_RECORD_BYTES as usize;
+    if [&request.base, &request.mine, &request.theirs].iter().any(|t| t.len() > limit) {
+        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    }
+    let read = |text: &str| form::read(text).map_err(|e| e.render(lang));
+    let values = read(&request.base).and_then(|b| Ok((b, read(&request.mine)?, read(&request.theirs)?)));
+    let (base, mine, theirs) = match values {
+        Ok(values) => values,
+        Err(error) => return (StatusCode::UNPROCESSABLE_ENTITY, Json(json!({ "error": error }))).into_response(),
+    };
+    let merged = form::merge::merge(&base, &mine, &theirs);
+    let edited = form::write(&request.theirs, &merged.value);
+    let conflicts: Vec<_> = merged
+        .conflicts
+        .iter()
+        .map(|field| json!({ "field": field, "label": super::labels::label_of(field, lang) }))
+        .collect();
+    Json(json!({ "text": edited.text, "conflicts": conflicts, "lost_comments": edited.lost_comments })).into_response()
+}
+
 /// `GET /api/directory`: the people of `danh-ba.yaml` (none when there is no such file).
 pub async fn people(State(state): State<Arc<AppState>>) -> Response {
     let lang = state.config.lang;

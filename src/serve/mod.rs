@@ -14,9 +14,12 @@
 //! | [`people`] | logins when the folder has users: sessions, back-off, roles checked per route, the audit log |
 //! | [`pipeline`] | the narrow adapter to the render pipeline |
 //! | [`workflow`] | a record's state and the steps between, its versions and what changed |
+//! | [`comments`] | the leader's review comments on a field or a passage, and the answers |
+//! | [`trail`] | each record's state and open comments for the list; the audit log in the page |
 //! | [`text`] | every word of the interface, Vietnamese and English |
 
 pub mod assets;
+pub mod comments;
 pub mod downloads;
 pub mod editor;
 pub mod form;
@@ -27,6 +30,7 @@ pub mod records;
 pub mod save;
 pub mod security;
 pub mod text;
+pub mod trail;
 pub mod workflow;
 
 use std::collections::HashMap;
@@ -109,6 +113,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/form/write", post(form::write))
         .route("/api/directory", get(form::people).post(form::add_person))
         .route("/api/new-from", post(form::new_from))
+        .route("/api/merge", post(form::merge))
         .route("/api/criteria", get(form::criteria))
         .route("/api/save", post(save::save))
         .route("/api/new", post(save::create))
@@ -121,6 +126,9 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/me", get(people::me))
         .route("/api/workflow", get(workflow::standing).post(workflow::take))
         .route("/api/versions", get(workflow::versions))
+        .route("/api/comments", get(comments::list).post(comments::write))
+        .route("/api/office", get(trail::overview))
+        .route("/api/audit", get(trail::audit))
         .layer(axum::middleware::from_fn_with_state(state.clone(), people::gate))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::guard))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

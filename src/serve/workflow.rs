@@ -91,19 +91,20 @@ pub async fn take(
 }
 
 /// A step's outcome as an answer.
-pub fn respond(
-    taken: Result<Result<crate::office::workflow::Standing, crate::office::workflow::Refused>, crate::error::Error>,
+pub fn respond<T: serde::Serialize>(
+    taken: Result<Result<T, crate::office::workflow::Refused>, crate::error::Error>,
     lang: crate::problem::Lang,
 ) -> Response {
     use crate::office::workflow::Refused;
     use crate::problem::Worded;
     match taken {
-        Ok(Ok(standing)) => Json(json!(standing)).into_response(),
+        Ok(Ok(done)) => Json(json!(done)).into_response(),
         Ok(Err(refused)) => {
-            let status = if refused == Refused::Role {
-                StatusCode::FORBIDDEN
-            } else {
-                StatusCode::CONFLICT
+            let status = match refused {
+                Refused::Role => StatusCode::FORBIDDEN,
+                Refused::Missing => StatusCode::NOT_FOUND,
+                Refused::Empty => StatusCode::BAD_REQUEST,
+                Refused::NoReason | Refused::State(_) => StatusCode::CONFLICT,
             };
             let (message, hint) = refused.problem().text();
             (
@@ -184,5 +185,5 @@ pub fn refused_in_state(
         return None;
     }
     let refused = crate::office::workflow::Refused::State(standing.state);
-    Some(respond(Ok(Err(refused)), lang))
+    Some(respond::<()>(Ok(Err(refused)), lang))
 }

@@ -22,6 +22,7 @@ mod layout;
 mod news;
 mod nothing_lost;
 mod office;
+mod office_review;
 mod office_workflow;
 mod pdf_graphs;
 mod pdfa;
