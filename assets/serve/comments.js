@@ -15,14 +15,15 @@ const Comments = {
     const canComment = ["lanh-dao", "quan-tri"].includes(me.role);
     document.getElementById("new-comment").hidden = !canComment;
     document.getElementById("form").addEventListener("focusin", (e) => {
-      const at = e.target.closest("[data-pointer]");
+      const at = e.target.closest("label[data-pointer], fieldset[data-pointer]");
       if (!at) return;
-      const legend = at.querySelector("span, legend");
+      const legend = at.querySelector(":scope > span, :scope > legend");
       Comments.about = { field: at.dataset.pointer, label: legend ? legend.textContent : at.dataset.pointer };
       Comments.showAbout();
     });
     document.addEventListener("selectionchange", Comments.showAbout);
     document.getElementById("comment-add").addEventListener("click", Comments.add);
+    Comments.showAbout();
     await Comments.load();
   },
 
@@ -79,9 +80,9 @@ const Comments = {
     const items = Comments.threads.map((t) => {
       const item = V.el("li", { class: "thread", "data-id": String(t.id), "data-open": t.resolved_by ? "false" : "true" },
         V.el("p", { class: "about" }, Comments.where(t)),
-        V.el("p", {}, V.el("strong", {}, t.author), " (" + t.at + "): " + t.text),
-        ...t.answers.map((a) => V.el("p", { class: "answer" }, V.el("strong", {}, a.author), " (" + a.at + "): " + a.text)));
-      if (t.resolved_by) item.append(V.el("p", { class: "resolved" }, V.t("comment_resolved", { by: t.resolved_by, at: t.resolved_at })));
+        V.el("p", {}, V.el("strong", {}, t.author), " (" + V.when(t.at) + "): " + t.text),
+        ...t.answers.map((a) => V.el("p", { class: "answer" }, V.el("strong", {}, a.author), " (" + V.when(a.at) + "): " + a.text)));
+      if (t.resolved_by) item.append(V.el("p", { class: "resolved" }, V.t("comment_resolved", { by: t.resolved_by, at: V.when(t.resolved_at) })));
       else if (canAnswer) {
         const input = V.el("textarea", { rows: "1", "aria-label": V.t("answer_text") + " " + t.id, class: "answer-text" });
         const reply = V.el("button", { type: "button", class: "answer-add" }, V.t("answer_add"));

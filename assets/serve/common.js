@@ -21,6 +21,15 @@ const V = {
     for (const [k, v] of Object.entries(vars || {})) s = s.replace("{" + k + "}", v);
     return s;
   },
+  // A moment the server keeps in UTC (`2026-12-02T05:47:15Z`), in this computer's time as
+  // offices write it: 12:47 ngày 02/12/2026.
+  when(at) {
+    const d = new Date(at);
+    if (isNaN(d)) return at || "";
+    const two = (n) => String(n).padStart(2, "0");
+    return V.t("when", { time: two(d.getHours()) + ":" + two(d.getMinutes()),
+      date: two(d.getDate()) + "/" + two(d.getMonth() + 1) + "/" + d.getFullYear() });
+  },
   post(url, body) {
     return fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
   },

@@ -181,7 +181,7 @@ async function save(base) {
     document.getElementById("conflict-mine").value = text;
     document.getElementById("conflict-disk").value = body.disk_text || "";
     document.getElementById("conflict").hidden = false;
-    document.getElementById("conflict-by").textContent = body.changed_by ? V.t("conflict_by", { by: body.changed_by, at: body.changed_at }) : "";
+    document.getElementById("conflict-by").textContent = body.changed_by ? V.t("conflict_by", { by: body.changed_by, at: V.when(body.changed_at) }) : "";
     document.getElementById("merge-result").textContent = "";
     document.getElementById("merge").onclick = () => merge(text, body);
     document.getElementById("keep-mine").onclick = () => save(body.disk_version);

@@ -38,7 +38,7 @@ const Trail = {
     chain.textContent = body.chain === true ? V.t("audit_chain_ok", { n: String(body.total) }) : body.chain;
     chain.className = body.chain === true ? "good" : "bad";
     const rows = body.entries.map((e) => V.el("tr", {},
-      V.el("td", {}, e.at.replace("T", " ").replace("Z", "")), V.el("td", {}, e.user),
+      V.el("td", {}, V.when(e.at)), V.el("td", {}, e.user),
       V.el("td", {}, V.T["action_" + e.action] || e.action), V.el("td", {}, e.target), V.el("td", {}, e.address)));
     document.querySelector("#audit-log tbody").replaceChildren(...rows);
   },

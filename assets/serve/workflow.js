@@ -32,7 +32,7 @@ const Workflow = {
     const returned = document.getElementById("returned");
     if (standing.state === "du-thao" && standing.reason) {
       returned.hidden = false;
-      returned.replaceChildren(V.el("p", {}, V.t("returned", { by: standing.by, at: standing.at, reason: standing.reason })));
+      returned.replaceChildren(V.el("p", {}, V.t("returned", { by: standing.by, at: V.when(standing.at), reason: standing.reason })));
       Workflow.changesSince(standing.version, returned);
     } else returned.hidden = true;
   },
@@ -55,6 +55,7 @@ const Workflow = {
     const body = await (await fetch("/api/versions?path=" + encodeURIComponent(Workflow.path) + "&a=" + version)).json();
     const rows = (body.changes || []).map((c) => V.el("li", { class: "change" }, V.el("strong", {}, c.label + ": "),
       V.el("del", {}, c.before), " → ", V.el("ins", {}, c.after)));
-    box.append(V.el("p", {}, V.t("changed_since", { n: String(rows.length) })), V.el("ul", {}, ...rows));
+    if (rows.length === 0) box.append(V.el("p", {}, V.t("unchanged_since")));
+    else box.append(V.el("p", {}, V.t("changed_since", { n: String(rows.length) })), V.el("ul", {}, ...rows));
   },
 };

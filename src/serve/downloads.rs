@@ -109,6 +109,7 @@ pub async fn file(State(state): State<Arc<AppState>>, UrlPath(name): UrlPath<Str
 pub async fn archive(
     State(state): State<Arc<AppState>>,
     user: Option<axum::Extension<crate::office::users::User>>,
+    axum::extract::ConnectInfo(peer): axum::extract::ConnectInfo<std::net::SocketAddr>,
     Json(request): Json<RenderRequest>,
 ) -> Response {
     let lang = state.config.lang;
@@ -135,7 +136,7 @@ pub async fn archive(
     let result = tokio::task::spawn_blocking(move || pipeline.pipeline.archive(&path, &archive_dir)).await;
     if let (Ok(Ok(_)), Some((office, user))) = (&result, &office) {
         let office = office.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let _ = office.take(user, &request.path, crate::office::workflow::Step::Issue, "", "");
+        let _ = office.take(user, &request.path, crate::office::workflow::Step::Issue, "", &peer.ip().to_string());
     }
     match result {
         Ok(Ok(added)) => {

@@ -215,7 +215,13 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ("audit_user", "Người dùng", "User"),
     ("audit_since", "Từ ngày", "Since"),
     ("audit_show", "Xem", "Show"),
-    ("audit_at", "Lúc (UTC)", "At (UTC)"),
+    ("audit_at", "Lúc", "At"),
+    ("when", "{time} ngày {date}", "{time}, {date}"),
+    (
+        "unchanged_since",
+        "Chưa sửa gì từ khi trả lại.",
+        "Nothing changed since it was returned.",
+    ),
     ("audit_action", "Việc", "Action"),
     ("audit_target", "Đối tượng", "Target"),
     ("audit_address", "Từ địa chỉ", "From"),
@@ -244,8 +250,8 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ("action_user-password", "Đặt lại mật khẩu", "Password reset"),
     (
         "conflict_by",
-        "Người lưu trước: {by}, lúc {at} (UTC).",
-        "Saved meanwhile by {by} at {at} (UTC).",
+        "Người lưu trước: {by}, lúc {at}.",
+        "Saved meanwhile by {by} at {at}.",
     ),
     (
         "merge",

@@ -1,7 +1,8 @@
 //! An office in three browsers (issue 26): the chuyên viên logs in and submits the seed
-//! record; the lãnh đạo, in a browser of their own, returns it with a reason; the chuyên
-//! viên sees the reason, fixes the task in the form, sees what changed since the return,
-//! and submits again; the lãnh đạo approves; the văn thư files it, which issues it with
+//! record; the lãnh đạo, in a browser of their own, comments on a conclusion (a task) and
+//! returns it with a reason; the chuyên viên sees the reason and the comment under the task,
+//! fixes the task in the form, answers and settles the comment, sees what changed since the
+//! return, and submits again; the lãnh đạo approves; the văn thư files it, which issues it with
 //! numbers from the register. The archive and the audit log check clean, and the log names
 //! each step's person.
 
@@ -10,7 +11,7 @@ use std::time::Duration;
 use fantoccini::{Client, Locator};
 use serde_json::json;
 
-use crate::harness::{Browser, click, save, until};
+use crate::harness::{Browser, click, save, screenshot, until};
 use crate::server::Server;
 
 const SEED: &str = "xuan-truong-2024.yaml";
@@ -86,6 +87,28 @@ async fn three_people_take_a_record_from_draft_to_issued() {
         b.find(Locator::Css("#step-submit")).await.is_err(),
         "a leader does not submit"
     );
+    // A comment on the second task: focus its field, write, send.
+    until(b, "document.getElementById('review-title').textContent !== ''", Duration::from_secs(10)).await;
+    click(b, "[data-pointer='/conclusions/tasks/1/task'] > textarea").await;
+    until(
+        b,
+        "document.getElementById('comment-about').textContent.includes('Nội dung')",
+        Duration::from_secs(10),
+    )
+    .await;
+    b.find(Locator::Css("#comment-text"))
+        .await
+        .unwrap()
+        .send_keys("Ghi rõ thời hạn hoàn thành")
+        .await
+        .unwrap();
+    click(b, "#comment-add").await;
+    until(
+        b,
+        "document.querySelectorAll('#threads .thread').length === 1",
+        Duration::from_secs(10),
+    )
+    .await;
     click(b, "#step-return").await;
     b.send_alert_text("Sửa nhiệm vụ thứ hai cho cụ thể").await.unwrap();
     b.accept_alert().await.unwrap();
@@ -104,6 +127,14 @@ async fn three_people_take_a_record_from_draft_to_issued() {
         Duration::from_secs(10),
     )
     .await;
+    until(
+        a,
+        "(document.querySelector(\"[data-pointer='/conclusions/tasks/1/task'] + .field-comment\") || {}).textContent === 'Góp ý của hai: Ghi rõ thời hạn hoàn thành'",
+        Duration::from_secs(10),
+    )
+    .await;
+    until(a, "!!document.querySelector('#pages .page')", Duration::from_secs(20)).await;
+    screenshot(a, "returned-with-comment.png").await;
     let task = a
         .wait()
         .for_element(Locator::Css("[data-pointer='/conclusions/tasks/1/task'] > textarea"))
@@ -120,6 +151,17 @@ async fn three_people_take_a_record_from_draft_to_issued() {
     )
     .await;
     save(a).await;
+    let answer = a.wait().for_element(Locator::Css(".thread .answer-text")).await.unwrap();
+    answer.send_keys("Đã ghi thời hạn: trước ngày 31/3/2024").await.unwrap();
+    click(a, ".thread .answer-add").await;
+    until(a, "!!document.querySelector('.thread .answer')", Duration::from_secs(10)).await;
+    click(a, ".thread .resolve").await;
+    until(
+        a,
+        "!!document.querySelector('.thread[data-open=false]') && !document.querySelector('#form .field-comment')",
+        Duration::from_secs(10),
+    )
+    .await;
     open_at(a, &mut server, "Dự thảo").await;
     until(
         a,
@@ -136,6 +178,12 @@ async fn three_people_take_a_record_from_draft_to_issued() {
     .await;
 
     open_at(b, &mut server, "Chờ duyệt").await;
+    until(
+        b,
+        "document.querySelector('.thread .answer').textContent.includes('trước ngày 31/3/2024')",
+        Duration::from_secs(10),
+    )
+    .await;
     click(b, "#step-approve").await;
     until(
         b,
@@ -156,6 +204,23 @@ async fn three_people_take_a_record_from_draft_to_issued() {
     )
     .await;
     open_at(c, &mut server, "Đã ban hành").await;
+
+    // The leader reads the log in the list page; the văn thư has none.
+    b.goto(&server.url).await.unwrap();
+    until(
+        b,
+        "[...document.querySelectorAll('#audit-log td')].some(td => td.textContent === 'Cấp số, ban hành') && document.getElementById('audit-chain').className === 'good'",
+        Duration::from_secs(10),
+    )
+    .await;
+    until(b, "document.querySelectorAll('#records tbody tr').length > 3", Duration::from_secs(10)).await;
+    screenshot(b, "audit.png").await;
+    c.goto(&server.url).await.unwrap();
+    until(c, "!!document.querySelector('#records tbody tr')", Duration::from_secs(10)).await;
+    assert_eq!(
+        c.execute("return document.getElementById('audit').hidden;", vec![]).await.unwrap(),
+        json!(true)
+    );
 
     let register = crate::support::vanban(&["archive", "register", "--archive-dir", archive.to_str().unwrap()]);
     let register = crate::support::stdout(&register);
@@ -179,6 +244,9 @@ async fn three_people_take_a_record_from_draft_to_issued() {
         "\thai\tapprove\t",
         "\tmai\tissue\t",
         "\tmai\tlogin\t",
+        "\thai\tcomment\t",
+        "\tlan\tanswer\t",
+        "\tlan\tresolve\t",
     ] {
         assert!(log.contains(step), "{step:?} in\n{log}");
     }
