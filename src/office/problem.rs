@@ -21,8 +21,6 @@ pub enum OfficeProblem {
     Hashing(String),
     /// The audit log's chain breaks at this entry: it was edited, or one before it deleted.
     AuditBroken { seq: i64 },
-    /// Logins off loopback need TLS, which this build does not serve yet.
-    NeedsTls,
     /// The person's role may not take this step.
     NotYourStep,
     /// The record is not in the state the step starts from (the state it is in).
@@ -136,16 +134,6 @@ impl Worded for OfficeProblem {
                 words(
                     "tải lại trang để thấy các góp ý hiện có",
                     "reload the page to see the comments there are",
-                ),
-            ),
-            OfficeProblem::NeedsTls => (
-                words(
-                    "thư mục này có người dùng: đăng nhập qua mạng cần HTTPS, bản này chưa có",
-                    "this folder has users: logging in over a network needs HTTPS, which this build does not serve yet",
-                ),
-                words(
-                    "chạy `vanban serve` trên 127.0.0.1 (mặc định), hoặc tắt hết người dùng",
-                    "run `vanban serve` on 127.0.0.1 (the default), or disable every user",
                 ),
             ),
         }

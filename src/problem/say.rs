@@ -20,6 +20,8 @@ pub enum Say<'a> {
     },
     /// `serve` listens at this address.
     Serving { url: &'a str },
+    /// `serve` over HTTPS: its certificate and fingerprint, to compare with the browser's.
+    Certificate { file: &'a str, fingerprint: &'a str },
     /// `users add` added a person.
     UserAdded { name: &'a str, role: &'a str },
     /// A disabled account, in `users list`.
@@ -84,6 +86,10 @@ impl Say<'_> {
             Say::Serving { url } => words(
                 format!("vanban serve: mở {url} trong trình duyệt (Ctrl+C để dừng)"),
                 format!("vanban serve: open {url} in a browser (Ctrl+C to stop)"),
+            ),
+            Say::Certificate { file, fingerprint } => words(
+                format!("HTTPS: chứng chỉ {file}; dấu vân tay SHA-256 (so với trình duyệt hiển thị): {fingerprint}"),
+                format!("HTTPS: certificate {file}; SHA-256 fingerprint (compare with the browser's): {fingerprint}"),
             ),
             Say::UserAdded { name, role } => words(
                 format!("đã thêm người dùng {name} ({role}); đăng nhập trong `vanban serve` đã bật"),

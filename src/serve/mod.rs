@@ -17,6 +17,7 @@
 //! | [`comments`] | the leader's review comments on a field or a passage, and the answers |
 //! | [`trail`] | each record's state and open comments for the list; the audit log in the page |
 //! | [`text`] | every word of the interface, Vietnamese and English |
+//! | [`tls`] | HTTPS: the office's certificate or one made on first start; handshakes side by side |
 
 pub mod assets;
 pub mod comments;
@@ -30,6 +31,7 @@ pub mod records;
 pub mod save;
 pub mod security;
 pub mod text;
+pub mod tls;
 pub mod trail;
 pub mod workflow;
 
@@ -64,6 +66,8 @@ pub struct Config {
     pub lang: Lang,
     /// The token every request must carry, when one is required.
     pub token: Option<String>,
+    /// Whether pages are served over HTTPS (cookies are then `Secure`).
+    pub https: bool,
 }
 
 /// Files changed on disk: a counter that only grows, and the paths of the last change.
@@ -154,14 +158,8 @@ pub fn state(args: &ServeArgs, lang: Lang) -> Result<Arc<AppState>, Error> {
         Some(office) if office.has_users()? => Some(Arc::new(Mutex::new(office))),
         _ => None,
     };
-    if office.is_some() && !loopback {
-        // Passwords would cross the network in clear: refused until vanban serves HTTPS.
-        return Err(Error::Feature {
-            path: folder.join(crate::office::DIR),
-            problem: Box::new(crate::office::OfficeProblem::NeedsTls),
-        });
-    }
-    let token = match (given, loopback) {
+    // Off loopback a token is needed, unless the folder has users: then a login is.
+    let token = match (given, loopback || office.is_some()) {
         (Some(token), _) => Some(token),
         (None, false) => Some(security::generate_token()?),
         (None, true) => None,
@@ -173,6 +171,7 @@ pub fn state(args: &ServeArgs, lang: Lang) -> Result<Arc<AppState>, Error> {
             archive_dir: args.archive_dir.clone(),
             lang,
             token,
+            https: args.https(),
         },
         pipeline: pipeline::Pipeline::new(args.templates.clone())?,
         changes: tokio::sync::watch::Sender::new(Changes::default()),
@@ -197,29 +196,48 @@ pub async fn serve(args: &ServeArgs, lang: Lang) -> Result<(), Error> {
         path: PathBuf::from(address.to_string()),
         detail: e.to_string(),
     })?;
-    println!("{}", start_line(bound, state.config.token.as_deref(), lang));
+    let tls = tls::setup(args, &state.config.folder)?;
+    // Said without `println!`: whoever started the server may stop reading its output, and
+    // a closed pipe must not end it.
+    let mut said = start_line(bound, state.config.token.as_deref(), tls.is_some(), lang) + "\n";
+    if let Some(tls) = &tls {
+        let cert = tls.cert.display().to_string();
+        said += &(Say::Certificate { file: &cert, fingerprint: &tls.fingerprint }.to(lang) + "\n");
+    }
+    let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), said.as_bytes());
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-        .map_err(|e| Error::Write {
-            path: PathBuf::from(bound.to_string()),
-            detail: e.to_string(),
-        })
+    let stop = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    let ended = match &tls {
+        Some(tls) => {
+            use axum::serve::ListenerExt;
+            let listener = tls::Listener::new(listener, tls).map_err(|e| Error::Write {
+                path: PathBuf::from(bound.to_string()),
+                detail: e.to_string(),
+            })?;
+            // `tap_io` lets the connection's address reach the handlers (ConnectInfo).
+            axum::serve(listener.tap_io(|_| ()), app).with_graceful_shutdown(stop).await
+        }
+        None => axum::serve(listener, app).with_graceful_shutdown(stop).await,
+    };
+    ended.map_err(|e| Error::Write {
+        path: PathBuf::from(bound.to_string()),
+        detail: e.to_string(),
+    })
 }
 
 /// The line printed at start: where to open the app (with the token, when one is needed).
-fn start_line(bound: SocketAddr, token: Option<&str>, lang: Lang) -> String {
+fn start_line(bound: SocketAddr, token: Option<&str>, https: bool, lang: Lang) -> String {
     let host = match bound.ip() {
         IpAddr::V4(ip) if ip.is_unspecified() => "127.0.0.1".to_string(),
         IpAddr::V4(ip) => ip.to_string(),
         IpAddr::V6(ip) => format!("[{ip}]"),
     };
+    let scheme = if https { "https" } else { "http" };
     let url = match token {
-        Some(token) => format!("http://{host}:{}/?token={token}", bound.port()),
-        None => format!("http://{host}:{}/", bound.port()),
+        Some(token) => format!("{scheme}://{host}:{}/?token={token}", bound.port()),
+        None => format!("{scheme}://{host}:{}/", bound.port()),
     };
     Say::Serving { url: &url }.to(lang)
 }

@@ -146,7 +146,8 @@ pub async fn login(
         .lock()
         .unwrap_or_else(PoisonError::into_inner)
         .insert(token.clone(), (user, Instant::now()));
-    let cookie = format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict");
+    let secure = if state.config.https { "; Secure" } else { "" };
+    let cookie = format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict{secure}");
     let mut response = Json(body).into_response();
     if let Ok(value) = HeaderValue::from_str(&cookie) {
         response.headers_mut().insert(header::SET_COOKIE, value);

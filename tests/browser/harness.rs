@@ -61,6 +61,8 @@ pub fn start_driver() -> (Driver, u16) {
 pub async fn browser(driver_port: u16, profile: &std::path::Path) -> Client {
     let mut capabilities = serde_json::Map::new();
     capabilities.insert("browserName".into(), json!("chrome"));
+    // The HTTPS test's certificate is made by the server on first start (self-signed).
+    capabilities.insert("acceptInsecureCerts".into(), json!(true));
     capabilities.insert(
         "goog:chromeOptions".into(),
         json!({

@@ -254,3 +254,24 @@ async fn three_people_take_a_record_from_draft_to_issued() {
         browser.client.clone().close().await.unwrap();
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_login_over_https_holds_its_secure_session() {
+    let _turn = crate::harness::ONE_AT_A_TIME.lock().await;
+    let Some(browser) = Browser::open().await else { return };
+    let folder = tempfile::tempdir().unwrap();
+    crate::support::copy_samples(folder.path());
+    crate::support::add_user(folder.path(), "hai", "lanh-dao", "mật khẩu của hai");
+    let mut server = Server::start_in(folder.path(), &["--tls"]);
+    assert!(server.url.starts_with("https://"), "{}", server.url);
+    let client = &browser.client;
+    log_in(client, &server, "hai", "mật khẩu của hai").await;
+    // The session cookie is Secure: only an HTTPS page sends it back, and it does.
+    assert_eq!(
+        client.execute("return location.protocol;", vec![]).await.unwrap(),
+        json!("https:")
+    );
+    open_at(client, &mut server, "Dự thảo").await;
+    until(client, "!!document.querySelector('#pages .page')", Duration::from_secs(20)).await;
+    client.clone().close().await.unwrap();
+}

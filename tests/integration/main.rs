@@ -33,4 +33,5 @@ mod serve;
 mod server;
 mod sign;
 mod support;
+mod tls;
 mod typography;

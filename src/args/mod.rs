@@ -1,5 +1,9 @@
 //! The command line, as clap reads it.
 
+mod serve;
+
+pub use serve::ServeArgs;
+
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
@@ -8,7 +12,6 @@ use crate::documents::RecordKind;
 use crate::problem::{Lang, words};
 use crate::record::Date;
 
-/// Reads a `YYYY-MM-DD` date the way records write them; clap shows the error and exits with 2.
 /// Reads a `YYYY-MM-DD` date the way records write them; clap shows the error, in the
 /// language of `LANG` (the `--lang` flag is not read yet), and exits with 2.
 fn parse_date(text: &str) -> Result<Date, String> {
@@ -143,36 +146,6 @@ fn set_id(text: &str) -> Result<String, String> {
         )
         .take(Lang::detect(None)))
     }
-}
-
-/// Arguments of `vanban serve`.
-#[derive(Debug, Args)]
-pub struct ServeArgs {
-    /// The folder of records and assessments.
-    #[arg(default_value = ".")]
-    pub folder: PathBuf,
-    /// Port (0: any free port; the address is printed).
-    #[arg(long, default_value_t = 8080)]
-    pub port: u16,
-    /// Address to listen on; anything but a loopback address requires a token.
-    #[arg(long, default_value = "127.0.0.1")]
-    pub bind: std::net::IpAddr,
-    /// Access token every request must carry (generated and printed when needed and not given).
-    /// Visible to other users of the machine (`ps`): prefer `--token-env`.
-    #[arg(long, conflicts_with = "token_env")]
-    pub token: Option<String>,
-    /// Name of an environment variable holding the access token (kept off the command line).
-    #[arg(long, value_name = "VAR")]
-    pub token_env: Option<String>,
-    /// Output folder for documents (default FOLDER/out).
-    #[arg(short, long)]
-    pub output: Option<PathBuf>,
-    /// Archive folder: enables "Lưu vào kho".
-    #[arg(long)]
-    pub archive_dir: Option<PathBuf>,
-    /// Folder of templates that override the built-ins file by file.
-    #[arg(long)]
-    pub templates: Option<PathBuf>,
 }
 
 /// Arguments of `vanban sign`.
