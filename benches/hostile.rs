@@ -26,6 +26,10 @@ mod support;
 #[path = "../tests/integration/server.rs"]
 mod server;
 
+#[allow(dead_code)]
+#[path = "../tests/integration/tls_client.rs"]
+mod tls_client;
+
 const BIN: &str = env!("CARGO_BIN_EXE_vanban");
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 

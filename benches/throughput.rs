@@ -30,6 +30,10 @@ mod support;
 #[path = "../tests/integration/server.rs"]
 mod server;
 
+#[allow(dead_code)]
+#[path = "../tests/integration/tls_client.rs"]
+mod tls_client;
+
 #[path = "common/child.rs"]
 mod child;
 #[path = "throughput/docx.rs"]

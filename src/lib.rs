@@ -50,7 +50,7 @@ pub fn run(cli: &Cli) -> i32 {
         Command::Serve(args) => commands::serve::run(args, lang),
         Command::New { kind, output } => commands::new::scaffold(kind, output.as_deref()),
         Command::Schema { output } => commands::new::schema(output.as_deref()),
-        Command::Sign(args) => commands::sign::sign(&args.options()),
+        Command::Sign(args) => commands::sign::sign(&args.options(), lang),
         Command::Users(command) => commands::office::users(command, lang),
         Command::Audit(command) => commands::office::audit(command, lang),
         Command::Verify { pdf, trust } => commands::sign::verify(pdf, trust.as_deref(), lang),

@@ -151,11 +151,24 @@ fn set_id(text: &str) -> Result<String, String> {
 /// Arguments of `vanban sign`.
 #[derive(Debug, Args)]
 pub struct SignArgs {
-    /// The PDF to sign (written by `vanban render`).
-    pub pdf: PathBuf,
+    /// The PDFs to sign (written by `vanban render`), all with one password or PIN.
+    #[arg(required = true)]
+    pub pdfs: Vec<PathBuf>,
     /// PKCS#12 file (.p12/.pfx) with the key and certificate chain.
-    #[arg(long)]
-    pub p12: PathBuf,
+    #[arg(long, required_unless_present = "pkcs11", conflicts_with = "pkcs11")]
+    pub p12: Option<PathBuf>,
+    /// The USB token's PKCS#11 module (.so/.dll), which holds the key and certificate.
+    #[arg(long, value_name = "MODULE")]
+    pub pkcs11: Option<PathBuf>,
+    /// The token's label, when several are plugged in.
+    #[arg(long, requires = "pkcs11")]
+    pub token_label: Option<String>,
+    /// The key's label, when the token holds several.
+    #[arg(long, requires = "pkcs11")]
+    pub key_label: Option<String>,
+    /// Environment variable holding the token's PIN (else it is asked on the terminal, once).
+    #[arg(long, value_name = "VAR", requires = "pkcs11")]
+    pub pin_env: Option<String>,
     /// Environment variable holding the .p12 password (else it is asked on the terminal).
     #[arg(long, value_name = "VAR")]
     pub password_env: Option<String>,

@@ -5,18 +5,34 @@ use std::path::{Path, PathBuf};
 use crate::error::Error;
 use crate::problem::Lang;
 use crate::sign::appearance::Png;
+use crate::sign::key::{Credentials, Key};
 use crate::sign::pkcs12::{self, Password};
+use crate::sign::token::{self, Choice};
+use crate::sign::token_problem::TokenProblem;
 use crate::sign::verify;
 use crate::sign::{Mark, Request, SignProblem, SigningTime, problem};
 
+/// Where the key is.
+pub enum KeySource<'a> {
+    /// A PKCS#12 file, its password from this variable (else the terminal).
+    P12 {
+        file: &'a Path,
+        password_env: Option<&'a str>,
+    },
+    /// A USB token through this PKCS#11 module, its PIN from this variable (else the terminal).
+    Token {
+        module: &'a Path,
+        choice: Choice<'a>,
+        pin_env: Option<&'a str>,
+    },
+}
+
 /// What `vanban sign` was asked to do.
 pub struct SignOptions<'a> {
-    /// The PDF.
-    pub pdf: &'a Path,
-    /// The PKCS#12 file.
-    pub p12: &'a Path,
-    /// The environment variable holding its password (else the terminal prompt).
-    pub password_env: Option<&'a str>,
+    /// The PDFs.
+    pub pdfs: &'a [PathBuf],
+    /// The key.
+    pub key: KeySource<'a>,
     /// Sign as the agency (with `seal`) instead of the person (with `image`).
     pub agency: bool,
     /// The handwritten-signature PNG.
@@ -25,44 +41,105 @@ pub struct SignOptions<'a> {
     pub seal: Option<&'a Path>,
     /// Which signer's place.
     pub signer: Option<&'a str>,
-    /// Output file.
+    /// Output file (one PDF only).
     pub output: Option<&'a Path>,
 }
 
-/// Runs `vanban sign`; prints the signed file's path.
-pub fn sign(options: &SignOptions) -> Result<(), Error> {
-    let path = signed(options)?;
-    super::print_written(vec![path])
+/// Runs `vanban sign`: one password or PIN for every file; prints each signed file's path,
+/// and each file's error; fails if any file was not signed.
+pub fn sign(options: &SignOptions, lang: Lang) -> Result<(), Error> {
+    let first = options.pdfs.first().map_or(Path::new(""), PathBuf::as_path);
+    if options.output.is_some() && options.pdfs.len() > 1 {
+        return Err(problem(first, SignProblem::OutputWithMany));
+    }
+    let outputs: Vec<PathBuf> = options
+        .pdfs
+        .iter()
+        .map(|pdf| {
+            options
+                .output
+                .map_or_else(|| crate::sign::default_output(pdf), Path::to_path_buf)
+        })
+        .collect();
+    // Nothing is overwritten, and this is known before the token is asked for its PIN.
+    for (pdf, output) in options.pdfs.iter().zip(&outputs) {
+        if output != pdf && output.exists() {
+            return Err(Error::WouldOverwrite { path: output.clone() });
+        }
+    }
+    let mark = || match (options.agency, options.image, options.seal) {
+        (true, _, Some(seal)) => Ok(Mark::Agency(Png::read(seal)?)),
+        (false, Some(image), _) => Ok(Mark::Person(Png::read(image)?)),
+        (true, _, None) | (false, None, _) => unreachable_by_clap(first),
+    };
+    mark()?;
+    let credentials = credentials(&options.key)?;
+    let mut failed = Vec::new();
+    for (pdf, output) in options.pdfs.iter().zip(&outputs) {
+        let signed = mark().and_then(|mark| {
+            crate::sign::sign(&Request {
+                pdf,
+                output,
+                credentials: &credentials,
+                mark,
+                role: options.signer,
+                time: SigningTime::now(),
+            })
+        });
+        match signed {
+            Ok(()) => super::print_written(vec![output.clone()])?,
+            Err(error) if options.pdfs.len() == 1 => return Err(error),
+            Err(error) => {
+                eprintln!("{}", error.render(lang));
+                failed.push(pdf);
+            }
+        }
+    }
+    match failed.as_slice() {
+        [] => Ok(()),
+        [one, ..] => Err(problem(
+            one,
+            SignProblem::SomeNotSigned {
+                bad: failed.len(),
+                total: options.pdfs.len(),
+            },
+        )),
+    }
 }
 
-fn signed(options: &SignOptions) -> Result<PathBuf, Error> {
-    let output = options
-        .output
-        .map_or_else(|| crate::sign::default_output(options.pdf), Path::to_path_buf);
-    if output != options.pdf && output.exists() {
-        return Err(Error::WouldOverwrite { path: output });
+/// The key and chain, with the one password or PIN it needs.
+fn credentials(source: &KeySource) -> Result<Credentials, Error> {
+    match source {
+        KeySource::P12 { file, password_env } => {
+            let password = match password_env {
+                Some(name) => Password::Env(name.to_string()),
+                None => Password::Prompt,
+            };
+            let secret = password.read(file)?;
+            pkcs12::read(file, &secret)
+        }
+        KeySource::Token {
+            module,
+            choice,
+            pin_env,
+        } => {
+            let pin = || match pin_env {
+                Some(name) => std::env::var(name).map_err(|_| {
+                    problem(
+                        module,
+                        SignProblem::Token(TokenProblem::PinVariableUnset { name: name.to_string() }),
+                    )
+                }),
+                None => rpassword::prompt_password(format!("PIN ({}): ", module.display()))
+                    .map_err(|_| problem(module, SignProblem::Token(TokenProblem::NoPinPrompt))),
+            };
+            let (key, chain) = token::open(module, choice, pin)?;
+            Ok(Credentials {
+                key: Key::Token(Box::new(key)),
+                chain,
+            })
+        }
     }
-    let mark = match (options.agency, options.image, options.seal) {
-        (true, _, Some(seal)) => Mark::Agency(Png::read(seal)?),
-        (false, Some(image), _) => Mark::Person(Png::read(image)?),
-        (true, _, None) | (false, None, _) => unreachable_by_clap(options.pdf)?,
-    };
-    let password = match options.password_env {
-        Some(name) => Password::Env(name.to_string()),
-        None => Password::Prompt,
-    };
-    let secret = password.read(options.p12)?;
-    let credentials = pkcs12::read(options.p12, &secret)?;
-    drop(secret);
-    crate::sign::sign(&Request {
-        pdf: options.pdf,
-        output: &output,
-        credentials: &credentials,
-        mark,
-        role: options.signer,
-        time: SigningTime::now(),
-    })?;
-    Ok(output)
 }
 
 /// clap requires `--image` for a person and `--seal` for the agency; kept as an error, not a panic.
@@ -108,10 +185,23 @@ fn read_anchors(path: &Path) -> Result<Vec<x509_cert::Certificate>, Error> {
 impl crate::args::SignArgs {
     /// The options this command line asks for.
     pub fn options(&self) -> SignOptions<'_> {
+        let key = match (&self.pkcs11, &self.p12) {
+            (Some(module), _) => KeySource::Token {
+                module,
+                choice: Choice {
+                    token: self.token_label.as_deref(),
+                    key: self.key_label.as_deref(),
+                },
+                pin_env: self.pin_env.as_deref(),
+            },
+            (None, p12) => KeySource::P12 {
+                file: p12.as_deref().unwrap_or(Path::new("")),
+                password_env: self.password_env.as_deref(),
+            },
+        };
         SignOptions {
-            pdf: &self.pdf,
-            p12: &self.p12,
-            password_env: self.password_env.as_deref(),
+            pdfs: &self.pdfs,
+            key,
             agency: self.agency,
             image: self.image.as_deref(),
             seal: self.seal.as_deref(),

@@ -51,8 +51,7 @@ fn walk(
             }
             Some(Value::Object(out))
         }
-        (Some(Value::Array(m)), Some(Value::Array(t)))
-            if matches!(base, Some(Value::Array(b)) if b.len() == m.len() && b.len() == t.len()) =>
+        (Some(Value::Array(m)), Some(Value::Array(t))) if matches!(base, Some(Value::Array(b)) if b.len() == m.len() && b.len() == t.len()) =>
         {
             let Some(Value::Array(b)) = base else { return None };
             let items = (0..t.len())

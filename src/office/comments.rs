@@ -89,7 +89,14 @@ impl Office {
     }
 
     /// `user` answers comment `id` on the record at `path`.
-    pub fn answer(&self, user: &User, path: &str, id: i64, text: &str, address: &str) -> Result<Result<(), Refused>, Error> {
+    pub fn answer(
+        &self,
+        user: &User,
+        path: &str,
+        id: i64,
+        text: &str,
+        address: &str,
+    ) -> Result<Result<(), Refused>, Error> {
         if !ANSWERERS.contains(&user.role) {
             return Ok(Err(Refused::Role));
         }
@@ -222,12 +229,27 @@ mod tests {
             field: "/conclusions/directives/1".into(),
             ..Anchor::default()
         };
-        assert_eq!(office.comment(&lan, "a.yaml", &on, "x", "").unwrap(), Err(Refused::Role));
-        assert_eq!(office.comment(&hai, "a.yaml", &on, "  ", "").unwrap(), Err(Refused::Empty));
-        let id = office.comment(&hai, "a.yaml", &on, "Ghi rõ thời hạn", "").unwrap().unwrap();
+        assert_eq!(
+            office.comment(&lan, "a.yaml", &on, "x", "").unwrap(),
+            Err(Refused::Role)
+        );
+        assert_eq!(
+            office.comment(&hai, "a.yaml", &on, "  ", "").unwrap(),
+            Err(Refused::Empty)
+        );
+        let id = office
+            .comment(&hai, "a.yaml", &on, "Ghi rõ thời hạn", "")
+            .unwrap()
+            .unwrap();
         assert_eq!(office.answer(&mai, "a.yaml", id, "x", "").unwrap(), Err(Refused::Role));
-        assert_eq!(office.answer(&lan, "b.yaml", id, "x", "").unwrap(), Err(Refused::Missing));
-        office.answer(&lan, "a.yaml", id, "Đã ghi: trước 30/6", "").unwrap().unwrap();
+        assert_eq!(
+            office.answer(&lan, "b.yaml", id, "x", "").unwrap(),
+            Err(Refused::Missing)
+        );
+        office
+            .answer(&lan, "a.yaml", id, "Đã ghi: trước 30/6", "")
+            .unwrap()
+            .unwrap();
         assert_eq!(office.open_comments().unwrap(), vec![("a.yaml".to_string(), 1)]);
         office.resolve(&lan, "a.yaml", id, "").unwrap().unwrap();
         let threads = office.comments("a.yaml").unwrap();

@@ -51,7 +51,11 @@ const FILES: &[(&str, &str, &str)] = &[
         "text/javascript",
         include_str!("../../assets/serve/comments.js"),
     ),
-    ("trail.js", "text/javascript", include_str!("../../assets/serve/trail.js")),
+    (
+        "trail.js",
+        "text/javascript",
+        include_str!("../../assets/serve/trail.js"),
+    ),
     (
         "vendor/codemirror.js",
         "text/javascript",

@@ -136,7 +136,13 @@ pub async fn archive(
     let result = tokio::task::spawn_blocking(move || pipeline.pipeline.archive(&path, &archive_dir)).await;
     if let (Ok(Ok(_)), Some((office, user))) = (&result, &office) {
         let office = office.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let _ = office.take(user, &request.path, crate::office::workflow::Step::Issue, "", &peer.ip().to_string());
+        let _ = office.take(
+            user,
+            &request.path,
+            crate::office::workflow::Step::Issue,
+            "",
+            &peer.ip().to_string(),
+        );
     }
     match result {
         Ok(Ok(added)) => {

@@ -70,7 +70,10 @@ pub struct Merge {
 pub async fn merge(State(state): State<Arc<AppState>>, Json(request): Json<Merge>) -> Response {
     let lang = state.config.lang;
     let limit = crate::record::load::MAX_RECORD_BYTES as usize;
-    if [&request.base, &request.mine, &request.theirs].iter().any(|t| t.len() > limit) {
+    if [&request.base, &request.mine, &request.theirs]
+        .iter()
+        .any(|t| t.len() > limit)
+    {
         return StatusCode::PAYLOAD_TOO_LARGE.into_response();
     }
     let read = |text: &str| form::read(text).map_err(|e| e.render(lang));

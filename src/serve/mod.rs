@@ -202,7 +202,12 @@ pub async fn serve(args: &ServeArgs, lang: Lang) -> Result<(), Error> {
     let mut said = start_line(bound, state.config.token.as_deref(), tls.is_some(), lang) + "\n";
     if let Some(tls) = &tls {
         let cert = tls.cert.display().to_string();
-        said += &(Say::Certificate { file: &cert, fingerprint: &tls.fingerprint }.to(lang) + "\n");
+        said += &(Say::Certificate {
+            file: &cert,
+            fingerprint: &tls.fingerprint,
+        }
+        .to(lang)
+            + "\n");
     }
     let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), said.as_bytes());
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
@@ -217,7 +222,9 @@ pub async fn serve(args: &ServeArgs, lang: Lang) -> Result<(), Error> {
                 detail: e.to_string(),
             })?;
             // `tap_io` lets the connection's address reach the handlers (ConnectInfo).
-            axum::serve(listener.tap_io(|_| ()), app).with_graceful_shutdown(stop).await
+            axum::serve(listener.tap_io(|_| ()), app)
+                .with_graceful_shutdown(stop)
+                .await
         }
         None => axum::serve(listener, app).with_graceful_shutdown(stop).await,
     };

@@ -51,14 +51,13 @@ pub struct Row {
     pub summary: Summary,
 }
 
-/// The record files under the folder: `.yaml`/`.yml`, outside the output folder and hidden folders.
+/// The record files under the folder: `.yaml`/`.yml`, outside the output folder, the archive
+/// (whose filed copies are not drafts) and hidden folders.
 pub fn record_files(state: &AppState) -> Vec<PathBuf> {
     let folder = &state.config.folder;
-    let output = state
-        .config
-        .output
-        .canonicalize()
-        .unwrap_or_else(|_| state.config.output.clone());
+    let real = |path: &PathBuf| path.canonicalize().unwrap_or_else(|_| path.clone());
+    let output = real(&state.config.output);
+    let archive = state.config.archive_dir.as_ref().map(real);
     let found = crate::prepare::walk::records(std::slice::from_ref(folder)).unwrap_or_default();
     if let Ok(mut named) = state.skipped_links.lock() {
         for path in found.skipped.iter().filter(|p| named.insert(p.to_path_buf())) {
@@ -68,7 +67,7 @@ pub fn record_files(state: &AppState) -> Vec<PathBuf> {
     found
         .files
         .into_iter()
-        .filter(|p| !p.starts_with(&output))
+        .filter(|p| !p.starts_with(&output) && !archive.as_ref().is_some_and(|a| p.starts_with(a)))
         .filter(|p| {
             !p.strip_prefix(folder)
                 .unwrap_or(p)

@@ -54,8 +54,7 @@ pub fn setup(args: &ServeArgs, folder: &Path) -> Result<Option<Tls>, Error> {
         .collect::<Vec<_>>()
         .join(":");
     // The key is never put into a message: only the file's name and what is wrong.
-    let private = PrivateKeyDer::from_pem_file(&key)
-        .map_err(|_| bad(&key, TlsProblem::Key))?;
+    let private = PrivateKeyDer::from_pem_file(&key).map_err(|_| bad(&key, TlsProblem::Key))?;
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     if provider.key_provider.load_private_key(private.clone_key()).is_err() {
         return Err(bad(&key, TlsProblem::Key));
@@ -101,7 +100,10 @@ fn self_signed(folder: &Path, bind: IpAddr) -> Result<(PathBuf, PathBuf), Error>
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut file, 0o600);
     file.open(&key)
-        .and_then(|mut f| f.write_all(made.signing_key.serialize_pem().as_bytes()).and_then(|()| f.sync_all()))
+        .and_then(|mut f| {
+            f.write_all(made.signing_key.serialize_pem().as_bytes())
+                .and_then(|()| f.sync_all())
+        })
         .map_err(|e| write_error(&key, &e))?;
     crate::output::files::write_inside(&dir, &cert, made.cert.pem().as_bytes(), false)?;
     Ok((cert, key))

@@ -24,9 +24,7 @@ pub async fn overview(State(state): State<Arc<AppState>>) -> Response {
         return Json(json!(null)).into_response();
     };
     let office = office.lock().unwrap_or_else(PoisonError::into_inner);
-    let found = office
-        .states()
-        .and_then(|states| Ok((states, office.open_comments()?)));
+    let found = office.states().and_then(|states| Ok((states, office.open_comments()?)));
     match found {
         Ok((states, comments)) => {
             let states: serde_json::Map<_, _> = states.into_iter().map(|(p, s)| (p, json!(s))).collect();

@@ -16,7 +16,8 @@ use x509_cert::attr::Attribute;
 use x509_cert::ext::pkix::name::GeneralName;
 use x509_cert::serial_number::SerialNumber;
 
-use super::pkcs12::Credentials;
+use super::SignProblem;
+use super::key::Credentials;
 
 /// id-signedData.
 const SIGNED_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.2");
@@ -64,8 +65,14 @@ fn sha256_algorithm() -> AlgorithmIdentifierOwned {
     }
 }
 
-/// The DER of a detached CMS ContentInfo signing `digest` (the SHA-256 of the signed bytes).
-pub fn sign(credentials: &Credentials, digest: &[u8]) -> der::Result<Vec<u8>> {
+/// The DER of a detached CMS ContentInfo signing `digest` (the SHA-256 of the signed bytes);
+/// a token that fails to sign is its own problem.
+pub fn sign(credentials: &Credentials, digest: &[u8]) -> Result<Vec<u8>, SignProblem> {
+    let bad = |e: der::Error| SignProblem::BadPdf { detail: e.to_string() };
+    signed_data(credentials, digest).map_err(bad)?
+}
+
+fn signed_data(credentials: &Credentials, digest: &[u8]) -> der::Result<Result<Vec<u8>, SignProblem>> {
     let signer = &credentials.chain[0];
     let tbs = signer.tbs_certificate();
     let essential = SigningCertificateV2 {
@@ -81,7 +88,10 @@ pub fn sign(credentials: &Credentials, digest: &[u8]) -> der::Result<Vec<u8>> {
     signed_attrs.insert(attribute(CONTENT_TYPE, DATA)?)?;
     signed_attrs.insert(attribute(MESSAGE_DIGEST, OctetString::new(digest.to_vec())?)?)?;
     signed_attrs.insert(attribute(SIGNING_CERTIFICATE_V2, essential)?)?;
-    let signature = credentials.key.sign(&signed_attrs.to_der()?);
+    let signature = match credentials.key.sign(&signed_attrs.to_der()?) {
+        Ok(signature) => signature,
+        Err(problem) => return Ok(Err(problem)),
+    };
     let signer_info = SignerInfo {
         version: CmsVersion::V1,
         sid: SignerIdentifier::IssuerAndSerialNumber(IssuerAndSerialNumber {
@@ -118,6 +128,7 @@ pub fn sign(credentials: &Credentials, digest: &[u8]) -> der::Result<Vec<u8>> {
         content: Any::encode_from(&signed_data)?,
     }
     .to_der()
+    .map(Ok)
 }
 
 /// What a CMS signature says, read back for checking.

@@ -1,21 +1,25 @@
 //! ND30 digital signatures (PAdES baseline B-B) placed where the layout put each signer.
 //!
 //! - [`slots`]: where signers sign, as the laid-out document recorded it in the PDF;
-//! - [`pkcs12`]: the signer's key and certificate chain, and the password's source;
+//! - [`key`]: the signer's key and certificate chain; [`pkcs12`]: read from a .p12 file, with
+//!   the password's source; [`token`]: on a USB token, through its PKCS#11 module;
 //! - [`cms`]: the CMS SignedData of one signature;
 //! - [`appearance`]: what a signature shows (signature image, or seal with name and time);
 //! - [`fields`]: signature fields and widgets; [`pdf`]: incremental updates;
 //! - [`verify`]: reading every signature back; [`certs`]: names, signatures, chains;
-//! - [`command`]: `vanban sign` and `vanban verify`.
+//! - `vanban sign` and `vanban verify` themselves are in `commands/sign.rs`.
 
 pub mod appearance;
 pub mod certs;
 pub mod cms;
 pub mod fields;
+pub mod key;
 pub mod pdf;
 pub mod pkcs12;
 pub mod problem;
 pub mod slots;
+pub mod token;
+pub mod token_problem;
 pub mod verify;
 
 use std::path::{Path, PathBuf};
@@ -27,7 +31,7 @@ pub use problem::SignProblem;
 
 use crate::error::Error;
 use appearance::Png;
-use pkcs12::Credentials;
+use key::Credentials;
 use slots::Rect;
 
 /// Bytes kept for the CMS signature in `/Contents` (hex doubles them in the file).
@@ -201,8 +205,7 @@ pub fn sign(request: &Request) -> Result<(), Error> {
         .find(|(n, _)| *n == signature.0)
         .map(|(_, at)| *at)
         .unwrap_or_default();
-    fill_signature(&mut bytes, start, request.credentials)
-        .map_err(|detail| problem(path, SignProblem::BadPdf { detail }))?;
+    fill_signature(&mut bytes, start, request.credentials).map_err(|p| problem(path, p))?;
     crate::output::write_atomic(request.output, &bytes)
 }
 
@@ -234,29 +237,30 @@ fn signature_dictionary(holder: &str, time: SigningTime) -> Vec<u8> {
 
 /// Patches the byte range of the signature dictionary starting at `start`, signs the
 /// covered bytes and writes the CMS into `/Contents`.
-fn fill_signature(bytes: &mut [u8], start: usize, credentials: &Credentials) -> Result<(), String> {
+fn fill_signature(bytes: &mut [u8], start: usize, credentials: &Credentials) -> Result<(), SignProblem> {
+    let bad = |detail: &str| SignProblem::BadPdf { detail: detail.into() };
     let find = |needle: &[u8], from: usize| {
         bytes[from..]
             .windows(needle.len())
             .position(|w| w == needle)
             .map(|p| p + from)
     };
-    let range_at = find(b"/ByteRange ", start).ok_or("no /ByteRange")? + b"/ByteRange ".len();
-    let contents_at = find(b"/Contents <", start).ok_or("no /Contents")? + b"/Contents ".len();
+    let range_at = find(b"/ByteRange ", start).ok_or_else(|| bad("no /ByteRange"))? + b"/ByteRange ".len();
+    let contents_at = find(b"/Contents <", start).ok_or_else(|| bad("no /Contents"))? + b"/Contents ".len();
     let contents_end = contents_at + SIGNATURE_ROOM * 2 + 2;
     let after = bytes.len() - contents_end;
     let numbers = format!("[0 {contents_at} {contents_end} {after}]");
     let padded = format!("{numbers:<width$}", width = BYTE_RANGE_PLACEHOLDER.len());
     if padded.len() != BYTE_RANGE_PLACEHOLDER.len() {
-        return Err("file too large".into());
+        return Err(bad("file too large"));
     }
     bytes[range_at..range_at + padded.len()].copy_from_slice(padded.as_bytes());
     let mut hasher = Sha256::new();
     hasher.update(&bytes[..contents_at]);
     hasher.update(&bytes[contents_end..]);
-    let cms = cms::sign(credentials, &hasher.finalize()).map_err(|e| e.to_string())?;
+    let cms = cms::sign(credentials, &hasher.finalize())?;
     if cms.len() > SIGNATURE_ROOM {
-        return Err("signature too large".into());
+        return Err(bad("signature too large"));
     }
     let hex: String = cms.iter().map(|b| format!("{b:02x}")).collect();
     bytes[contents_at + 1..contents_at + 1 + hex.len()].copy_from_slice(hex.as_bytes());

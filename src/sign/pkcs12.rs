@@ -8,62 +8,11 @@ use std::path::Path;
 use der::Decode;
 use p12_keystore::{KeyStore, Pkcs12ImportPolicy};
 use rsa::pkcs8::DecodePrivateKey;
-use rsa::signature::{SignatureEncoding, Signer as _};
-use spki::AlgorithmIdentifierOwned;
 use x509_cert::Certificate;
 
 use super::SignProblem;
+use super::key::{Credentials, EC_PUBLIC_KEY, Key, RSA_ENCRYPTION};
 use crate::error::Error;
-
-/// rsaEncryption (RFC 8017).
-const RSA_ENCRYPTION: der::oid::ObjectIdentifier = der::oid::ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
-/// id-ecPublicKey (RFC 5480).
-const EC_PUBLIC_KEY: der::oid::ObjectIdentifier = der::oid::ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
-/// ecdsa-with-SHA256 (RFC 5758).
-const ECDSA_WITH_SHA256: der::oid::ObjectIdentifier = der::oid::ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.2");
-
-/// A private key vanban can sign with: RSA (PKCS#1 v1.5, SHA-256) or ECDSA P-256.
-pub enum Key {
-    /// RSA, as Vietnamese public CAs issue today.
-    Rsa(Box<rsa::pkcs1v15::SigningKey<sha2::Sha256>>),
-    /// ECDSA on P-256.
-    P256(p256::ecdsa::SigningKey),
-}
-
-impl Key {
-    /// The signature over `message` (hashed with SHA-256 by the algorithm).
-    pub fn sign(&self, message: &[u8]) -> Vec<u8> {
-        match self {
-            Key::Rsa(key) => key.sign(message).to_vec(),
-            Key::P256(key) => {
-                let signature: p256::ecdsa::Signature = key.sign(message);
-                signature.to_der().as_bytes().to_vec()
-            }
-        }
-    }
-
-    /// The CMS signatureAlgorithm of [`Key::sign`].
-    pub fn algorithm(&self) -> AlgorithmIdentifierOwned {
-        match self {
-            Key::Rsa(_) => AlgorithmIdentifierOwned {
-                oid: RSA_ENCRYPTION,
-                parameters: Some(der::asn1::Null.into()),
-            },
-            Key::P256(_) => AlgorithmIdentifierOwned {
-                oid: ECDSA_WITH_SHA256,
-                parameters: None,
-            },
-        }
-    }
-}
-
-/// A key and the certificates that go with it: the signer's first, then the chain.
-pub struct Credentials {
-    /// The private key.
-    pub key: Key,
-    /// The signer's certificate, then any intermediates and the root.
-    pub chain: Vec<Certificate>,
-}
 
 /// Where the password of a .p12 file comes from.
 #[derive(Debug, Clone)]

@@ -37,6 +37,12 @@ pub enum SignProblem {
     NoSignatures,
     /// Some signature is not intact or not trusted.
     VerifyFailed { bad: usize, total: usize },
+    /// `-o` with several PDFs.
+    OutputWithMany,
+    /// Some files of a batch were not signed.
+    SomeNotSigned { bad: usize, total: usize },
+    /// A problem with a USB token.
+    Token(super::token_problem::TokenProblem),
 }
 
 impl crate::problem::Worded for SignProblem {
@@ -117,6 +123,12 @@ impl SignProblem {
                 format!("{bad}/{total} chữ ký không hợp lệ"),
                 format!("{bad} of {total} signatures are not valid"),
             ),
+            SignProblem::OutputWithMany => words("`-o` chỉ dùng khi ký một tệp", "`-o` is for signing one file"),
+            SignProblem::SomeNotSigned { bad, total } => words(
+                format!("{bad}/{total} tệp chưa ký được"),
+                format!("{bad} of {total} files were not signed"),
+            ),
+            SignProblem::Token(problem) => problem.message(),
         }
     }
 
@@ -166,6 +178,15 @@ impl SignProblem {
                 "không dùng văn bản này: nó đã bị sửa sau khi ký hoặc chữ ký không được tin cậy",
                 "do not rely on this document: it changed after signing or a signature is not trusted",
             ),
+            SignProblem::OutputWithMany => words(
+                "bỏ `-o`: mỗi tệp đã ký được ghi cạnh tệp gốc với đuôi -da-ky.pdf",
+                "leave out `-o`: each signed file is written beside its PDF, ending in -da-ky.pdf",
+            ),
+            SignProblem::SomeNotSigned { .. } => words(
+                "xem lỗi của từng tệp ở trên; các tệp khác đã ký xong",
+                "see each file's error above; the others are signed",
+            ),
+            SignProblem::Token(problem) => problem.hint(),
         }
     }
 
@@ -189,7 +210,16 @@ impl SignProblem {
             SignProblem::FieldsTooDeep { object: s() },
             SignProblem::NoSignatures,
             SignProblem::VerifyFailed { bad: 1, total: 2 },
+            SignProblem::OutputWithMany,
+            SignProblem::SomeNotSigned { bad: 1, total: 2 },
         ]
+        .into_iter()
+        .chain(
+            super::token_problem::TokenProblem::examples()
+                .into_iter()
+                .map(SignProblem::Token),
+        )
+        .collect()
     }
 }
 

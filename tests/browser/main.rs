@@ -4,6 +4,11 @@
 #[path = "../integration/server.rs"]
 #[allow(dead_code)]
 mod server;
+
+#[path = "../integration/tls_client.rs"]
+#[allow(dead_code)]
+mod tls_client;
+
 #[path = "../integration/support.rs"]
 #[allow(dead_code)]
 mod support;

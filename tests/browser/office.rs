@@ -88,7 +88,12 @@ async fn three_people_take_a_record_from_draft_to_issued() {
         "a leader does not submit"
     );
     // A comment on the second task: focus its field, write, send.
-    until(b, "document.getElementById('review-title').textContent !== ''", Duration::from_secs(10)).await;
+    until(
+        b,
+        "document.getElementById('review-title').textContent !== ''",
+        Duration::from_secs(10),
+    )
+    .await;
     click(b, "[data-pointer='/conclusions/tasks/1/task'] > textarea").await;
     until(
         b,
@@ -151,10 +156,19 @@ async fn three_people_take_a_record_from_draft_to_issued() {
     )
     .await;
     save(a).await;
-    let answer = a.wait().for_element(Locator::Css(".thread .answer-text")).await.unwrap();
+    let answer = a
+        .wait()
+        .for_element(Locator::Css(".thread .answer-text"))
+        .await
+        .unwrap();
     answer.send_keys("Đã ghi thời hạn: trước ngày 31/3/2024").await.unwrap();
     click(a, ".thread .answer-add").await;
-    until(a, "!!document.querySelector('.thread .answer')", Duration::from_secs(10)).await;
+    until(
+        a,
+        "!!document.querySelector('.thread .answer')",
+        Duration::from_secs(10),
+    )
+    .await;
     click(a, ".thread .resolve").await;
     until(
         a,
@@ -213,12 +227,34 @@ async fn three_people_take_a_record_from_draft_to_issued() {
         Duration::from_secs(10),
     )
     .await;
-    until(b, "document.querySelectorAll('#records tbody tr').length > 3", Duration::from_secs(10)).await;
+    until(
+        b,
+        "document.querySelectorAll('#records tbody tr').length > 3",
+        Duration::from_secs(10),
+    )
+    .await;
+    assert_eq!(
+        b.execute("return [...document.querySelectorAll('#records tbody tr')].filter(r => r.dataset.path.startsWith('kho/')).length;", vec![])
+            .await
+            .unwrap(),
+        json!(0),
+        "the archive's filed copies are not in the list"
+    );
+    b.execute("document.getElementById('audit').scrollIntoView();", vec![])
+        .await
+        .unwrap();
     screenshot(b, "audit.png").await;
     c.goto(&server.url).await.unwrap();
-    until(c, "!!document.querySelector('#records tbody tr')", Duration::from_secs(10)).await;
+    until(
+        c,
+        "!!document.querySelector('#records tbody tr')",
+        Duration::from_secs(10),
+    )
+    .await;
     assert_eq!(
-        c.execute("return document.getElementById('audit').hidden;", vec![]).await.unwrap(),
+        c.execute("return document.getElementById('audit').hidden;", vec![])
+            .await
+            .unwrap(),
         json!(true)
     );
 
@@ -272,6 +308,11 @@ async fn a_login_over_https_holds_its_secure_session() {
         json!("https:")
     );
     open_at(client, &mut server, "Dự thảo").await;
-    until(client, "!!document.querySelector('#pages .page')", Duration::from_secs(20)).await;
+    until(
+        client,
+        "!!document.querySelector('#pages .page')",
+        Duration::from_secs(20),
+    )
+    .await;
     client.clone().close().await.unwrap();
 }

@@ -34,4 +34,6 @@ mod server;
 mod sign;
 mod support;
 mod tls;
+mod tls_client;
+mod token;
 mod typography;

@@ -34,7 +34,11 @@ fn get(server: &Server, who: &str, target: &str) -> crate::server::Response {
 fn a_leader_comments_on_a_conclusion_the_drafter_answers_and_settles_it() {
     let (dir, server, [lan, hai, mai]) = office();
     let comment = json!({ "path": SEED, "field": DIRECTIVE, "text": "Ghi rõ thời hạn hoàn thành" });
-    assert_eq!(post_as(&server, &lan, "/api/comments", &comment).status, 403, "a drafter opening a comment");
+    assert_eq!(
+        post_as(&server, &lan, "/api/comments", &comment).status,
+        403,
+        "a drafter opening a comment"
+    );
     assert_eq!(post_as(&server, &mai, "/api/comments", &comment).status, 403);
     assert_eq!(server.post("/api/comments", &comment).status, 401, "without a session");
     let empty = json!({ "path": SEED, "field": DIRECTIVE, "text": "  " });
@@ -50,12 +54,19 @@ fn a_leader_comments_on_a_conclusion_the_drafter_answers_and_settles_it() {
     assert_eq!(threads.len(), 2);
     assert_eq!(threads[0]["field"], DIRECTIVE);
     assert_eq!(threads[0]["label"], "Nhiệm vụ, giải pháp 2");
-    assert_eq!((threads[1]["passage"].as_str(), threads[1]["document"].as_str()), (Some("khẩn trương"), Some("Thông báo")));
+    assert_eq!(
+        (threads[1]["passage"].as_str(), threads[1]["document"].as_str()),
+        (Some("khẩn trương"), Some("Thông báo"))
+    );
     let overview = get(&server, &lan, "/api/office").json();
     assert_eq!(overview["comments"][SEED], 2);
 
     let answer = json!({ "path": SEED, "answer_to": id, "text": "Đã ghi: trước 30/6/2025" });
-    assert_eq!(post_as(&server, &mai, "/api/comments", &answer).status, 403, "a văn thư answering");
+    assert_eq!(
+        post_as(&server, &mai, "/api/comments", &answer).status,
+        403,
+        "a văn thư answering"
+    );
     let elsewhere = json!({ "path": "an-phu-2025.yaml", "answer_to": id, "text": "x" });
     assert_eq!(post_as(&server, &lan, "/api/comments", &elsewhere).status, 404);
     assert_eq!(post_as(&server, &lan, "/api/comments", &answer).status, 200);
@@ -67,7 +78,12 @@ fn a_leader_comments_on_a_conclusion_the_drafter_answers_and_settles_it() {
     assert_eq!(get(&server, &lan, "/api/office").json()["comments"][SEED], 1);
 
     let log = crate::support::stdout(&crate::support::vanban(&[
-        "audit", "list", "--folder", dir.path().to_str().unwrap(), "--record", SEED,
+        "audit",
+        "list",
+        "--folder",
+        dir.path().to_str().unwrap(),
+        "--record",
+        SEED,
     ]));
     let actions: Vec<&str> = log.lines().filter_map(|l| l.split('\t').nth(3)).collect();
     assert_eq!(actions, ["comment", "comment", "answer", "resolve"], "{log}");
@@ -82,21 +98,50 @@ fn two_editors_saves_merge_field_by_field_and_a_field_both_changed_is_named() {
     assert!(base.contains(a));
     // The leader changes a task and saves first; the drafter changed the place meanwhile.
     let theirs = base.replacen(a, b, 1);
-    let saved = post_as(&server, &hai, "/api/save", &json!({ "path": SEED, "text": theirs, "base": version }));
+    let saved = post_as(
+        &server,
+        &hai,
+        "/api/save",
+        &json!({ "path": SEED, "text": theirs, "base": version }),
+    );
     assert_eq!(saved.status, 200);
     let mine = base.replacen("Hội trường Ủy ban nhân dân xã", "Nhà văn hóa xã", 1);
     assert_ne!(mine, base, "the sample's location changed");
-    let refused = post_as(&server, &lan, "/api/save", &json!({ "path": SEED, "text": mine, "base": version }));
+    let refused = post_as(
+        &server,
+        &lan,
+        "/api/save",
+        &json!({ "path": SEED, "text": mine, "base": version }),
+    );
     assert_eq!(refused.status, 409);
     assert_eq!(refused.json()["changed_by"], "hai");
-    let merged = post_as(&server, &lan, "/api/merge", &json!({ "base": base, "mine": mine, "theirs": theirs })).json();
+    let merged = post_as(
+        &server,
+        &lan,
+        "/api/merge",
+        &json!({ "base": base, "mine": mine, "theirs": theirs }),
+    )
+    .json();
     let text = merged["text"].as_str().unwrap();
-    assert!(text.contains(b) && text.contains("Nhà văn hóa xã Xuân Trường"), "{text}");
+    assert!(
+        text.contains(b) && text.contains("Nhà văn hóa xã Xuân Trường"),
+        "{text}"
+    );
     assert_eq!(merged["conflicts"], json!([]));
-    assert_eq!(text.lines().count(), theirs.lines().count(), "only the changed line is rewritten");
+    assert_eq!(
+        text.lines().count(),
+        theirs.lines().count(),
+        "only the changed line is rewritten"
+    );
     // Both changed the same task: theirs is kept and the field named with its label.
     let clash = base.replacen(a, "Khác hẳn", 1);
-    let merged = post_as(&server, &lan, "/api/merge", &json!({ "base": base, "mine": clash, "theirs": theirs })).json();
+    let merged = post_as(
+        &server,
+        &lan,
+        "/api/merge",
+        &json!({ "base": base, "mine": clash, "theirs": theirs }),
+    )
+    .json();
     assert_eq!(merged["conflicts"][0]["field"], "/conclusions/tasks/1/task");
     assert_eq!(merged["conflicts"][0]["label"], "Nội dung nhiệm vụ 2");
     assert!(merged["text"].as_str().unwrap().contains(b));

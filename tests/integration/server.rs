@@ -18,6 +18,8 @@ pub struct Server {
     pub url: String,
     /// The working folder (a copy of the samples).
     pub folder: PathBuf,
+    /// Over HTTPS: the certificate's fingerprint the server printed, which requests trust.
+    pub pin: Option<String>,
     _dir: Option<tempfile::TempDir>,
 }
 
@@ -65,9 +67,14 @@ impl Server {
             .spawn()
             .unwrap();
         let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
+        let mut out = BufReader::new(child.stdout.take().unwrap());
+        out.read_line(&mut line).unwrap();
+        // Over HTTPS a second line gives the certificate's fingerprint, its last word.
+        let pin = line.contains("https://").then(|| {
+            let mut second = String::new();
+            out.read_line(&mut second).unwrap();
+            second.split_whitespace().last().unwrap_or_default().to_string()
+        });
         let url = line
             .split_whitespace()
             .find(|w| w.starts_with("http://") || w.starts_with("https://"))
@@ -79,6 +86,7 @@ impl Server {
             address: format!("127.0.0.1:{port}"),
             url,
             folder: folder.to_path_buf(),
+            pin,
             _dir: None,
         }
     }
@@ -99,7 +107,11 @@ impl Server {
     pub fn request(&self, method: &str, target: &str, extra: &[(&str, &str)], body: &[u8]) -> Response {
         let mut headers = vec![("Host", self.address.as_str())];
         headers.extend_from_slice(extra);
-        http(&self.address, method, target, &headers, body)
+        let request = request_bytes(method, target, &headers, body);
+        match &self.pin {
+            Some(pin) => parse(&crate::tls_client::exchange(&self.address, pin, &request).unwrap()),
+            None => send(&self.address, &request),
+        }
     }
 
     /// `GET target`.
@@ -109,7 +121,8 @@ impl Server {
 
     /// `POST target` with a JSON body, from the app's own origin.
     pub fn post(&self, target: &str, json: &serde_json::Value) -> Response {
-        let origin = format!("http://{}", self.address);
+        let scheme = if self.pin.is_some() { "https" } else { "http" };
+        let origin = format!("{scheme}://{}", self.address);
         let body = serde_json::to_vec(json).unwrap();
         self.request(
             "POST",
@@ -157,8 +170,10 @@ impl Response {
 
 /// One HTTP/1.1 request on a new connection.
 pub fn http(address: &str, method: &str, target: &str, headers: &[(&str, &str)], body: &[u8]) -> Response {
-    let mut stream = TcpStream::connect(address).unwrap();
-    stream.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+    send(address, &request_bytes(method, target, headers, body))
+}
+
+fn request_bytes(method: &str, target: &str, headers: &[(&str, &str)], body: &[u8]) -> Vec<u8> {
     let mut head = format!(
         "{method} {target} HTTP/1.1\r\nConnection: close\r\nContent-Length: {}\r\n",
         body.len()
@@ -167,9 +182,16 @@ pub fn http(address: &str, method: &str, target: &str, headers: &[(&str, &str)],
         head.push_str(&format!("{name}: {value}\r\n"));
     }
     head.push_str("\r\n");
-    stream.write_all(head.as_bytes()).unwrap();
+    let mut bytes = head.into_bytes();
+    bytes.extend_from_slice(body);
+    bytes
+}
+
+fn send(address: &str, request: &[u8]) -> Response {
+    let mut stream = TcpStream::connect(address).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
     // A refused request may be answered before the whole body is sent.
-    let _ = stream.write_all(body);
+    let _ = stream.write_all(request);
     let mut raw = Vec::new();
     let _ = stream.read_to_end(&mut raw);
     parse(&raw)

@@ -13,12 +13,12 @@ const PASSWORD_VAR: &str = "VANBAN_TEST_P12_PASSWORD";
 const PASSWORD: &str = "mật-khẩu-thử 123";
 
 /// A test CA and what it issued, in a scratch folder.
-struct Pki {
+pub struct Pki {
     dir: tempfile::TempDir,
 }
 
 impl Pki {
-    fn path(&self, name: &str) -> PathBuf {
+    pub fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
 }
@@ -29,7 +29,7 @@ fn key_usages() -> Vec<KeyUsagePurpose> {
 
 /// A CA, a person's P-256 certificate and an agency's RSA certificate, as .p12 files with the
 /// chain, plus `ca.pem`, a blue signature PNG and a red seal PNG (36 mm).
-fn pki() -> Pki {
+pub fn pki() -> Pki {
     let dir = tempfile::tempdir().unwrap();
     let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
     ca_params
@@ -54,6 +54,10 @@ fn pki() -> Pki {
         .push(DnType::OrganizationName, "Ủy ban nhân dân xã An Phú");
     person.key_usages = key_usages();
     let person_cert = person.signed_by(&person_key, &issuer).unwrap();
+    // The same keys and certificates as files, for a token to import.
+    std::fs::write(dir.path().join("person.key.pem"), person_key.serialize_pem()).unwrap();
+    std::fs::write(dir.path().join("person.der"), person_cert.der()).unwrap();
+    std::fs::write(dir.path().join("ca.der"), ca.der()).unwrap();
     write_p12(
         &dir.path().join("person.p12"),
         &person_key.serialize_der(),
@@ -73,6 +77,8 @@ fn pki() -> Pki {
         .push(DnType::OrganizationName, "Ủy ban nhân dân xã An Phú");
     agency.key_usages = key_usages();
     let agency_cert = agency.signed_by(&agency_key, &issuer).unwrap();
+    std::fs::write(dir.path().join("agency.key.pem"), agency_key.serialize_pem()).unwrap();
+    std::fs::write(dir.path().join("agency.der"), agency_cert.der()).unwrap();
     write_p12(&dir.path().join("agency.p12"), &rsa_pkcs8, agency_cert.der(), ca.der());
 
     write_png(&dir.path().join("chu-ky.png"), 360, 140, None, signature_pixel);
@@ -143,7 +149,7 @@ fn write_png(path: &Path, w: u32, h: u32, per_metre: Option<u32>, pixel: fn(u32,
 }
 
 /// Runs vanban with the test password in the environment.
-fn run(args: &[&str]) -> Output {
+pub fn run(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_vanban"))
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
@@ -153,7 +159,7 @@ fn run(args: &[&str]) -> Output {
         .expect("vanban runs")
 }
 
-fn ok(output: &Output) -> String {
+pub fn ok(output: &Output) -> String {
     let text = format!(
         "{}{}",
         String::from_utf8_lossy(&output.stdout),
@@ -164,12 +170,12 @@ fn ok(output: &Output) -> String {
     text
 }
 
-fn s(path: &Path) -> &str {
+pub fn s(path: &Path) -> &str {
     path.to_str().unwrap()
 }
 
 /// Renders `record` (archival, optionally with empty fields) into the PKI folder.
-fn render(pki: &Pki, record: &str, extra: &[&str]) -> PathBuf {
+pub fn render(pki: &Pki, record: &str, extra: &[&str]) -> PathBuf {
     let out = pki.path("out");
     let mut args = vec!["render", record, "--archive", "-o", s(&out)];
     args.extend_from_slice(extra);
@@ -211,7 +217,7 @@ fn sign_agency(pki: &Pki, pdf: &Path, extra: &[&str]) -> Output {
 }
 
 /// pyHanko's verdict on each signature: `field intact valid trusted coverage`, one a line.
-fn pyhanko(pdf: &Path, ca: &Path) -> String {
+pub fn pyhanko(pdf: &Path, ca: &Path) -> String {
     let script = r#"
 import sys
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -280,7 +286,7 @@ fn widgets(pdf: &Path) -> Vec<(String, [f64; 4], f64)> {
 }
 
 /// pyHanko, the independent validator (the one rule for outside programs: [`crate::support::available`]).
-fn needs_pyhanko() -> bool {
+pub fn needs_pyhanko() -> bool {
     crate::support::python_module("pyhanko, pyhanko_certvalidator")
 }
 

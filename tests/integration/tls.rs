@@ -7,15 +7,12 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
-use std::sync::Arc;
 use std::time::Duration;
 
-use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
-use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
-use rustls::{DigitallySignedStruct, SignatureScheme};
-use sha2::{Digest, Sha256};
+use rustls::pki_types::CertificateDer;
 
 use crate::support::{add_user, stderr};
+use crate::tls_client::fingerprint;
 
 /// A server started with `args`; its port and the fingerprint it printed.
 struct Running {
@@ -60,78 +57,13 @@ fn start(folder: &std::path::Path, args: &[&str]) -> Running {
     }
 }
 
-/// Trusts exactly the certificate whose SHA-256 fingerprint the server printed.
-#[derive(Debug)]
-struct Pinned(String);
-
-impl ServerCertVerifier for Pinned {
-    fn verify_server_cert(
-        &self,
-        cert: &CertificateDer<'_>,
-        _: &[CertificateDer<'_>],
-        _: &ServerName<'_>,
-        _: &[u8],
-        _: UnixTime,
-    ) -> Result<ServerCertVerified, rustls::Error> {
-        if fingerprint(cert) == self.0 {
-            Ok(ServerCertVerified::assertion())
-        } else {
-            Err(rustls::Error::General("another certificate".into()))
-        }
-    }
-
-    fn verify_tls12_signature(
-        &self,
-        message: &[u8],
-        cert: &CertificateDer<'_>,
-        dss: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        let algorithms = rustls::crypto::ring::default_provider().signature_verification_algorithms;
-        rustls::crypto::verify_tls12_signature(message, cert, dss, &algorithms)
-    }
-
-    fn verify_tls13_signature(
-        &self,
-        message: &[u8],
-        cert: &CertificateDer<'_>,
-        dss: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        let algorithms = rustls::crypto::ring::default_provider().signature_verification_algorithms;
-        rustls::crypto::verify_tls13_signature(message, cert, dss, &algorithms)
-    }
-
-    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
-        rustls::crypto::ring::default_provider()
-            .signature_verification_algorithms
-            .supported_schemes()
-    }
-}
-
-fn fingerprint(cert: &[u8]) -> String {
-    Sha256::digest(cert).iter().map(|b| format!("{b:02X}")).collect::<Vec<_>>().join(":")
-}
-
-/// One HTTP/1.1 exchange over TLS, trusting only `pin`; the raw answer.
+/// One HTTP/1.1 exchange over TLS, trusting only `pin`; the raw answer as text.
 fn https(port: &str, pin: &str, head: &str, body: &str) -> Result<String, rustls::Error> {
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let config = rustls::ClientConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
-        .unwrap()
-        .dangerous()
-        .with_custom_certificate_verifier(Arc::new(Pinned(pin.to_string())))
-        .with_no_client_auth();
-    let name = ServerName::try_from("localhost").unwrap();
-    let mut connection = rustls::ClientConnection::new(Arc::new(config), name).unwrap();
-    let mut tcp = TcpStream::connect(format!("127.0.0.1:{port}")).unwrap();
-    tcp.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
-    let mut stream = rustls::Stream::new(&mut connection, &mut tcp);
     let request = format!(
         "{head}\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
         body.len()
     );
-    stream.write_all(request.as_bytes()).map_err(|e| rustls::Error::General(e.to_string()))?;
-    let mut answer = Vec::new();
-    let _ = stream.read_to_end(&mut answer);
+    let answer = crate::tls_client::exchange(&format!("127.0.0.1:{port}"), pin, request.as_bytes())?;
     Ok(String::from_utf8_lossy(&answer).into_owned())
 }
 
@@ -141,15 +73,26 @@ fn off_loopback_only_https_with_a_certificate_made_once_and_its_fingerprint_prin
     add_user(dir.path(), "mai", "van-thu", "mật khẩu văn thư");
     let server = start(dir.path(), &["--bind", "0.0.0.0"]);
     let cert = std::fs::read(dir.path().join(".vanban/tls/cert.pem")).unwrap();
-    let der = rustls::pki_types::pem::PemObject::from_pem_slice(&cert).map(|c: CertificateDer| c.to_vec()).unwrap();
-    assert_eq!(server.fingerprint, fingerprint(&der), "the fingerprint printed is the certificate's");
+    let der = rustls::pki_types::pem::PemObject::from_pem_slice(&cert)
+        .map(|c: CertificateDer| c.to_vec())
+        .unwrap();
+    assert_eq!(
+        server.fingerprint,
+        fingerprint(&der),
+        "the fingerprint printed is the certificate's"
+    );
     let key = std::fs::metadata(dir.path().join(".vanban/tls/key.pem")).unwrap();
-    assert_eq!(std::os::unix::fs::PermissionsExt::mode(&key.permissions()) & 0o777, 0o600);
+    assert_eq!(
+        std::os::unix::fs::PermissionsExt::mode(&key.permissions()) & 0o777,
+        0o600
+    );
 
     // Plain HTTP gets no HTTP answer.
     let mut plain = TcpStream::connect(format!("127.0.0.1:{}", server.port)).unwrap();
     plain.set_read_timeout(Some(Duration::from_secs(15))).unwrap();
-    plain.write_all(b"GET /login HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+    plain
+        .write_all(b"GET /login HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        .unwrap();
     let mut answer = Vec::new();
     let _ = plain.read_to_end(&mut answer);
     assert!(!answer.starts_with(b"HTTP/"), "{:?}", String::from_utf8_lossy(&answer));
@@ -165,10 +108,30 @@ fn off_loopback_only_https_with_a_certificate_made_once_and_its_fingerprint_prin
     let head = format!("POST /api/login HTTP/1.1\r\nOrigin: https://127.0.0.1:{}", server.port);
     let answer = https(&server.port, &server.fingerprint, &head, login).unwrap();
     assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
-    let cookie = answer.lines().find(|l| l.to_ascii_lowercase().starts_with("set-cookie:")).unwrap();
-    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && cookie.contains("Secure"), "{cookie}");
-    let session = cookie.split_once(':').unwrap().1.split(';').next().unwrap().trim().to_string();
-    let me = https(&server.port, &server.fingerprint, &format!("GET /api/me HTTP/1.1\r\nCookie: {session}"), "").unwrap();
+    let cookie = answer
+        .lines()
+        .find(|l| l.to_ascii_lowercase().starts_with("set-cookie:"))
+        .unwrap();
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && cookie.contains("Secure"),
+        "{cookie}"
+    );
+    let session = cookie
+        .split_once(':')
+        .unwrap()
+        .1
+        .split(';')
+        .next()
+        .unwrap()
+        .trim()
+        .to_string();
+    let me = https(
+        &server.port,
+        &server.fingerprint,
+        &format!("GET /api/me HTTP/1.1\r\nCookie: {session}"),
+        "",
+    )
+    .unwrap();
     assert!(me.contains(r#""name":"mai""#), "{me}");
     let first = server.fingerprint.clone();
     drop(server);
@@ -190,13 +153,29 @@ fn an_offices_own_certificate_is_used_and_a_bad_key_is_a_clear_error() {
     assert_eq!(server.fingerprint, fingerprint(made.cert.der()));
     let page = https(&server.port, &server.fingerprint, "GET / HTTP/1.1", "").unwrap();
     assert!(page.starts_with("HTTP/1.1 200"), "{page}");
-    assert!(!dir.path().join(".vanban/tls").exists(), "nothing made when a certificate is given");
+    assert!(
+        !dir.path().join(".vanban/tls").exists(),
+        "nothing made when a certificate is given"
+    );
     drop(server);
 
     // A key that is not a key: the file is named, nothing of it is shown.
-    std::fs::write(&key, "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5IGJ1dCBzZWNyZXQ=\n-----END PRIVATE KEY-----\n").unwrap();
+    std::fs::write(
+        &key,
+        "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5IGJ1dCBzZWNyZXQ=\n-----END PRIVATE KEY-----\n",
+    )
+    .unwrap();
     let output = Command::new(env!("CARGO_BIN_EXE_vanban"))
-        .args(["serve", dir.path().to_str().unwrap(), "--port", "0", "--tls-cert", c, "--tls-key", k])
+        .args([
+            "serve",
+            dir.path().to_str().unwrap(),
+            "--port",
+            "0",
+            "--tls-cert",
+            c,
+            "--tls-key",
+            k,
+        ])
         .env("LANG", "vi_VN.UTF-8")
         .output()
         .unwrap();
