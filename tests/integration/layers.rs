@@ -48,7 +48,7 @@ const LAYERS: &[(&str, u32)] = &[
     // The office's people, roles and audit log.
     ("office/", 20),
     // The ways in: the command line, its commands, the web app, the library's entry points.
-    ("args.rs", 21),
+    ("args/", 21),
     ("serve/", 21),
     ("commands/", 22),
     ("fuzz.rs", 24),
