@@ -169,6 +169,9 @@ pub struct SignArgs {
     /// Environment variable holding the token's PIN (else it is asked on the terminal, once).
     #[arg(long, value_name = "VAR", requires = "pkcs11")]
     pub pin_env: Option<String>,
+    /// A time-stamping authority (RFC 3161) whose timestamp each signature carries (PAdES B-T).
+    #[arg(long, value_name = "URL")]
+    pub tsa: Option<String>,
     /// Environment variable holding the .p12 password (else it is asked on the terminal).
     #[arg(long, value_name = "VAR")]
     pub password_env: Option<String>,

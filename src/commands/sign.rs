@@ -43,6 +43,8 @@ pub struct SignOptions<'a> {
     pub signer: Option<&'a str>,
     /// Output file (one PDF only).
     pub output: Option<&'a Path>,
+    /// A time-stamping authority's URL (PAdES B-T).
+    pub tsa: Option<&'a str>,
 }
 
 /// Runs `vanban sign`: one password or PIN for every file; prints each signed file's path,
@@ -84,6 +86,7 @@ pub fn sign(options: &SignOptions, lang: Lang) -> Result<(), Error> {
                 mark,
                 role: options.signer,
                 time: SigningTime::now(),
+                tsa: options.tsa,
             })
         });
         match signed {
@@ -207,6 +210,7 @@ impl crate::args::SignArgs {
             seal: self.seal.as_deref(),
             signer: self.signer.as_deref(),
             output: self.output.as_deref(),
+            tsa: self.tsa.as_deref(),
         }
     }
 }

@@ -67,12 +67,17 @@ fn sha256_algorithm() -> AlgorithmIdentifierOwned {
 
 /// The DER of a detached CMS ContentInfo signing `digest` (the SHA-256 of the signed bytes);
 /// a token that fails to sign is its own problem.
-pub fn sign(credentials: &Credentials, digest: &[u8]) -> Result<Vec<u8>, SignProblem> {
+/// With `tsa`, the signature carries the authority's timestamp over its value (PAdES B-T).
+pub fn sign(credentials: &Credentials, digest: &[u8], tsa: Option<&str>) -> Result<Vec<u8>, SignProblem> {
     let bad = |e: der::Error| SignProblem::BadPdf { detail: e.to_string() };
-    signed_data(credentials, digest).map_err(bad)?
+    signed_data(credentials, digest, tsa).map_err(bad)?
 }
 
-fn signed_data(credentials: &Credentials, digest: &[u8]) -> der::Result<Result<Vec<u8>, SignProblem>> {
+fn signed_data(
+    credentials: &Credentials,
+    digest: &[u8],
+    tsa: Option<&str>,
+) -> der::Result<Result<Vec<u8>, SignProblem>> {
     let signer = &credentials.chain[0];
     let tbs = signer.tbs_certificate();
     let essential = SigningCertificateV2 {
@@ -92,6 +97,20 @@ fn signed_data(credentials: &Credentials, digest: &[u8]) -> der::Result<Result<V
         Ok(signature) => signature,
         Err(problem) => return Ok(Err(problem)),
     };
+    let unsigned_attrs = match tsa.map(|url| super::timestamp::fetch(url, &signature)) {
+        None => None,
+        Some(Err(problem)) => return Ok(Err(problem)),
+        Some(Ok(token)) => {
+            let mut values = SetOfVec::new();
+            values.insert(Any::from_der(&token)?)?;
+            let mut attributes = SetOfVec::new();
+            attributes.insert(Attribute {
+                oid: super::timestamp::SIGNATURE_TIME_STAMP_TOKEN,
+                values,
+            })?;
+            Some(attributes)
+        }
+    };
     let signer_info = SignerInfo {
         version: CmsVersion::V1,
         sid: SignerIdentifier::IssuerAndSerialNumber(IssuerAndSerialNumber {
@@ -102,7 +121,7 @@ fn signed_data(credentials: &Credentials, digest: &[u8]) -> der::Result<Result<V
         signed_attrs: Some(signed_attrs),
         signature_algorithm: credentials.key.algorithm(),
         signature: OctetString::new(signature)?,
-        unsigned_attrs: None,
+        unsigned_attrs,
     };
     let mut certificates = SetOfVec::new();
     for certificate in &credentials.chain {
@@ -147,6 +166,8 @@ pub struct Parsed {
     pub signature_algorithm: ObjectIdentifier,
     /// The signature value.
     pub signature: Vec<u8>,
+    /// Its RFC 3161 timestamp, if it carries one.
+    pub timestamp: Option<super::timestamp::Stamp>,
 }
 
 /// Reads a CMS ContentInfo (trailing zero padding allowed, as in a PDF's `/Contents`).
@@ -203,6 +224,7 @@ pub fn parse(bytes: &[u8]) -> der::Result<Parsed> {
         signed_attributes: attrs.to_der()?,
         signature_algorithm: info.signature_algorithm.oid,
         signature: info.signature.as_bytes().to_vec(),
+        timestamp: super::timestamp::read(info.unsigned_attrs.as_ref(), info.signature.as_bytes()),
     })
 }
 

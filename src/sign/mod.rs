@@ -3,7 +3,7 @@
 //! - [`slots`]: where signers sign, as the laid-out document recorded it in the PDF;
 //! - [`key`]: the signer's key and certificate chain; [`pkcs12`]: read from a .p12 file, with
 //!   the password's source; [`token`]: on a USB token, through its PKCS#11 module;
-//! - [`cms`]: the CMS SignedData of one signature;
+//! - [`cms`]: the CMS SignedData of one signature; [`timestamp`]: its RFC 3161 timestamp;
 //! - [`appearance`]: what a signature shows (signature image, or seal with name and time);
 //! - [`fields`]: signature fields and widgets; [`pdf`]: incremental updates;
 //! - [`verify`]: reading every signature back; [`certs`]: names, signatures, chains;
@@ -18,6 +18,7 @@ pub mod pdf;
 pub mod pkcs12;
 pub mod problem;
 pub mod slots;
+pub mod timestamp;
 pub mod token;
 pub mod token_problem;
 pub mod verify;
@@ -69,6 +70,8 @@ pub struct Request<'a> {
     pub role: Option<&'a str>,
     /// The signing time; its ISO 8601 form at +07:00 is shown and written to `/M`.
     pub time: SigningTime,
+    /// A time-stamping authority's URL: the signature gets its timestamp (PAdES B-T).
+    pub tsa: Option<&'a str>,
 }
 
 /// A moment in Vietnam time (UTC+07:00).
@@ -205,7 +208,7 @@ pub fn sign(request: &Request) -> Result<(), Error> {
         .find(|(n, _)| *n == signature.0)
         .map(|(_, at)| *at)
         .unwrap_or_default();
-    fill_signature(&mut bytes, start, request.credentials).map_err(|p| problem(path, p))?;
+    fill_signature(&mut bytes, start, request.credentials, request.tsa).map_err(|p| problem(path, p))?;
     crate::output::write_atomic(request.output, &bytes)
 }
 
@@ -237,7 +240,12 @@ fn signature_dictionary(holder: &str, time: SigningTime) -> Vec<u8> {
 
 /// Patches the byte range of the signature dictionary starting at `start`, signs the
 /// covered bytes and writes the CMS into `/Contents`.
-fn fill_signature(bytes: &mut [u8], start: usize, credentials: &Credentials) -> Result<(), SignProblem> {
+fn fill_signature(
+    bytes: &mut [u8],
+    start: usize,
+    credentials: &Credentials,
+    tsa: Option<&str>,
+) -> Result<(), SignProblem> {
     let bad = |detail: &str| SignProblem::BadPdf { detail: detail.into() };
     let find = |needle: &[u8], from: usize| {
         bytes[from..]
@@ -258,7 +266,7 @@ fn fill_signature(bytes: &mut [u8], start: usize, credentials: &Credentials) -> 
     let mut hasher = Sha256::new();
     hasher.update(&bytes[..contents_at]);
     hasher.update(&bytes[contents_end..]);
-    let cms = cms::sign(credentials, &hasher.finalize())?;
+    let cms = cms::sign(credentials, &hasher.finalize(), tsa)?;
     if cms.len() > SIGNATURE_ROOM {
         return Err(bad("signature too large"));
     }

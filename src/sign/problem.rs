@@ -41,6 +41,8 @@ pub enum SignProblem {
     OutputWithMany,
     /// Some files of a batch were not signed.
     SomeNotSigned { bad: usize, total: usize },
+    /// The time-stamping authority at `url` gave no usable timestamp.
+    Timestamp { url: String, detail: String },
     /// A problem with a USB token.
     Token(super::token_problem::TokenProblem),
 }
@@ -128,6 +130,10 @@ impl SignProblem {
                 format!("{bad}/{total} tệp chưa ký được"),
                 format!("{bad} of {total} files were not signed"),
             ),
+            SignProblem::Timestamp { url, detail } => words(
+                format!("không lấy được dấu thời gian từ {url}: {detail}"),
+                format!("no timestamp from {url}: {detail}"),
+            ),
             SignProblem::Token(problem) => problem.message(),
         }
     }
@@ -186,6 +192,10 @@ impl SignProblem {
                 "xem lỗi của từng tệp ở trên; các tệp khác đã ký xong",
                 "see each file's error above; the others are signed",
             ),
+            SignProblem::Timestamp { .. } => words(
+                "kiểm tra địa chỉ `--tsa` và mạng; tệp chưa được ký, ký lại khi máy chủ dấu thời gian trả lời",
+                "check the `--tsa` address and the network; nothing was signed: sign again once the authority answers",
+            ),
             SignProblem::Token(problem) => problem.hint(),
         }
     }
@@ -212,6 +222,7 @@ impl SignProblem {
             SignProblem::VerifyFailed { bad: 1, total: 2 },
             SignProblem::OutputWithMany,
             SignProblem::SomeNotSigned { bad: 1, total: 2 },
+            SignProblem::Timestamp { url: s(), detail: s() },
         ]
         .into_iter()
         .chain(

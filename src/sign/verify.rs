@@ -29,12 +29,19 @@ pub struct Report {
     pub bytes_after: usize,
     /// The chain to `--trust`, if one was given.
     pub chain: Option<Chain>,
+    /// Its timestamp, if it carries one (PAdES B-T).
+    pub timestamp: Option<super::timestamp::Stamp>,
 }
 
 impl Report {
-    /// Intact, and trusted when a trust anchor was given.
+    /// Intact, trusted when a trust anchor was given, and its timestamp (if any) made for it.
     pub fn valid(&self) -> bool {
-        self.intact && self.chain != Some(Chain::Untrusted)
+        self.intact && self.chain != Some(Chain::Untrusted) && self.timestamp.as_ref().is_none_or(|t| t.matches)
+    }
+
+    /// B-T with a timestamp, else B-B.
+    pub fn level(&self) -> &'static str {
+        if self.timestamp.is_some() { "B-T" } else { "B-B" }
     }
 
     /// The report's lines, in `lang`.
@@ -69,10 +76,26 @@ impl Report {
             (words("Toàn vẹn", "Intact"), yes_no(self.intact).take(lang)),
             (words("Phủ toàn bộ tệp", "Covers the whole file"), coverage.take(lang)),
             (words("Chuỗi chứng thư", "Certificate chain"), chain.take(lang)),
+            (words("Mức PAdES", "PAdES level"), self.level().to_string()),
         ];
         let mut out = format!("{} {index}: {}", words("Chữ ký", "Signature").take(lang), self.field);
         for (label, value) in lines {
             out.push_str(&format!("\n  {}: {value}", label.take(lang)));
+        }
+        if let Some(stamp) = &self.timestamp {
+            let when = super::SigningTime { unix: stamp.unix }.iso();
+            let fits = yes_no(stamp.matches).take(lang);
+            let line = words(
+                format!(
+                    "Dấu thời gian: {when}, do {} cấp; đúng cho chữ ký này: {fits}",
+                    stamp.authority
+                ),
+                format!(
+                    "Timestamp: {when}, from {}; made for this signature: {fits}",
+                    stamp.authority
+                ),
+            );
+            out.push_str(&format!("\n  {}", line.take(lang)));
         }
         out
     }
@@ -141,6 +164,7 @@ fn check(bytes: &[u8], field: String, signature: &lopdf::Dictionary, anchors: Op
         whole_file: false,
         bytes_after: 0,
         chain: None,
+        timestamp: None,
     };
     let [a, b, c, d] = range[..] else { return report };
     let end = c.saturating_add(d);
@@ -153,6 +177,7 @@ fn check(bytes: &[u8], field: String, signature: &lopdf::Dictionary, anchors: Op
         return report;
     };
     report.signer = parsed.signer.as_ref().map(certs::holder);
+    report.timestamp = parsed.timestamp.clone();
     let mut hasher = Sha256::new();
     hasher.update(&bytes[..b]);
     hasher.update(&bytes[c..end]);

@@ -33,6 +33,7 @@ mod serve;
 mod server;
 mod sign;
 mod support;
+mod timestamp;
 mod tls;
 mod tls_client;
 mod token;

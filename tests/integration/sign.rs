@@ -44,6 +44,7 @@ pub fn pki() -> Pki {
     let ca_key = KeyPair::generate().unwrap();
     let ca = ca_params.self_signed(&ca_key).unwrap();
     std::fs::write(dir.path().join("ca.pem"), ca.pem()).unwrap();
+    std::fs::write(dir.path().join("ca.key.pem"), ca_key.serialize_pem()).unwrap();
     let issuer = Issuer::new(ca_params, ca_key);
 
     let person_key = KeyPair::generate().unwrap();

@@ -1,0 +1,264 @@
+//! Signature timestamps (issue 27, PAdES B-T): a time-stamping authority on loopback, made of
+//! OpenSSL's own `openssl ts -reply` behind a small HTTP server, with a TSA certificate from
+//! the test CA; vanban asks it for a timestamp over each signature; pyHanko validates the
+//! signature and its timestamp, trusted to the CA. An authority that does not answer is a
+//! clear error and nothing is written.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+use crate::sign::{Pki, needs_pyhanko, ok, pki, render, run, s};
+use crate::support::{STATE_SAMPLE, program};
+
+/// `openssl ts`'s settings for the test authority.
+const TS_CONF: &str = "[ tsa ]
+default_tsa = tsa_config
+[ tsa_config ]
+dir = DIR
+serial = $dir/tsaserial
+crypto_device = builtin
+signer_cert = $dir/tsa.pem
+certs = $dir/tsa-chain.pem
+signer_key = $dir/tsa.key
+signer_digest = sha256
+default_policy = 1.2.3.4.1
+digests = sha256, sha384, sha512
+accuracy = secs:1
+ordering = yes
+tsa_name = yes
+ess_cert_id_chain = no
+ess_cert_id_alg = sha256
+";
+
+/// A POST handler answering each query with `openssl ts -reply`.
+const SERVER: &str = r#"
+import http.server, subprocess, sys, os
+folder = sys.argv[1]
+class Handler(http.server.BaseHTTPRequestHandler):
+    def do_POST(self):
+        query = self.rfile.read(int(self.headers['Content-Length']))
+        with open(os.path.join(folder, 'q.tsq'), 'wb') as f:
+            f.write(query)
+        subprocess.run(['openssl', 'ts', '-reply', '-config', os.path.join(folder, 'ts.cnf'),
+                        '-queryfile', os.path.join(folder, 'q.tsq'), '-out', os.path.join(folder, 'r.tsr')],
+                       check=True, capture_output=True)
+        with open(os.path.join(folder, 'r.tsr'), 'rb') as f:
+            reply = f.read()
+        self.send_response(200)
+        self.send_header('Content-Type', 'application/timestamp-reply')
+        self.send_header('Content-Length', str(len(reply)))
+        self.end_headers()
+        self.wfile.write(reply)
+    def log_message(self, *args):
+        pass
+server = http.server.HTTPServer(('127.0.0.1', 0), Handler)
+print(server.server_address[1], flush=True)
+server.serve_forever()
+"#;
+
+/// The authority, stopped when dropped.
+struct Authority {
+    child: Child,
+    url: String,
+}
+
+impl Drop for Authority {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn openssl(dir: &Path, args: &[&str]) {
+    let output = Command::new("openssl").args(args).current_dir(dir).output().unwrap();
+    assert!(
+        output.status.success(),
+        "openssl {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// A TSA certificate (critical timeStamping extended key usage) from the PKI's CA, and the
+/// authority serving it.
+fn authority(pki: &Pki) -> Option<Authority> {
+    if !program("openssl") || !program("python3") {
+        return None;
+    }
+    let dir = pki.path("tsa");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("ext.cnf"),
+        "[tsa]\nbasicConstraints = CA:FALSE\nkeyUsage = critical, digitalSignature\nextendedKeyUsage = critical, timeStamping\n",
+    )
+    .unwrap();
+    let (ca, ca_key) = (pki.path("ca.pem"), pki.path("ca.key.pem"));
+    openssl(
+        &dir,
+        &[
+            "req",
+            "-new",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            "tsa.key",
+            "-subj",
+            "/CN=TSA thu nghiem vanban",
+            "-out",
+            "tsa.csr",
+        ],
+    );
+    openssl(
+        &dir,
+        &[
+            "x509",
+            "-req",
+            "-in",
+            "tsa.csr",
+            "-CA",
+            s(&ca),
+            "-CAkey",
+            s(&ca_key),
+            "-CAcreateserial",
+            "-days",
+            "3650",
+            "-extfile",
+            "ext.cnf",
+            "-extensions",
+            "tsa",
+            "-out",
+            "tsa.pem",
+        ],
+    );
+    let chain = [std::fs::read(dir.join("tsa.pem")).unwrap(), std::fs::read(&ca).unwrap()].concat();
+    std::fs::write(dir.join("tsa-chain.pem"), chain).unwrap();
+    std::fs::write(dir.join("tsaserial"), "01\n").unwrap();
+    std::fs::write(dir.join("ts.cnf"), TS_CONF.replace("DIR", s(&dir))).unwrap();
+    let mut child = Command::new("python3")
+        .args(["-c", SERVER, s(&dir)])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut port = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut port)
+        .unwrap();
+    Some(Authority {
+        child,
+        url: format!("http://127.0.0.1:{}/", port.trim()),
+    })
+}
+
+/// pyHanko's verdict on each signature and its timestamp: `field bottom_line ts_intact
+/// ts_valid ts_trusted ts_time`.
+fn pyhanko_timestamps(pdf: &Path, ca: &Path) -> String {
+    let script = r#"
+import sys
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.keys import load_cert_from_pemder
+from pyhanko_certvalidator import ValidationContext
+vc = ValidationContext(trust_roots=[load_cert_from_pemder(sys.argv[2])], allow_fetching=False)
+with open(sys.argv[1], 'rb') as f:
+    r = PdfFileReader(f)
+    for sig in r.embedded_signatures:
+        st = validate_pdf_signature(sig, vc, ts_validation_context=vc)
+        ts = st.timestamp_validity
+        print(sig.field_name, st.bottom_line, ts is not None and ts.intact, ts is not None and ts.valid, ts is not None and ts.trusted, ts.timestamp if ts else None)
+"#;
+    let output = Command::new("python3")
+        .args(["-c", script, s(pdf), s(ca)])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "pyHanko: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn a_signature_carries_a_timestamp_pyhanko_trusts() {
+    let pki = pki();
+    let Some(tsa) = authority(&pki) else { return };
+    let out = render(&pki, STATE_SAMPLE, &[]);
+    let notice = out.join("an-phu-2026-02-05-thong-bao-ket-luan.pdf");
+    let signed = out.join("an-phu-2026-02-05-thong-bao-ket-luan-da-ky.pdf");
+    let (p12, image, seal) = (pki.path("person.p12"), pki.path("chu-ky.png"), pki.path("con-dau.png"));
+    let password = "VANBAN_TEST_P12_PASSWORD";
+    ok(&run(&[
+        "sign",
+        s(&notice),
+        "--p12",
+        s(&p12),
+        "--password-env",
+        password,
+        "--image",
+        s(&image),
+        "--tsa",
+        &tsa.url,
+    ]));
+    let agency = pki.path("agency.p12");
+    ok(&run(&[
+        "sign",
+        s(&signed),
+        "--agency",
+        "--p12",
+        s(&agency),
+        "--password-env",
+        password,
+        "--seal",
+        s(&seal),
+        "--tsa",
+        &tsa.url,
+    ]));
+    let report = ok(&run(&["verify", s(&signed), "--trust", s(&pki.path("ca.pem"))]));
+    assert_eq!(report.matches("Mức PAdES: B-T").count(), 2, "{report}");
+    assert_eq!(
+        report
+            .matches("do TSA thu nghiem vanban cấp; đúng cho chữ ký này: có")
+            .count(),
+        2,
+        "{report}"
+    );
+    let broken = crate::pdfa::violations(&std::fs::read(&signed).unwrap());
+    assert!(broken.is_empty(), "PDF/A-3 clauses broken: {broken:#?}");
+    if needs_pyhanko() {
+        let verdict = pyhanko_timestamps(&signed, &pki.path("ca.pem"));
+        eprintln!("pyHanko: {verdict}");
+        let lines: Vec<&str> = verdict.lines().collect();
+        assert_eq!(lines.len(), 2, "{verdict}");
+        for line in lines {
+            assert!(
+                line.contains(" True True True True "),
+                "signature and timestamp valid and trusted: {verdict}"
+            );
+        }
+    }
+
+    // An authority that does not answer: the error names it, nothing is written.
+    let again = out.join("ban-sao.pdf");
+    std::fs::copy(&notice, &again).unwrap();
+    let dead = "http://127.0.0.1:9/";
+    let output = run(&[
+        "sign",
+        s(&again),
+        "--p12",
+        s(&p12),
+        "--password-env",
+        password,
+        "--image",
+        s(&image),
+        "--tsa",
+        dead,
+    ]);
+    let said = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(output.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains("không lấy được dấu thời gian từ http://127.0.0.1:9/"),
+        "{said}"
+    );
+    assert!(!out.join("ban-sao-da-ky.pdf").exists());
+}
