@@ -48,7 +48,10 @@ fn main() {
     let cookies: Vec<String> = (0..PEOPLE)
         .map(|i| login(&server, &format!("cv{i:02}"), &format!("mật khẩu số {i:02}")))
         .collect();
-    println!("office: {PEOPLE} people, each saving a record of their own every {EVERY:?} for {seconds} s");
+    println!(
+        "office: {PEOPLE} people, each saving a record of their own every {EVERY:?} for {seconds} s; server after the logins {}",
+        resident(&server)
+    );
     let start = Instant::now() + Duration::from_millis(200);
     let until = start + Duration::from_secs(seconds);
     let workers: Vec<_> = cookies
@@ -77,12 +80,7 @@ fn main() {
     let versions = count("SELECT COUNT(*) FROM versions");
     let logged = count("SELECT COUNT(*) FROM audit WHERE action = 'save'");
     let verify = support::vanban(&["audit", "verify", "--folder", folder.to_str().unwrap()]);
-    let status = std::fs::read_to_string(format!("/proc/{}/status", server.pid())).unwrap_or_default();
-    let rss = status
-        .lines()
-        .find(|l| l.starts_with("VmRSS"))
-        .unwrap_or("VmRSS: ?")
-        .to_string();
+    let rss = resident(&server);
     times.sort();
     let at = |q: f64| times[((saves as f64 * q) as usize).min(saves - 1)].as_secs_f64() * 1000.0;
     println!(
@@ -94,7 +92,7 @@ fn main() {
         at(0.5),
         at(0.95),
         times[saves - 1].as_secs_f64() * 1000.0,
-        rss.split_whitespace().skip(1).collect::<Vec<_>>().join(" ")
+        rss
     );
     assert_eq!((refused, lost), (0, 0), "every save answered and kept");
     assert_eq!(
@@ -103,6 +101,13 @@ fn main() {
         "a version and an audit entry per save"
     );
     assert!(verify.status.success());
+}
+
+/// The server's resident memory, as the kernel counts it.
+fn resident(server: &Server) -> String {
+    let status = std::fs::read_to_string(format!("/proc/{}/status", server.pid())).unwrap_or_default();
+    let line = status.lines().find(|l| l.starts_with("VmRSS")).unwrap_or("VmRSS: ?");
+    line.split_whitespace().skip(1).collect::<Vec<_>>().join(" ")
 }
 
 fn record(i: usize) -> String {
