@@ -46,7 +46,7 @@ fn main() {
     }
     let server = Arc::new(Server::start_in(folder, &[]));
     let cookies: Vec<String> = (0..PEOPLE)
-        .map(|i| login(&server, &format!("cv{i:02}"), &format!("mật khẩu số {i:02}")))
+        .map(|i| server.login(&format!("cv{i:02}"), &format!("mật khẩu số {i:02}")))
         .collect();
     println!(
         "office: {PEOPLE} people, each saving a record of their own every {EVERY:?} for {seconds} s; server after the logins {}",
@@ -114,25 +114,6 @@ fn record(i: usize) -> String {
     format!("rec-{i:02}.yaml")
 }
 
-fn login(server: &Server, name: &str, password: &str) -> String {
-    let body = serde_json::json!({ "name": name, "password": password });
-    let answer = post(server, "", "/api/login", &body);
-    assert_eq!(answer.status, 200, "{}", answer.text());
-    let cookie = answer.header("set-cookie").unwrap();
-    cookie.split(';').next().unwrap().to_string()
-}
-
-fn post(server: &Server, cookie: &str, target: &str, body: &serde_json::Value) -> server::Response {
-    let origin = format!("http://{}", server.address);
-    let bytes = serde_json::to_vec(body).unwrap();
-    let headers = [
-        ("Content-Type", "application/json"),
-        ("Origin", origin.as_str()),
-        ("Cookie", cookie),
-    ];
-    server.request("POST", target, &headers, &bytes)
-}
-
 /// One person: a save every 2 s (the people spread over the first 2 s), each a new text
 /// over the version the last save answered; the save times, the saves not answered 200, and
 /// the last text saved.
@@ -155,7 +136,7 @@ fn person(
             seed.replacen("end: \"17:00\"", &format!("end: \"17:{:02}\"", n % 60), 1) + &format!("# lần lưu {n}\n");
         let body = serde_json::json!({ "path": record(i), "text": text, "base": base });
         let begun = Instant::now();
-        let answer = post(server, cookie, "/api/save", &body);
+        let answer = server.post_as(cookie, "/api/save", &body);
         times.push(begun.elapsed());
         if answer.status == 200 {
             base = answer.json()["version"].as_str().map(str::to_string);

@@ -208,22 +208,14 @@ impl Office {
 mod tests {
     use super::*;
 
-    fn person(name: &str, role: Role) -> User {
-        User {
-            name: name.into(),
-            role,
-            disabled: false,
-        }
-    }
-
     #[test]
     fn a_leader_comments_a_drafter_answers_and_settles() {
         let dir = tempfile::tempdir().unwrap();
         let office = Office::open(dir.path(), true).unwrap().unwrap();
         let (lan, hai, mai) = (
-            person("lan", Role::Drafter),
-            person("hai", Role::Leader),
-            person("mai", Role::Clerk),
+            User::new("lan", Role::Drafter),
+            User::new("hai", Role::Leader),
+            User::new("mai", Role::Clerk),
         );
         let on = Anchor {
             field: "/conclusions/directives/1".into(),

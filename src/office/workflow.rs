@@ -275,22 +275,14 @@ impl Refused {
 mod tests {
     use super::*;
 
-    fn person(name: &str, role: Role) -> User {
-        User {
-            name: name.into(),
-            role,
-            disabled: false,
-        }
-    }
-
     #[test]
     fn a_record_goes_from_draft_to_issued_by_the_right_hands() {
         let dir = tempfile::tempdir().unwrap();
         let office = Office::open(dir.path(), true).unwrap().unwrap();
         let (lan, hai, mai) = (
-            person("lan", Role::Drafter),
-            person("hai", Role::Leader),
-            person("mai", Role::Clerk),
+            User::new("lan", Role::Drafter),
+            User::new("hai", Role::Leader),
+            User::new("mai", Role::Clerk),
         );
         let path = "a.yaml";
         assert_eq!(

@@ -79,31 +79,12 @@ fn users_and_the_audit_log_from_the_command_line() {
 
 /// Logs `name` in; the session cookie.
 pub fn login(server: &Server, name: &str, password: &str) -> String {
-    let response = server.post("/api/login", &json!({ "name": name, "password": password }));
-    assert_eq!(response.status, 200, "{}", response.text());
-    let cookie = response
-        .headers
-        .iter()
-        .find(|(k, _)| k == "set-cookie")
-        .map(|(_, v)| v.clone())
-        .unwrap();
-    assert!(
-        cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
-        "{cookie}"
-    );
-    cookie.split(';').next().unwrap().to_string()
+    server.login(name, password)
 }
 
 /// `POST target` with a session cookie.
 pub fn post_as(server: &Server, cookie: &str, target: &str, body: &serde_json::Value) -> crate::server::Response {
-    let origin = format!("http://{}", server.address);
-    let bytes = serde_json::to_vec(body).unwrap();
-    let headers = [
-        ("Content-Type", "application/json"),
-        ("Origin", origin.as_str()),
-        ("Cookie", cookie),
-    ];
-    server.request("POST", target, &headers, &bytes)
+    server.post_as(cookie, target, body)
 }
 
 #[test]

@@ -119,6 +119,31 @@ impl Server {
         self.request("GET", target, &[], b"")
     }
 
+    /// Logs `name` in; the session cookie (checked `HttpOnly` and `SameSite=Strict`).
+    pub fn login(&self, name: &str, password: &str) -> String {
+        let response = self.post("/api/login", &serde_json::json!({ "name": name, "password": password }));
+        assert_eq!(response.status, 200, "{}", response.text());
+        let cookie = response.header("set-cookie").unwrap();
+        assert!(
+            cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
+            "{cookie}"
+        );
+        cookie.split(';').next().unwrap().to_string()
+    }
+
+    /// `POST target` with a JSON body and a session cookie, from the app's own origin.
+    pub fn post_as(&self, cookie: &str, target: &str, json: &serde_json::Value) -> Response {
+        let scheme = if self.pin.is_some() { "https" } else { "http" };
+        let origin = format!("{scheme}://{}", self.address);
+        let body = serde_json::to_vec(json).unwrap();
+        let headers = [
+            ("Content-Type", "application/json"),
+            ("Origin", origin.as_str()),
+            ("Cookie", cookie),
+        ];
+        self.request("POST", target, &headers, &body)
+    }
+
     /// `POST target` with a JSON body, from the app's own origin.
     pub fn post(&self, target: &str, json: &serde_json::Value) -> Response {
         let scheme = if self.pin.is_some() { "https" } else { "http" };
