@@ -25,7 +25,9 @@ pub mod merge;
 pub mod problem;
 pub mod query;
 pub mod register;
+pub mod search;
 pub mod verify;
+pub mod words;
 
 use std::path::{Path, PathBuf};
 
@@ -138,6 +140,7 @@ impl Archive {
             .map_err(|e| db_error(&path, e))?;
         db.execute_batch(SCHEMA).map_err(|e| db_error(&path, e))?;
         db.execute_batch(register::SCHEMA).map_err(|e| db_error(&path, e))?;
+        db.execute_batch(search::SCHEMA).map_err(|e| db_error(&path, e))?;
         Ok(Archive {
             dir: dir.to_path_buf(),
             db,
@@ -277,6 +280,8 @@ fn index(tx: &Connection, entry: &str, prepared: &Prepared, files: &[EntryFile])
     for file in files {
         index_file(tx, entry, file)?;
     }
+    let record = prepared.file();
+    search::index(tx, entry, &search::record_text(&record.path, &record.bytes))?;
     if let (Some(set), Some(tally)) = (&facts.set, tally) {
         for row in &tally.rows {
             tx.execute(

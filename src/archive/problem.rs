@@ -17,6 +17,8 @@ pub enum GatherProblem {
     WhichDocument { names: Vec<String> },
     /// A file of the other archive differs from what its index holds.
     EntryChanged { entry: String, file: String },
+    /// A search without a word, or longer than `longest` characters.
+    Query { chars: usize, longest: usize },
 }
 
 impl crate::problem::Worded for GatherProblem {
@@ -87,6 +89,23 @@ impl GatherProblem {
                 words(
                     "đặt lại tên tệp như tên vanban đã đặt khi kết xuất",
                     "give the file back the name vanban gave it when rendering",
+                ),
+            ),
+            GatherProblem::Query { chars, longest } if chars > longest => (
+                words(
+                    format!("câu tìm dài {chars} ký tự, quá {longest} ký tự"),
+                    format!("the query is {chars} characters long, over {longest}"),
+                ),
+                words(
+                    "tìm bằng vài từ hoặc một cụm từ trong ngoặc kép",
+                    "search with a few words or a \"quoted phrase\"",
+                ),
+            ),
+            GatherProblem::Query { .. } => (
+                words("câu tìm không có từ nào", "the query has no word"),
+                words(
+                    "gõ ít nhất một từ, có dấu hoặc không dấu",
+                    "type at least one word, with or without marks",
                 ),
             ),
             GatherProblem::EntryChanged { entry, file } => (

@@ -1,24 +1,25 @@
 //! The command line, as clap reads it.
 
+mod archive;
 mod serve;
 
+pub use archive::ArchiveCommand;
 pub use serve::ServeArgs;
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::documents::RecordKind;
 use crate::problem::{Lang, words};
 use crate::record::Date;
 
 /// Reads a `YYYY-MM-DD` date the way records write them; clap shows the error, in the
 /// language of `LANG` (the `--lang` flag is not read yet), and exits with 2.
-fn parse_date(text: &str) -> Result<Date, String> {
+pub(crate) fn parse_date(text: &str) -> Result<Date, String> {
     Date::parse(text).map_err(|problem| format!("{}: YYYY-MM-DD", problem.message(Lang::detect(None))))
 }
 
-fn parse_table_file(text: &str) -> Result<PathBuf, String> {
+pub(crate) fn parse_table_file(text: &str) -> Result<PathBuf, String> {
     let path = PathBuf::from(text);
     match path.extension().and_then(|e| e.to_str()) {
         Some("csv" | "pdf") => Ok(path),
@@ -326,111 +327,5 @@ pub enum AuditCommand {
         /// Only from this day on.
         #[arg(long, value_parser = parse_date)]
         since: Option<Date>,
-    },
-}
-
-/// `vanban archive ...`.
-#[derive(Debug, Subcommand)]
-pub enum ArchiveCommand {
-    /// Issue records: validate, number from the register, render in archival form, store and
-    /// index them (and their assessments). Archival PDFs (`.pdf`) issued elsewhere are
-    /// gathered: their attached record is rendered again and compared with the PDF.
-    Add {
-        /// Record files, archival PDFs, or folders of either.
-        #[arg(required = true)]
-        records: Vec<PathBuf>,
-        /// The archive folder.
-        #[arg(long, default_value = "archive")]
-        archive_dir: PathBuf,
-    },
-    /// Bring every entry of another archive folder in (idempotent: merging twice changes nothing).
-    Merge {
-        /// The other archive's folder (the one holding its `index.sqlite`).
-        other: PathBuf,
-        /// The archive folder to merge into.
-        #[arg(long, default_value = "archive")]
-        archive_dir: PathBuf,
-    },
-    /// List entries.
-    List {
-        /// Only this unit (as written in the record, e.g. `xã Xuân Trường`).
-        #[arg(long)]
-        unit: Option<String>,
-        /// Only this year.
-        #[arg(long)]
-        year: Option<i32>,
-        /// Only this kind: `working_session` or `assessment`.
-        #[arg(long, value_enum)]
-        kind: Option<RecordKind>,
-        /// The archive folder.
-        #[arg(long, default_value = "archive")]
-        archive_dir: PathBuf,
-    },
-    /// Show one entry and its files.
-    Show {
-        /// Entry name (or its start).
-        id: String,
-        /// The archive folder.
-        #[arg(long, default_value = "archive")]
-        archive_dir: PathBuf,
-    },
-    /// A unit's assessments over time, and which criteria changed.
-    History {
-        /// The unit.
-        unit: String,
-        /// The archive folder.
-        #[arg(long, default_value = "archive")]
-        archive_dir: PathBuf,
-    },
-    /// Re-hash every file and re-render every record; report any difference.
-    Verify {
-        /// The archive folder.
-        #[arg(long, default_value = "archive")]
-        archive_dir: PathBuf,
-    },
-    /// The outgoing register (sổ đăng ký văn bản đi): in the terminal, as CSV or as PDF.
-    Register {
-        /// Only this year.
-        #[arg(long)]
-        year: Option<i32>,
-        /// Only this issuer (its name as printed, or its code).
-        #[arg(long)]
-        issuer: Option<String>,
-        /// Write to FILE.csv or FILE.pdf instead of the terminal.
-        #[arg(short, long, value_parser = parse_table_file)]
-        output: Option<PathBuf>,
-        /// The archive folder.
-        #[arg(long, default_value = "archive")]
-        archive_dir: PathBuf,
-    },
-    /// Whether an issuer numbers each document type on its own sequence (`--per-type`) or
-    /// all types on one (`--shared`, the ND30 default for state bodies).
-    RegisterSetting {
-        /// The issuer, its name as printed (e.g. `ỦY BAN NHÂN DÂN XÃ XUÂN TRƯỜNG`).
-        issuer: String,
-        /// One sequence per document type.
-        #[arg(long, conflicts_with = "shared", required_unless_present = "shared")]
-        per_type: bool,
-        /// One sequence for every document type.
-        #[arg(long)]
-        shared: bool,
-        /// The archive folder.
-        #[arg(long, default_value = "archive")]
-        archive_dir: PathBuf,
-    },
-    /// A PDF table of every unit's latest totals on a set.
-    Summary {
-        /// Criteria set id.
-        #[arg(long)]
-        set: String,
-        /// Only assessments on or before this date (YYYY-MM-DD).
-        #[arg(long, value_parser = parse_date)]
-        as_of: Option<Date>,
-        /// Output PDF (default `tong-hop-<set>.pdf`).
-        #[arg(short, long)]
-        output: Option<PathBuf>,
-        /// The archive folder.
-        #[arg(long, default_value = "archive")]
-        archive_dir: PathBuf,
     },
 }

@@ -18,6 +18,27 @@ use crate::prepare::walk;
 /// Runs one archive subcommand.
 pub fn run(command: &ArchiveCommand, lang: Lang) -> Result<(), Error> {
     match command {
+        ArchiveCommand::Search {
+            query,
+            unit,
+            kind,
+            from,
+            to,
+            limit,
+            json,
+            archive_dir,
+        } => {
+            let query = crate::archive::search::Query {
+                text: query,
+                unit: unit.as_deref(),
+                kind: *kind,
+                from: *from,
+                to: *to,
+                limit: *limit,
+            };
+            super::search::search(&query, *json, archive_dir)
+        }
+        ArchiveCommand::Reindex { archive_dir } => super::search::reindex(archive_dir),
         ArchiveCommand::Add { records, archive_dir } => {
             let mut archive = Archive::open(archive_dir)?;
             let renderer = Renderer::new(TemplateSource::default())?;

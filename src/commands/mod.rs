@@ -8,6 +8,7 @@ pub mod criteria;
 pub mod new;
 pub mod office;
 pub mod render;
+pub mod search;
 pub mod serve;
 pub mod sign;
 pub mod templates;

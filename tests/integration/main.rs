@@ -29,6 +29,7 @@ mod pdfa;
 mod register;
 mod scaffold;
 mod schema;
+mod search;
 mod serve;
 mod server;
 mod sign;

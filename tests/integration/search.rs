@@ -1,0 +1,150 @@
+//! `archive search` (issue 28): the samples issued into an archive, then found by their
+//! words with and without marks, old and new tone placement, NFD input, phrases, filters,
+//! FTS5's own syntax typed as words, and a query far too long; `archive reindex` builds the
+//! index again.
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::support::{stderr, stdout, vanban};
+
+/// An archive of every sample record (and its assessments).
+fn archive() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("kho");
+    let samples = concat!(env!("CARGO_MANIFEST_DIR"), "/samples");
+    for record in [
+        "an-phu-2026-02-05.yaml",
+        "sao-vang-2026-03-12.yaml",
+        "xuan-truong-2024.yaml",
+    ] {
+        let added = vanban(&[
+            "archive",
+            "add",
+            &format!("{samples}/{record}"),
+            "--archive-dir",
+            archive.to_str().unwrap(),
+        ]);
+        assert!(added.status.success(), "{}", stderr(&added));
+    }
+    dir
+}
+
+/// The entries `query` finds (their names, best first), and the output.
+fn found(dir: &tempfile::TempDir, query: &str, extra: &[&str]) -> (Vec<String>, String) {
+    let archive = dir.path().join("kho");
+    let mut args = vec!["archive", "search", "--archive-dir", archive.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    args.extend_from_slice(&["--", query]);
+    let output = vanban(&args);
+    assert!(output.status.success(), "{query:?}: {}", stderr(&output));
+    let text = stdout(&output);
+    let entries = text
+        .lines()
+        .filter(|l| !l.starts_with("  "))
+        .filter_map(|l| l.split('\t').nth(4))
+        .map(|e| e.split('-').take(3).collect::<Vec<_>>().join("-"))
+        .collect();
+    (entries, text)
+}
+
+#[test]
+fn words_are_found_with_or_without_marks() {
+    let dir = archive();
+    // Best first: the three entries of xã Xuân Trường, then others holding both words apart.
+    let (plain, text) = found(&dir, "xuan truong", &[]);
+    assert!(plain.len() >= 3, "{text}");
+    assert!(
+        plain[..3]
+            .iter()
+            .all(|e| e.starts_with("tho-xuan") || e.starts_with("xuan-truong")),
+        "{text}"
+    );
+    assert!(
+        text.contains("«Xuân» «Trường»"),
+        "the snippet marks the words as written: {text}"
+    );
+    let sorted = |mut v: Vec<String>| {
+        v.sort();
+        v
+    };
+    let (marked, _) = found(&dir, "Xuân Trường", &[]);
+    assert_eq!(marked[..3], plain[..3]);
+    assert_eq!(sorted(marked.clone()), sorted(plain.clone()));
+    let (decomposed, _) = found(&dir, &"Xuân Trường".nfd().collect::<String>(), &[]);
+    assert_eq!(decomposed, marked, "NFD input");
+    // A person's name, a body's name, with and without marks; đ is a letter of its own.
+    for query in ["Lê Đình Hải", "le dinh hai"] {
+        let (hits, text) = found(&dir, query, &[]);
+        assert_eq!(hits[0], "tho-xuan-2024", "{query}: {text}");
+    }
+    let (party, text) = found(&dir, "dang uy xa an phu", &[]);
+    assert_eq!(party[0], "an-phu-2026", "{text}");
+    // Old-style and new-style tone placement meet: the samples write "Thanh Hóa".
+    let (new_style, _) = found(&dir, "Thanh Hóa", &[]);
+    let (old_style, _) = found(&dir, "Thanh Hoá", &[]);
+    assert!(!new_style.is_empty());
+    assert_eq!(old_style, new_style);
+    // A word only in a task line, a phrase in order, and one out of order.
+    let (task, text) = found(&dir, "OCOP", &[]);
+    assert_eq!(task, ["an-phu-2026"], "{text}");
+    assert!(text.contains("«OCOP»"), "{text}");
+    let (phrase, _) = found(&dir, "\"nông thôn mới\"", &[]);
+    assert!(phrase.contains(&"tho-xuan-2024".to_string()), "{phrase:?}");
+    let (reversed, _) = found(&dir, "\"mới thôn nông\"", &[]);
+    assert!(reversed.is_empty(), "{reversed:?}");
+    let (nothing, text) = found(&dir, "kho lanh xyzzy", &[]);
+    assert!(nothing.is_empty(), "{text}");
+}
+
+#[test]
+fn filters_json_syntax_characters_and_long_queries() {
+    let dir = archive();
+    let (all, _) = found(&dir, "xa", &[]);
+    let (assessments, text) = found(&dir, "xa", &["--kind", "assessment"]);
+    assert!(!assessments.is_empty() && assessments.len() < all.len(), "{text}");
+    let (dated, text) = found(&dir, "xa", &["--from", "2026-01-01", "--to", "2026-12-31"]);
+    assert!(dated.iter().all(|e| !e.starts_with("tho-xuan")), "{text}");
+    let (_, json) = found(&dir, "OCOP", &["--json"]);
+    let hits: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(hits[0]["unit"], "Hợp tác xã nông nghiệp An Phú", "{json}");
+    assert!(hits[0]["numbers"].as_str().unwrap().contains("/TB-"), "{json}");
+    // FTS5's syntax is only words here: answered, never an SQL error.
+    for query in [
+        "\"",
+        "*",
+        "NEAR(kho lanh)",
+        "-kho",
+        "kho:lanh",
+        "(",
+        "AND OR NOT",
+        "'; DROP TABLE texts; --",
+    ] {
+        let archive = dir.path().join("kho");
+        let output = vanban(&[
+            "archive",
+            "search",
+            "--archive-dir",
+            archive.to_str().unwrap(),
+            "--",
+            query,
+        ]);
+        let said = stderr(&output);
+        assert!(
+            !said.contains("fts5") && !said.contains("syntax error"),
+            "{query}: {said}"
+        );
+        assert!(
+            output.status.success() || said.contains("câu tìm không có từ nào"),
+            "{query}: {said}"
+        );
+    }
+    let long = "nông thôn ".repeat(1000);
+    let archive = dir.path().join("kho");
+    let output = vanban(&["archive", "search", &long, "--archive-dir", archive.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("quá 500 ký tự"), "{}", stderr(&output));
+    // The index built again from the stored records finds the same.
+    let reindexed = vanban(&["archive", "reindex", "--archive-dir", archive.to_str().unwrap()]);
+    assert!(reindexed.status.success(), "{}", stderr(&reindexed));
+    assert_eq!(found(&dir, "xa", &[]).0, all);
+}
