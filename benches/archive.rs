@@ -5,7 +5,8 @@
 //! its report, which the register numbers and vanban renders), issues them into one archive
 //! with `vanban archive add` in as many processes as there are cores, and then times the
 //! queries an office runs, each as a whole process (median of 5): `archive list --unit`,
-//! `archive history`, `archive register --year`, `archive summary --set`. It reports the
+//! `archive history`, `archive register --year`, `archive summary --set`, and `archive search`
+//! with one word without marks and with three words. It reports the
 //! add throughput and the size of the index on disk.
 //!
 //! `cargo bench --bench archive` (or `cargo bench -- province`) runs only this bench;
@@ -90,7 +91,9 @@ fn add_all(scratch: &Path, store: &Path, entries: usize, cores: usize) {
 /// Times the four queries an office runs, each as a whole process.
 fn queries(scratch: &Path, store: &Path) {
     let summary = scratch.join("tong-hop.pdf");
-    let queries: [(&str, Vec<&str>); 4] = [
+    let queries: [(&str, Vec<&str>); 6] = [
+        ("search, one word without marks", vec!["archive", "search", "nuoc"]),
+        ("search, three words", vec!["archive", "search", "Thử Nghiệm 42"]),
         ("list --unit", vec!["archive", "list", "--unit", "xã Thử Nghiệm 42"]),
         ("history", vec!["archive", "history", "xã Thử Nghiệm 42"]),
         ("register --year", vec!["archive", "register", "--year", "2030"]),
@@ -133,6 +136,10 @@ fn generate(dir: &Path, entries: usize, parts: usize) -> usize {
             1 + i % 10,
             1 + i % 2
         );
+        if i % 7 == 0 {
+            // Words for the search to find in one entry of seven.
+            text.push_str("    note: Tỷ lệ hộ dùng nước sạch theo quy chuẩn chưa đạt\n");
+        }
         if i % 10 == 0 {
             reports += 1;
             text.push_str(&format!(
