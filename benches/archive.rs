@@ -131,7 +131,7 @@ fn generate(dir: &Path, entries: usize, parts: usize) -> usize {
         let month = 1 + (i / (COMMUNES * YEARS * 28)) % 12;
         let mut text = format!(
             "kind: assessment\nid: tn-{commune:03}-{i:06}\nunit: xã Thử Nghiệm {commune}\nas_of: {year}-{month:02}-{day:02}\n\
-             assessed_by: self\ncriteria_set: vn-51-2025-xa-ntm\ncommune_group: {}\nresults:\n  - {{criterion: {}, unmet: {}}}\n",
+             assessed_by: self\ncriteria_set: vn-51-2025-xa-ntm\ncommune_group: {}\nresults:\n  - criterion: {}\n    unmet: {}\n",
             1 + commune % 3,
             1 + i % 10,
             1 + i % 2
