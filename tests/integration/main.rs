@@ -26,6 +26,7 @@ mod office_review;
 mod office_workflow;
 mod pdf_graphs;
 mod pdfa;
+mod pki;
 mod register;
 mod scaffold;
 mod schema;

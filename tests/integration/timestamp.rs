@@ -8,7 +8,8 @@ use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 
-use crate::sign::{Pki, needs_pyhanko, ok, pki, render, run, s};
+use crate::pki::{Pki, pki};
+use crate::sign::{needs_pyhanko, ok, render, run, s};
 use crate::support::{STATE_SAMPLE, program};
 
 /// `openssl ts`'s settings for the test authority.

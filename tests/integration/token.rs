@@ -7,7 +7,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use crate::sign::{Pki, needs_pyhanko, ok, pki, pyhanko, render, s};
+use crate::pki::{Pki, pki};
+use crate::sign::{needs_pyhanko, ok, pyhanko, render, s};
 use crate::support::{STATE_SAMPLE, available, program};
 
 const SOFTHSM: &str = "/usr/lib/softhsm/libsofthsm2.so";

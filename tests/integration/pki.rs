@@ -1,0 +1,147 @@
+//! The signing tests' own PKI, made with rcgen: a CA, a person's P-256 and an agency's
+//! RSA-2048 certificate, as .p12 files and as key and certificate files for a token to
+//! import, with a blue signature image and a red seal drawn here.
+
+use std::path::{Path, PathBuf};
+
+use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, Issuer, KeyPair, KeyUsagePurpose};
+
+pub const PASSWORD_VAR: &str = "VANBAN_TEST_P12_PASSWORD";
+pub const PASSWORD: &str = "mật-khẩu-thử 123";
+
+/// A test CA and what it issued, in a scratch folder.
+pub struct Pki {
+    dir: tempfile::TempDir,
+}
+
+impl Pki {
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+}
+
+fn key_usages() -> Vec<KeyUsagePurpose> {
+    vec![KeyUsagePurpose::DigitalSignature, KeyUsagePurpose::ContentCommitment]
+}
+
+/// A CA, a person's P-256 certificate and an agency's RSA certificate, as .p12 files with the
+/// chain, plus `ca.pem`, a blue signature PNG and a red seal PNG (36 mm).
+pub fn pki() -> Pki {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
+    ca_params
+        .distinguished_name
+        .push(DnType::CommonName, "CA thử nghiệm vanban");
+    ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    ca_params.key_usages = vec![
+        KeyUsagePurpose::KeyCertSign,
+        KeyUsagePurpose::CrlSign,
+        KeyUsagePurpose::DigitalSignature,
+    ];
+    let ca_key = KeyPair::generate().unwrap();
+    let ca = ca_params.self_signed(&ca_key).unwrap();
+    std::fs::write(dir.path().join("ca.pem"), ca.pem()).unwrap();
+    std::fs::write(dir.path().join("ca.key.pem"), ca_key.serialize_pem()).unwrap();
+    let issuer = Issuer::new(ca_params, ca_key);
+
+    let person_key = KeyPair::generate().unwrap();
+    let mut person = CertificateParams::new(Vec::<String>::new()).unwrap();
+    person.distinguished_name.push(DnType::CommonName, "Nguyễn Văn An");
+    person
+        .distinguished_name
+        .push(DnType::OrganizationName, "Ủy ban nhân dân xã An Phú");
+    person.key_usages = key_usages();
+    let person_cert = person.signed_by(&person_key, &issuer).unwrap();
+    // The same keys and certificates as files, for a token to import.
+    std::fs::write(dir.path().join("person.key.pem"), person_key.serialize_pem()).unwrap();
+    std::fs::write(dir.path().join("person.der"), person_cert.der()).unwrap();
+    std::fs::write(dir.path().join("ca.der"), ca.der()).unwrap();
+    write_p12(
+        &dir.path().join("person.p12"),
+        &person_key.serialize_der(),
+        person_cert.der(),
+        ca.der(),
+    );
+
+    let rsa_pkcs8 = rsa_key_pkcs8();
+    let agency_key =
+        KeyPair::from_pkcs8_der_and_sign_algo(&rsa_pkcs8.as_slice().into(), &rcgen::PKCS_RSA_SHA256).unwrap();
+    let mut agency = CertificateParams::new(Vec::<String>::new()).unwrap();
+    agency
+        .distinguished_name
+        .push(DnType::CommonName, "Ủy ban nhân dân xã An Phú");
+    agency
+        .distinguished_name
+        .push(DnType::OrganizationName, "Ủy ban nhân dân xã An Phú");
+    agency.key_usages = key_usages();
+    let agency_cert = agency.signed_by(&agency_key, &issuer).unwrap();
+    std::fs::write(dir.path().join("agency.key.pem"), agency_key.serialize_pem()).unwrap();
+    std::fs::write(dir.path().join("agency.der"), agency_cert.der()).unwrap();
+    write_p12(&dir.path().join("agency.p12"), &rsa_pkcs8, agency_cert.der(), ca.der());
+
+    write_png(&dir.path().join("chu-ky.png"), 360, 140, None, signature_pixel);
+    // 425 px over 36 mm: 11 806 px per metre.
+    write_png(&dir.path().join("con-dau.png"), 425, 425, Some(11_806), seal_pixel);
+    Pki { dir }
+}
+
+/// An RSA-2048 key in PKCS#8, as Vietnamese public CAs issue.
+fn rsa_key_pkcs8() -> Vec<u8> {
+    use rsa::pkcs8::EncodePrivateKey;
+    let key = rsa::PrivateKey::new(&mut rand_core_rng(), 2048).unwrap();
+    key.to_pkcs8_der().unwrap().as_bytes().to_vec()
+}
+
+fn rand_core_rng() -> impl rsa::rand_core::TryCryptoRng {
+    p12_keystore::rand::rng()
+}
+
+fn write_p12(path: &Path, key_pkcs8: &[u8], cert: &[u8], ca: &[u8]) {
+    use p12_keystore::{Certificate, KeyStore, KeyStoreEntry, PrivateKey, PrivateKeyChain};
+    let chain = PrivateKeyChain::new(
+        b"key-1".to_vec(),
+        PrivateKey::from_der(key_pkcs8).unwrap(),
+        [Certificate::from_der(cert).unwrap(), Certificate::from_der(ca).unwrap()],
+    );
+    let mut store = KeyStore::new();
+    store.add_entry("signer", KeyStoreEntry::PrivateKeyChain(chain));
+    std::fs::write(path, store.writer(PASSWORD).write().unwrap()).unwrap();
+}
+
+/// A wavy blue stroke on transparency.
+fn signature_pixel(x: u32, y: u32, w: u32, h: u32) -> [u8; 4] {
+    let t = f64::from(x) / f64::from(w);
+    let centre = f64::from(h) * (0.5 + 0.3 * (t * 9.0).sin() * (1.0 - t));
+    if (f64::from(y) - centre).abs() < 5.0 && x > 10 && x < w - 10 {
+        [20, 40, 200, 255]
+    } else {
+        [0, 0, 0, 0]
+    }
+}
+
+/// A red ring with a star on transparency.
+fn seal_pixel(x: u32, y: u32, w: u32, _h: u32) -> [u8; 4] {
+    let c = f64::from(w) / 2.0;
+    let r = ((f64::from(x) - c).powi(2) + (f64::from(y) - c).powi(2)).sqrt();
+    let ring = (r > c * 0.86 && r < c * 0.97) || (r > c * 0.6 && r < c * 0.64) || r < c * 0.18;
+    if ring { [220, 20, 30, 255] } else { [0, 0, 0, 0] }
+}
+
+fn write_png(path: &Path, w: u32, h: u32, per_metre: Option<u32>, pixel: fn(u32, u32, u32, u32) -> [u8; 4]) {
+    let file = std::fs::File::create(path).unwrap();
+    let mut encoder = png::Encoder::new(std::io::BufWriter::new(file), w, h);
+    encoder.set_color(png::ColorType::Rgba);
+    encoder.set_depth(png::BitDepth::Eight);
+    if let Some(ppm) = per_metre {
+        encoder.set_pixel_dims(Some(png::PixelDimensions {
+            xppu: ppm,
+            yppu: ppm,
+            unit: png::Unit::Meter,
+        }));
+    }
+    let mut writer = encoder.write_header().unwrap();
+    let data: Vec<u8> = (0..h)
+        .flat_map(|y| (0..w).flat_map(move |x| pixel(x, y, w, h)))
+        .collect();
+    writer.write_image_data(&data).unwrap();
+}
