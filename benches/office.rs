@@ -126,7 +126,7 @@ fn person(
     until: Instant,
 ) -> (Vec<Duration>, usize, String) {
     let mut next = start + EVERY * i as u32 / PEOPLE as u32;
-    let mut base = Some(support_version(seed));
+    let mut base = Some(vanban::archive::sha256_hex(seed.as_bytes()));
     let (mut times, mut refused, mut last) = (Vec::new(), 0, seed.to_string());
     let mut n = 0;
     while next < until {
@@ -147,8 +147,4 @@ fn person(
         next += EVERY;
     }
     (times, refused, last)
-}
-
-fn support_version(text: &str) -> String {
-    vanban::archive::sha256_hex(text.as_bytes())
 }

@@ -2,6 +2,7 @@
 "use strict";
 const V = {
   T: {},
+  me: null,
   async init() {
     V.T = await (await fetch("/api/text")).json();
     document.querySelectorAll("[data-t]").forEach((e) => { e.textContent = V.t(e.dataset.t); });
@@ -9,6 +10,7 @@ const V = {
     document.title = V.t("app");
     // Who is logged in, with a way out (only when the folder has users).
     const me = await (await fetch("/api/me")).json();
+    V.me = me;
     const bar = document.querySelector(".bar");
     if (me && bar) {
       const out = V.el("button", { type: "button", id: "logout" }, V.t("logout"));

@@ -6,7 +6,7 @@ const Trail = {
   office: null,
 
   async init() {
-    Trail.me = await (await fetch("/api/me")).json();
+    Trail.me = V.me;
     if (!Trail.me) return;
     Trail.office = await (await fetch("/api/office")).json();
     if (["lanh-dao", "quan-tri"].includes(Trail.me.role)) {

@@ -11,7 +11,7 @@ const Workflow = {
 
   async init(path) {
     Workflow.path = path;
-    Workflow.me = await (await fetch("/api/me")).json();
+    Workflow.me = V.me;
     if (!Workflow.me) return;
     await Workflow.show();
   },

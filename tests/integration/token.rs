@@ -156,8 +156,8 @@ fn a_notice_is_signed_by_person_and_agency_with_keys_on_a_token() {
     let signed = out.join("an-phu-2026-02-05-thong-bao-ket-luan-da-ky.pdf");
     let (image, seal) = (pki.path("chu-ky.png"), pki.path("con-dau.png"));
 
-    // Two keys and no label: which one is asked, nothing signed, before any PIN is used.
-    let mut args = vec![
+    // Two keys and no label: both are named and nothing is signed.
+    let args = [
         "sign",
         s(&notice),
         "--pkcs11",
@@ -175,7 +175,6 @@ fn a_notice_is_signed_by_person_and_agency_with_keys_on_a_token() {
         "{said}"
     );
     assert!(!signed.exists());
-    args.clear();
 
     let person = token.vanban(&sign_args(&[s(&notice)], "nguoi-ky", &["--image", s(&image)]), PIN);
     assert!(!ok(&person).contains(PIN));
