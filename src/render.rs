@@ -46,6 +46,9 @@ pub struct Rendered {
     pub files: Vec<OutputFile>,
     /// Warnings about the laid-out documents.
     pub warnings: Vec<Diagnostic>,
+    /// In archival form, each document's words as its reader sees them, one laid-out line
+    /// a line (the archive's search index keeps them).
+    pub words: Vec<String>,
 }
 
 /// One document, made as far as its format goes before bytes.
@@ -63,11 +66,13 @@ pub enum Made {
     Files(Vec<OutputFile>),
 }
 
-/// One document of a record, made: its files, its warnings, the characters its fonts lack.
+/// One document of a record, made: its files, its warnings, the characters its fonts lack,
+/// its words (in archival form).
 struct Document {
     files: Vec<OutputFile>,
     warnings: Vec<Diagnostic>,
     missing: BTreeSet<char>,
+    words: Option<String>,
 }
 
 /// Turns prepared records into documents with one set of templates.
@@ -187,8 +192,10 @@ impl Renderer {
         let mut files = Vec::new();
         let mut warnings = Vec::new();
         let mut missing = BTreeSet::new();
+        let mut words = Vec::new();
         for document in made {
             let document = document?;
+            words.extend(document.words);
             warnings.extend(document.warnings);
             missing.extend(document.missing);
             if options.archive
@@ -205,7 +212,17 @@ impl Renderer {
             });
         }
         warnings.extend(missing_glyphs(prepared, &missing, false));
-        Ok(Rendered { files, warnings })
+        Ok(Rendered { files, warnings, words })
+    }
+
+    /// Each document's words as its reader sees them (the archive's search index), without
+    /// making any file.
+    pub fn words(&self, prepared: &Prepared) -> Result<Vec<String>, Error> {
+        let options = RenderOptions {
+            emit_typst: false,
+            archive: true,
+        };
+        Ok(self.render_formats(prepared, options, &[])?.words)
     }
 
     /// One document's files in `formats`, its warnings, and the characters its fonts lack
@@ -222,10 +239,12 @@ impl Renderer {
         let (made, warnings) = self.make(prepared, kind, extra)?;
         let (source, document, names) = match made {
             Made::Files(files) => {
+                let words = options.archive.then(|| news_words(&files));
                 return Ok(Document {
                     files,
                     warnings,
                     missing: BTreeSet::new(),
+                    words,
                 });
             }
             Made::Pdf {
@@ -260,6 +279,7 @@ impl Renderer {
             files,
             warnings,
             missing,
+            words: options.archive.then(|| inspect::plain_text(&document)),
         })
     }
 
@@ -386,5 +406,14 @@ pub fn missing_glyphs(prepared: &Prepared, missing: &BTreeSet<char>, archive: bo
                 .unwrap_or(prepared.file());
             file.diagnostic_at_text(serde_saphyr::Location::UNKNOWN, &needle, problem)
         })
+        .collect()
+}
+
+/// The news draft's words: its Markdown, as the portal's editor reads it.
+fn news_words(files: &[OutputFile]) -> String {
+    files
+        .iter()
+        .filter(|f| f.name.ends_with(".md"))
+        .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
         .collect()
 }

@@ -3,7 +3,13 @@
 const V = {
   T: {},
   me: null,
-  async init() {
+  ready: null,
+  // Every script of a page may wait on this; the words and the user are fetched once.
+  init() {
+    if (!V.ready) V.ready = V.load();
+    return V.ready;
+  },
+  async load() {
     V.T = await (await fetch("/api/text")).json();
     document.querySelectorAll("[data-t]").forEach((e) => { e.textContent = V.t(e.dataset.t); });
     document.querySelectorAll("[data-tp]").forEach((e) => { e.placeholder = V.t(e.dataset.tp); });

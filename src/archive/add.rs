@@ -8,7 +8,7 @@ use crate::error::Error;
 use crate::prepare::{Prepared, assessment_model, prepare};
 use crate::render::{RenderOptions, Renderer};
 
-use super::{Added, Archive, EntryFile, FileRole, Numbering, sha256_hex};
+use super::{Added, Archive, Content, EntryFile, FileRole, Numbering, sha256_hex};
 
 impl Archive {
     /// Validates, numbers, renders in archival form, stores and indexes the record at
@@ -45,20 +45,24 @@ pub(super) fn entry_name(prepared: &Prepared) -> String {
     )
 }
 
-/// The files of an entry: the record and its inputs at their relative paths, then the PDFs.
-pub(super) fn entry_files(renderer: &Renderer, prepared: &Prepared) -> Result<Vec<EntryFile>, Error> {
+/// The files of an entry (the record and its inputs at their relative paths, then the
+/// PDFs), and its documents' words.
+pub(super) fn entry_files(renderer: &Renderer, prepared: &Prepared) -> Result<Content, Error> {
     let mut files = input_files(prepared);
     let options = RenderOptions {
         emit_typst: false,
         archive: true,
     };
-    let documents = renderer.render(prepared, options)?.files;
-    files.extend(documents.into_iter().map(|f| EntryFile {
+    let rendered = renderer.render(prepared, options)?;
+    files.extend(rendered.files.into_iter().map(|f| EntryFile {
         path: f.name,
         role: FileRole::Document,
         bytes: f.bytes,
     }));
-    Ok(files)
+    Ok(Content {
+        files,
+        words: rendered.words,
+    })
 }
 
 /// The record and the files it names, at their paths relative to the record's folder.

@@ -29,7 +29,7 @@ use crate::render::{RenderOptions, Renderer};
 
 use super::add::{entry_files, entry_name, input_files};
 use super::problem::GatherProblem;
-use super::{Added, Archive, EntryFile, FileRole, Numbering, sha256_hex};
+use super::{Added, Archive, Content, EntryFile, FileRole, Numbering, sha256_hex};
 
 /// How a gathered PDF compares with the record's rendering here.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,8 +113,8 @@ impl Archive {
                     archive: true,
                 },
             )
-            .map_err(|e| workspace.name_in(pdf, e))?
-            .files;
+            .map_err(|e| workspace.name_in(pdf, e))?;
+        let (rendered, words) = (rendered.files, rendered.words);
         let received = compare(pdf, &bytes, &rendered, version)?;
 
         let name = pdf
@@ -141,7 +141,8 @@ impl Archive {
                 entry_files(renderer, p)
             })?);
         }
-        let record_entry = self.store(&entry_name(&prepared), &prepared, Numbering::Keep, |_| Ok(files))?;
+        let content = Content { files, words };
+        let record_entry = self.store(&entry_name(&prepared), &prepared, Numbering::Keep, |_| Ok(content))?;
         let kept = match (&record_entry, kept) {
             (Added::AlreadyThere(entry), Some(_)) => self.keep_received(entry, &name, &bytes)?,
             (_, kept) => kept,

@@ -3,7 +3,8 @@
 //! index (every file's SHA-256), its record prepared again for this index, its numbers
 //! checked in this archive's register, and its files copied as they are, under the same
 //! entry name. An entry already here, by name or by the bytes of its record, is left as it
-//! is, so merging twice changes nothing.
+//! is, so merging twice changes nothing. The documents are laid out again (not written)
+//! for their words in the search index.
 
 use std::path::Path;
 
@@ -13,12 +14,13 @@ use crate::error::Error;
 use crate::prepare::prepare;
 
 use super::problem::GatherProblem;
-use super::{Added, Archive, EntryFile, FileRole, Numbering, db_error, sha256_hex};
+use super::{Added, Archive, Content, EntryFile, FileRole, Numbering, db_error, sha256_hex};
+use crate::render::Renderer;
 
 impl Archive {
     /// Merges every entry of the archive in `other`; one result per entry, in name order.
     /// An entry that cannot be merged is an error in its place; the others go on.
-    pub fn merge(&mut self, other: &Path) -> Result<Vec<Result<Added, Error>>, Error> {
+    pub fn merge(&mut self, renderer: &Renderer, other: &Path) -> Result<Vec<Result<Added, Error>>, Error> {
         let index = other.join("index.sqlite");
         if !index.is_file() {
             return Err(Error::NoArchive {
@@ -37,13 +39,14 @@ impl Archive {
         let mut results = Vec::with_capacity(entries.len());
         for (entry, record_path) in entries {
             let files = indexed_files(&db, &entry).map_err(|e| db_error(&index, e))?;
-            results.push(self.merge_entry(other, &entry, &record_path, files));
+            results.push(self.merge_entry(renderer, other, &entry, &record_path, files));
         }
         Ok(results)
     }
 
     fn merge_entry(
         &mut self,
+        renderer: &Renderer,
         other: &Path,
         entry: &str,
         record_path: &str,
@@ -69,7 +72,13 @@ impl Archive {
             files.push(EntryFile { path, role, bytes });
         }
         let prepared = prepare(&folder.join(record_path))?;
-        self.store(entry, &prepared, Numbering::Keep, |_| Ok(files))
+        // The documents' words for the search index, from a layout of the record as stored.
+        self.store(entry, &prepared, Numbering::Keep, |p| {
+            Ok(Content {
+                files,
+                words: renderer.words(p)?,
+            })
+        })
     }
 }
 

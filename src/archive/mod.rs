@@ -26,6 +26,7 @@ pub mod problem;
 pub mod query;
 pub mod register;
 pub mod search;
+pub mod tasks;
 pub mod verify;
 pub mod words;
 
@@ -88,6 +89,15 @@ pub struct EntryFile {
     pub bytes: Vec<u8>,
 }
 
+/// What an entry is made of: its files, and each document's words for the search index.
+#[derive(Debug, Clone, Default)]
+pub struct Content {
+    /// The files, ready to store.
+    pub files: Vec<EntryFile>,
+    /// Each document's words as its reader sees them.
+    pub words: Vec<String>,
+}
+
 /// An open archive.
 pub struct Archive {
     dir: PathBuf,
@@ -141,6 +151,7 @@ impl Archive {
         db.execute_batch(SCHEMA).map_err(|e| db_error(&path, e))?;
         db.execute_batch(register::SCHEMA).map_err(|e| db_error(&path, e))?;
         db.execute_batch(search::SCHEMA).map_err(|e| db_error(&path, e))?;
+        db.execute_batch(tasks::SCHEMA).map_err(|e| db_error(&path, e))?;
         Ok(Archive {
             dir: dir.to_path_buf(),
             db,
@@ -191,7 +202,7 @@ impl Archive {
         entry: &str,
         prepared: &Prepared,
         numbering: Numbering,
-        files: impl FnOnce(&Prepared) -> Result<Vec<EntryFile>, Error>,
+        content: impl FnOnce(&Prepared) -> Result<Content, Error>,
     ) -> Result<Added, Error> {
         let index_path = self.index_path();
         let fail = |e: rusqlite::Error| db_error(&index_path, e);
@@ -211,7 +222,7 @@ impl Archive {
             numbered = register::with_numbers(prepared, &given)?;
             &numbered
         };
-        let files = files(prepared)?;
+        let Content { files, words } = content(prepared)?;
         let final_dir = entries_dir.join(entry);
         let staging = entries_dir.join(format!(".{entry}.staging-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&staging);
@@ -222,7 +233,7 @@ impl Archive {
             let _ = std::fs::remove_dir_all(&staging);
             return Err(error);
         }
-        let indexed = index(&tx, entry, prepared, &files)
+        let indexed = index(&tx, entry, prepared, &files, &words)
             .and_then(|()| register::enter(&tx, entry, prepared))
             .and_then(|()| tx.commit());
         if let Err(error) = indexed {
@@ -250,7 +261,13 @@ fn holder(db: &Connection, entry: &str, record_sha: &str) -> rusqlite::Result<Op
 }
 
 /// Indexes an entry and its files inside the store's transaction.
-fn index(tx: &Connection, entry: &str, prepared: &Prepared, files: &[EntryFile]) -> rusqlite::Result<()> {
+fn index(
+    tx: &Connection,
+    entry: &str,
+    prepared: &Prepared,
+    files: &[EntryFile],
+    words: &[String],
+) -> rusqlite::Result<()> {
     let facts = &prepared.facts;
     let tally = facts.tally.as_ref();
     let record_path = files
@@ -281,7 +298,9 @@ fn index(tx: &Connection, entry: &str, prepared: &Prepared, files: &[EntryFile])
         index_file(tx, entry, file)?;
     }
     let record = prepared.file();
-    search::index(tx, entry, &search::record_text(&record.path, &record.bytes))?;
+    let record_words = search::record_text(&record.path, &record.bytes);
+    search::index(tx, entry, &search::entry_text(&record_words, words))?;
+    tasks::index(tx, entry, &facts.tasks)?;
     if let (Some(set), Some(tally)) = (&facts.set, tally) {
         for row in &tally.rows {
             tx.execute(

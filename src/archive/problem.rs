@@ -104,8 +104,8 @@ impl GatherProblem {
             GatherProblem::Query { .. } => (
                 words("câu tìm không có từ nào", "the query has no word"),
                 words(
-                    "gõ ít nhất một từ, có dấu hoặc không dấu",
-                    "type at least one word, with or without marks",
+                    "gõ ít nhất một từ, có dấu hoặc không dấu, hoặc lọc theo nhiệm vụ (--task-owner, --due-from, --due-to)",
+                    "type at least one word, with or without marks, or filter by task (--task-owner, --due-from, --due-to)",
                 ),
             ),
             GatherProblem::EntryChanged { entry, file } => (

@@ -7,11 +7,16 @@ use std::path::Path;
 
 use rusqlite::{Connection, params};
 
+use super::problem::GatherProblem;
+use super::tasks::TaskFilter;
 use super::words::{exact, exact_word, folded, folded_word, has_marks, snippet, terms};
 use super::{Archive, db_error};
 use crate::documents::RecordKind;
 use crate::error::Error;
+use crate::prepare::TaskFact;
 use crate::record::Date;
+use crate::record::load::YamlFile;
+use crate::render::Renderer;
 
 /// The text index: one row per entry.
 pub const SCHEMA: &str = "
@@ -25,7 +30,8 @@ const LONGEST: usize = 500;
 /// What to look for.
 #[derive(Debug, Clone, Default)]
 pub struct Query<'a> {
-    /// The words; a "quoted phrase" matches its words in order.
+    /// The words; a "quoted phrase" matches its words in order. May be empty when `tasks`
+    /// asks something.
     pub text: &'a str,
     /// Only this unit.
     pub unit: Option<&'a str>,
@@ -35,6 +41,10 @@ pub struct Query<'a> {
     pub from: Option<Date>,
     /// To this day.
     pub to: Option<Date>,
+    /// Only the issuers whose names hold these words, with or without marks.
+    pub issuer: Option<&'a str>,
+    /// Only entries giving a task to this body, due in this time.
+    pub tasks: TaskFilter<'a>,
     /// At most this many entries.
     pub limit: usize,
 }
@@ -52,18 +62,42 @@ pub struct Hit {
     pub kind: String,
     /// The unit.
     pub unit: String,
-    /// The words around the first match, matches «marked».
+    /// The words around the first match, matches «marked» (empty when no words were asked).
     pub snippet: String,
+    /// The tasks that met the task filter, "Phòng Kinh tế (hạn 31/03/2025)" (empty without one).
+    pub tasks: Vec<String>,
 }
 
 /// The record's words as the index keeps them: every text of the record, one per line.
 pub fn record_text(path: &Path, bytes: &[u8]) -> String {
-    let value = crate::record::load::YamlFile::from_bytes(path, bytes)
+    let value = YamlFile::from_bytes(path, bytes)
         .and_then(|file| file.parse::<serde_json::Value>())
         .unwrap_or_default();
     let mut out = Vec::new();
     collect(&value, &mut out);
     out.join("\n")
+}
+
+/// The tasks a session record gives (`conclusions.tasks`), read as loosely as the index
+/// reads its words: a task without an assignee or with a date that does not read is skipped.
+pub fn record_tasks(path: &Path, bytes: &[u8]) -> Vec<TaskFact> {
+    let value = YamlFile::from_bytes(path, bytes)
+        .and_then(|file| file.parse::<serde_json::Value>())
+        .unwrap_or_default();
+    let tasks = value.pointer("/conclusions/tasks").and_then(|t| t.as_array());
+    tasks
+        .into_iter()
+        .flatten()
+        .filter_map(|task| {
+            Some(TaskFact {
+                assignee: task.get("assignee")?.as_str()?.to_string(),
+                due: task
+                    .get("due")
+                    .and_then(|d| d.as_str())
+                    .and_then(|d| Date::parse(d).ok()),
+            })
+        })
+        .collect()
 }
 
 /// Every text of `value` but identifiers (`working_session`, `party`, an id such as
@@ -83,6 +117,16 @@ fn collect(value: &serde_json::Value, out: &mut Vec<String>) {
     }
 }
 
+/// The words the index keeps of an entry: its record's texts, then each document's words.
+pub fn entry_text(record: &str, documents: &[String]) -> String {
+    let mut text = record.to_string();
+    for words in documents {
+        text.push('\n');
+        text.push_str(&words.replace('\n', " "));
+    }
+    text
+}
+
 /// Indexes `text` as entry `entry`'s words (inside the caller's transaction).
 pub fn index(db: &Connection, entry: &str, text: &str) -> rusqlite::Result<()> {
     db.execute(
@@ -90,6 +134,18 @@ pub fn index(db: &Connection, entry: &str, text: &str) -> rusqlite::Result<()> {
         params![entry, text, exact(text), folded(text)],
     )
     .map(drop)
+}
+
+/// Whether `query` can be answered: not too long, and asking something (words or tasks).
+pub fn check(query: &Query) -> Result<(), GatherProblem> {
+    let chars = query.text.chars().count();
+    if chars > LONGEST || (terms(query.text).is_empty() && !query.tasks.is_set()) {
+        return Err(GatherProblem::Query {
+            chars,
+            longest: LONGEST,
+        });
+    }
+    Ok(())
 }
 
 /// The FTS5 expression for `terms`: each term a quoted phrase of letters and digits, on the
@@ -114,31 +170,37 @@ impl Archive {
     /// before without them, and, for several plain words, those holding them side by side
     /// (a name, a place) before those holding them apart; each group ranked by BM25.
     pub fn search(&self, query: &Query) -> Result<Vec<Hit>, Error> {
-        let chars = query.text.chars().count();
+        check(query).map_err(|problem| self.problem(problem))?;
         let terms = terms(query.text);
-        if chars > LONGEST || terms.is_empty() {
-            return Err(self.problem(super::problem::GatherProblem::Query {
-                chars,
-                longest: LONGEST,
-            }));
-        }
-        let wanted: Vec<String> = terms.iter().flatten().map(|w| folded_word(w)).collect();
+        let issuers = match query.issuer {
+            Some(words) => match self.issuers_named(words)? {
+                found if found.is_empty() => return Ok(Vec::new()),
+                found => Some(serde_json::Value::from(found).to_string()),
+            },
+            None => None,
+        };
         let side_by_side = terms.len() > 1 && terms.iter().all(|t| t.len() == 1);
         let mut plans = Vec::new();
         for marked in [true, false] {
-            if marked && !has_marks(query.text) {
+            if terms.is_empty() || (marked && !has_marks(query.text)) {
                 continue;
             }
             if side_by_side {
-                plans.push(expression(&[terms.concat()], marked));
+                plans.push(Some(expression(&[terms.concat()], marked)));
             }
-            plans.push(expression(&terms, marked));
+            plans.push(Some(expression(&terms, marked)));
+        }
+        if terms.is_empty() {
+            plans.push(None);
         }
         let limit = query.limit.max(1);
         let mut hits: Vec<Hit> = Vec::new();
         for plan in plans {
-            for hit in self.matching(query, &plan, &wanted)? {
+            for mut hit in self.matching(query, plan.as_deref(), issuers.as_deref(), &terms)? {
                 if hits.len() < limit && !hits.iter().any(|h| h.entry == hit.entry) {
+                    if query.tasks.is_set() {
+                        hit.tasks = super::tasks::matching(&self.db, &hit.entry, &query.tasks).map_err(|e| self.fail(e))?;
+                    }
                     hits.push(hit);
                 }
             }
@@ -146,16 +208,47 @@ impl Archive {
         Ok(hits)
     }
 
-    fn matching(&self, query: &Query, expression: &str, wanted: &[String]) -> Result<Vec<Hit>, Error> {
-        let mut statement = self
+    /// The issuers (as printed) whose names hold the words of `words`, marks or not.
+    fn issuers_named(&self, words: &str) -> Result<Vec<String>, Error> {
+        let wanted = format!(" {} ", folded(words));
+        let all: Vec<String> = self
             .db
-            .prepare_cached(
-                "SELECT e.id, e.numbers, e.date, e.kind, e.unit, t.shown FROM texts t JOIN entries e ON e.id = t.entry
-                 WHERE texts MATCH ?1 AND (?2 IS NULL OR e.unit = ?2) AND (?3 IS NULL OR e.kind = ?3)
-                   AND (?4 IS NULL OR e.date >= ?4) AND (?5 IS NULL OR e.date <= ?5)
-                 ORDER BY bm25(texts), e.date DESC LIMIT ?6",
-            )
+            .prepare_cached("SELECT DISTINCT issuer FROM entries")
+            .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
             .map_err(|e| self.fail(e))?;
+        Ok(all
+            .into_iter()
+            .filter(|name| format!(" {} ", folded(name)).contains(&wanted))
+            .collect())
+    }
+
+    /// One plan's entries, best first: those matching `expression` by BM25, or with no
+    /// expression every entry the filters let through, newest first.
+    fn matching(
+        &self,
+        query: &Query,
+        expression: Option<&str>,
+        issuers: Option<&str>,
+        terms: &[Vec<String>],
+    ) -> Result<Vec<Hit>, Error> {
+        let filters = format!(
+            "(?2 IS NULL OR e.unit = ?2) AND (?3 IS NULL OR e.kind = ?3)
+             AND (?4 IS NULL OR e.date >= ?4) AND (?5 IS NULL OR e.date <= ?5)
+             AND (?7 IS NULL OR e.issuer IN (SELECT value FROM json_each(?7))) AND {}",
+            TaskFilter::condition(8)
+        );
+        let sql = match expression {
+            Some(_) => format!(
+                "SELECT e.id, e.numbers, e.date, e.kind, e.unit, t.shown FROM texts t JOIN entries e ON e.id = t.entry
+                 WHERE texts MATCH ?1 AND {filters} ORDER BY bm25(texts), e.date DESC LIMIT ?6"
+            ),
+            None => format!(
+                "SELECT e.id, e.numbers, e.date, e.kind, e.unit, '' FROM entries e
+                 WHERE ?1 IS NULL AND {filters} ORDER BY e.date DESC, e.id LIMIT ?6"
+            ),
+        };
+        let mut statement = self.db.prepare_cached(&sql).map_err(|e| self.fail(e))?;
+        let [owner, due_from, due_to] = query.tasks.values();
         let rows = statement
             .query_map(
                 params![
@@ -165,6 +258,10 @@ impl Archive {
                     query.from.map(|d| d.to_string()),
                     query.to.map(|d| d.to_string()),
                     query.limit.max(1) as i64,
+                    issuers,
+                    owner,
+                    due_from,
+                    due_to,
                 ],
                 |r| {
                     let shown: String = r.get(5)?;
@@ -174,7 +271,8 @@ impl Archive {
                         date: r.get(2)?,
                         kind: r.get(3)?,
                         unit: r.get(4)?,
-                        snippet: snippet(&shown.replace('\n', " · "), wanted, 160),
+                        snippet: snippet(&shown.replace('\n', " · "), terms, 160),
+                        tasks: Vec::new(),
                     })
                 },
             )
@@ -182,8 +280,9 @@ impl Archive {
         rows.map_err(|e| self.fail(e))
     }
 
-    /// Builds the text index again from every stored record; how many entries it holds.
-    pub fn reindex(&mut self) -> Result<usize, Error> {
+    /// Builds the text index and the tasks again from every stored record, laying out its
+    /// documents again for their words; how many entries it holds.
+    pub fn reindex(&mut self, renderer: &Renderer) -> Result<usize, Error> {
         let index_path = self.index_path();
         let dir = self.dir.join("entries");
         let tx = self.db.transaction().map_err(|e| db_error(&index_path, e))?;
@@ -191,18 +290,22 @@ impl Archive {
             .prepare("SELECT id, record_path FROM entries")
             .and_then(|mut s| s.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
             .map_err(|e| db_error(&index_path, e))?;
-        tx.execute("DELETE FROM texts", [])
+        tx.execute_batch("DELETE FROM texts; DELETE FROM tasks;")
             .map_err(|e| db_error(&index_path, e))?;
         for (entry, record) in &entries {
             let path = dir.join(entry).join(record);
             let bytes = crate::output::files::read_inside(&self.dir, &path)?;
-            index(&tx, entry, &record_text(&path, &bytes)).map_err(|e| db_error(&index_path, e))?;
+            let prepared = crate::prepare::prepare_file(YamlFile::from_bytes(&path, &bytes)?)?;
+            let text = entry_text(&record_text(&path, &bytes), &renderer.words(&prepared)?);
+            index(&tx, entry, &text)
+                .and_then(|()| super::tasks::index(&tx, entry, &prepared.facts.tasks))
+                .map_err(|e| db_error(&index_path, e))?;
         }
         tx.commit().map_err(|e| db_error(&index_path, e))?;
         Ok(entries.len())
     }
 
-    fn problem(&self, problem: super::problem::GatherProblem) -> Error {
+    fn problem(&self, problem: GatherProblem) -> Error {
         Error::Feature {
             path: self.index_path(),
             problem: Box::new(problem),

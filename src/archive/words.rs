@@ -81,33 +81,53 @@ pub fn terms(query: &str) -> Vec<Vec<String>> {
     out
 }
 
-/// `text` with each word whose folded form is among `wanted` marked «thus», cut to about
-/// `width` characters around the first mark.
-pub fn snippet(text: &str, wanted: &[String], width: usize) -> String {
+/// Whether `text` holds every term (each a run of words side by side), marks or not: the
+/// index's folded match, for a few records in memory rather than an archive.
+pub fn holds(text: &str, terms: &[Vec<String>]) -> bool {
+    let words: Vec<String> = words(text).map(|w| folded_word(&w)).collect();
+    terms.iter().all(|term| {
+        let term: Vec<String> = term.iter().map(|w| folded_word(w)).collect();
+        words.windows(term.len().max(1)).any(|window| window == term.as_slice())
+    })
+}
+
+/// `text` with each word of `terms` marked «thus» (marks or not), cut to about `width`
+/// characters around the first place all the words stand side by side, else the longest
+/// term (a phrase in order), else the first word marked.
+pub fn snippet(text: &str, terms: &[Vec<String>], width: usize) -> String {
+    let wanted: Vec<String> = terms.iter().flatten().map(|w| folded_word(w)).collect();
+    let spans = word_spans(text);
+    let fold = |t: &[String]| t.iter().map(|w| folded_word(w)).collect::<Vec<_>>();
+    let all = fold(&terms.concat());
+    let longest = terms.iter().max_by_key(|t| t.len()).map(|t| fold(t)).unwrap_or_default();
+    let whole = |run: &[String]| {
+        (run.len() > 1)
+            .then(|| spans.windows(run.len()).position(|w| w.iter().map(|s| &s.2).eq(run.iter())))
+            .flatten()
+    };
+    let anchor = whole(&all)
+        .or_else(|| whole(&longest))
+        .or_else(|| spans.iter().position(|s| wanted.contains(&s.2)));
     let mut marked = String::new();
-    let mut first = None;
-    let mut rest = text;
-    while !rest.is_empty() {
-        let end = rest
-            .find(|c: char| !c.is_alphanumeric() && !is_mark(c))
-            .unwrap_or(rest.len());
-        let (word, after) = rest.split_at(end);
-        if !word.is_empty() && wanted.contains(&folded_word(&word.to_lowercase())) {
-            first.get_or_insert(marked.chars().count());
+    let mut anchored_at = None;
+    let mut last = 0;
+    for (i, (start, end, folded)) in spans.iter().enumerate() {
+        marked.push_str(&text[last..*start]);
+        if Some(i) == anchor {
+            anchored_at = Some(marked.chars().count());
+        }
+        if wanted.contains(folded) {
             marked.push('«');
-            marked.push_str(word);
+            marked.push_str(&text[*start..*end]);
             marked.push('»');
         } else {
-            marked.push_str(word);
+            marked.push_str(&text[*start..*end]);
         }
-        let mut chars = after.chars();
-        if let Some(c) = chars.next() {
-            marked.push(c);
-        }
-        rest = chars.as_str();
+        last = *end;
     }
+    marked.push_str(&text[last..]);
     let chars: Vec<char> = marked.chars().collect();
-    let start = first.unwrap_or(0).saturating_sub(width / 3);
+    let start = anchored_at.unwrap_or(0).saturating_sub(width / 3);
     let end = (start + width).min(chars.len());
     let mut out: String = chars[start..end].iter().collect();
     if start > 0 {
@@ -117,6 +137,24 @@ pub fn snippet(text: &str, wanted: &[String], width: usize) -> String {
         out.push('…');
     }
     out
+}
+
+/// Each word of `text`: its byte range and its folded lower-case form.
+fn word_spans(text: &str) -> Vec<(usize, usize, String)> {
+    let mut spans = Vec::new();
+    let mut start = None;
+    for (at, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        let inside = c.is_alphanumeric() || is_mark(c);
+        match (start, inside) {
+            (None, true) => start = Some(at),
+            (Some(from), false) => {
+                spans.push((from, at, folded_word(&text[from..at].to_lowercase())));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    spans
 }
 
 #[cfg(test)]
@@ -140,8 +178,12 @@ mod tests {
                 vec!["x".into()]
             ]
         );
+        assert!(holds("Đảng ủy xã Xuân Trường", &terms(r#"xuan "dang uy""#)));
+        assert!(!holds("Đảng ủy xã Xuân Trường", &terms(r#""uy dang""#)));
+        let text = format!("Thành {} thời hạn hoàn thành", "chữ ".repeat(60));
+        assert!(snippet(&text, &terms(r#""thoi han hoan thanh""#), 40).starts_with("…chữ"));
         assert_eq!(
-            snippet("Bí thư Đảng ủy xã", &["dang".into()], 40),
+            snippet("Bí thư Đảng ủy xã", &terms("dang"), 40),
             "Bí thư «Đảng» ủy xã"
         );
     }

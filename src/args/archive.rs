@@ -63,7 +63,9 @@ pub enum ArchiveCommand {
     },
     /// Find entries by their words, with or without Vietnamese marks; best first.
     Search {
-        /// Words to find; a "quoted phrase" matches its words in order.
+        /// Words to find; a "quoted phrase" matches its words in order. May be left out
+        /// when a task filter is given.
+        #[arg(default_value = "", hide_default_value = true)]
         query: String,
         /// Only this unit.
         #[arg(long)]
@@ -77,6 +79,18 @@ pub enum ArchiveCommand {
         /// To this day (YYYY-MM-DD).
         #[arg(long, value_parser = parse_date)]
         to: Option<Date>,
+        /// Only issuers whose names hold these words ("huyen uy tho xuan").
+        #[arg(long)]
+        issuer: Option<String>,
+        /// Only entries giving a task to this body ("Phòng Kinh tế" or "phong kinh te").
+        #[arg(long)]
+        task_owner: Option<String>,
+        /// Only entries giving a task due on or after this day (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        due_from: Option<Date>,
+        /// Only entries giving a task due on or before this day (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        due_to: Option<Date>,
         /// At most this many entries.
         #[arg(long, default_value_t = 20)]
         limit: usize,

@@ -24,6 +24,10 @@ pub fn run(command: &ArchiveCommand, lang: Lang) -> Result<(), Error> {
             kind,
             from,
             to,
+            issuer,
+            task_owner,
+            due_from,
+            due_to,
             limit,
             json,
             archive_dir,
@@ -34,6 +38,12 @@ pub fn run(command: &ArchiveCommand, lang: Lang) -> Result<(), Error> {
                 kind: *kind,
                 from: *from,
                 to: *to,
+                issuer: issuer.as_deref(),
+                tasks: crate::archive::tasks::TaskFilter {
+                    owner: task_owner.as_deref(),
+                    due_from: *due_from,
+                    due_to: *due_to,
+                },
                 limit: *limit,
             };
             super::search::search(&query, *json, archive_dir)
@@ -65,7 +75,8 @@ pub fn run(command: &ArchiveCommand, lang: Lang) -> Result<(), Error> {
         }
         ArchiveCommand::Merge { other, archive_dir } => {
             let mut archive = Archive::open(archive_dir)?;
-            let results = archive.merge(other)?;
+            let renderer = Renderer::new(TemplateSource::default())?;
+            let results = archive.merge(&renderer, other)?;
             let total = results.len();
             let mut failed = 0;
             for result in results {

@@ -4,7 +4,9 @@ use std::path::Path;
 
 use crate::archive::Archive;
 use crate::archive::search::Query;
+use crate::compose::templates::TemplateSource;
 use crate::error::Error;
+use crate::render::Renderer;
 
 /// Prints the entries found, best first: number, date, kind, unit and entry on one line,
 /// the words around the match under it; or all of it as JSON.
@@ -22,15 +24,22 @@ pub fn search(query: &Query, json: bool, archive_dir: &Path) -> Result<(), Error
             hit.numbers.as_str()
         };
         super::say!("{number}\t{}\t{}\t{}\t{}", hit.date, hit.kind, hit.unit, hit.entry);
-        super::say!("  {}", hit.snippet);
+        if !hit.snippet.is_empty() {
+            super::say!("  {}", hit.snippet);
+        }
+        for task in &hit.tasks {
+            super::say!("  → {task}");
+        }
     }
     Ok(())
 }
 
-/// Builds the index again; prints how many entries it holds.
+/// Builds the index again (laying out every stored record's documents for their words);
+/// prints how many entries it holds.
 pub fn reindex(archive_dir: &Path) -> Result<(), Error> {
     let mut archive = Archive::open_existing(archive_dir)?;
-    let count = archive.reindex()?;
+    let renderer = Renderer::new(TemplateSource::default())?;
+    let count = archive.reindex(&renderer)?;
     super::say!("{count}");
     Ok(())
 }

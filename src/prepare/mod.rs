@@ -93,6 +93,27 @@ pub struct Facts {
     pub system: IssuerSystem,
     /// Trích yếu: what the documents are about, for the outgoing register.
     pub summary: String,
+    /// The tasks a session's conclusions give: who, and by when.
+    pub tasks: Vec<TaskFact>,
+}
+
+/// One task the conclusions give, as the index keeps it.
+#[derive(Debug, Clone)]
+pub struct TaskFact {
+    /// Who does it, as written.
+    pub assignee: String,
+    /// By when, when the record says.
+    pub due: Option<Date>,
+}
+
+impl TaskFact {
+    /// "Phòng Kinh tế (hạn 31/03/2025)", as a search result shows it.
+    pub fn line(&self) -> String {
+        match self.due {
+            Some(d) => format!("{} (hạn {:02}/{:02}/{})", self.assignee, d.day, d.month, d.year),
+            None => self.assignee.clone(),
+        }
+    }
 }
 
 fn number_lines(documents: &[Requested], system: IssuerSystem, codes: Codes) -> Vec<String> {
@@ -203,6 +224,15 @@ fn prepare_session(file: YamlFile) -> Result<Prepared, Error> {
         office_code: session.issuer.office_code.clone(),
         system: session.issuer.system,
         summary: format!("về {}", session.subject),
+        tasks: session
+            .conclusions
+            .iter()
+            .flat_map(|c| &c.tasks)
+            .map(|t| TaskFact {
+                assignee: t.assignee.clone(),
+                due: t.due,
+            })
+            .collect(),
     };
     Ok(Prepared {
         kind: RecordKind::WorkingSession,
@@ -299,6 +329,7 @@ pub fn assessment_model(checked: &Checked) -> Result<Prepared, Error> {
         office_code: issuer.and_then(|i| i.office_code.clone()),
         system: IssuerSystem::State,
         summary: format!("kết quả đánh giá {} theo {}", assessment.unit, checked.set.set.id),
+        tasks: Vec::new(),
     };
     Ok(Prepared {
         kind: RecordKind::Assessment,

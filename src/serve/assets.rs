@@ -57,6 +57,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../../assets/serve/trail.js"),
     ),
     (
+        "search.js",
+        "text/javascript",
+        include_str!("../../assets/serve/search.js"),
+    ),
+    (
         "vendor/codemirror.js",
         "text/javascript",
         include_str!("../../assets/vendor/codemirror-5.65.21/codemirror.js"),

@@ -10,6 +10,7 @@
 //! | [`form`] | the form editor: text to form value and back, the people directory, a record started from an earlier one |
 //! | [`save`] | saving byte for byte, atomically, with conflict detection; new records |
 //! | [`downloads`] | writing documents into the output folder, serving them, the archive |
+//! | [`search`] | the search box over the folder's records and the archive; the archive's PDFs |
 //! | [`assets`] | the pages and the vendored editor files, embedded in the binary |
 //! | [`people`] | logins when the folder has users: sessions, back-off, roles checked per route, the audit log |
 //! | [`pipeline`] | the narrow adapter to the render pipeline |
@@ -29,6 +30,7 @@ pub mod people;
 pub mod pipeline;
 pub mod records;
 pub mod save;
+pub mod search;
 pub mod security;
 pub mod text;
 pub mod tls;
@@ -124,6 +126,8 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/render", post(downloads::render))
         .route("/api/archive", post(downloads::archive))
         .route("/out/{*name}", get(downloads::file))
+        .route("/api/search", get(search::search))
+        .route("/archive/{*name}", get(search::document))
         .route("/login", get(assets::login_page))
         .route("/api/login", post(people::login))
         .route("/api/logout", post(people::logout))

@@ -223,7 +223,7 @@ pub async fn gate(
     }
     let user = cookie(request.headers(), SESSION_COOKIE).and_then(|t| state.sessions.user(&t));
     let Some(user) = user else {
-        if path.starts_with("/api/") || path.starts_with("/out/") {
+        if path.starts_with("/api/") || path.starts_with("/out/") || path.starts_with("/archive/") {
             return Refusal::new(StatusCode::UNAUTHORIZED, "err_session").respond(lang);
         }
         return Redirect::to("/login").into_response();

@@ -17,3 +17,4 @@ mod e2e;
 mod form;
 mod harness;
 mod office;
+mod search;

@@ -32,6 +32,7 @@ mod scaffold;
 mod schema;
 mod search;
 mod serve;
+mod serve_search;
 mod server;
 mod sign;
 mod support;

@@ -148,3 +148,70 @@ fn filters_json_syntax_characters_and_long_queries() {
     assert!(reindexed.status.success(), "{}", stderr(&reindexed));
     assert_eq!(found(&dir, "xa", &[]).0, all);
 }
+
+/// The entries of archive `name` in `dir` that `args` finds, and the output.
+fn found_in(dir: &tempfile::TempDir, name: &str, args: &[&str]) -> (Vec<String>, String) {
+    let archive = dir.path().join(name);
+    let mut all = vec!["archive", "search", "--archive-dir", archive.to_str().unwrap()];
+    all.extend_from_slice(args);
+    let output = vanban(&all);
+    assert!(output.status.success(), "{args:?}: {}", stderr(&output));
+    let text = stdout(&output);
+    let entries = text
+        .lines()
+        .filter(|l| !l.starts_with("  "))
+        .filter_map(|l| l.split('\t').nth(4))
+        .map(|e| e.split('-').take(3).collect::<Vec<_>>().join("-"))
+        .collect();
+    (entries, text)
+}
+
+#[test]
+fn documents_words_tasks_and_entries_gathered_or_merged() {
+    let dir = archive();
+    // Words only the documents print, never the record: the notice's deadline line and the
+    // state header's motto.
+    let (deadline, text) = found(&dir, "\"thoi han hoan thanh\"", &[]);
+    let mut sessions = deadline.clone();
+    sessions.sort();
+    assert_eq!(sessions, ["an-phu-2026", "sao-vang-2026", "tho-xuan-2024"], "{text}");
+    assert!(text.contains("«Thời» «hạn» «hoàn» «thành»"), "{text}");
+    let (motto, text) = found(&dir, "\"Độc lập Tự do Hạnh phúc\"", &[]);
+    assert!(motto.contains(&"an-phu-2026".to_string()), "{text}");
+    // Tasks of the Phòng Kinh tế due in March, marks or not; none due in May.
+    for owner in ["Phòng Kinh tế", "phong kinh te"] {
+        let march = ["--task-owner", owner, "--due-from", "2026-03-01", "--due-to", "2026-03-31"];
+        let (hits, text) = found_in(&dir, "kho", &march);
+        assert_eq!(hits, ["an-phu-2026"], "{text}");
+        assert!(text.contains("→ Phòng Kinh tế xã (hạn 31/03/2026)"), "{text}");
+        assert!(!text.contains("(hạn 28/02/2026)"), "only the tasks met: {text}");
+    }
+    let may = ["--task-owner", "phong kinh te", "--due-from", "2026-05-01", "--due-to", "2026-05-31"];
+    assert!(found_in(&dir, "kho", &may).0.is_empty());
+    // Words and tasks together; an issuer by its words.
+    let (both, text) = found_in(&dir, "kho", &["OCOP", "--task-owner", "hop tac xa"]);
+    assert_eq!(both, ["an-phu-2026"], "{text}");
+    let (issued, text) = found_in(&dir, "kho", &["xa", "--issuer", "uy ban nhan dan xa an phu"]);
+    assert!(!issued.is_empty() && issued.iter().all(|e| e == "an-phu-2026"), "{text}");
+    assert!(found_in(&dir, "kho", &["xa", "--issuer", "khong co co quan nay"]).0.is_empty());
+
+    // An archival PDF gathered into another archive, and a whole archive merged: their
+    // documents' words are found there too.
+    let out = dir.path().join("out");
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/samples/an-phu-2026-02-05.yaml");
+    let rendered = vanban(&["render", sample, "--archive", "-o", out.to_str().unwrap()]);
+    assert!(rendered.status.success(), "{}", stderr(&rendered));
+    let notice = out.join("an-phu-2026-02-05-thong-bao-ket-luan.pdf");
+    let gathered = dir.path().join("gathered");
+    let added = vanban(&["archive", "add", notice.to_str().unwrap(), "--archive-dir", gathered.to_str().unwrap()]);
+    assert!(added.status.success(), "{}", stderr(&added));
+    let (hits, text) = found_in(&dir, "gathered", &["--", "\"thoi han hoan thanh\""]);
+    assert_eq!(hits, ["an-phu-2026"], "{text}");
+    let merged = dir.path().join("merged");
+    let kho = dir.path().join("kho");
+    let merging = vanban(&["archive", "merge", kho.to_str().unwrap(), "--archive-dir", merged.to_str().unwrap()]);
+    assert!(merging.status.success(), "{}", stderr(&merging));
+    assert_eq!(found_in(&dir, "merged", &["--", "\"thoi han hoan thanh\""]).0.len(), 3);
+    let march = ["--task-owner", "phong kinh te", "--due-from", "2026-03-01", "--due-to", "2026-03-31"];
+    assert_eq!(found_in(&dir, "merged", &march).0, ["an-phu-2026"]);
+}
