@@ -173,6 +173,10 @@ pub struct SignArgs {
     /// A time-stamping authority (RFC 3161) whose timestamp each signature carries (PAdES B-T).
     #[arg(long, value_name = "URL")]
     pub tsa: Option<String>,
+    /// Also keep in the file every certificate and its revocation list (CRL), fetched from
+    /// the certificate's distribution point, so it validates for years (PAdES B-LT; needs `--tsa`).
+    #[arg(long, requires = "tsa")]
+    pub ltv: bool,
     /// Environment variable holding the .p12 password (else it is asked on the terminal).
     #[arg(long, value_name = "VAR")]
     pub password_env: Option<String>,

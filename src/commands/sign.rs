@@ -45,6 +45,8 @@ pub struct SignOptions<'a> {
     pub output: Option<&'a Path>,
     /// A time-stamping authority's URL (PAdES B-T).
     pub tsa: Option<&'a str>,
+    /// Add the security store with every certificate's revocation list (PAdES B-LT).
+    pub ltv: bool,
 }
 
 /// Runs `vanban sign`: one password or PIN for every file; prints each signed file's path,
@@ -87,6 +89,7 @@ pub fn sign(options: &SignOptions, lang: Lang) -> Result<(), Error> {
                 role: options.signer,
                 time: SigningTime::now(),
                 tsa: options.tsa,
+                ltv: options.ltv,
             })
         });
         match signed {
@@ -211,6 +214,7 @@ impl crate::args::SignArgs {
             signer: self.signer.as_deref(),
             output: self.output.as_deref(),
             tsa: self.tsa.as_deref(),
+            ltv: self.ltv,
         }
     }
 }

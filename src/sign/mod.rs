@@ -4,6 +4,8 @@
 //! - [`key`]: the signer's key and certificate chain; [`pkcs12`]: read from a .p12 file, with
 //!   the password's source; [`token`]: on a USB token, through its PKCS#11 module;
 //! - [`cms`]: the CMS SignedData of one signature; [`timestamp`]: its RFC 3161 timestamp;
+//! - [`ltv`]: the document security store with each certificate's revocation list (B-LT);
+//!   [`dss`]: reading it back;
 //! - [`appearance`]: what a signature shows (signature image, or seal with name and time);
 //! - [`fields`]: signature fields and widgets; [`pdf`]: incremental updates;
 //! - [`verify`]: reading every signature back; [`certs`]: names, signatures, chains;
@@ -12,8 +14,10 @@
 pub mod appearance;
 pub mod certs;
 pub mod cms;
+pub mod dss;
 pub mod fields;
 pub mod key;
+pub mod ltv;
 pub mod pdf;
 pub mod pkcs12;
 pub mod problem;
@@ -72,6 +76,8 @@ pub struct Request<'a> {
     pub time: SigningTime,
     /// A time-stamping authority's URL: the signature gets its timestamp (PAdES B-T).
     pub tsa: Option<&'a str>,
+    /// Then add the certificates and their revocation lists in a security store (B-LT).
+    pub ltv: bool,
 }
 
 /// A moment in Vietnam time (UTC+07:00).
@@ -209,6 +215,9 @@ pub fn sign(request: &Request) -> Result<(), Error> {
         .map(|(_, at)| *at)
         .unwrap_or_default();
     fill_signature(&mut bytes, start, request.credentials, request.tsa).map_err(|p| problem(path, p))?;
+    if request.ltv {
+        bytes = ltv::extend(path, bytes)?;
+    }
     crate::output::write_atomic(request.output, &bytes)
 }
 

@@ -43,6 +43,12 @@ pub enum SignProblem {
     SomeNotSigned { bad: usize, total: usize },
     /// The time-stamping authority at `url` gave no usable timestamp.
     Timestamp { url: String, detail: String },
+    /// A certificate names no CRL distribution point to fetch its revocation status from.
+    NoRevocationSource { holder: String },
+    /// The revocation list at `url` could not be fetched or read.
+    Revocation { url: String, detail: String },
+    /// A certificate is on its issuer's revocation list.
+    Revoked { holder: String },
     /// A problem with a USB token.
     Token(super::token_problem::TokenProblem),
 }
@@ -134,6 +140,18 @@ impl SignProblem {
                 format!("không lấy được dấu thời gian từ {url}: {detail}"),
                 format!("no timestamp from {url}: {detail}"),
             ),
+            SignProblem::NoRevocationSource { holder } => words(
+                format!("chứng thư của {holder} không ghi nơi lấy danh sách thu hồi (CRL)"),
+                format!("the certificate of {holder} names no place to fetch its revocation list (CRL) from"),
+            ),
+            SignProblem::Revocation { url, detail } => words(
+                format!("không lấy được danh sách thu hồi chứng thư từ {url}: {detail}"),
+                format!("no certificate revocation list from {url}: {detail}"),
+            ),
+            SignProblem::Revoked { holder } => words(
+                format!("chứng thư của {holder} đã bị thu hồi"),
+                format!("the certificate of {holder} has been revoked"),
+            ),
             SignProblem::Token(problem) => problem.message(),
         }
     }
@@ -196,6 +214,18 @@ impl SignProblem {
                 "kiểm tra địa chỉ `--tsa` và mạng; tệp chưa được ký, ký lại khi máy chủ dấu thời gian trả lời",
                 "check the `--tsa` address and the network; nothing was signed: sign again once the authority answers",
             ),
+            SignProblem::NoRevocationSource { .. } => words(
+                "ký không có `--ltv`, hoặc dùng chứng thư do tổ chức chứng thực cấp có điểm phân phối CRL",
+                "sign without `--ltv`, or with a certificate whose authority gives a CRL distribution point",
+            ),
+            SignProblem::Revocation { .. } => words(
+                "kiểm tra mạng; tệp đã ký vẫn giữ nguyên, chạy lại `vanban sign --ltv` khi máy chủ trả lời",
+                "check the network; the signed file is kept as it was: run `vanban sign --ltv` again once the server answers",
+            ),
+            SignProblem::Revoked { .. } => words(
+                "chữ ký bằng chứng thư đã thu hồi không có giá trị; liên hệ tổ chức chứng thực",
+                "a signature with a revoked certificate is not valid; contact the certification authority",
+            ),
             SignProblem::Token(problem) => problem.hint(),
         }
     }
@@ -223,6 +253,9 @@ impl SignProblem {
             SignProblem::OutputWithMany,
             SignProblem::SomeNotSigned { bad: 1, total: 2 },
             SignProblem::Timestamp { url: s(), detail: s() },
+            SignProblem::NoRevocationSource { holder: s() },
+            SignProblem::Revocation { url: s(), detail: s() },
+            SignProblem::Revoked { holder: s() },
         ]
         .into_iter()
         .chain(

@@ -163,6 +163,8 @@ pub struct Stamp {
     pub authority: String,
     /// The token's imprint is the SHA-256 of the signature value.
     pub matches: bool,
+    /// The certificates the token carries (the authority's chain).
+    pub certificates: Vec<x509_cert::Certificate>,
 }
 
 /// The timestamp in a SignerInfo's unsigned attributes, if there is one.
@@ -181,23 +183,28 @@ pub fn read(unsigned: Option<&x509_cert::attr::Attributes>, signature: &[u8]) ->
         Some(cms::signed_data::SignerIdentifier::IssuerAndSerialNumber(id)) => Some(id.clone()),
         _ => None,
     };
-    let authority = signed
+    let certificates: Vec<x509_cert::Certificate> = signed
         .certificates
         .iter()
         .flat_map(|set| set.0.iter())
-        .find_map(|c| match (c, &signer) {
-            (cms::cert::CertificateChoices::Certificate(c), Some(id))
-                if c.tbs_certificate().issuer() == &id.issuer
-                    && c.tbs_certificate().serial_number() == &id.serial_number =>
-            {
-                Some(super::certs::holder(c))
-            }
+        .filter_map(|c| match c {
+            cms::cert::CertificateChoices::Certificate(c) => Some(c.clone()),
             _ => None,
         })
+        .collect();
+    let authority = certificates
+        .iter()
+        .find(|c| {
+            signer.as_ref().is_some_and(|id| {
+                c.tbs_certificate().issuer() == &id.issuer && c.tbs_certificate().serial_number() == &id.serial_number
+            })
+        })
+        .map(super::certs::holder)
         .unwrap_or_default();
     Some(Stamp {
         unix: info.gen_time.to_unix_duration().as_secs() as i64,
         authority,
         matches: info.message_imprint.hashed_message.as_bytes() == Sha256::digest(signature).as_slice(),
+        certificates,
     })
 }

@@ -8,6 +8,7 @@ use sha2::{Digest, Sha256};
 use x509_cert::Certificate;
 
 use super::certs::{self, Chain};
+use super::dss::{self, Status, Store};
 use super::{SignProblem, fields, pdf, problem};
 use crate::error::Error;
 use crate::problem::{Lang, words};
@@ -31,17 +32,30 @@ pub struct Report {
     pub chain: Option<Chain>,
     /// Its timestamp, if it carries one (PAdES B-T).
     pub timestamp: Option<super::timestamp::Stamp>,
+    /// What the file's security store says of each certificate of the signer's and the
+    /// timestamp authority's chains (roots left out); empty when the file has no store.
+    pub revocation: Vec<(String, Status)>,
 }
 
 impl Report {
     /// Intact, trusted when a trust anchor was given, and its timestamp (if any) made for it.
     pub fn valid(&self) -> bool {
-        self.intact && self.chain != Some(Chain::Untrusted) && self.timestamp.as_ref().is_none_or(|t| t.matches)
+        self.intact
+            && self.chain != Some(Chain::Untrusted)
+            && self.timestamp.as_ref().is_none_or(|t| t.matches)
+            && !self.revocation.iter().any(|(_, s)| *s == Status::Revoked)
     }
 
-    /// B-T with a timestamp, else B-B.
+    /// B-LT with a timestamp and every certificate's revocation list in the file, B-T with
+    /// a timestamp, else B-B.
     pub fn level(&self) -> &'static str {
-        if self.timestamp.is_some() { "B-T" } else { "B-B" }
+        let complete =
+            !self.revocation.is_empty() && self.revocation.iter().all(|(_, s)| matches!(s, Status::Good { .. }));
+        match (&self.timestamp, complete) {
+            (Some(_), true) => "B-LT",
+            (Some(_), false) => "B-T",
+            (None, _) => "B-B",
+        }
     }
 
     /// The report's lines, in `lang`.
@@ -97,6 +111,24 @@ impl Report {
             );
             out.push_str(&format!("\n  {}", line.take(lang)));
         }
+        for (holder, status) in &self.revocation {
+            let said = match status {
+                Status::Good { this_update } => {
+                    let when = super::SigningTime { unix: *this_update }.iso();
+                    words(
+                        format!("chưa bị thu hồi (danh sách thu hồi lập {when}, lưu trong tệp)"),
+                        format!("not revoked (revocation list of {when}, kept in the file)"),
+                    )
+                }
+                Status::Revoked => words("ĐÃ BỊ THU HỒI", "REVOKED"),
+                Status::Unknown => words(
+                    "không rõ (tệp không có danh sách thu hồi của nơi cấp)",
+                    "unknown (the file holds no revocation list of its issuer)",
+                ),
+            };
+            let label = words("Tình trạng thu hồi", "Revocation status").take(lang);
+            out.push_str(&format!("\n  {label}: {holder}: {}", said.take(lang)));
+        }
         out
     }
 }
@@ -114,6 +146,7 @@ pub fn verify(path: &Path, anchors: Option<&[Certificate]>) -> Result<Vec<Report
     }
     let bad_pdf = |e: lopdf::Error| problem(path, SignProblem::BadPdf { detail: e.to_string() });
     let update = pdf::Update::new(bytes.clone()).map_err(bad_pdf)?;
+    let store = dss::read(&update.doc);
     let mut reports = Vec::new();
     for field in fields::all(&update).map_err(|p| problem(path, p))? {
         let Ok(value) = field.dict.get(b"V") else { continue };
@@ -126,7 +159,7 @@ pub fn verify(path: &Path, anchors: Option<&[Certificate]>) -> Result<Vec<Report
             .and_then(Object::as_str)
             .map(|t| String::from_utf8_lossy(t).into_owned())
             .unwrap_or_default();
-        reports.push(check(&bytes, name, signature, anchors));
+        reports.push(check(&bytes, name, signature, anchors, &store));
     }
     if reports.is_empty() {
         return Err(problem(path, SignProblem::NoSignatures));
@@ -135,7 +168,13 @@ pub fn verify(path: &Path, anchors: Option<&[Certificate]>) -> Result<Vec<Report
 }
 
 /// Checks one signature dictionary against the file's bytes.
-fn check(bytes: &[u8], field: String, signature: &lopdf::Dictionary, anchors: Option<&[Certificate]>) -> Report {
+fn check(
+    bytes: &[u8],
+    field: String,
+    signature: &lopdf::Dictionary,
+    anchors: Option<&[Certificate]>,
+    store: &Store,
+) -> Report {
     let time = signature
         .get(b"M")
         .and_then(Object::as_str)
@@ -165,6 +204,7 @@ fn check(bytes: &[u8], field: String, signature: &lopdf::Dictionary, anchors: Op
         bytes_after: 0,
         chain: None,
         timestamp: None,
+        revocation: Vec::new(),
     };
     let [a, b, c, d] = range[..] else { return report };
     let end = c.saturating_add(d);
@@ -193,12 +233,37 @@ fn check(bytes: &[u8], field: String, signature: &lopdf::Dictionary, anchors: Op
                 &parsed.signature,
             )
         });
+    if !store.crls.is_empty() {
+        report.revocation = revocation(&parsed, store);
+    }
     report.chain = match (anchors, &parsed.signer) {
         (Some(anchors), Some(signer)) => Some(certs::chain(signer, &parsed.certificates, anchors)),
         (Some(_), None) => Some(Chain::Untrusted),
         (None, _) => None,
     };
     report
+}
+
+/// The store's word on the signer's chain and the timestamp authority's, roots left out.
+fn revocation(parsed: &super::cms::Parsed, store: &Store) -> Vec<(String, Status)> {
+    let stamped = parsed.timestamp.as_ref().map(|t| t.certificates.clone()).unwrap_or_default();
+    let mut pool = store.certificates.clone();
+    pool.extend(parsed.certificates.iter().cloned());
+    pool.extend(stamped.iter().cloned());
+    let mut chain: Vec<Certificate> = parsed
+        .signer
+        .as_ref()
+        .map(|signer| dss::chain_of(signer, &pool))
+        .unwrap_or_default();
+    for certificate in stamped.iter().filter(|c| !super::ltv::self_issued(c)) {
+        if !chain.contains(certificate) {
+            chain.push(certificate.clone());
+        }
+    }
+    chain
+        .iter()
+        .map(|c| (certs::holder(c), dss::status(store, c, &pool)))
+        .collect()
 }
 
 /// `D:20260205103000+07'00'` as `2026-02-05T10:30:00+07:00`.

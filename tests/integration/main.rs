@@ -19,6 +19,7 @@ mod invitation;
 mod kinds;
 mod layers;
 mod layout;
+mod ltv;
 mod news;
 mod nothing_lost;
 mod office;

@@ -27,6 +27,13 @@ fn key_usages() -> Vec<KeyUsagePurpose> {
 /// A CA, a person's P-256 certificate and an agency's RSA certificate, as .p12 files with the
 /// chain, plus `ca.pem`, a blue signature PNG and a red seal PNG (36 mm).
 pub fn pki() -> Pki {
+    pki_with(None)
+}
+
+/// As [`pki`]; with `crl_url`, the certificates name it as their CRL distribution point and
+/// the CA's lists are written: `ca.crl` (nothing revoked) and `ca-revoked.crl` (the person's
+/// certificate revoked), both current from 1 January of this year for five years.
+pub fn pki_with(crl_url: Option<&str>) -> Pki {
     let dir = tempfile::tempdir().unwrap();
     let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
     ca_params
@@ -51,6 +58,10 @@ pub fn pki() -> Pki {
         .distinguished_name
         .push(DnType::OrganizationName, "Ủy ban nhân dân xã An Phú");
     person.key_usages = key_usages();
+    if let Some(url) = crl_url {
+        person.serial_number = Some(rcgen::SerialNumber::from(0x5ab1e_u64));
+        person.crl_distribution_points = vec![rcgen::CrlDistributionPoint { uris: vec![url.into()] }];
+    }
     let person_cert = person.signed_by(&person_key, &issuer).unwrap();
     // The same keys and certificates as files, for a token to import.
     std::fs::write(dir.path().join("person.key.pem"), person_key.serialize_pem()).unwrap();
@@ -74,6 +85,10 @@ pub fn pki() -> Pki {
         .distinguished_name
         .push(DnType::OrganizationName, "Ủy ban nhân dân xã An Phú");
     agency.key_usages = key_usages();
+    if let Some(url) = crl_url {
+        agency.crl_distribution_points = vec![rcgen::CrlDistributionPoint { uris: vec![url.into()] }];
+        write_crls(dir.path(), &issuer);
+    }
     let agency_cert = agency.signed_by(&agency_key, &issuer).unwrap();
     std::fs::write(dir.path().join("agency.key.pem"), agency_key.serialize_pem()).unwrap();
     std::fs::write(dir.path().join("agency.der"), agency_cert.der()).unwrap();
@@ -83,6 +98,34 @@ pub fn pki() -> Pki {
     // 425 px over 36 mm: 11 806 px per metre.
     write_png(&dir.path().join("con-dau.png"), 425, 425, Some(11_806), seal_pixel);
     Pki { dir }
+}
+
+/// The CA's revocation lists: none revoked, and the person's certificate revoked.
+fn write_crls(dir: &Path, issuer: &Issuer<'_, KeyPair>) {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let year = 1970 + (seconds / 31_556_952) as i32;
+    for (name, revoked) in [("ca.crl", vec![]), ("ca-revoked.crl", vec![0x5ab1e_u64])] {
+        let list = rcgen::CertificateRevocationListParams {
+            this_update: rcgen::date_time_ymd(year, 1, 1),
+            next_update: rcgen::date_time_ymd(year + 5, 1, 1),
+            crl_number: rcgen::SerialNumber::from(1u64),
+            issuing_distribution_point: None,
+            revoked_certs: revoked
+                .into_iter()
+                .map(|serial| rcgen::RevokedCertParams {
+                    serial_number: rcgen::SerialNumber::from(serial),
+                    revocation_time: rcgen::date_time_ymd(year, 1, 1),
+                    reason_code: Some(rcgen::RevocationReason::KeyCompromise),
+                    invalidity_date: None,
+                })
+                .collect(),
+            key_identifier_method: rcgen::KeyIdMethod::Sha256,
+        };
+        std::fs::write(dir.join(name), list.signed_by(issuer).unwrap().der()).unwrap();
+    }
 }
 
 /// An RSA-2048 key in PKCS#8, as Vietnamese public CAs issue.

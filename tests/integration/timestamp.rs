@@ -59,9 +59,9 @@ server.serve_forever()
 "#;
 
 /// The authority, stopped when dropped.
-struct Authority {
+pub struct Authority {
     child: Child,
-    url: String,
+    pub url: String,
 }
 
 impl Drop for Authority {
@@ -83,14 +83,20 @@ fn openssl(dir: &Path, args: &[&str]) {
 /// A TSA certificate (critical timeStamping extended key usage) from the PKI's CA, and the
 /// authority serving it.
 fn authority(pki: &Pki) -> Option<Authority> {
+    authority_with(pki, None)
+}
+
+/// As [`authority`]; with `crl_url`, the TSA certificate names it as its CRL distribution point.
+pub fn authority_with(pki: &Pki, crl_url: Option<&str>) -> Option<Authority> {
     if !program("openssl") || !program("python3") {
         return None;
     }
     let dir = pki.path("tsa");
     std::fs::create_dir_all(&dir).unwrap();
+    let points = crl_url.map(|url| format!("crlDistributionPoints = URI:{url}\n")).unwrap_or_default();
     std::fs::write(
         dir.join("ext.cnf"),
-        "[tsa]\nbasicConstraints = CA:FALSE\nkeyUsage = critical, digitalSignature\nextendedKeyUsage = critical, timeStamping\n",
+        format!("[tsa]\nbasicConstraints = CA:FALSE\nkeyUsage = critical, digitalSignature\nextendedKeyUsage = critical, timeStamping\n{points}"),
     )
     .unwrap();
     let (ca, ca_key) = (pki.path("ca.pem"), pki.path("ca.key.pem"));

@@ -1,0 +1,212 @@
+//! Long-term validation (issue 27, PAdES B-LT): `vanban sign --tsa URL --ltv` keeps every
+//! certificate and its revocation list (fetched from a CRL distribution point on loopback) in
+//! the file's document security store. pyHanko then validates the signatures and their
+//! timestamps with revocation checking on (hard-fail), fetching off and the list server
+//! stopped: only what the file holds. A revoked certificate is refused before anything is
+//! written.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+use crate::pki::{Pki, pki_with};
+use crate::sign::{needs_pyhanko, ok, render, run, s};
+use crate::support::{PARTY_SAMPLE, STATE_SAMPLE, program};
+use crate::timestamp::authority_with;
+
+/// Serves the files of a folder over HTTP on loopback.
+const FILES: &str = r#"
+import http.server, sys
+folder = sys.argv[1]
+class Handler(http.server.SimpleHTTPRequestHandler):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, directory=folder, **kwargs)
+    def log_message(self, *args):
+        pass
+server = http.server.HTTPServer(('127.0.0.1', 0), Handler)
+print(server.server_address[1], flush=True)
+server.serve_forever()
+"#;
+
+/// A file server, stopped when dropped.
+struct Files {
+    child: Child,
+    port: String,
+}
+
+impl Drop for Files {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn serve_files(folder: &Path) -> Files {
+    let mut child = Command::new("python3")
+        .args(["-c", FILES, s(folder)])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut port = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut port).unwrap();
+    Files {
+        child,
+        port: port.trim().to_string(),
+    }
+}
+
+/// pyHanko's verdict on each signature, its revocation information taken only from the
+/// file's security store: `field bottom_line timestamp_valid_and_trusted`.
+fn pyhanko_lt(pdf: &Path, ca: &Path) -> String {
+    let script = r#"
+import sys
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.validation import validate_pdf_signature, DocumentSecurityStore, ValidationContext
+from pyhanko.sign.validation.errors import NoDSSFoundError
+from pyhanko.keys import load_cert_from_pemder
+settings = {'trust_roots': [load_cert_from_pemder(sys.argv[2])], 'allow_fetching': False,
+            'revocation_mode': 'hard-fail'}
+with open(sys.argv[1], 'rb') as f:
+    r = PdfFileReader(f)
+    try:
+        vc = DocumentSecurityStore.read_dss(r).as_validation_context(settings)
+    except NoDSSFoundError:
+        vc = ValidationContext(crls=[], ocsps=[], **settings)
+    for sig in r.embedded_signatures:
+        st = validate_pdf_signature(sig, vc, ts_validation_context=vc)
+        ts = st.timestamp_validity
+        print(sig.field_name, st.bottom_line, ts is not None and ts.valid and ts.trusted)
+"#;
+    let output = Command::new("python3").args(["-c", script, s(pdf), s(ca)]).output().unwrap();
+    assert!(output.status.success(), "pyHanko: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn sign(pki: &Pki, pdf: &Path, tsa: &str, extra: &[&str]) -> std::process::Output {
+    let (p12, image) = (pki.path("person.p12"), pki.path("chu-ky.png"));
+    let mut args = vec![
+        "sign",
+        s(pdf),
+        "--p12",
+        s(&p12),
+        "--password-env",
+        crate::pki::PASSWORD_VAR,
+        "--image",
+        s(&image),
+        "--tsa",
+        tsa,
+        "--ltv",
+    ];
+    args.extend_from_slice(extra);
+    run(&args)
+}
+
+#[test]
+fn signatures_keep_their_revocation_lists_and_validate_offline() {
+    if !program("python3") || !program("openssl") {
+        return;
+    }
+    let lists = tempfile::tempdir().unwrap();
+    let files = serve_files(lists.path());
+    let url = format!("http://127.0.0.1:{}/ca.crl", files.port);
+    let pki = pki_with(Some(&url));
+    std::fs::copy(pki.path("ca.crl"), lists.path().join("ca.crl")).unwrap();
+    let Some(tsa) = authority_with(&pki, Some(&url)) else { return };
+
+    // A state notice (one signer, then the agency) and Party minutes (chair and secretary).
+    let state = render(&pki, STATE_SAMPLE, &[]);
+    let notice = state.join("an-phu-2026-02-05-thong-bao-ket-luan.pdf");
+    let signed_notice = state.join("an-phu-2026-02-05-thong-bao-ket-luan-da-ky.pdf");
+    ok(&sign(&pki, &notice, &tsa.url, &[]));
+    ok(&run(&[
+        "sign",
+        s(&signed_notice),
+        "--agency",
+        "--p12",
+        s(&pki.path("agency.p12")),
+        "--password-env",
+        crate::pki::PASSWORD_VAR,
+        "--seal",
+        s(&pki.path("con-dau.png")),
+        "--tsa",
+        &tsa.url,
+        "--ltv",
+    ]));
+    let party = render(&pki, PARTY_SAMPLE, &[]);
+    let minutes = party.join("tho-xuan-2024-03-27-xuan-truong-bien-ban.pdf");
+    let signed_minutes = party.join("tho-xuan-2024-03-27-xuan-truong-bien-ban-da-ky.pdf");
+    ok(&sign(&pki, &minutes, &tsa.url, &["--signer", "chair"]));
+    ok(&sign(&pki, &signed_minutes, &tsa.url, &["--signer", "secretary"]));
+
+    for signed in [&signed_notice, &signed_minutes] {
+        let report = ok(&run(&["verify", s(signed), "--trust", s(&pki.path("ca.pem"))]));
+        assert_eq!(report.matches("Mức PAdES: B-LT").count(), 2, "{report}");
+        assert!(
+            report.contains("Tình trạng thu hồi: Nguyễn Văn An: chưa bị thu hồi (danh sách thu hồi lập"),
+            "{report}"
+        );
+        assert!(report.contains("Tình trạng thu hồi: TSA thu nghiem vanban: chưa bị thu hồi"), "{report}");
+        let broken = crate::pdfa::violations(&std::fs::read(signed).unwrap());
+        assert!(broken.is_empty(), "PDF/A-3 clauses broken: {broken:#?}");
+    }
+    // A control: the same signature without `--ltv` (B-T) holds no revocation lists.
+    let control = state.join("control.pdf");
+    let control_signed = state.join("control-da-ky.pdf");
+    std::fs::copy(&notice, &control).unwrap();
+    let (p12, image) = (pki.path("person.p12"), pki.path("chu-ky.png"));
+    ok(&run(&[
+        "sign",
+        s(&control),
+        "--p12",
+        s(&p12),
+        "--password-env",
+        crate::pki::PASSWORD_VAR,
+        "--image",
+        s(&image),
+        "--tsa",
+        &tsa.url,
+    ]));
+    let report = ok(&run(&["verify", s(&control_signed), "--trust", s(&pki.path("ca.pem"))]));
+    assert!(report.contains("Mức PAdES: B-T") && !report.contains("Tình trạng thu hồi"), "{report}");
+    // The list server gone, pyHanko validates from the file alone, revocation checked; the
+    // control, without the lists, does not validate so.
+    drop(files);
+    if needs_pyhanko() {
+        let verdict = pyhanko_lt(&control_signed, &pki.path("ca.pem"));
+        assert!(verdict.contains(" False"), "without its lists, hard-fail must fail: {verdict}");
+    }
+    if needs_pyhanko() {
+        for signed in [&signed_notice, &signed_minutes] {
+            let verdict = pyhanko_lt(signed, &pki.path("ca.pem"));
+            eprintln!("pyHanko: {verdict}");
+            let lines: Vec<&str> = verdict.lines().collect();
+            assert_eq!(lines.len(), 2, "{verdict}");
+            assert!(lines.iter().all(|l| l.ends_with(" True")), "{verdict}");
+            assert!(
+                lines.iter().all(|l| !l.contains("INDETERMINATE") && !l.contains("FAIL")),
+                "{verdict}"
+            );
+        }
+    }
+
+    // The person's certificate revoked: refused, naming it, nothing written.
+    let lists = tempfile::tempdir().unwrap();
+    let files = serve_files(lists.path());
+    let url = format!("http://127.0.0.1:{}/ca.crl", files.port);
+    let pki = pki_with(Some(&url));
+    std::fs::copy(pki.path("ca-revoked.crl"), lists.path().join("ca.crl")).unwrap();
+    let Some(tsa) = authority_with(&pki, Some(&url)) else { return };
+    let out = render(&pki, STATE_SAMPLE, &[]);
+    let notice = out.join("an-phu-2026-02-05-thong-bao-ket-luan.pdf");
+    let refused = sign(&pki, &notice, &tsa.url, &[]);
+    let said = String::from_utf8_lossy(&refused.stderr).into_owned();
+    assert_eq!(refused.status.code(), Some(1), "{said}");
+    assert!(said.contains("chứng thư của Nguyễn Văn An đã bị thu hồi"), "{said}");
+    assert!(!out.join("an-phu-2026-02-05-thong-bao-ket-luan-da-ky.pdf").exists());
+    // A list server that does not answer: named, nothing written.
+    drop(files);
+    let unreachable = sign(&pki, &notice, &tsa.url, &[]);
+    let said = String::from_utf8_lossy(&unreachable.stderr).into_owned();
+    assert!(said.contains("không lấy được danh sách thu hồi chứng thư từ http://127.0.0.1:"), "{said}");
+    assert!(!out.join("an-phu-2026-02-05-thong-bao-ket-luan-da-ky.pdf").exists());
+}
