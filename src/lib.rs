@@ -53,7 +53,9 @@ pub fn run(cli: &Cli) -> i32 {
         Command::Sign(args) => commands::sign::sign(&args.options(), lang),
         Command::Users(command) => commands::office::users(command, lang),
         Command::Audit(command) => commands::office::audit(command, lang),
-        Command::Verify { pdf, trust } => commands::sign::verify(pdf, trust.as_deref(), lang),
+        Command::Verify { pdf, trust, at, report } => {
+            commands::sign::verify(pdf, trust.as_deref(), *at, report.as_deref(), lang)
+        }
     };
     match outcome {
         Ok(()) => 0,

@@ -199,7 +199,8 @@ impl Archive {
             for mut hit in self.matching(query, plan.as_deref(), issuers.as_deref(), &terms)? {
                 if hits.len() < limit && !hits.iter().any(|h| h.entry == hit.entry) {
                     if query.tasks.is_set() {
-                        hit.tasks = super::tasks::matching(&self.db, &hit.entry, &query.tasks).map_err(|e| self.fail(e))?;
+                        hit.tasks =
+                            super::tasks::matching(&self.db, &hit.entry, &query.tasks).map_err(|e| self.fail(e))?;
                     }
                     hits.push(hit);
                 }

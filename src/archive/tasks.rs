@@ -71,7 +71,12 @@ pub fn index(db: &Connection, entry: &str, tasks: &[TaskFact]) -> rusqlite::Resu
     for task in tasks {
         db.execute(
             "INSERT INTO tasks (entry, assignee, folded, due) VALUES (?1, ?2, ?3, ?4)",
-            params![entry, task.assignee, padded(&task.assignee), task.due.map(|d| d.to_string())],
+            params![
+                entry,
+                task.assignee,
+                padded(&task.assignee),
+                task.due.map(|d| d.to_string())
+            ],
         )?;
     }
     Ok(())

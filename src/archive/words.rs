@@ -99,10 +99,18 @@ pub fn snippet(text: &str, terms: &[Vec<String>], width: usize) -> String {
     let spans = word_spans(text);
     let fold = |t: &[String]| t.iter().map(|w| folded_word(w)).collect::<Vec<_>>();
     let all = fold(&terms.concat());
-    let longest = terms.iter().max_by_key(|t| t.len()).map(|t| fold(t)).unwrap_or_default();
+    let longest = terms
+        .iter()
+        .max_by_key(|t| t.len())
+        .map(|t| fold(t))
+        .unwrap_or_default();
     let whole = |run: &[String]| {
         (run.len() > 1)
-            .then(|| spans.windows(run.len()).position(|w| w.iter().map(|s| &s.2).eq(run.iter())))
+            .then(|| {
+                spans
+                    .windows(run.len())
+                    .position(|w| w.iter().map(|s| &s.2).eq(run.iter()))
+            })
             .flatten()
     };
     let anchor = whole(&all)
@@ -182,9 +190,6 @@ mod tests {
         assert!(!holds("Đảng ủy xã Xuân Trường", &terms(r#""uy dang""#)));
         let text = format!("Thành {} thời hạn hoàn thành", "chữ ".repeat(60));
         assert!(snippet(&text, &terms(r#""thoi han hoan thanh""#), 40).starts_with("…chữ"));
-        assert_eq!(
-            snippet("Bí thư Đảng ủy xã", &terms("dang"), 40),
-            "Bí thư «Đảng» ủy xã"
-        );
+        assert_eq!(snippet("Bí thư Đảng ủy xã", &terms("dang"), 40), "Bí thư «Đảng» ủy xã");
     }
 }

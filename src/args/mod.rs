@@ -99,6 +99,13 @@ pub enum Command {
         /// PEM file of trusted root certificates.
         #[arg(long)]
         trust: Option<PathBuf>,
+        /// Also say whether each signature can still be validated on this later day
+        /// (YYYY-MM-DD), after the signers' certificates may have expired.
+        #[arg(long, value_parser = parse_date)]
+        at: Option<Date>,
+        /// Also write the report as JSON to this file.
+        #[arg(long, value_name = "FILE.json")]
+        report: Option<PathBuf>,
     },
     /// Criteria sets: what vanban knows of each, and sets made from an office's table.
     #[command(subcommand)]
@@ -156,7 +163,7 @@ pub struct SignArgs {
     #[arg(required = true)]
     pub pdfs: Vec<PathBuf>,
     /// PKCS#12 file (.p12/.pfx) with the key and certificate chain.
-    #[arg(long, required_unless_present = "pkcs11", conflicts_with = "pkcs11")]
+    #[arg(long, required_unless_present_any = ["pkcs11", "archive_timestamp"], conflicts_with = "pkcs11")]
     pub p12: Option<PathBuf>,
     /// The USB token's PKCS#11 module (.so/.dll), which holds the key and certificate.
     #[arg(long, value_name = "MODULE")]
@@ -177,6 +184,10 @@ pub struct SignArgs {
     /// the certificate's distribution point, so it validates for years (PAdES B-LT; needs `--tsa`).
     #[arg(long, requires = "tsa")]
     pub ltv: bool,
+    /// Add no signature: keep the revocation lists (as `--ltv`) and then a document timestamp
+    /// from `--tsa` over the whole file (PAdES B-LTA); renew it before its authority expires.
+    #[arg(long, requires = "tsa", conflicts_with_all = ["p12", "pkcs11", "agency", "image", "seal", "signer"])]
+    pub archive_timestamp: bool,
     /// Environment variable holding the .p12 password (else it is asked on the terminal).
     #[arg(long, value_name = "VAR")]
     pub password_env: Option<String>,
@@ -184,7 +195,7 @@ pub struct SignArgs {
     #[arg(long, requires = "seal")]
     pub agency: bool,
     /// The person's handwritten signature: PNG, blue, transparent background.
-    #[arg(long, required_unless_present = "agency", conflicts_with = "agency")]
+    #[arg(long, required_unless_present_any = ["agency", "archive_timestamp"], conflicts_with = "agency")]
     pub image: Option<PathBuf>,
     /// The agency's seal: PNG, red, transparent background, with its real size (dpi).
     #[arg(long)]

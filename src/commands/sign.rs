@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::Error;
 use crate::problem::Lang;
+use crate::record::Date;
 use crate::sign::appearance::Png;
 use crate::sign::key::{Credentials, Key};
 use crate::sign::pkcs12::{self, Password};
@@ -47,6 +48,8 @@ pub struct SignOptions<'a> {
     pub tsa: Option<&'a str>,
     /// Add the security store with every certificate's revocation list (PAdES B-LT).
     pub ltv: bool,
+    /// No signature: the store, then a document timestamp over the file (PAdES B-LTA).
+    pub archive_timestamp: bool,
 }
 
 /// Runs `vanban sign`: one password or PIN for every file; prints each signed file's path,
@@ -70,6 +73,9 @@ pub fn sign(options: &SignOptions, lang: Lang) -> Result<(), Error> {
         if output != pdf && output.exists() {
             return Err(Error::WouldOverwrite { path: output.clone() });
         }
+    }
+    if options.archive_timestamp {
+        return archive_timestamps(options, &outputs, lang);
     }
     let mark = || match (options.agency, options.image, options.seal) {
         (true, _, Some(seal)) => Ok(Mark::Agency(Png::read(seal)?)),
@@ -148,18 +154,77 @@ fn credentials(source: &KeySource) -> Result<Credentials, Error> {
     }
 }
 
+/// `vanban sign --archive-timestamp`: each file's store completed, then a document timestamp
+/// over it, then the store completed again for the timestamp's own authority.
+fn archive_timestamps(options: &SignOptions, outputs: &[PathBuf], lang: Lang) -> Result<(), Error> {
+    let tsa = options.tsa.unwrap_or_default();
+    let mut failed = Vec::new();
+    for (pdf, output) in options.pdfs.iter().zip(outputs) {
+        let stamped = std::fs::read(pdf)
+            .map_err(|e| Error::Read {
+                path: pdf.clone(),
+                detail: e.to_string(),
+            })
+            .and_then(|bytes| crate::sign::ltv::extend(pdf, bytes))
+            .and_then(|bytes| crate::sign::doc_timestamp::add(pdf, bytes, tsa))
+            .and_then(|bytes| crate::sign::ltv::extend(pdf, bytes))
+            .and_then(|bytes| crate::output::write_atomic(output, &bytes));
+        match stamped {
+            Ok(()) => super::print_written(vec![output.clone()])?,
+            Err(error) if options.pdfs.len() == 1 => return Err(error),
+            Err(error) => {
+                eprintln!("{}", error.render(lang));
+                failed.push(pdf);
+            }
+        }
+    }
+    match failed.as_slice() {
+        [] => Ok(()),
+        [one, ..] => Err(problem(
+            one,
+            SignProblem::SomeNotSigned {
+                bad: failed.len(),
+                total: options.pdfs.len(),
+            },
+        )),
+    }
+}
+
 /// clap requires `--image` for a person and `--seal` for the agency; kept as an error, not a panic.
 fn unreachable_by_clap(pdf: &Path) -> Result<Mark, Error> {
     Err(problem(pdf, SignProblem::NotPng))
 }
 
-/// Runs `vanban verify`: a report per signature; fails unless every one is intact (and
-/// trusted, with `--trust`).
-pub fn verify(pdf: &Path, trust: Option<&Path>, lang: Lang) -> Result<(), Error> {
+/// Runs `vanban verify`: a report per signature (and document timestamp), also as JSON
+/// with `--report`; fails unless every one is intact (and trusted, with `--trust`; and
+/// still validates on the day `--at` names).
+pub fn verify(
+    pdf: &Path,
+    trust: Option<&Path>,
+    at: Option<Date>,
+    json: Option<&Path>,
+    lang: Lang,
+) -> Result<(), Error> {
     let anchors = trust.map(read_anchors).transpose()?;
-    let reports = verify::verify(pdf, anchors.as_deref())?;
+    // The end of the day asked, in Vietnam time.
+    let at = at.map(|d| (d.days_since_epoch() + 1) * 86_400 - 7 * 3600 - 1);
+    let reports = verify::verify(pdf, anchors.as_deref(), at)?;
     for (index, one) in reports.iter().enumerate() {
         super::say!("{}", one.render(index + 1, lang));
+    }
+    if let Some(json) = json {
+        let levels: Vec<serde_json::Value> = reports
+            .iter()
+            .map(|r| {
+                let mut value = serde_json::to_value(r).unwrap_or_default();
+                value["level"] = r.level().into();
+                value["valid"] = r.valid().into();
+                value
+            })
+            .collect();
+        let text =
+            serde_json::to_string_pretty(&serde_json::json!({ "file": pdf, "signatures": levels })).unwrap_or_default();
+        crate::output::write_atomic(json, text.as_bytes())?;
     }
     match reports.iter().filter(|r| !r.valid()).count() {
         0 => Ok(()),
@@ -206,6 +271,7 @@ impl crate::args::SignArgs {
             },
         };
         SignOptions {
+            archive_timestamp: self.archive_timestamp,
             pdfs: &self.pdfs,
             key,
             agency: self.agency,

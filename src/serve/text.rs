@@ -282,7 +282,11 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ),
     ("unmet_count", "số chỉ tiêu chưa đạt", "indicators unmet"),
     ("search_title", "Tìm văn bản", "Find documents"),
-    ("search_words", "Từ cần tìm (có dấu hoặc không dấu)", "Words (with or without marks)"),
+    (
+        "search_words",
+        "Từ cần tìm (có dấu hoặc không dấu)",
+        "Words (with or without marks)",
+    ),
     (
         "search_hint",
         "ví dụ: nước sạch, \"nông thôn mới\", dang uy",
@@ -292,12 +296,28 @@ const ENTRIES: &[(&str, &str, &str)] = &[
     ("search_due_from", "Hạn từ ngày", "Due from"),
     ("search_due_to", "Hạn đến ngày", "Due to"),
     ("search_go", "Tìm", "Search"),
-    ("search_records", "Bản ghi trong thư mục ({n})", "Records in the folder ({n})"),
-    ("search_archive", "Văn bản trong kho lưu trữ ({n})", "Documents in the archive ({n})"),
-    ("search_no_archive", "Chưa bật kho lưu trữ (--archive-dir).", "No archive is set (--archive-dir)."),
+    (
+        "search_records",
+        "Bản ghi trong thư mục ({n})",
+        "Records in the folder ({n})",
+    ),
+    (
+        "search_archive",
+        "Văn bản trong kho lưu trữ ({n})",
+        "Documents in the archive ({n})",
+    ),
+    (
+        "search_no_archive",
+        "Chưa bật kho lưu trữ (--archive-dir).",
+        "No archive is set (--archive-dir).",
+    ),
     ("search_none", "Không tìm thấy văn bản nào.", "Nothing found."),
     ("search_tasks", "Nhiệm vụ: ", "Tasks: "),
-    ("search_bad_date", "Ngày không hợp lệ; chọn ngày theo dạng ngày/tháng/năm", "Not a valid date; pick a day"),
+    (
+        "search_bad_date",
+        "Ngày không hợp lệ; chọn ngày theo dạng ngày/tháng/năm",
+        "Not a valid date; pick a day",
+    ),
     (
         "tally",
         "Đạt {met}/{criteria} tiêu chí, {indicators}/{total} chỉ tiêu",

@@ -39,6 +39,16 @@ pub fn holder(certificate: &Certificate) -> String {
         .unwrap_or_else(|| subject.to_string())
 }
 
+/// When the certificate expires, in seconds since 1970 UTC.
+pub fn expires(certificate: &Certificate) -> i64 {
+    certificate
+        .tbs_certificate()
+        .validity()
+        .not_after
+        .to_unix_duration()
+        .as_secs() as i64
+}
+
 /// The organisation a certificate names, else its common name.
 pub fn organisation(certificate: &Certificate) -> String {
     let subject = certificate.tbs_certificate().subject();
@@ -82,7 +92,8 @@ fn issued(issuer: &Certificate, certificate: &Certificate) -> bool {
 }
 
 /// How a signer's certificate relates to the trust anchors.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Chain {
     /// Every link verifies up to an anchor.
     Trusted,

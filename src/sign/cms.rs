@@ -229,7 +229,7 @@ pub fn parse(bytes: &[u8]) -> der::Result<Parsed> {
 }
 
 /// The length of the DER element at the start of `bytes`, header included.
-fn der_total_length(bytes: &[u8]) -> der::Result<usize> {
+pub fn der_total_length(bytes: &[u8]) -> der::Result<usize> {
     let mut reader = der::SliceReader::new(bytes)?;
     let header = der::Header::decode(&mut reader)?;
     let header_len = usize::try_from(der::Reader::position(&reader))?;

@@ -17,8 +17,16 @@ pub struct Store {
     pub crls: Vec<CertificateList>,
 }
 
+impl Store {
+    /// Whether the file has no store, or an empty one.
+    pub fn is_empty(&self) -> bool {
+        self.certificates.is_empty() && self.crls.is_empty()
+    }
+}
+
 /// What the store says of one certificate.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
 pub enum Status {
     /// Its issuer's list, signed by the issuer, does not name it; issued at `this_update`
     /// (seconds since 1970 UTC).
@@ -47,8 +55,12 @@ pub fn read(doc: &Document) -> Store {
             .and_then(Object::as_array)
             .map(|refs| {
                 refs.iter()
-                    .filter_map(|r| resolve(r))
-                    .filter_map(|o| o.as_stream().ok().map(|s| s.decompressed_content().unwrap_or(s.content.clone())))
+                    .filter_map(&resolve)
+                    .filter_map(|o| {
+                        o.as_stream()
+                            .ok()
+                            .map(|s| s.decompressed_content().unwrap_or(s.content.clone()))
+                    })
                     .collect()
             })
             .unwrap_or_default()
@@ -76,7 +88,9 @@ pub fn lists(list: &CertificateList, certificate: &Certificate) -> bool {
 
 /// Whether one of `pool`, named as the list's issuer, signed `list`.
 pub fn signed_by_issuer(list: &CertificateList, pool: &[Certificate]) -> bool {
-    let Ok(tbs) = list.tbs_cert_list.to_der() else { return false };
+    let Ok(tbs) = list.tbs_cert_list.to_der() else {
+        return false;
+    };
     let signature = list.signature.raw_bytes();
     pool.iter()
         .filter(|c| c.tbs_certificate().subject() == &list.tbs_cert_list.issuer)
@@ -94,7 +108,11 @@ pub fn status(store: &Store, certificate: &Certificate, pool: &[Certificate]) ->
     if lists.iter().any(|l| self::lists(l, certificate)) {
         return Status::Revoked;
     }
-    match lists.iter().map(|l| l.tbs_cert_list.this_update.to_unix_duration().as_secs() as i64).max() {
+    match lists
+        .iter()
+        .map(|l| l.tbs_cert_list.this_update.to_unix_duration().as_secs() as i64)
+        .max()
+    {
         Some(this_update) => Status::Good { this_update },
         None => Status::Unknown,
     }

@@ -53,6 +53,9 @@ pub fn extend(path: &Path, bytes: Vec<u8>) -> Result<Vec<u8>, Error> {
             new_crls.push(der);
         }
     }
+    if new_certs.is_empty() && new_crls.is_empty() && !stored.is_empty() {
+        return Ok(update.unchanged());
+    }
     write_store(&mut update, &new_certs, &new_crls).map_err(fail)?;
     Ok(update.finish().0)
 }
@@ -176,7 +179,10 @@ fn write_store(update: &mut Update, certs: &[Vec<u8>], crls: &[Vec<u8>]) -> Resu
         let mut esic = Dictionary::new();
         esic.set("BaseVersion", Object::Name(b"1.7".to_vec()));
         esic.set("ExtensionLevel", Object::Integer(5));
-        catalog.set("Extensions", Dictionary::from_iter([("ESIC", Object::Dictionary(esic))]));
+        catalog.set(
+            "Extensions",
+            Dictionary::from_iter([("ESIC", Object::Dictionary(esic))]),
+        );
     }
     update.set(root, catalog);
     Ok(())

@@ -5,15 +5,17 @@
 //!   the password's source; [`token`]: on a USB token, through its PKCS#11 module;
 //! - [`cms`]: the CMS SignedData of one signature; [`timestamp`]: its RFC 3161 timestamp;
 //! - [`ltv`]: the document security store with each certificate's revocation list (B-LT);
-//!   [`dss`]: reading it back;
+//!   [`dss`]: reading it back; [`doc_timestamp`]: the document timestamp over it (B-LTA);
 //! - [`appearance`]: what a signature shows (signature image, or seal with name and time);
 //! - [`fields`]: signature fields and widgets; [`pdf`]: incremental updates;
-//! - [`verify`]: reading every signature back; [`certs`]: names, signatures, chains;
+//! - [`verify`]: reading every signature back; [`report`]: what it says of each;
+//!   [`certs`]: names, signatures, chains;
 //! - `vanban sign` and `vanban verify` themselves are in `commands/sign.rs`.
 
 pub mod appearance;
 pub mod certs;
 pub mod cms;
+pub mod doc_timestamp;
 pub mod dss;
 pub mod fields;
 pub mod key;
@@ -21,6 +23,7 @@ pub mod ltv;
 pub mod pdf;
 pub mod pkcs12;
 pub mod problem;
+pub mod report;
 pub mod slots;
 pub mod timestamp;
 pub mod token;
@@ -236,6 +239,11 @@ fn signature_dictionary(holder: &str, time: SigningTime) -> Vec<u8> {
     dict.set("SubFilter", Object::Name(b"ETSI.CAdES.detached".to_vec()));
     dict.set("M", Object::string_literal(time.pdf()));
     dict.set("Name", text_string(holder));
+    with_room(dict)
+}
+
+/// `dict` written with room for `/ByteRange` and `/Contents` after its own keys.
+fn with_room(dict: Dictionary) -> Vec<u8> {
     let mut body = Vec::new();
     let _ = lopdf::Writer::write_object(&mut body, &Object::Dictionary(dict));
     body.truncate(body.len() - 2);
@@ -254,6 +262,16 @@ fn fill_signature(
     start: usize,
     credentials: &Credentials,
     tsa: Option<&str>,
+) -> Result<(), SignProblem> {
+    fill(bytes, start, |digest| cms::sign(credentials, digest, tsa))
+}
+
+/// Patches the byte range of the dictionary starting at `start` and writes into its
+/// `/Contents` what `contents` makes of the covered bytes' SHA-256.
+fn fill(
+    bytes: &mut [u8],
+    start: usize,
+    contents: impl FnOnce(&[u8]) -> Result<Vec<u8>, SignProblem>,
 ) -> Result<(), SignProblem> {
     let bad = |detail: &str| SignProblem::BadPdf { detail: detail.into() };
     let find = |needle: &[u8], from: usize| {
@@ -275,7 +293,7 @@ fn fill_signature(
     let mut hasher = Sha256::new();
     hasher.update(&bytes[..contents_at]);
     hasher.update(&bytes[contents_end..]);
-    let cms = cms::sign(credentials, &hasher.finalize(), tsa)?;
+    let cms = contents(&hasher.finalize())?;
     if cms.len() > SIGNATURE_ROOM {
         return Err(bad("signature too large"));
     }

@@ -36,6 +36,11 @@ impl Update {
         })
     }
 
+    /// The bytes as they were, when nothing is to be added after all.
+    pub fn unchanged(self) -> Vec<u8> {
+        self.original
+    }
+
     /// A fresh object number.
     pub fn reserve(&mut self) -> ObjectId {
         let id = (self.next_id, 0);

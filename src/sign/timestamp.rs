@@ -77,6 +77,11 @@ pub struct TstInfo {
 /// The time-stamp token (a CMS ContentInfo, as DER) from the authority at `url` for the
 /// signature value `signature`.
 pub fn fetch(url: &str, signature: &[u8]) -> Result<Vec<u8>, SignProblem> {
+    fetch_for(url, &Sha256::digest(signature))
+}
+
+/// A timestamp token (DER) for the SHA-256 digest `digest`, from the authority at `url`.
+pub fn fetch_for(url: &str, digest: &[u8]) -> Result<Vec<u8>, SignProblem> {
     let fail = |detail: String| SignProblem::Timestamp {
         url: url.to_string(),
         detail,
@@ -89,7 +94,7 @@ pub fn fetch(url: &str, signature: &[u8]) -> Result<Vec<u8>, SignProblem> {
             oid: SHA256,
             parameters: None,
         },
-        hashed_message: OctetString::new(Sha256::digest(signature).to_vec()).map_err(|e| fail(e.to_string()))?,
+        hashed_message: OctetString::new(digest.to_vec()).map_err(|e| fail(e.to_string()))?,
     };
     let request = TimeStampReq {
         version: 1,
@@ -155,7 +160,7 @@ pub fn tst_info(token: &cms::content_info::ContentInfo) -> der::Result<TstInfo> 
 
 /// What a signature's timestamp says: when, which authority, and whether it was made for
 /// this signature's value. (Its own signature and chain are for a full validator.)
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Stamp {
     /// Seconds since 1970 UTC.
     pub unix: i64,
@@ -164,7 +169,10 @@ pub struct Stamp {
     /// The token's imprint is the SHA-256 of the signature value.
     pub matches: bool,
     /// The certificates the token carries (the authority's chain).
+    #[serde(skip)]
     pub certificates: Vec<x509_cert::Certificate>,
+    /// When the authority's certificate expires (seconds since 1970 UTC), if it is carried.
+    pub until: Option<i64>,
 }
 
 /// The timestamp in a SignerInfo's unsigned attributes, if there is one.
@@ -176,7 +184,12 @@ pub fn read(unsigned: Option<&x509_cert::attr::Attributes>, signature: &[u8]) ->
         .iter()
         .next()?;
     let token: cms::content_info::ContentInfo = value.decode_as().ok()?;
-    let info = tst_info(&token).ok()?;
+    stamp(&token, &Sha256::digest(signature))
+}
+
+/// What the token `token` says, and whether it was made for the SHA-256 digest `digest`.
+pub fn stamp(token: &cms::content_info::ContentInfo, digest: &[u8]) -> Option<Stamp> {
+    let info = tst_info(token).ok()?;
     let signed: cms::signed_data::SignedData = token.content.decode_as().ok()?;
     // The authority is the token's signer, named by issuer and serial number.
     let signer = match signed.signer_infos.0.iter().next().map(|s| &s.sid) {
@@ -192,19 +205,16 @@ pub fn read(unsigned: Option<&x509_cert::attr::Attributes>, signature: &[u8]) ->
             _ => None,
         })
         .collect();
-    let authority = certificates
-        .iter()
-        .find(|c| {
-            signer.as_ref().is_some_and(|id| {
-                c.tbs_certificate().issuer() == &id.issuer && c.tbs_certificate().serial_number() == &id.serial_number
-            })
+    let authority = certificates.iter().find(|c| {
+        signer.as_ref().is_some_and(|id| {
+            c.tbs_certificate().issuer() == &id.issuer && c.tbs_certificate().serial_number() == &id.serial_number
         })
-        .map(super::certs::holder)
-        .unwrap_or_default();
+    });
     Some(Stamp {
         unix: info.gen_time.to_unix_duration().as_secs() as i64,
-        authority,
-        matches: info.message_imprint.hashed_message.as_bytes() == Sha256::digest(signature).as_slice(),
+        authority: authority.map(super::certs::holder).unwrap_or_default(),
+        matches: info.message_imprint.hashed_message.as_bytes() == digest,
+        until: authority.map(super::certs::expires),
         certificates,
     })
 }

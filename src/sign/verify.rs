@@ -1,140 +1,24 @@
 //! Reading every signature of a PDF back: who signed, when, whether the signed bytes are
-//! intact, whether the signature covers the whole file, and the chain to a trust anchor.
+//! intact, whether the signature covers the whole file, the chain to a trust anchor, the
+//! revocation lists the file keeps, the document timestamps over them, and whether each
+//! signature can still be validated at a later date ([`super::report`] says it).
 
 use std::path::Path;
 
+use der::Decode;
 use lopdf::Object;
 use sha2::{Digest, Sha256};
 use x509_cert::Certificate;
 
 use super::certs::{self, Chain};
 use super::dss::{self, Status, Store};
+pub use super::report::{Later, Report};
 use super::{SignProblem, fields, pdf, problem};
 use crate::error::Error;
-use crate::problem::{Lang, words};
 
-/// What one signature says about itself.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Report {
-    /// The field's name.
-    pub field: String,
-    /// Who the signer's certificate names.
-    pub signer: Option<String>,
-    /// `/M`, as ISO 8601.
-    pub time: Option<String>,
-    /// The covered bytes hash to the signed digest and the signature verifies.
-    pub intact: bool,
-    /// The byte range ends at the end of the file.
-    pub whole_file: bool,
-    /// Bytes appended after the signed revision.
-    pub bytes_after: usize,
-    /// The chain to `--trust`, if one was given.
-    pub chain: Option<Chain>,
-    /// Its timestamp, if it carries one (PAdES B-T).
-    pub timestamp: Option<super::timestamp::Stamp>,
-    /// What the file's security store says of each certificate of the signer's and the
-    /// timestamp authority's chains (roots left out); empty when the file has no store.
-    pub revocation: Vec<(String, Status)>,
-}
-
-impl Report {
-    /// Intact, trusted when a trust anchor was given, and its timestamp (if any) made for it.
-    pub fn valid(&self) -> bool {
-        self.intact
-            && self.chain != Some(Chain::Untrusted)
-            && self.timestamp.as_ref().is_none_or(|t| t.matches)
-            && !self.revocation.iter().any(|(_, s)| *s == Status::Revoked)
-    }
-
-    /// B-LT with a timestamp and every certificate's revocation list in the file, B-T with
-    /// a timestamp, else B-B.
-    pub fn level(&self) -> &'static str {
-        let complete =
-            !self.revocation.is_empty() && self.revocation.iter().all(|(_, s)| matches!(s, Status::Good { .. }));
-        match (&self.timestamp, complete) {
-            (Some(_), true) => "B-LT",
-            (Some(_), false) => "B-T",
-            (None, _) => "B-B",
-        }
-    }
-
-    /// The report's lines, in `lang`.
-    pub fn render(&self, index: usize, lang: Lang) -> String {
-        let yes_no = |b: bool| if b { words("có", "yes") } else { words("KHÔNG", "NO") };
-        let unknown = || words("không rõ", "unknown").take(lang);
-        let chain = match self.chain {
-            Some(Chain::Trusted) => words("tin cậy (tới chứng thư gốc đã cho)", "trusted (to the given root)"),
-            Some(Chain::Untrusted) => words(
-                "KHÔNG tin cậy (không tới chứng thư gốc đã cho)",
-                "NOT trusted (does not reach the given root)",
-            ),
-            None => words(
-                "chưa kiểm tra (thêm `--trust CA.pem`)",
-                "not checked (add `--trust CA.pem`)",
-            ),
-        };
-        let coverage = if self.whole_file {
-            yes_no(true)
-        } else {
-            words(
-                format!("không ({} byte được thêm sau khi ký)", self.bytes_after),
-                format!("no ({} bytes added after signing)", self.bytes_after),
-            )
-        };
-        let lines = [
-            (words("Người ký", "Signer"), self.signer.clone().unwrap_or_else(unknown)),
-            (
-                words("Thời gian ký", "Signed at"),
-                self.time.clone().unwrap_or_else(unknown),
-            ),
-            (words("Toàn vẹn", "Intact"), yes_no(self.intact).take(lang)),
-            (words("Phủ toàn bộ tệp", "Covers the whole file"), coverage.take(lang)),
-            (words("Chuỗi chứng thư", "Certificate chain"), chain.take(lang)),
-            (words("Mức PAdES", "PAdES level"), self.level().to_string()),
-        ];
-        let mut out = format!("{} {index}: {}", words("Chữ ký", "Signature").take(lang), self.field);
-        for (label, value) in lines {
-            out.push_str(&format!("\n  {}: {value}", label.take(lang)));
-        }
-        if let Some(stamp) = &self.timestamp {
-            let when = super::SigningTime { unix: stamp.unix }.iso();
-            let fits = yes_no(stamp.matches).take(lang);
-            let line = words(
-                format!(
-                    "Dấu thời gian: {when}, do {} cấp; đúng cho chữ ký này: {fits}",
-                    stamp.authority
-                ),
-                format!(
-                    "Timestamp: {when}, from {}; made for this signature: {fits}",
-                    stamp.authority
-                ),
-            );
-            out.push_str(&format!("\n  {}", line.take(lang)));
-        }
-        for (holder, status) in &self.revocation {
-            let said = match status {
-                Status::Good { this_update } => {
-                    let when = super::SigningTime { unix: *this_update }.iso();
-                    words(
-                        format!("chưa bị thu hồi (danh sách thu hồi lập {when}, lưu trong tệp)"),
-                        format!("not revoked (revocation list of {when}, kept in the file)"),
-                    )
-                }
-                Status::Revoked => words("ĐÃ BỊ THU HỒI", "REVOKED"),
-                Status::Unknown => words(
-                    "không rõ (tệp không có danh sách thu hồi của nơi cấp)",
-                    "unknown (the file holds no revocation list of its issuer)",
-                ),
-            };
-            let label = words("Tình trạng thu hồi", "Revocation status").take(lang);
-            out.push_str(&format!("\n  {label}: {holder}: {}", said.take(lang)));
-        }
-        out
-    }
-}
-
-/// Reports on every signature in the PDF at `path`, checking chains against `anchors` if given.
-pub fn verify(path: &Path, anchors: Option<&[Certificate]>) -> Result<Vec<Report>, Error> {
+/// Reports on every signature in the PDF at `path`, checking chains against `anchors` if
+/// given, and as of the later moment `at` (seconds since 1970 UTC) if given.
+pub fn verify(path: &Path, anchors: Option<&[Certificate]>, at: Option<i64>) -> Result<Vec<Report>, Error> {
     let bytes = std::fs::read(path).map_err(|e| Error::Read {
         path: path.to_path_buf(),
         detail: e.to_string(),
@@ -159,12 +43,134 @@ pub fn verify(path: &Path, anchors: Option<&[Certificate]>) -> Result<Vec<Report
             .and_then(Object::as_str)
             .map(|t| String::from_utf8_lossy(t).into_owned())
             .unwrap_or_default();
-        reports.push(check(&bytes, name, signature, anchors, &store));
+        let archive = signature
+            .get(b"Type")
+            .and_then(Object::as_name)
+            .is_ok_and(|t| t == b"DocTimeStamp");
+        let mut report = if archive {
+            check_archive(&bytes, name, signature)
+        } else {
+            check(&bytes, name, signature, anchors, &store)
+        };
+        report.archive = archive;
+        reports.push((range_of(signature), report));
     }
     if reports.is_empty() {
         return Err(problem(path, SignProblem::NoSignatures));
     }
-    Ok(reports)
+    Ok(later(reports, at))
+}
+
+/// Each signature's latest document timestamp after it, and what that means at `at`.
+fn later(reports: Vec<(Vec<usize>, Report)>, at: Option<i64>) -> Vec<Report> {
+    let archives: Vec<(usize, Report)> = reports
+        .iter()
+        .filter(|(range, r)| r.archive && r.intact && range.len() == 4)
+        .map(|(range, r)| (range[1], r.clone()))
+        .collect();
+    reports
+        .into_iter()
+        .map(|(range, mut report)| {
+            if report.archive {
+                return report;
+            }
+            let end = range.get(2).zip(range.get(3)).map_or(usize::MAX, |(c, d)| c + d);
+            report.archived = archives
+                .iter()
+                .filter(|(start, _)| *start >= end)
+                .filter_map(|(_, a)| a.timestamp.clone())
+                .max_by_key(|stamp| stamp.unix);
+            if let (Some(at), Some(expires)) = (at, report.expires) {
+                report.later = Some(match &report.archived {
+                    _ if at <= expires => Later::InValidity,
+                    Some(stamp) if report.level() == "B-LTA" && stamp.until.is_some_and(|until| at <= until) => {
+                        Later::ByArchive {
+                            stamped: stamp.unix,
+                            authority: stamp.authority.clone(),
+                        }
+                    }
+                    _ => Later::NoLonger { expired: expires },
+                });
+            }
+            report
+        })
+        .collect()
+}
+
+fn range_of(signature: &lopdf::Dictionary) -> Vec<usize> {
+    signature
+        .get(b"ByteRange")
+        .and_then(Object::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|o| o.as_i64().ok())
+                .filter_map(|n| usize::try_from(n).ok())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The covered bytes' SHA-256, whether the range ends at the end of the file and how many
+/// bytes follow it, for a well-formed byte range around a hex `/Contents`.
+fn covered(bytes: &[u8], range: &[usize]) -> Option<([u8; 32], bool, usize)> {
+    let [a, b, c, d] = range[..] else { return None };
+    let end = c.saturating_add(d);
+    if a != 0 || b > c || end > bytes.len() || bytes.get(b) != Some(&b'<') || bytes.get(c - 1) != Some(&b'>') {
+        return None;
+    }
+    let whole = end == bytes.len() || bytes[end..].iter().all(u8::is_ascii_whitespace);
+    let mut hasher = Sha256::new();
+    hasher.update(&bytes[..b]);
+    hasher.update(&bytes[c..end]);
+    Some((hasher.finalize().into(), whole, bytes.len() - end))
+}
+
+fn contents_of(signature: &lopdf::Dictionary) -> Vec<u8> {
+    signature
+        .get(b"Contents")
+        .and_then(Object::as_str)
+        .map(<[u8]>::to_vec)
+        .unwrap_or_default()
+}
+
+/// Checks one document timestamp: its token was made for the bytes it covers.
+fn check_archive(bytes: &[u8], field: String, signature: &lopdf::Dictionary) -> Report {
+    let mut report = empty(field, None);
+    let Some((digest, whole, after)) = covered(bytes, &range_of(signature)) else {
+        return report;
+    };
+    report.whole_file = whole;
+    report.bytes_after = after;
+    let contents = contents_of(signature);
+    let token = super::cms::der_total_length(&contents)
+        .ok()
+        .and_then(|n| cms::content_info::ContentInfo::from_der(&contents[..n]).ok());
+    let Some(stamp) = token.and_then(|t| super::timestamp::stamp(&t, &digest)) else {
+        return report;
+    };
+    report.signer = Some(stamp.authority.clone());
+    report.time = Some(super::SigningTime { unix: stamp.unix }.iso());
+    report.intact = stamp.matches;
+    report.timestamp = Some(stamp);
+    report
+}
+
+fn empty(field: String, time: Option<String>) -> Report {
+    Report {
+        field,
+        archive: false,
+        signer: None,
+        time,
+        intact: false,
+        whole_file: false,
+        bytes_after: 0,
+        chain: None,
+        timestamp: None,
+        revocation: Vec::new(),
+        expires: None,
+        archived: None,
+        later: None,
+    }
 }
 
 /// Checks one signature dictionary against the file's bytes.
@@ -180,48 +186,19 @@ fn check(
         .and_then(Object::as_str)
         .ok()
         .and_then(|m| iso_from_pdf_date(&String::from_utf8_lossy(m)));
-    let range: Vec<usize> = signature
-        .get(b"ByteRange")
-        .and_then(Object::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(|o| o.as_i64().ok())
-                .filter_map(|n| usize::try_from(n).ok())
-                .collect()
-        })
-        .unwrap_or_default();
-    let contents = signature
-        .get(b"Contents")
-        .and_then(Object::as_str)
-        .map(<[u8]>::to_vec)
-        .unwrap_or_default();
-    let mut report = Report {
-        field,
-        signer: None,
-        time,
-        intact: false,
-        whole_file: false,
-        bytes_after: 0,
-        chain: None,
-        timestamp: None,
-        revocation: Vec::new(),
-    };
-    let [a, b, c, d] = range[..] else { return report };
-    let end = c.saturating_add(d);
-    if a != 0 || b > c || end > bytes.len() || bytes.get(b) != Some(&b'<') || bytes.get(c - 1) != Some(&b'>') {
+    let contents = contents_of(signature);
+    let mut report = empty(field, time);
+    let Some((digest, whole, after)) = covered(bytes, &range_of(signature)) else {
         return report;
-    }
-    report.whole_file = end == bytes.len() || bytes[end..].iter().all(u8::is_ascii_whitespace);
-    report.bytes_after = bytes.len() - end;
+    };
+    report.whole_file = whole;
+    report.bytes_after = after;
     let Ok(parsed) = super::cms::parse(&contents) else {
         return report;
     };
     report.signer = parsed.signer.as_ref().map(certs::holder);
+    report.expires = parsed.signer.as_ref().map(certs::expires);
     report.timestamp = parsed.timestamp.clone();
-    let mut hasher = Sha256::new();
-    hasher.update(&bytes[..b]);
-    hasher.update(&bytes[c..end]);
-    let digest = hasher.finalize();
     let digest_matches = parsed.message_digest.as_deref() == Some(digest.as_slice());
     report.intact = digest_matches
         && parsed.signing_certificate_bound
@@ -246,7 +223,11 @@ fn check(
 
 /// The store's word on the signer's chain and the timestamp authority's, roots left out.
 fn revocation(parsed: &super::cms::Parsed, store: &Store) -> Vec<(String, Status)> {
-    let stamped = parsed.timestamp.as_ref().map(|t| t.certificates.clone()).unwrap_or_default();
+    let stamped = parsed
+        .timestamp
+        .as_ref()
+        .map(|t| t.certificates.clone())
+        .unwrap_or_default();
     let mut pool = store.certificates.clone();
     pool.extend(parsed.certificates.iter().cloned());
     pool.extend(stamped.iter().cloned());

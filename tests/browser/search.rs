@@ -22,18 +22,36 @@ async fn a_clerk_finds_records_and_issued_documents() {
     assert_eq!(filed.status, 200, "{}", filed.text());
 
     client.goto(&server.url).await.unwrap();
-    let words = client.wait().for_element(Locator::Css("#search-form [name=q]")).await.unwrap();
+    let words = client
+        .wait()
+        .for_element(Locator::Css("#search-form [name=q]"))
+        .await
+        .unwrap();
     words.send_keys("nuoc sach").await.unwrap();
     click(client, "#search-form button[type=submit]").await;
-    until(client, "document.querySelectorAll('#search-results li').length > 0", Duration::from_secs(20)).await;
+    until(
+        client,
+        "document.querySelectorAll('#search-results li').length > 0",
+        Duration::from_secs(20),
+    )
+    .await;
     let first = client
-        .execute("return document.querySelector('#search-results li').textContent;", vec![])
+        .execute(
+            "return document.querySelector('#search-results li').textContent;",
+            vec![],
+        )
         .await
         .unwrap();
     let first = first.as_str().unwrap().to_lowercase();
-    assert!(first.contains("nước sạch"), "the words as written, found without marks: {first}");
+    assert!(
+        first.contains("nước sạch"),
+        "the words as written, found without marks: {first}"
+    );
     let marks = client
-        .execute("return [...document.querySelectorAll('#search-results mark')].map(m => m.textContent.toLowerCase());", vec![])
+        .execute(
+            "return [...document.querySelectorAll('#search-results mark')].map(m => m.textContent.toLowerCase());",
+            vec![],
+        )
         .await
         .unwrap();
     assert!(marks.as_array().unwrap().contains(&json!("nước")), "{marks}");
@@ -55,15 +73,24 @@ async fn a_clerk_finds_records_and_issued_documents() {
         .some(li => li.textContent.includes('(hạn 31/03/2026)'))";
     until(client, tasks_shown, Duration::from_secs(20)).await;
     let count = client
-        .execute("return document.querySelectorAll('#search-results li[data-entry]').length;", vec![])
+        .execute(
+            "return document.querySelectorAll('#search-results li[data-entry]').length;",
+            vec![],
+        )
         .await
         .unwrap();
     assert_eq!(count, json!(1));
     let entry = client
-        .execute("return document.querySelector('#search-results li[data-entry]').textContent;", vec![])
+        .execute(
+            "return document.querySelector('#search-results li[data-entry]').textContent;",
+            vec![],
+        )
         .await
         .unwrap();
-    assert!(entry.as_str().unwrap().contains("Phòng Kinh tế xã (hạn 31/03/2026)"), "{entry}");
+    assert!(
+        entry.as_str().unwrap().contains("Phòng Kinh tế xã (hạn 31/03/2026)"),
+        "{entry}"
+    );
     screenshot(client, "search.png").await;
     let fetched = client
         .execute_async(
@@ -87,7 +114,12 @@ async fn a_clerk_finds_records_and_issued_documents() {
         .await
         .unwrap();
     click(client, "#search-form button[type=submit]").await;
-    until(client, "document.activeElement && document.activeElement.name === 'due_from'", Duration::from_secs(20)).await;
+    until(
+        client,
+        "document.activeElement && document.activeElement.name === 'due_from'",
+        Duration::from_secs(20),
+    )
+    .await;
     let said = client
         .execute("return document.getElementById('search-message').textContent;", vec![])
         .await

@@ -93,7 +93,7 @@ proptest! {
         let path = dir.path().join("do-thi.pdf");
         std::fs::write(&path, pdf(&kids, &roots, &attached)).unwrap();
         let looped = reaches_a_field_twice(&kids, &roots);
-        let error = vanban::sign::verify::verify(&path, None).expect_err("no signature in these graphs");
+        let error = vanban::sign::verify::verify(&path, None, None).expect_err("no signature in these graphs");
         match error.feature_problem::<SignProblem>() {
             Some(SignProblem::FieldCycle { object }) => {
                 prop_assert!(looped, "refused {object} in a graph without repeats");

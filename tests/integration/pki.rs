@@ -59,6 +59,8 @@ pub fn pki_with(crl_url: Option<&str>) -> Pki {
         .push(DnType::OrganizationName, "Ủy ban nhân dân xã An Phú");
     person.key_usages = key_usages();
     if let Some(url) = crl_url {
+        // Valid until 2030, so that a validation in 2036 comes after it has expired.
+        person.not_after = rcgen::date_time_ymd(2030, 1, 1);
         person.serial_number = Some(rcgen::SerialNumber::from(0x5ab1e_u64));
         person.crl_distribution_points = vec![rcgen::CrlDistributionPoint { uris: vec![url.into()] }];
     }
@@ -86,6 +88,7 @@ pub fn pki_with(crl_url: Option<&str>) -> Pki {
         .push(DnType::OrganizationName, "Ủy ban nhân dân xã An Phú");
     agency.key_usages = key_usages();
     if let Some(url) = crl_url {
+        agency.not_after = rcgen::date_time_ymd(2030, 1, 1);
         agency.crl_distribution_points = vec![rcgen::CrlDistributionPoint { uris: vec![url.into()] }];
         write_crls(dir.path(), &issuer);
     }

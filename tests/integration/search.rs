@@ -180,20 +180,41 @@ fn documents_words_tasks_and_entries_gathered_or_merged() {
     assert!(motto.contains(&"an-phu-2026".to_string()), "{text}");
     // Tasks of the Phòng Kinh tế due in March, marks or not; none due in May.
     for owner in ["Phòng Kinh tế", "phong kinh te"] {
-        let march = ["--task-owner", owner, "--due-from", "2026-03-01", "--due-to", "2026-03-31"];
+        let march = [
+            "--task-owner",
+            owner,
+            "--due-from",
+            "2026-03-01",
+            "--due-to",
+            "2026-03-31",
+        ];
         let (hits, text) = found_in(&dir, "kho", &march);
         assert_eq!(hits, ["an-phu-2026"], "{text}");
         assert!(text.contains("→ Phòng Kinh tế xã (hạn 31/03/2026)"), "{text}");
         assert!(!text.contains("(hạn 28/02/2026)"), "only the tasks met: {text}");
     }
-    let may = ["--task-owner", "phong kinh te", "--due-from", "2026-05-01", "--due-to", "2026-05-31"];
+    let may = [
+        "--task-owner",
+        "phong kinh te",
+        "--due-from",
+        "2026-05-01",
+        "--due-to",
+        "2026-05-31",
+    ];
     assert!(found_in(&dir, "kho", &may).0.is_empty());
     // Words and tasks together; an issuer by its words.
     let (both, text) = found_in(&dir, "kho", &["OCOP", "--task-owner", "hop tac xa"]);
     assert_eq!(both, ["an-phu-2026"], "{text}");
     let (issued, text) = found_in(&dir, "kho", &["xa", "--issuer", "uy ban nhan dan xa an phu"]);
-    assert!(!issued.is_empty() && issued.iter().all(|e| e == "an-phu-2026"), "{text}");
-    assert!(found_in(&dir, "kho", &["xa", "--issuer", "khong co co quan nay"]).0.is_empty());
+    assert!(
+        !issued.is_empty() && issued.iter().all(|e| e == "an-phu-2026"),
+        "{text}"
+    );
+    assert!(
+        found_in(&dir, "kho", &["xa", "--issuer", "khong co co quan nay"])
+            .0
+            .is_empty()
+    );
 
     // An archival PDF gathered into another archive, and a whole archive merged: their
     // documents' words are found there too.
@@ -203,15 +224,34 @@ fn documents_words_tasks_and_entries_gathered_or_merged() {
     assert!(rendered.status.success(), "{}", stderr(&rendered));
     let notice = out.join("an-phu-2026-02-05-thong-bao-ket-luan.pdf");
     let gathered = dir.path().join("gathered");
-    let added = vanban(&["archive", "add", notice.to_str().unwrap(), "--archive-dir", gathered.to_str().unwrap()]);
+    let added = vanban(&[
+        "archive",
+        "add",
+        notice.to_str().unwrap(),
+        "--archive-dir",
+        gathered.to_str().unwrap(),
+    ]);
     assert!(added.status.success(), "{}", stderr(&added));
     let (hits, text) = found_in(&dir, "gathered", &["--", "\"thoi han hoan thanh\""]);
     assert_eq!(hits, ["an-phu-2026"], "{text}");
     let merged = dir.path().join("merged");
     let kho = dir.path().join("kho");
-    let merging = vanban(&["archive", "merge", kho.to_str().unwrap(), "--archive-dir", merged.to_str().unwrap()]);
+    let merging = vanban(&[
+        "archive",
+        "merge",
+        kho.to_str().unwrap(),
+        "--archive-dir",
+        merged.to_str().unwrap(),
+    ]);
     assert!(merging.status.success(), "{}", stderr(&merging));
     assert_eq!(found_in(&dir, "merged", &["--", "\"thoi han hoan thanh\""]).0.len(), 3);
-    let march = ["--task-owner", "phong kinh te", "--due-from", "2026-03-01", "--due-to", "2026-03-31"];
+    let march = [
+        "--task-owner",
+        "phong kinh te",
+        "--due-from",
+        "2026-03-01",
+        "--due-to",
+        "2026-03-31",
+    ];
     assert_eq!(found_in(&dir, "merged", &march).0, ["an-phu-2026"]);
 }

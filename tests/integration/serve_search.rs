@@ -42,7 +42,10 @@ fn records_and_archived_documents_are_found_from_the_page() {
     let (status, before) = search(&server, &[("q", "nuoc sach")]);
     assert_eq!(status, 200, "{before}");
     assert_eq!(before["archive"], json!([]));
-    assert!(paths(&before["records"]).contains(&"xuan-truong-2024.yaml".to_string()), "{before}");
+    assert!(
+        paths(&before["records"]).contains(&"xuan-truong-2024.yaml".to_string()),
+        "{before}"
+    );
     let (_, marked) = search(&server, &[("q", "nước sạch")]);
     assert_eq!(paths(&marked["records"]), paths(&before["records"]));
     let snippet = before["records"][0]["snippet"].as_str().unwrap();
@@ -76,8 +79,14 @@ fn records_and_archived_documents_are_found_from_the_page() {
     let (status, tasks) = search(&server, &march);
     assert_eq!(status, 200, "{tasks}");
     assert_eq!(paths(&tasks["records"]), ["an-phu-2026-02-05.yaml"], "{tasks}");
-    assert_eq!(tasks["archive"][0]["tasks"], json!(["Phòng Kinh tế xã (hạn 31/03/2026)"]));
-    assert_eq!(tasks["records"][0]["tasks"], json!(["Phòng Kinh tế xã (hạn 31/03/2026)"]));
+    assert_eq!(
+        tasks["archive"][0]["tasks"],
+        json!(["Phòng Kinh tế xã (hạn 31/03/2026)"])
+    );
+    assert_eq!(
+        tasks["records"][0]["tasks"],
+        json!(["Phòng Kinh tế xã (hạn 31/03/2026)"])
+    );
 
     // Only the archive's PDFs are served from it, and only from inside it.
     let entry = notice.split('/').nth(2).unwrap();
@@ -87,7 +96,11 @@ fn records_and_archived_documents_are_found_from_the_page() {
         format!("/archive/{entry}/an-phu-2026-02-05.yaml"),
     ] {
         let answer = server.get(&refused);
-        assert!(answer.status == 404 || answer.status == 403, "{refused}: {}", answer.status);
+        assert!(
+            answer.status == 404 || answer.status == 403,
+            "{refused}: {}",
+            answer.status
+        );
     }
 
     // A query that asks nothing, one too long, a date that is not one: 400, naming what.

@@ -93,7 +93,9 @@ pub fn authority_with(pki: &Pki, crl_url: Option<&str>) -> Option<Authority> {
     }
     let dir = pki.path("tsa");
     std::fs::create_dir_all(&dir).unwrap();
-    let points = crl_url.map(|url| format!("crlDistributionPoints = URI:{url}\n")).unwrap_or_default();
+    let points = crl_url
+        .map(|url| format!("crlDistributionPoints = URI:{url}\n"))
+        .unwrap_or_default();
     std::fs::write(
         dir.join("ext.cnf"),
         format!("[tsa]\nbasicConstraints = CA:FALSE\nkeyUsage = critical, digitalSignature\nextendedKeyUsage = critical, timeStamping\n{points}"),
@@ -129,7 +131,7 @@ pub fn authority_with(pki: &Pki, crl_url: Option<&str>) -> Option<Authority> {
             s(&ca_key),
             "-CAcreateserial",
             "-days",
-            "3650",
+            "7300",
             "-extfile",
             "ext.cnf",
             "-extensions",
