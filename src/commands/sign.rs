@@ -84,21 +84,32 @@ pub fn sign(options: &SignOptions, lang: Lang) -> Result<(), Error> {
     };
     mark()?;
     let credentials = credentials(&options.key)?;
+    each_file(options, &outputs, lang, |pdf, output| {
+        crate::sign::sign(&Request {
+            pdf,
+            output,
+            credentials: &credentials,
+            mark: mark()?,
+            role: options.signer,
+            time: SigningTime::now(),
+            tsa: options.tsa,
+            ltv: options.ltv,
+        })
+    })
+}
+
+/// Does `one` for each file and its output: prints each file written and each file's
+/// error; one file's error is the command's; of several, the others go on and the command
+/// fails if any did.
+fn each_file(
+    options: &SignOptions,
+    outputs: &[PathBuf],
+    lang: Lang,
+    one: impl Fn(&Path, &Path) -> Result<(), Error>,
+) -> Result<(), Error> {
     let mut failed = Vec::new();
-    for (pdf, output) in options.pdfs.iter().zip(&outputs) {
-        let signed = mark().and_then(|mark| {
-            crate::sign::sign(&Request {
-                pdf,
-                output,
-                credentials: &credentials,
-                mark,
-                role: options.signer,
-                time: SigningTime::now(),
-                tsa: options.tsa,
-                ltv: options.ltv,
-            })
-        });
-        match signed {
+    for (pdf, output) in options.pdfs.iter().zip(outputs) {
+        match one(pdf, output) {
             Ok(()) => super::print_written(vec![output.clone()])?,
             Err(error) if options.pdfs.len() == 1 => return Err(error),
             Err(error) => {
@@ -158,36 +169,16 @@ fn credentials(source: &KeySource) -> Result<Credentials, Error> {
 /// over it, then the store completed again for the timestamp's own authority.
 fn archive_timestamps(options: &SignOptions, outputs: &[PathBuf], lang: Lang) -> Result<(), Error> {
     let tsa = options.tsa.unwrap_or_default();
-    let mut failed = Vec::new();
-    for (pdf, output) in options.pdfs.iter().zip(outputs) {
-        let stamped = std::fs::read(pdf)
-            .map_err(|e| Error::Read {
-                path: pdf.clone(),
-                detail: e.to_string(),
-            })
-            .and_then(|bytes| crate::sign::ltv::extend(pdf, bytes))
-            .and_then(|bytes| crate::sign::doc_timestamp::add(pdf, bytes, tsa))
-            .and_then(|bytes| crate::sign::ltv::extend(pdf, bytes))
-            .and_then(|bytes| crate::output::write_atomic(output, &bytes));
-        match stamped {
-            Ok(()) => super::print_written(vec![output.clone()])?,
-            Err(error) if options.pdfs.len() == 1 => return Err(error),
-            Err(error) => {
-                eprintln!("{}", error.render(lang));
-                failed.push(pdf);
-            }
-        }
-    }
-    match failed.as_slice() {
-        [] => Ok(()),
-        [one, ..] => Err(problem(
-            one,
-            SignProblem::SomeNotSigned {
-                bad: failed.len(),
-                total: options.pdfs.len(),
-            },
-        )),
-    }
+    each_file(options, outputs, lang, |pdf, output| {
+        let bytes = std::fs::read(pdf).map_err(|e| Error::Read {
+            path: pdf.to_path_buf(),
+            detail: e.to_string(),
+        })?;
+        let bytes = crate::sign::ltv::extend(pdf, bytes)?;
+        let bytes = crate::sign::doc_timestamp::add(pdf, bytes, tsa)?;
+        let bytes = crate::sign::ltv::extend(pdf, bytes)?;
+        crate::output::write_atomic(output, &bytes)
+    })
 }
 
 /// clap requires `--image` for a person and `--seal` for the agency; kept as an error, not a panic.

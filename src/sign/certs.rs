@@ -39,6 +39,11 @@ pub fn holder(certificate: &Certificate) -> String {
         .unwrap_or_else(|| subject.to_string())
 }
 
+/// Whether `certificate` names itself as its issuer (a root: nothing revokes it).
+pub fn self_issued(certificate: &Certificate) -> bool {
+    certificate.tbs_certificate().issuer() == certificate.tbs_certificate().subject()
+}
+
 /// When the certificate expires, in seconds since 1970 UTC.
 pub fn expires(certificate: &Certificate) -> i64 {
     certificate

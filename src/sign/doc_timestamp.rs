@@ -56,11 +56,7 @@ pub fn add(path: &Path, bytes: Vec<u8>, tsa: &str) -> Result<Vec<u8>, Error> {
     dict.set("SubFilter", Object::Name(b"ETSI.RFC3161".to_vec()));
     update.set_raw(signature, with_room(dict));
     let (mut bytes, offsets) = update.finish();
-    let start = offsets
-        .iter()
-        .find(|(n, _)| *n == signature.0)
-        .map(|(_, at)| *at)
-        .unwrap_or_default();
+    let start = super::pdf::offset_of(&offsets, signature);
     fill(&mut bytes, start, |digest| timestamp::fetch_for(tsa, digest)).map_err(fail)?;
     Ok(bytes)
 }

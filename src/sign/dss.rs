@@ -1,4 +1,4 @@
-//! Reading a PDF's document security store (`/DSS`, written by [`super::ltv`]): its
+//! Reading a PDF's document security store (`/DSS`, written by `vanban sign --ltv`): its
 //! certificates and revocation lists, and what a list says of a certificate.
 
 use der::{Decode, Encode};
@@ -123,7 +123,7 @@ pub fn status(store: &Store, certificate: &Certificate, pool: &[Certificate]) ->
 pub fn chain_of(certificate: &Certificate, pool: &[Certificate]) -> Vec<Certificate> {
     let mut chain = Vec::new();
     let mut current = certificate.clone();
-    while !super::ltv::self_issued(&current) && chain.len() < 8 {
+    while !certs::self_issued(&current) && chain.len() < 8 {
         chain.push(current.clone());
         let Some(issuer) = pool
             .iter()

@@ -39,7 +39,7 @@ pub fn extend(path: &Path, bytes: Vec<u8>) -> Result<Vec<u8>, Error> {
         if !stored.certificates.contains(certificate) && !new_certs.contains(&der) {
             new_certs.push(der);
         }
-        if self_issued(certificate) {
+        if certs::self_issued(certificate) {
             continue;
         }
         let list = fetch_for(certificate, &pool).map_err(fail)?;
@@ -86,11 +86,6 @@ fn carried(update: &Update) -> Result<Vec<Certificate>, SignProblem> {
     Ok(out)
 }
 
-/// Whether `certificate` names itself as its issuer (a root: nothing revokes it).
-pub fn self_issued(certificate: &Certificate) -> bool {
-    certificate.tbs_certificate().issuer() == certificate.tbs_certificate().subject()
-}
-
 /// The CRL for `certificate` from the first of its distribution points that answers with a
 /// list its issuer (found in `pool`) signed.
 fn fetch_for(certificate: &Certificate, pool: &[Certificate]) -> Result<CertificateList, SignProblem> {
@@ -129,17 +124,7 @@ fn distribution_points(certificate: &Certificate) -> Vec<String> {
 
 fn fetch(url: &str) -> Result<CertificateList, (String, String)> {
     let fail = |detail: String| (url.to_string(), detail);
-    let agent = ureq::Agent::config_builder()
-        .timeout_global(Some(std::time::Duration::from_secs(30)))
-        .build()
-        .new_agent();
-    let mut answer = agent.get(url).call().map_err(|e| fail(e.to_string()))?;
-    let body = answer
-        .body_mut()
-        .with_config()
-        .limit(MOST)
-        .read_to_vec()
-        .map_err(|e| fail(e.to_string()))?;
+    let body = super::net::exchange(url, None, MOST).map_err(fail)?;
     CertificateList::from_der(&body).map_err(|e| fail(e.to_string()))
 }
 

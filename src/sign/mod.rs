@@ -6,6 +6,7 @@
 //! - [`cms`]: the CMS SignedData of one signature; [`timestamp`]: its RFC 3161 timestamp;
 //! - [`ltv`]: the document security store with each certificate's revocation list (B-LT);
 //!   [`dss`]: reading it back; [`doc_timestamp`]: the document timestamp over it (B-LTA);
+//!   [`net`]: the one HTTP exchange both need;
 //! - [`appearance`]: what a signature shows (signature image, or seal with name and time);
 //! - [`fields`]: signature fields and widgets; [`pdf`]: incremental updates;
 //! - [`verify`]: reading every signature back; [`report`]: what it says of each;
@@ -20,6 +21,7 @@ pub mod dss;
 pub mod fields;
 pub mod key;
 pub mod ltv;
+pub mod net;
 pub mod pdf;
 pub mod pkcs12;
 pub mod problem;
@@ -212,11 +214,7 @@ pub fn sign(request: &Request) -> Result<(), Error> {
     let holder = certs::holder(&request.credentials.chain[0]);
     update.set_raw(signature, signature_dictionary(&holder, request.time));
     let (mut bytes, offsets) = update.finish();
-    let start = offsets
-        .iter()
-        .find(|(n, _)| *n == signature.0)
-        .map(|(_, at)| *at)
-        .unwrap_or_default();
+    let start = pdf::offset_of(&offsets, signature);
     fill_signature(&mut bytes, start, request.credentials, request.tsa).map_err(|p| problem(path, p))?;
     if request.ltv {
         bytes = ltv::extend(path, bytes)?;

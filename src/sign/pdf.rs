@@ -169,6 +169,15 @@ fn write_stream(out: &mut Vec<u8>, stream: &Stream) {
     out.extend_from_slice(b"\nendstream");
 }
 
+/// Where object `id` starts among the `offsets` [`Update::finish`] gives.
+pub fn offset_of(offsets: &[(u32, usize)], id: ObjectId) -> usize {
+    offsets
+        .iter()
+        .find(|(n, _)| *n == id.0)
+        .map(|(_, at)| *at)
+        .unwrap_or_default()
+}
+
 /// The offset after the file's last `startxref`.
 pub fn last_startxref(bytes: &[u8]) -> Option<usize> {
     let at = bytes.windows(9).rposition(|w| w == b"startxref")?;

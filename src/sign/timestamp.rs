@@ -104,21 +104,7 @@ pub fn fetch_for(url: &str, digest: &[u8]) -> Result<Vec<u8>, SignProblem> {
     }
     .to_der()
     .map_err(|e| fail(e.to_string()))?;
-    let agent = ureq::Agent::config_builder()
-        .timeout_global(Some(std::time::Duration::from_secs(30)))
-        .build()
-        .new_agent();
-    let mut answer = agent
-        .post(url)
-        .header("Content-Type", "application/timestamp-query")
-        .send(&request[..])
-        .map_err(|e| fail(e.to_string()))?;
-    let body = answer
-        .body_mut()
-        .with_config()
-        .limit(MOST)
-        .read_to_vec()
-        .map_err(|e| fail(e.to_string()))?;
+    let body = super::net::exchange(url, Some(("application/timestamp-query", &request)), MOST).map_err(fail)?;
     let response = TimeStampResp::from_der(&body).map_err(|e| fail(e.to_string()))?;
     // 0 granted, 1 granted with modifications.
     if response.status.status > 1 {

@@ -236,7 +236,7 @@ fn revocation(parsed: &super::cms::Parsed, store: &Store) -> Vec<(String, Status
         .as_ref()
         .map(|signer| dss::chain_of(signer, &pool))
         .unwrap_or_default();
-    for certificate in stamped.iter().filter(|c| !super::ltv::self_issued(c)) {
+    for certificate in stamped.iter().filter(|c| !certs::self_issued(c)) {
         if !chain.contains(certificate) {
             chain.push(certificate.clone());
         }

@@ -140,7 +140,8 @@ with open(sys.argv[1], 'rb') as f:
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
-fn sign(pki: &Pki, pdf: &Path, tsa: &str, extra: &[&str]) -> std::process::Output {
+/// The person signs `pdf` with the test's .p12 and signature image, and `extra`.
+fn sign_as_person(pki: &Pki, pdf: &Path, extra: &[&str]) -> std::process::Output {
     let (p12, image) = (pki.path("person.p12"), pki.path("chu-ky.png"));
     let mut args = vec![
         "sign",
@@ -151,12 +152,16 @@ fn sign(pki: &Pki, pdf: &Path, tsa: &str, extra: &[&str]) -> std::process::Outpu
         crate::pki::PASSWORD_VAR,
         "--image",
         s(&image),
-        "--tsa",
-        tsa,
-        "--ltv",
     ];
     args.extend_from_slice(extra);
     run(&args)
+}
+
+/// As [`sign_as_person`], with a timestamp from `tsa` and the revocation lists (B-LT).
+fn sign(pki: &Pki, pdf: &Path, tsa: &str, extra: &[&str]) -> std::process::Output {
+    let mut args = vec!["--tsa", tsa, "--ltv"];
+    args.extend_from_slice(extra);
+    sign_as_person(pki, pdf, &args)
 }
 
 #[test]
@@ -250,19 +255,7 @@ fn signatures_keep_their_revocation_lists_and_validate_offline() {
     let control = state.join("control.pdf");
     let control_signed = state.join("control-da-ky.pdf");
     std::fs::copy(&notice, &control).unwrap();
-    let (p12, image) = (pki.path("person.p12"), pki.path("chu-ky.png"));
-    ok(&run(&[
-        "sign",
-        s(&control),
-        "--p12",
-        s(&p12),
-        "--password-env",
-        crate::pki::PASSWORD_VAR,
-        "--image",
-        s(&image),
-        "--tsa",
-        &tsa.url,
-    ]));
+    ok(&sign_as_person(&pki, &control, &["--tsa", &tsa.url]));
     let report = ok(&run(&["verify", s(&control_signed), "--trust", s(&pki.path("ca.pem"))]));
     assert!(
         report.contains("Mức PAdES: B-T") && !report.contains("Tình trạng thu hồi"),
@@ -271,16 +264,7 @@ fn signatures_keep_their_revocation_lists_and_validate_offline() {
     // And a B-B signature (no timestamp) as of 2036, its certificate expired: no longer valid.
     let plain = state.join("plain.pdf");
     std::fs::copy(&notice, &plain).unwrap();
-    ok(&run(&[
-        "sign",
-        s(&plain),
-        "--p12",
-        s(&p12),
-        "--password-env",
-        crate::pki::PASSWORD_VAR,
-        "--image",
-        s(&image),
-    ]));
+    ok(&sign_as_person(&pki, &plain, &[]));
     let plain_signed = state.join("plain-da-ky.pdf");
     let later = run(&[
         "verify",

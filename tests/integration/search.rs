@@ -31,20 +31,9 @@ fn archive() -> tempfile::TempDir {
 
 /// The entries `query` finds (their names, best first), and the output.
 fn found(dir: &tempfile::TempDir, query: &str, extra: &[&str]) -> (Vec<String>, String) {
-    let archive = dir.path().join("kho");
-    let mut args = vec!["archive", "search", "--archive-dir", archive.to_str().unwrap()];
-    args.extend_from_slice(extra);
+    let mut args = extra.to_vec();
     args.extend_from_slice(&["--", query]);
-    let output = vanban(&args);
-    assert!(output.status.success(), "{query:?}: {}", stderr(&output));
-    let text = stdout(&output);
-    let entries = text
-        .lines()
-        .filter(|l| !l.starts_with("  "))
-        .filter_map(|l| l.split('\t').nth(4))
-        .map(|e| e.split('-').take(3).collect::<Vec<_>>().join("-"))
-        .collect();
-    (entries, text)
+    found_in(dir, "kho", &args)
 }
 
 #[test]

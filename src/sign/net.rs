@@ -1,0 +1,22 @@
+//! The network, for signing: one HTTP or HTTPS exchange (`ureq`, rustls) with a
+//! time-stamping authority or a revocation list's server, bounded to 30 s and to `most`
+//! bytes of answer.
+
+/// GETs `url`, or POSTs `query` (its content type and bytes) to it; the answer's body.
+pub fn exchange(url: &str, query: Option<(&str, &[u8])>, most: u64) -> Result<Vec<u8>, String> {
+    let agent = ureq::Agent::config_builder()
+        .timeout_global(Some(std::time::Duration::from_secs(30)))
+        .build()
+        .new_agent();
+    let answer = match query {
+        Some((content_type, body)) => agent.post(url).header("Content-Type", content_type).send(body),
+        None => agent.get(url).call(),
+    };
+    answer
+        .map_err(|e| e.to_string())?
+        .body_mut()
+        .with_config()
+        .limit(most)
+        .read_to_vec()
+        .map_err(|e| e.to_string())
+}
