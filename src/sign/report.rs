@@ -38,8 +38,11 @@ pub struct Report {
     pub expires: Option<i64>,
     /// The latest intact document timestamp made after this signature and its store.
     pub archived: Option<Stamp>,
-    /// Whether it can still be validated at the date asked (`verify --at`).
+    /// Whether it can still be validated at the moment asked (`verify --at`), and that
+    /// moment (seconds since 1970 UTC).
     pub later: Option<Later>,
+    /// The moment `verify --at` asked about.
+    pub at: Option<i64>,
 }
 
 /// A signature as of a later date.
@@ -122,7 +125,7 @@ impl Report {
         for (label, value) in lines {
             out.push_str(&format!("\n  {}: {value}", label.take(lang)));
         }
-        if let Some(stamp) = &self.timestamp {
+        if let Some(stamp) = self.timestamp.as_ref().filter(|_| !self.archive) {
             let when = SigningTime { unix: stamp.unix }.iso();
             let fits = yes_no(stamp.matches).take(lang);
             let line = words(
@@ -141,8 +144,8 @@ impl Report {
             let label = words("Tình trạng thu hồi", "Revocation status").take(lang);
             out.push_str(&format!("\n  {label}: {holder}: {}", revocation(status).take(lang)));
         }
-        if let Some(later) = &self.later {
-            out.push_str(&format!("\n  {}", later_line(later).take(lang)));
+        if let (Some(later), Some(at)) = (&self.later, self.at) {
+            out.push_str(&format!("\n  {}", later_line(later, at).take(lang)));
         }
         out
     }
@@ -179,33 +182,34 @@ fn revocation(status: &Status) -> crate::problem::Words {
     }
 }
 
-fn later_line(later: &Later) -> crate::problem::Words {
+fn later_line(later: &Later, at: i64) -> crate::problem::Words {
     let day = |unix: i64| {
         let iso = SigningTime { unix }.iso();
         format!("{}/{}/{}", &iso[8..10], &iso[5..7], &iso[0..4])
     };
+    let asked = day(at);
     match later {
         Later::InValidity => words(
-            "Vào ngày được hỏi: chứng thư người ký còn hạn",
-            "At the date asked: the signer's certificate is still valid",
+            format!("Vào ngày {asked}: chứng thư người ký còn hạn"),
+            format!("On {asked}: the signer's certificate is still valid"),
         ),
         Later::ByArchive { stamped, authority } => words(
             format!(
-                "Vào ngày được hỏi: chứng thư người ký đã hết hạn, nhưng vẫn kiểm tra được nhờ dấu thời gian lưu trữ ngày {} của {authority}",
+                "Vào ngày {asked}: chứng thư người ký đã hết hạn, nhưng vẫn kiểm tra được nhờ dấu thời gian lưu trữ ngày {} của {authority}",
                 day(*stamped)
             ),
             format!(
-                "At the date asked: the signer's certificate has expired, but it still validates through the document timestamp of {} from {authority}",
+                "On {asked}: the signer's certificate has expired, but it still validates through the document timestamp of {} from {authority}",
                 day(*stamped)
             ),
         ),
         Later::NoLonger { expired } => words(
             format!(
-                "Vào ngày được hỏi: KHÔNG còn kiểm tra được (chứng thư người ký hết hạn ngày {}, tệp không có dấu thời gian lưu trữ còn hiệu lực)",
+                "Vào ngày {asked}: KHÔNG còn kiểm tra được (chứng thư người ký hết hạn ngày {}, tệp không có dấu thời gian lưu trữ còn hiệu lực)",
                 day(*expired)
             ),
             format!(
-                "At the date asked: can NO LONGER be validated (the signer's certificate expired on {}, and the file has no document timestamp still in force)",
+                "On {asked}: can NO LONGER be validated (the signer's certificate expired on {}, and the file has no document timestamp still in force)",
                 day(*expired)
             ),
         ),

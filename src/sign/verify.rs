@@ -80,6 +80,7 @@ fn later(reports: Vec<(Vec<usize>, Report)>, at: Option<i64>) -> Vec<Report> {
                 .filter(|(start, _)| *start >= end)
                 .filter_map(|(_, a)| a.timestamp.clone())
                 .max_by_key(|stamp| stamp.unix);
+            report.at = at;
             if let (Some(at), Some(expires)) = (at, report.expires) {
                 report.later = Some(match &report.archived {
                     _ if at <= expires => Later::InValidity,
@@ -170,6 +171,7 @@ fn empty(field: String, time: Option<String>) -> Report {
         expires: None,
         archived: None,
         later: None,
+        at: None,
     }
 }
 

@@ -91,6 +91,12 @@ async fn a_clerk_finds_records_and_issued_documents() {
         entry.as_str().unwrap().contains("Phòng Kinh tế xã (hạn 31/03/2026)"),
         "{entry}"
     );
+    until(
+        client,
+        "document.querySelectorAll('#records tbody tr').length > 0",
+        Duration::from_secs(20),
+    )
+    .await;
     screenshot(client, "search.png").await;
     let fetched = client
         .execute_async(
