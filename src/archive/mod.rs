@@ -298,7 +298,7 @@ fn index(
         index_file(tx, entry, file)?;
     }
     let record = prepared.file();
-    let record_words = search::record_text(&record.path, &record.bytes);
+    let record_words = search::record_words(record).text;
     search::index(tx, entry, &search::entry_text(&record_words, words))?;
     tasks::index(tx, entry, &facts.tasks)?;
     if let (Some(set), Some(tally)) = (&facts.set, tally) {

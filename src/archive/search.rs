@@ -3,8 +3,6 @@
 //! kind and date. Each entry's record text is indexed in the same transaction that stores
 //! the entry; `archive reindex` builds the index again from the stored records.
 
-use std::path::Path;
-
 use rusqlite::{Connection, params};
 
 use super::problem::GatherProblem;
@@ -68,24 +66,23 @@ pub struct Hit {
     pub tasks: Vec<String>,
 }
 
-/// The record's words as the index keeps them: every text of the record, one per line.
-pub fn record_text(path: &Path, bytes: &[u8]) -> String {
-    let value = YamlFile::from_bytes(path, bytes)
-        .and_then(|file| file.parse::<serde_json::Value>())
-        .unwrap_or_default();
-    let mut out = Vec::new();
-    collect(&value, &mut out);
-    out.join("\n")
+/// What the index reads of a record, from one parse of its text.
+pub struct RecordWords {
+    /// Every text of the record, one per line.
+    pub text: String,
+    /// The tasks a session record gives (`conclusions.tasks`), read as loosely as the text:
+    /// a task without an assignee is skipped, a due date that does not read is left out.
+    pub tasks: Vec<TaskFact>,
 }
 
-/// The tasks a session record gives (`conclusions.tasks`), read as loosely as the index
-/// reads its words: a task without an assignee or with a date that does not read is skipped.
-pub fn record_tasks(path: &Path, bytes: &[u8]) -> Vec<TaskFact> {
-    let value = YamlFile::from_bytes(path, bytes)
-        .and_then(|file| file.parse::<serde_json::Value>())
-        .unwrap_or_default();
+/// The record's words and tasks, as the index keeps them (nothing, for a file that does
+/// not parse).
+pub fn record_words(file: &YamlFile) -> RecordWords {
+    let value = file.parse::<serde_json::Value>().unwrap_or_default();
+    let mut out = Vec::new();
+    collect(&value, &mut out);
     let tasks = value.pointer("/conclusions/tasks").and_then(|t| t.as_array());
-    tasks
+    let tasks = tasks
         .into_iter()
         .flatten()
         .filter_map(|task| {
@@ -97,7 +94,11 @@ pub fn record_tasks(path: &Path, bytes: &[u8]) -> Vec<TaskFact> {
                     .and_then(|d| Date::parse(d).ok()),
             })
         })
-        .collect()
+        .collect();
+    RecordWords {
+        text: out.join("\n"),
+        tasks,
+    }
 }
 
 /// Every text of `value` but identifiers (`working_session`, `party`, an id such as
@@ -297,7 +298,7 @@ impl Archive {
             let path = dir.join(entry).join(record);
             let bytes = crate::output::files::read_inside(&self.dir, &path)?;
             let prepared = crate::prepare::prepare_file(YamlFile::from_bytes(&path, &bytes)?)?;
-            let text = entry_text(&record_text(&path, &bytes), &renderer.words(&prepared)?);
+            let text = entry_text(&record_words(prepared.file()).text, &renderer.words(&prepared)?);
             index(&tx, entry, &text)
                 .and_then(|()| super::tasks::index(&tx, entry, &prepared.facts.tasks))
                 .map_err(|e| db_error(&index_path, e))?;

@@ -1,7 +1,7 @@
 //! Downloads: every document of a record written into the output folder (ordinary or
 //! archival PDF/A), served from there; and "Lưu vào kho", adding the record to the archive.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use axum::Json;
@@ -78,27 +78,38 @@ fn content_type(path: &Path) -> &'static str {
 
 /// `GET /out/NAME`: a file from the output folder, as a download.
 pub async fn file(State(state): State<Arc<AppState>>, UrlPath(name): UrlPath<String>) -> Response {
-    let lang = state.config.lang;
-    let root = match state.config.output.canonicalize() {
-        Ok(root) => root,
-        Err(_) => return Refusal::new(StatusCode::NOT_FOUND, "err_not_found").respond(lang),
-    };
-    let path = match confine(&root, &name) {
+    send(
+        state.config.output.canonicalize().ok(),
+        &name,
+        "attachment",
+        state.config.lang,
+    )
+    .await
+}
+
+/// The file `name` below `root` (checked as every path is, read without following a link),
+/// with its content type and `disposition` (`attachment` or `inline`); 404 when there is none.
+pub async fn send(root: Option<PathBuf>, name: &str, disposition: &str, lang: crate::problem::Lang) -> Response {
+    let not_found = || Refusal::new(StatusCode::NOT_FOUND, "err_not_found").respond(lang);
+    let Some(root) = root else { return not_found() };
+    let path = match confine(&root, name) {
         Ok(path) => path,
         Err(refusal) => return refusal.respond(lang),
     };
     let Some(bytes) = super::security::read_checked(&root, &path).await else {
-        return Refusal::new(StatusCode::NOT_FOUND, "err_not_found").respond(lang);
+        return not_found();
     };
     let file_name = path
         .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
+        .map(|n| n.to_string_lossy().replace('"', ""))
         .unwrap_or_default();
-    let disposition = format!("attachment; filename=\"{}\"", file_name.replace('"', ""));
     (
         [
             (header::CONTENT_TYPE, content_type(&path).to_string()),
-            (header::CONTENT_DISPOSITION, disposition),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("{disposition}; filename=\"{file_name}\""),
+            ),
         ],
         bytes,
     )

@@ -6,12 +6,12 @@ use std::sync::Arc;
 
 use axum::Json;
 use axum::extract::{Path as UrlPath, Query, State};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
 use super::AppState;
-use super::security::{Refusal, confine, relative_name};
+use super::security::{Refusal, relative_name};
 use crate::archive::search::{self as index, Hit};
 use crate::archive::tasks::TaskFilter;
 use crate::archive::words;
@@ -140,11 +140,13 @@ fn records(state: &AppState, text: &str, tasks: &TaskFilter) -> Vec<FoundRecord>
         let Ok(file) = crate::record::load::YamlFile::read(&path) else {
             continue;
         };
-        let shown = index::record_text(&path, &file.bytes);
+        let index::RecordWords {
+            text: shown,
+            tasks: given,
+        } = index::record_words(&file);
         if !words::holds(&shown, &terms) {
             continue;
         }
-        let given = index::record_tasks(&path, &file.bytes);
         let met: Vec<String> = given.iter().filter(|t| tasks.accepts(t)).map(|t| t.line()).collect();
         if tasks.is_set() && met.is_empty() {
             continue;
@@ -167,38 +169,17 @@ fn records(state: &AppState, text: &str, tasks: &TaskFilter) -> Vec<FoundRecord>
     found.into_iter().take(SHOWN).map(|(_, record)| record).collect()
 }
 
-/// `GET /archive/ENTRY/FILE`: an issued document from the archive, as a download.
+/// `GET /archive/ENTRY/FILE.pdf`: an issued document from the archive, shown in the browser;
+/// nothing else of the archive (its records, its index) is served.
 pub async fn document(State(state): State<Arc<AppState>>, UrlPath(name): UrlPath<String>) -> Response {
     let lang = state.config.lang;
-    let not_found = || Refusal::new(StatusCode::NOT_FOUND, "err_not_found").respond(lang);
-    let Some(root) = state
+    if !name.ends_with(".pdf") {
+        return Refusal::new(StatusCode::NOT_FOUND, "err_not_found").respond(lang);
+    }
+    let root = state
         .config
         .archive_dir
         .as_ref()
-        .and_then(|dir| dir.join("entries").canonicalize().ok())
-    else {
-        return not_found();
-    };
-    let path = match confine(&root, &name) {
-        Ok(path) => path,
-        Err(refusal) => return refusal.respond(lang),
-    };
-    if path.extension().is_none_or(|e| e != "pdf") {
-        return not_found();
-    }
-    let Some(bytes) = super::security::read_checked(&root, &path).await else {
-        return not_found();
-    };
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().replace('"', ""))
-        .unwrap_or_default();
-    (
-        [
-            (header::CONTENT_TYPE, "application/pdf".to_string()),
-            (header::CONTENT_DISPOSITION, format!("inline; filename=\"{file_name}\"")),
-        ],
-        bytes,
-    )
-        .into_response()
+        .and_then(|dir| dir.join("entries").canonicalize().ok());
+    super::downloads::send(root, &name, "inline", lang).await
 }
