@@ -140,6 +140,18 @@ with open(sys.argv[1], 'rb') as f:
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
+/// A list server on loopback serving the test CA's list `list` as `ca.crl`, the PKI whose
+/// certificates name it, and a time-stamping authority whose certificate names it too.
+fn revocation_setup(list: &str) -> Option<(tempfile::TempDir, Files, Pki, crate::timestamp::Authority)> {
+    let lists = tempfile::tempdir().unwrap();
+    let files = serve_files(lists.path());
+    let url = format!("http://127.0.0.1:{}/ca.crl", files.port);
+    let pki = pki_with(Some(&url));
+    std::fs::copy(pki.path(list), lists.path().join("ca.crl")).unwrap();
+    let tsa = authority_with(&pki, Some(&url))?;
+    Some((lists, files, pki, tsa))
+}
+
 /// The person signs `pdf` with the test's .p12 and signature image, and `extra`.
 fn sign_as_person(pki: &Pki, pdf: &Path, extra: &[&str]) -> std::process::Output {
     let (p12, image) = (pki.path("person.p12"), pki.path("chu-ky.png"));
@@ -169,12 +181,7 @@ fn signatures_keep_their_revocation_lists_and_validate_offline() {
     if !program("python3") || !program("openssl") {
         return;
     }
-    let lists = tempfile::tempdir().unwrap();
-    let files = serve_files(lists.path());
-    let url = format!("http://127.0.0.1:{}/ca.crl", files.port);
-    let pki = pki_with(Some(&url));
-    std::fs::copy(pki.path("ca.crl"), lists.path().join("ca.crl")).unwrap();
-    let Some(tsa) = authority_with(&pki, Some(&url)) else {
+    let Some((lists, files, pki, tsa)) = revocation_setup("ca.crl") else {
         return;
     };
 
@@ -319,12 +326,8 @@ fn signatures_keep_their_revocation_lists_and_validate_offline() {
     }
 
     // The person's certificate revoked: refused, naming it, nothing written.
-    let lists = tempfile::tempdir().unwrap();
-    let files = serve_files(lists.path());
-    let url = format!("http://127.0.0.1:{}/ca.crl", files.port);
-    let pki = pki_with(Some(&url));
-    std::fs::copy(pki.path("ca-revoked.crl"), lists.path().join("ca.crl")).unwrap();
-    let Some(tsa) = authority_with(&pki, Some(&url)) else {
+    drop(lists);
+    let Some((_lists, files, pki, tsa)) = revocation_setup("ca-revoked.crl") else {
         return;
     };
     let out = render(&pki, STATE_SAMPLE, &[]);
