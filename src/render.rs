@@ -38,6 +38,8 @@ pub struct RenderOptions {
     pub emit_typst: bool,
     /// PDF/A-3u with the record and its assessments attached.
     pub archive: bool,
+    /// Also give each document's words as its reader sees them (for the archive's index).
+    pub words: bool,
 }
 
 /// The files of one record's documents, and what was noticed while making them.
@@ -46,8 +48,8 @@ pub struct Rendered {
     pub files: Vec<OutputFile>,
     /// Warnings about the laid-out documents.
     pub warnings: Vec<Diagnostic>,
-    /// In archival form, each document's words as its reader sees them, one laid-out line
-    /// a line (the archive's search index keeps them).
+    /// With [`RenderOptions::words`], each document's words as its reader sees them, one
+    /// laid-out line a line (the archive's search index keeps them).
     pub words: Vec<String>,
 }
 
@@ -67,7 +69,7 @@ pub enum Made {
 }
 
 /// One document of a record, made: its files, its warnings, the characters its fonts lack,
-/// its words (in archival form).
+/// its words (when asked).
 struct Document {
     files: Vec<OutputFile>,
     warnings: Vec<Diagnostic>,
@@ -221,6 +223,7 @@ impl Renderer {
         let options = RenderOptions {
             emit_typst: false,
             archive: true,
+            words: true,
         };
         Ok(self.render_formats(prepared, options, &[])?.words)
     }
@@ -239,7 +242,7 @@ impl Renderer {
         let (made, warnings) = self.make(prepared, kind, extra)?;
         let (source, document, names) = match made {
             Made::Files(files) => {
-                let words = options.archive.then(|| news_words(&files));
+                let words = options.words.then(|| news_words(&files));
                 return Ok(Document {
                     files,
                     warnings,
@@ -279,7 +282,7 @@ impl Renderer {
             files,
             warnings,
             missing,
-            words: options.archive.then(|| inspect::plain_text(&document)),
+            words: options.words.then(|| inspect::plain_text(&document)),
         })
     }
 

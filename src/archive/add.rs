@@ -52,6 +52,7 @@ pub(super) fn entry_files(renderer: &Renderer, prepared: &Prepared) -> Result<Co
     let options = RenderOptions {
         emit_typst: false,
         archive: true,
+        words: true,
     };
     let rendered = renderer.render(prepared, options)?;
     files.extend(rendered.files.into_iter().map(|f| EntryFile {

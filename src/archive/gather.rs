@@ -111,6 +111,7 @@ impl Archive {
                 RenderOptions {
                     emit_typst: false,
                     archive: true,
+                    words: true,
                 },
             )
             .map_err(|e| workspace.name_in(pdf, e))?;

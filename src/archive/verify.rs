@@ -35,6 +35,7 @@ impl Archive {
         let options = RenderOptions {
             emit_typst: false,
             archive: true,
+            words: false,
         };
         for (entry, record) in &entries {
             let folder = self.dir.join("entries").join(entry);

@@ -103,6 +103,7 @@ fn render_one(renderer: &Renderer, path: &Path, args: &RenderArgs) -> Outcome {
             let options = RenderOptions {
                 emit_typst: args.emit_typst,
                 archive: args.archive,
+                words: false,
             };
             let written = renderer
                 .render_formats(&prepared, options, &args.format)
