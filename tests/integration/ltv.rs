@@ -14,7 +14,7 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 
 use crate::pki::{Pki, pki_with};
-use crate::sign::{needs_pyhanko, ok, render, run, s};
+use crate::sign::{needs_pyhanko, ok, render, run, run_pyhanko, s};
 use crate::support::{PARTY_SAMPLE, STATE_SAMPLE, program};
 use crate::timestamp::authority_with;
 
@@ -89,16 +89,7 @@ with open(sys.argv[1], 'rb') as f:
         ts = st.timestamp_validity
         print(sig.field_name, st.bottom_line, ts is not None and ts.valid and ts.trusted)
 "#;
-    let output = Command::new("python3")
-        .args(["-c", script, s(pdf), s(ca)])
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "pyHanko: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
+    run_pyhanko(script, pdf, ca)
 }
 
 /// pyHanko's PAdES long-term validation of each signature as of 2036-12-31, simulated as
@@ -128,16 +119,7 @@ with open(sys.argv[1], 'rb') as f:
         result = asyncio.run(ades.simulate_future_ades_lta_validation(sig, spec, future_validation_time=moment))
         print(sig.field_name, result.ades_subindic.status.name if result.ades_subindic else 'PASSED')
 "#;
-    let output = Command::new("python3")
-        .args(["-c", script, s(pdf), s(ca)])
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "pyHanko: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
+    run_pyhanko(script, pdf, ca)
 }
 
 /// A list server on loopback serving the test CA's list `list` as `ca.crl`, the PKI whose

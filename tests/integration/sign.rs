@@ -77,6 +77,21 @@ fn sign_agency(pki: &Pki, pdf: &Path, extra: &[&str]) -> Output {
     run(&args)
 }
 
+/// Runs the Python `script` with the PDF and the trusted CA as its arguments; what it
+/// printed (pyHanko's verdicts). A script that fails fails the test.
+pub fn run_pyhanko(script: &str, pdf: &Path, ca: &Path) -> String {
+    let output = Command::new("python3")
+        .args(["-c", script, s(pdf), s(ca)])
+        .output()
+        .expect("python3 runs");
+    assert!(
+        output.status.success(),
+        "pyHanko failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
 /// pyHanko's verdict on each signature: `field intact valid trusted coverage`, one a line.
 pub fn pyhanko(pdf: &Path, ca: &Path) -> String {
     let script = r#"
@@ -92,16 +107,7 @@ with open(sys.argv[1], 'rb') as f:
         st = validate_pdf_signature(sig, vc)
         print(sig.field_name, st.intact, st.valid, st.trusted, st.coverage.name, st.modification_level.name if st.modification_level else None, st.bottom_line)
 "#;
-    let output = Command::new("python3")
-        .args(["-c", script, s(pdf), s(ca)])
-        .output()
-        .expect("python3 runs");
-    assert!(
-        output.status.success(),
-        "pyHanko failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
+    run_pyhanko(script, pdf, ca)
 }
 
 /// The catalog of the last revision still claims PDF/A-3u.

@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 
 use crate::pki::{Pki, pki};
-use crate::sign::{needs_pyhanko, ok, render, run, s};
+use crate::sign::{needs_pyhanko, ok, render, run, run_pyhanko, s};
 use crate::support::{STATE_SAMPLE, program};
 
 /// `openssl ts`'s settings for the test authority.
@@ -176,16 +176,7 @@ with open(sys.argv[1], 'rb') as f:
         ts = st.timestamp_validity
         print(sig.field_name, st.bottom_line, ts is not None and ts.intact, ts is not None and ts.valid, ts is not None and ts.trusted, ts.timestamp if ts else None)
 "#;
-    let output = Command::new("python3")
-        .args(["-c", script, s(pdf), s(ca)])
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "pyHanko: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
+    run_pyhanko(script, pdf, ca)
 }
 
 #[test]
