@@ -4,28 +4,16 @@
 //! `pkcs11-tool` and `openssl` (as the tests do); says so and stops without them.
 
 use std::path::Path;
-use std::process::Command;
 use std::time::Instant;
+
+#[path = "../tests/shared/self_signed_token.rs"]
+mod token;
+
+use token::{SOFTHSM, run};
 
 const BIN: &str = env!("CARGO_BIN_EXE_vanban");
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
-const SOFTHSM: &str = "/usr/lib/softhsm/libsofthsm2.so";
 const DOCUMENTS: usize = 50;
-
-fn run(program: &str, args: &[&str], env: &[(&str, &str)], dir: &Path) -> std::process::Output {
-    let output = Command::new(program)
-        .args(args)
-        .envs(env.iter().copied())
-        .current_dir(dir)
-        .output()
-        .unwrap_or_else(|e| panic!("{program}: {e}"));
-    assert!(
-        output.status.success(),
-        "{program} {args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    output
-}
 
 fn main() {
     let found =
@@ -36,51 +24,9 @@ fn main() {
     }
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let conf = d.join("softhsm2.conf");
-    std::fs::create_dir(d.join("tokens")).unwrap();
-    std::fs::write(
-        &conf,
-        format!(
-            "directories.tokendir = {}\nobjectstore.backend = file\n",
-            d.join("tokens").display()
-        ),
-    )
-    .unwrap();
+    // A self-signed RSA-2048 signer on a token, and as a .p12.
+    let conf = token::make(d, &["rsa:2048"], "/CN=Nguyen Van An", "bench", "246810");
     let conf = conf.to_str().unwrap().to_string();
-    let hsm = [("SOFTHSM2_CONF", conf.as_str())];
-    // A self-signed RSA-2048 signer, as a key file, a certificate, and a .p12.
-    run(
-        "openssl",
-        &[
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-keyout",
-            "key.pem",
-            "-subj",
-            "/CN=Nguyen Van An",
-            "-days",
-            "30",
-            "-out",
-            "cert.pem",
-        ],
-        &[],
-        d,
-    );
-    run(
-        "openssl",
-        &["pkcs8", "-topk8", "-nocrypt", "-in", "key.pem", "-out", "key8.pem"],
-        &[],
-        d,
-    );
-    run(
-        "openssl",
-        &["x509", "-in", "cert.pem", "-outform", "DER", "-out", "cert.der"],
-        &[],
-        d,
-    );
     run(
         "openssl",
         &[
@@ -98,64 +44,6 @@ fn main() {
         &[],
         d,
     );
-    run(
-        "softhsm2-util",
-        &[
-            "--init-token",
-            "--free",
-            "--label",
-            "bench",
-            "--so-pin",
-            "13572468",
-            "--pin",
-            "246810",
-        ],
-        &hsm,
-        d,
-    );
-    run(
-        "softhsm2-util",
-        &[
-            "--import", "key8.pem", "--token", "bench", "--label", "ky", "--id", "01", "--pin", "246810",
-        ],
-        &hsm,
-        d,
-    );
-    run(
-        "pkcs11-tool",
-        &[
-            "--module",
-            SOFTHSM,
-            "--token-label",
-            "bench",
-            "--login",
-            "--pin",
-            "246810",
-            "--write-object",
-            "cert.der",
-            "--type",
-            "cert",
-            "--id",
-            "01",
-        ],
-        &hsm,
-        d,
-    );
-    // A blue stroke, the person's signature image.
-    let mut encoder = png::Encoder::new(std::fs::File::create(d.join("chu-ky.png")).unwrap(), 120, 40);
-    encoder.set_color(png::ColorType::Rgba);
-    let mut writer = encoder.write_header().unwrap();
-    let pixels: Vec<u8> = (0..120 * 40)
-        .flat_map(|i| {
-            if i % 120 == i / 120 * 3 {
-                [20, 40, 200, 255]
-            } else {
-                [0, 0, 0, 0]
-            }
-        })
-        .collect();
-    writer.write_image_data(&pixels).unwrap();
-    drop(writer);
 
     let sample = Path::new(ROOT).join("samples/an-phu-2026-02-05.yaml");
     run(

@@ -241,7 +241,10 @@ async function download(url, archive) {
     document.getElementById("files").replaceChildren(...body.files.map((f) =>
       V.el("li", {}, V.el("a", { href: "/out/" + f.split("/").map(encodeURIComponent).join("/"), download: "" }, f))));
   } else {
-    message.textContent = body.entries.map((e) => V.t(e.new ? "archive_new" : "archive_there", { id: e.id })).join("; ");
+    // Each entry links to its page: its PDFs, signing with a token, their signatures.
+    message.replaceChildren(...body.entries.flatMap((e, i) => [i ? "; " : "",
+      V.t(e.new ? "archive_new" : "archive_there", { id: e.id }), " (",
+      V.el("a", { href: "/issued?entry=" + encodeURIComponent(e.id) }, V.t("issued_open")), ")"]));
   }
 }
 

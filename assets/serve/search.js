@@ -33,6 +33,7 @@ function entryItem(found) {
   for (const url of found.documents) {
     docs.append(V.el("a", { href: url, target: "_blank", rel: "noopener" }, url.split("/").pop()));
   }
+  docs.append(V.el("a", { class: "issued", href: "/issued?entry=" + encodeURIComponent(found.entry) }, V.t("issued_open")));
   return V.el("li", { "data-entry": found.entry }, V.el("strong", {}, head), V.el("br"),
     marked(found.snippet), taskLine(found.tasks), docs);
 }

@@ -26,6 +26,7 @@ pub mod problem;
 pub mod query;
 pub mod register;
 pub mod search;
+pub mod signed;
 pub mod tasks;
 pub mod verify;
 pub mod words;
@@ -52,6 +53,8 @@ pub enum FileRole {
     Document,
     /// A PDF kept as it was received, because it differs from its re-rendering.
     Received,
+    /// A document's signed copy (`<stem>-da-ky.pdf`), kept beside it.
+    Signed,
 }
 
 impl FileRole {
@@ -62,6 +65,7 @@ impl FileRole {
             FileRole::Input => "input",
             FileRole::Document => "document",
             FileRole::Received => "received",
+            FileRole::Signed => "signed",
         }
     }
 
@@ -72,6 +76,7 @@ impl FileRole {
             FileRole::Input,
             FileRole::Document,
             FileRole::Received,
+            FileRole::Signed,
         ]
         .into_iter()
         .find(|r| r.name() == name)

@@ -19,6 +19,8 @@ pub enum GatherProblem {
     EntryChanged { entry: String, file: String },
     /// A search without a word, or longer than `longest` characters.
     Query { chars: usize, longest: usize },
+    /// The entry has no document (or signed copy) of this name to sign.
+    NotSignable { entry: String, file: String },
 }
 
 impl crate::problem::Worded for GatherProblem {
@@ -120,6 +122,16 @@ impl GatherProblem {
                 words(
                     "chạy `vanban archive verify` ở kho kia và khôi phục tệp từ bản sao lưu",
                     "run `vanban archive verify` on the other archive and restore the file from a backup",
+                ),
+            ),
+            GatherProblem::NotSignable { entry, file } => (
+                words(
+                    format!("mục {entry} không có văn bản `{file}` để ký"),
+                    format!("entry {entry} has no document `{file}` to sign"),
+                ),
+                words(
+                    "chọn một tệp PDF văn bản của mục (`vanban archive show MỤC` liệt kê các tệp)",
+                    "choose one of the entry's document PDFs (`vanban archive show ENTRY` lists them)",
                 ),
             ),
         }

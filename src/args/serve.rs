@@ -43,6 +43,37 @@ pub struct ServeArgs {
     /// HTTPS on loopback too (self-signed unless `--tls-cert` is given).
     #[arg(long)]
     pub tls: bool,
+    /// Signing issued documents from the page: the PKCS#11 module of the USB tokens plugged
+    /// into this machine (needs `--archive-dir`). The PIN is typed in the page.
+    #[arg(long, value_name = "MODULE", requires = "archive_dir")]
+    pub pkcs11: Option<PathBuf>,
+    /// The lãnh đạo's token (its label), when several are plugged in.
+    #[arg(long, value_name = "LABEL", requires = "pkcs11")]
+    pub person_token: Option<String>,
+    /// The lãnh đạo's key on it (its label), when it holds several.
+    #[arg(long, value_name = "LABEL", requires = "pkcs11")]
+    pub person_key: Option<String>,
+    /// The agency's (văn thư's) token, when several are plugged in.
+    #[arg(long, value_name = "LABEL", requires = "pkcs11")]
+    pub agency_token: Option<String>,
+    /// The agency's key on it, when it holds several.
+    #[arg(long, value_name = "LABEL", requires = "pkcs11")]
+    pub agency_key: Option<String>,
+    /// The lãnh đạo's handwritten signature (PNG, transparent background).
+    #[arg(long, value_name = "PNG", requires = "pkcs11")]
+    pub signature_image: Option<PathBuf>,
+    /// The agency's seal (PNG at its real size).
+    #[arg(long, value_name = "PNG", requires = "pkcs11")]
+    pub seal: Option<PathBuf>,
+    /// A time-stamping authority for each signature (PAdES B-T).
+    #[arg(long, value_name = "URL", requires = "pkcs11")]
+    pub tsa: Option<String>,
+    /// Keep each certificate's revocation answer in the file (PAdES B-LT; needs `--tsa`).
+    #[arg(long, requires = "tsa")]
+    pub ltv: bool,
+    /// Trusted root certificates (PEM) for the signatures the page verifies.
+    #[arg(long, value_name = "PEM")]
+    pub trust: Option<PathBuf>,
 }
 
 impl ServeArgs {

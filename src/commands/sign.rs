@@ -6,9 +6,9 @@ use crate::error::Error;
 use crate::problem::Lang;
 use crate::record::Date;
 use crate::sign::appearance::Png;
-use crate::sign::key::{Credentials, Key};
+use crate::sign::key::Credentials;
 use crate::sign::pkcs12::{self, Password};
-use crate::sign::token::{self, Choice};
+use crate::sign::token::Choice;
 use crate::sign::token_problem::TokenProblem;
 use crate::sign::verify;
 use crate::sign::{Mark, Request, SignProblem, SigningTime, problem};
@@ -156,11 +156,7 @@ fn credentials(source: &KeySource) -> Result<Credentials, Error> {
                 None => rpassword::prompt_password(format!("PIN ({}): ", module.display()))
                     .map_err(|_| problem(module, SignProblem::Token(TokenProblem::NoPinPrompt))),
             };
-            let (key, chain) = token::open(module, choice, pin)?;
-            Ok(Credentials {
-                key: Key::Token(Box::new(key)),
-                chain,
-            })
+            Credentials::from_token(module, choice, pin)
         }
     }
 }

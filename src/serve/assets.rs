@@ -62,6 +62,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../../assets/serve/search.js"),
     ),
     (
+        "issued.js",
+        "text/javascript",
+        include_str!("../../assets/serve/issued.js"),
+    ),
+    (
         "vendor/codemirror.js",
         "text/javascript",
         include_str!("../../assets/vendor/codemirror-5.65.21/codemirror.js"),
@@ -114,6 +119,8 @@ const EDITOR_PAGE: &str = include_str!("../../assets/serve/editor.html");
 /// The new-record form.
 const NEW_PAGE: &str = include_str!("../../assets/serve/new.html");
 const LOGIN_PAGE: &str = include_str!("../../assets/serve/login.html");
+/// An issued document: its PDFs, their signatures, signing with a token.
+const ISSUED_PAGE: &str = include_str!("../../assets/serve/issued.html");
 
 fn page(state: &AppState, html: &'static str) -> Html<String> {
     let lang = match state.config.lang {
@@ -143,6 +150,11 @@ pub async fn new_page(State(state): State<Arc<AppState>>) -> Html<String> {
 /// `GET /login`: the login page (when the folder has users).
 pub async fn login_page(State(state): State<Arc<AppState>>) -> Html<String> {
     page(&state, LOGIN_PAGE)
+}
+
+/// `GET /issued?entry=`.
+pub async fn issued_page(State(state): State<Arc<AppState>>) -> Html<String> {
+    page(&state, ISSUED_PAGE)
 }
 
 /// `GET /assets/NAME`.

@@ -19,6 +19,7 @@
 //! | [`trail`] | each record's state and open comments for the list; the audit log in the page |
 //! | [`text`] | every word of the interface, Vietnamese and English |
 //! | [`tls`] | HTTPS: the office's certificate or one made on first start; handshakes side by side |
+//! | [`signing`] | signing issued documents with the USB tokens of this machine; verification shown |
 
 pub mod assets;
 pub mod comments;
@@ -32,6 +33,7 @@ pub mod records;
 pub mod save;
 pub mod search;
 pub mod security;
+pub mod signing;
 pub mod text;
 pub mod tls;
 pub mod trail;
@@ -99,6 +101,8 @@ pub struct AppState {
     pub office: Option<Arc<Mutex<crate::office::Office>>>,
     /// Open sessions and failed logins.
     pub sessions: people::Sessions,
+    /// Signing from the page, when `--pkcs11` was given.
+    pub signing: Option<signing::Signing>,
 }
 
 /// Every route, behind the security guard and the body limit.
@@ -137,6 +141,10 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/comments", get(comments::list).post(comments::write))
         .route("/api/office", get(trail::overview))
         .route("/api/audit", get(trail::audit))
+        .route("/issued", get(assets::issued_page))
+        .route("/api/issued", get(signing::issued))
+        .route("/api/sign", post(signing::sign))
+        .route("/api/verify", get(signing::verify))
         .layer(axum::middleware::from_fn_with_state(state.clone(), people::gate))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::guard))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
@@ -184,6 +192,7 @@ pub fn state(args: &ServeArgs, lang: Lang) -> Result<Arc<AppState>, Error> {
         skipped_links: Mutex::new(std::collections::HashSet::new()),
         office,
         sessions: people::Sessions::default(),
+        signing: signing::Signing::from_args(args)?,
     }))
 }
 

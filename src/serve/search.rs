@@ -122,7 +122,8 @@ fn archived(state: &AppState, text: &str, tasks: TaskFilter) -> Result<Vec<Found
         let documents = archive
             .files_of(&hit.entry)?
             .into_iter()
-            .filter(|f| f.role == FileRole::Document.name() && f.path.ends_with(".pdf"))
+            .filter(|f| [FileRole::Document.name(), FileRole::Signed.name()].contains(&f.role.as_str()))
+            .filter(|f| f.path.ends_with(".pdf"))
             .map(|f| format!("/archive/{}/{}", hit.entry, f.path))
             .collect();
         found.push(FoundEntry { hit, documents });

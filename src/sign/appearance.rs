@@ -28,6 +28,7 @@ const INFO_SIZE: f64 = 7.0;
 const INFO_HEIGHT: f64 = 2.6 * INFO_SIZE;
 
 /// A PNG image and its size.
+#[derive(Clone)]
 pub struct Png {
     /// The file's bytes.
     pub bytes: Vec<u8>,

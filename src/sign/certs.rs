@@ -83,7 +83,7 @@ pub fn verifies(signer: &Certificate, algorithm: ObjectIdentifier, message: &[u8
 }
 
 /// Whether `issuer` issued and signed `certificate`.
-fn issued(issuer: &Certificate, certificate: &Certificate) -> bool {
+pub fn issued(issuer: &Certificate, certificate: &Certificate) -> bool {
     let tbs = certificate.tbs_certificate();
     tbs.issuer() == issuer.tbs_certificate().subject()
         && tbs.to_der().is_ok_and(|bytes| {

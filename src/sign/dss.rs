@@ -1,5 +1,5 @@
 //! Reading a PDF's document security store (`/DSS`, written by `vanban sign --ltv`): its
-//! certificates and revocation lists, and what a list says of a certificate.
+//! certificates, revocation lists and OCSP answers, and what they say of a certificate.
 
 use der::{Decode, Encode};
 use lopdf::{Document, Object};
@@ -7,6 +7,7 @@ use x509_cert::Certificate;
 use x509_cert::crl::CertificateList;
 
 use super::certs;
+use super::ocsp::Answer;
 
 /// What the store holds.
 #[derive(Debug, Clone, Default)]
@@ -15,12 +16,19 @@ pub struct Store {
     pub certificates: Vec<Certificate>,
     /// Its revocation lists, as read.
     pub crls: Vec<CertificateList>,
+    /// Its OCSP answers, as read.
+    pub ocsps: Vec<Answer>,
 }
 
 impl Store {
     /// Whether the file has no store, or an empty one.
     pub fn is_empty(&self) -> bool {
-        self.certificates.is_empty() && self.crls.is_empty()
+        self.certificates.is_empty() && self.crls.is_empty() && self.ocsps.is_empty()
+    }
+
+    /// Whether it holds any revocation information.
+    pub fn has_revocation(&self) -> bool {
+        !self.crls.is_empty() || !self.ocsps.is_empty()
     }
 }
 
@@ -28,13 +36,23 @@ impl Store {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum Status {
-    /// Its issuer's list, signed by the issuer, does not name it; issued at `this_update`
-    /// (seconds since 1970 UTC).
-    Good { this_update: i64 },
-    /// Its issuer's list names it.
+    /// Its issuer's list, signed by the issuer, does not name it, or its issuer's responder
+    /// says it is good; vouched for at `this_update` (seconds since 1970 UTC).
+    Good { this_update: i64, by: Source },
+    /// Its issuer's list names it, or its issuer's responder says it is revoked.
     Revoked,
-    /// No list of its issuer is in the store.
+    /// Nothing from its issuer is in the store.
     Unknown,
+}
+
+/// Where a certificate's status came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// A revocation list (CRL).
+    Crl,
+    /// An OCSP responder's answer.
+    Ocsp,
 }
 
 /// The store of `doc` (empty when there is none, or what cannot be read is left out).
@@ -74,6 +92,7 @@ pub fn read(doc: &Document) -> Store {
             .iter()
             .filter_map(|b| CertificateList::from_der(b).ok())
             .collect(),
+        ocsps: items(b"OCSPs").iter().filter_map(|b| Answer::read(b).ok()).collect(),
     }
 }
 
@@ -97,23 +116,29 @@ pub fn signed_by_issuer(list: &CertificateList, pool: &[Certificate]) -> bool {
         .any(|issuer| certs::verifies(issuer, list.signature_algorithm.oid, &tbs, signature))
 }
 
-/// What the store says of `certificate`, its lists checked against the issuers in `pool`.
+/// What the store says of `certificate`, its lists and answers checked against the issuers
+/// in `pool`; the latest word wins, and a revocation from either source.
 pub fn status(store: &Store, certificate: &Certificate, pool: &[Certificate]) -> Status {
     let issuer = certificate.tbs_certificate().issuer();
-    let lists: Vec<&CertificateList> = store
+    let lists = store
         .crls
         .iter()
         .filter(|l| &l.tbs_cert_list.issuer == issuer && signed_by_issuer(l, pool))
-        .collect();
-    if lists.iter().any(|l| self::lists(l, certificate)) {
+        .map(|l| {
+            let when = l.tbs_cert_list.this_update.to_unix_duration().as_secs() as i64;
+            (self::lists(l, certificate), when, Source::Crl)
+        });
+    let answers = store
+        .ocsps
+        .iter()
+        .filter_map(|a| a.said_of(certificate, pool))
+        .map(|said| (said.revoked, said.this_update, Source::Ocsp));
+    let words: Vec<(bool, i64, Source)> = lists.chain(answers).collect();
+    if words.iter().any(|(revoked, _, _)| *revoked) {
         return Status::Revoked;
     }
-    match lists
-        .iter()
-        .map(|l| l.tbs_cert_list.this_update.to_unix_duration().as_secs() as i64)
-        .max()
-    {
-        Some(this_update) => Status::Good { this_update },
+    match words.into_iter().max_by_key(|(_, when, _)| *when) {
+        Some((_, this_update, by)) => Status::Good { this_update, by },
         None => Status::Unknown,
     }
 }

@@ -69,3 +69,19 @@ pub struct Credentials {
     /// The signer's certificate, then any intermediates and the root.
     pub chain: Vec<Certificate>,
 }
+
+impl Credentials {
+    /// The key on the token of `module` that `choice` names, and its chain, after one login
+    /// with the PIN `pin` gives (asked only once the token is found, never tried again).
+    pub fn from_token(
+        module: &std::path::Path,
+        choice: &super::token::Choice,
+        pin: impl FnOnce() -> Result<String, crate::error::Error>,
+    ) -> Result<Credentials, crate::error::Error> {
+        let (key, chain) = super::token::open(module, choice, pin)?;
+        Ok(Credentials {
+            key: Key::Token(Box::new(key)),
+            chain,
+        })
+    }
+}

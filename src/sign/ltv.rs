@@ -1,9 +1,10 @@
 //! Long-term validation (PAdES B-LT): the document security store (`/DSS`), added by an
 //! incremental update after the signatures. It holds every certificate the signatures and
-//! their timestamps carry and, for each certificate its authority issued, the revocation list
-//! (CRL) fetched from the certificate's distribution point, checked against the issuer's
-//! signature. A validator then needs no network, and the file still validates once those
-//! addresses are gone and the certificates have expired.
+//! their timestamps carry and, for each certificate its authority issued, the answer of the
+//! OCSP responder the certificate names or else the revocation list (CRL) from its
+//! distribution point, each checked against the issuer's signature. A validator then needs no
+//! network, and the file still validates once those addresses are gone and the certificates
+//! have expired.
 
 use std::path::Path;
 
@@ -14,6 +15,8 @@ use x509_cert::crl::CertificateList;
 use x509_cert::ext::pkix::CrlDistributionPoints;
 use x509_cert::ext::pkix::name::{DistributionPointName, GeneralName};
 
+use super::dss::Status;
+use super::ocsp::{self, Answer, Said};
 use super::pdf::Update;
 use super::{SignProblem, certs, cms, fields, problem};
 use crate::error::Error;
@@ -34,29 +37,51 @@ pub fn extend(path: &Path, bytes: Vec<u8>) -> Result<Vec<u8>, Error> {
     pool.extend(carried.iter().cloned());
     let mut new_certs: Vec<Vec<u8>> = Vec::new();
     let mut new_crls: Vec<Vec<u8>> = Vec::new();
+    let mut new_ocsps: Vec<Vec<u8>> = Vec::new();
+    let revoked = |certificate: &Certificate| {
+        fail(SignProblem::Revoked {
+            holder: certs::holder(certificate),
+        })
+    };
     for certificate in &carried {
         let der = certificate.to_der().map_err(|e| fail(bad(e)))?;
         if !stored.certificates.contains(certificate) && !new_certs.contains(&der) {
             new_certs.push(der);
         }
-        if certs::self_issued(certificate) {
+        // A root is revoked by nothing; a certificate the store already clears keeps that word
+        // (a newer one, added after a document timestamp, would have no proof of when it existed).
+        let covered = !matches!(super::dss::status(&stored, certificate, &pool), Status::Unknown);
+        if certs::self_issued(certificate) || covered {
             continue;
         }
-        let list = fetch_for(certificate, &pool).map_err(fail)?;
-        if super::dss::lists(&list, certificate) {
-            return Err(fail(SignProblem::Revoked {
-                holder: certs::holder(certificate),
-            }));
-        }
-        let der = list.to_der().map_err(|e| fail(bad(e)))?;
-        if !stored.crls.contains(&list) && !new_crls.contains(&der) {
-            new_crls.push(der);
+        match word_on(certificate, &pool).map_err(fail)? {
+            Word::Answer(answer, said) => {
+                if said.revoked {
+                    return Err(revoked(certificate));
+                }
+                for responder in answer.certificates() {
+                    let der = responder.to_der().map_err(|e| fail(bad(e)))?;
+                    if !stored.certificates.contains(responder) && !new_certs.contains(&der) {
+                        new_certs.push(der);
+                    }
+                }
+                new_ocsps.push(answer.der);
+            }
+            Word::List(list) => {
+                if super::dss::lists(&list, certificate) {
+                    return Err(revoked(certificate));
+                }
+                let der = list.to_der().map_err(|e| fail(bad(e)))?;
+                if !stored.crls.contains(&list) && !new_crls.contains(&der) {
+                    new_crls.push(der);
+                }
+            }
         }
     }
-    if new_certs.is_empty() && new_crls.is_empty() && !stored.is_empty() {
+    if new_certs.is_empty() && new_crls.is_empty() && new_ocsps.is_empty() && !stored.is_empty() {
         return Ok(update.unchanged());
     }
-    write_store(&mut update, &new_certs, &new_crls).map_err(fail)?;
+    write_store(&mut update, &new_certs, &new_crls, &new_ocsps).map_err(fail)?;
     Ok(update.finish().0)
 }
 
@@ -84,6 +109,31 @@ fn carried(update: &Update) -> Result<Vec<Certificate>, SignProblem> {
         }
     }
     Ok(out)
+}
+
+/// What a certificate's authority says of it.
+enum Word {
+    /// Its OCSP responder's answer.
+    Answer(Answer, Said),
+    /// Its revocation list.
+    List(CertificateList),
+}
+
+/// The answer of the certificate's OCSP responder, or else (none named, or none answered)
+/// its revocation list.
+fn word_on(certificate: &Certificate, pool: &[Certificate]) -> Result<Word, SignProblem> {
+    let asked = if ocsp::responders(certificate).is_empty() {
+        None
+    } else {
+        match ocsp::fetch_for(certificate, pool) {
+            Ok((answer, said)) => return Ok(Word::Answer(answer, said)),
+            Err(problem) => Some(problem),
+        }
+    };
+    match (asked, distribution_points(certificate).is_empty()) {
+        (Some(problem), true) => Err(problem),
+        _ => fetch_for(certificate, pool).map(Word::List),
+    }
 }
 
 /// The CRL for `certificate` from the first of its distribution points that answers with a
@@ -140,9 +190,9 @@ fn checked(list: CertificateList, certificate: &Certificate, pool: &[Certificate
     }
 }
 
-/// Writes the new certificates and lists into the catalog's `/DSS` (made if absent), with
+/// Writes the new certificates, lists and answers into the catalog's `/DSS` (made if absent), with
 /// the ESIC extension level a PDF 1.7 reader looks for.
-fn write_store(update: &mut Update, certs: &[Vec<u8>], crls: &[Vec<u8>]) -> Result<(), SignProblem> {
+fn write_store(update: &mut Update, certs: &[Vec<u8>], crls: &[Vec<u8>], ocsps: &[Vec<u8>]) -> Result<(), SignProblem> {
     let root = update
         .doc
         .trailer
@@ -158,6 +208,7 @@ fn write_store(update: &mut Update, certs: &[Vec<u8>], crls: &[Vec<u8>]) -> Resu
     dss.set("Type", Object::Name(b"DSS".to_vec()));
     append(update, &mut dss, "Certs", certs);
     append(update, &mut dss, "CRLs", crls);
+    append(update, &mut dss, "OCSPs", ocsps);
     update.set(dss_id, dss);
     catalog.set("DSS", Object::Reference(dss_id));
     if update.doc.version.as_str() < "2.0" && catalog.get(b"Extensions").is_err() {

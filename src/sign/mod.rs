@@ -4,8 +4,8 @@
 //! - [`key`]: the signer's key and certificate chain; [`pkcs12`]: read from a .p12 file, with
 //!   the password's source; [`token`]: on a USB token, through its PKCS#11 module;
 //! - [`cms`]: the CMS SignedData of one signature; [`timestamp`]: its RFC 3161 timestamp;
-//! - [`ltv`]: the document security store with each certificate's revocation list (B-LT);
-//!   [`dss`]: reading it back; [`doc_timestamp`]: the document timestamp over it (B-LTA);
+//! - [`ltv`]: the document security store with each certificate's OCSP answer or revocation
+//!   list (B-LT); [`ocsp`]: asking a responder; [`dss`]: reading the store back; [`doc_timestamp`]: the document timestamp over it (B-LTA);
 //!   [`net`]: the one HTTP exchange both need;
 //! - [`appearance`]: what a signature shows (signature image, or seal with name and time);
 //! - [`fields`]: signature fields and widgets; [`pdf`]: incremental updates;
@@ -22,6 +22,7 @@ pub mod fields;
 pub mod key;
 pub mod ltv;
 pub mod net;
+pub mod ocsp;
 pub mod pdf;
 pub mod pkcs12;
 pub mod problem;

@@ -141,12 +141,12 @@ impl SignProblem {
                 format!("no timestamp from {url}: {detail}"),
             ),
             SignProblem::NoRevocationSource { holder } => words(
-                format!("chứng thư của {holder} không ghi nơi lấy danh sách thu hồi (CRL)"),
-                format!("the certificate of {holder} names no place to fetch its revocation list (CRL) from"),
+                format!("chứng thư của {holder} không ghi nơi hỏi tình trạng thu hồi (OCSP hay CRL)"),
+                format!("the certificate of {holder} names no place to ask for its revocation status (OCSP or CRL)"),
             ),
             SignProblem::Revocation { url, detail } => words(
-                format!("không lấy được danh sách thu hồi chứng thư từ {url}: {detail}"),
-                format!("no certificate revocation list from {url}: {detail}"),
+                format!("không lấy được tình trạng thu hồi chứng thư từ {url}: {detail}"),
+                format!("no certificate revocation status from {url}: {detail}"),
             ),
             SignProblem::Revoked { holder } => words(
                 format!("chứng thư của {holder} đã bị thu hồi"),
@@ -215,8 +215,8 @@ impl SignProblem {
                 "check the `--tsa` address and the network; nothing was signed: sign again once the authority answers",
             ),
             SignProblem::NoRevocationSource { .. } => words(
-                "ký không có `--ltv`, hoặc dùng chứng thư do tổ chức chứng thực cấp có điểm phân phối CRL",
-                "sign without `--ltv`, or with a certificate whose authority gives a CRL distribution point",
+                "ký không có `--ltv`, hoặc dùng chứng thư do tổ chức chứng thực cấp có địa chỉ OCSP hay điểm phân phối CRL",
+                "sign without `--ltv`, or with a certificate whose authority gives an OCSP address or a CRL distribution point",
             ),
             SignProblem::Revocation { .. } => words(
                 "kiểm tra mạng; tệp đã ký vẫn giữ nguyên, chạy lại `vanban sign --ltv` khi máy chủ trả lời",

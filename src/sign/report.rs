@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::SigningTime;
 use super::certs::Chain;
-use super::dss::Status;
+use super::dss::{Source, Status};
 use super::timestamp::Stamp;
 use crate::problem::{Lang, words};
 
@@ -167,17 +167,23 @@ fn chain(chain: Option<Chain>) -> crate::problem::Words {
 
 fn revocation(status: &Status) -> crate::problem::Words {
     match status {
-        Status::Good { this_update } => {
+        Status::Good { this_update, by } => {
             let when = SigningTime { unix: *this_update }.iso();
-            words(
-                format!("chưa bị thu hồi (danh sách thu hồi lập {when}, lưu trong tệp)"),
-                format!("not revoked (revocation list of {when}, kept in the file)"),
-            )
+            match by {
+                Source::Crl => words(
+                    format!("chưa bị thu hồi (danh sách thu hồi lập {when}, lưu trong tệp)"),
+                    format!("not revoked (revocation list of {when}, kept in the file)"),
+                ),
+                Source::Ocsp => words(
+                    format!("chưa bị thu hồi (trả lời OCSP lúc {when}, lưu trong tệp)"),
+                    format!("not revoked (OCSP answer of {when}, kept in the file)"),
+                ),
+            }
         }
         Status::Revoked => words("ĐÃ BỊ THU HỒI", "REVOKED"),
         Status::Unknown => words(
-            "không rõ (tệp không có danh sách thu hồi của nơi cấp)",
-            "unknown (the file holds no revocation list of its issuer)",
+            "không rõ (tệp không có danh sách thu hồi hay trả lời OCSP của nơi cấp)",
+            "unknown (the file holds no revocation list or OCSP answer from its issuer)",
         ),
     }
 }

@@ -32,11 +32,25 @@ pub struct Choice<'a> {
     pub key: Option<&'a str>,
 }
 
-/// A logged-in key on a token.
+/// A logged-in key on a token. Dropped, it closes its session, then finalizes the module, so
+/// that a long-running process (`serve`) can load it again for the next signature.
 pub struct TokenKey {
     session: Session,
     key: ObjectHandle,
     ec: bool,
+    // Last: dropped after the session is closed.
+    _loaded: Loaded,
+}
+
+/// An initialized module, finalized when dropped (cryptoki leaves that to its user).
+struct Loaded(Option<Pkcs11>);
+
+impl Drop for Loaded {
+    fn drop(&mut self) {
+        if let Some(pkcs11) = self.0.take() {
+            let _ = pkcs11.finalize();
+        }
+    }
 }
 
 impl TokenKey {
@@ -79,6 +93,8 @@ pub fn open(
     pkcs11
         .initialize(CInitializeArgs::new(CInitializeFlags::OS_LOCKING_OK))
         .map_err(|e| fail(SignProblem::Token(TokenProblem::Module { detail: e.to_string() })))?;
+    // Declared before any session: on every way out, sessions close first, then this.
+    let loaded = Loaded(Some(pkcs11.clone()));
     let slot = pick_slot(&pkcs11, choice.token).map_err(fail)?;
     let info = pkcs11
         .get_token_info(slot)
@@ -111,7 +127,15 @@ pub fn open(
     drop(secret);
     let (key, ec, id) = pick_key(&session, choice.key).map_err(fail)?;
     let chain = chain(&session, &id).map_err(fail)?;
-    Ok((TokenKey { session, key, ec }, chain))
+    Ok((
+        TokenKey {
+            session,
+            key,
+            ec,
+            _loaded: loaded,
+        },
+        chain,
+    ))
 }
 
 /// The slot whose token has `label`, or the only one.

@@ -212,7 +212,7 @@ fn check(
                 &parsed.signature,
             )
         });
-    if !store.crls.is_empty() {
+    if store.has_revocation() {
         report.revocation = revocation(&parsed, store);
     }
     report.chain = match (anchors, &parsed.signer) {

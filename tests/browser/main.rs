@@ -13,8 +13,12 @@ mod tls_client;
 #[allow(dead_code)]
 mod support;
 
+#[path = "../shared/self_signed_token.rs"]
+mod token;
+
 mod e2e;
 mod form;
 mod harness;
 mod office;
 mod search;
+mod signing;

@@ -27,13 +27,34 @@ fn key_usages() -> Vec<KeyUsagePurpose> {
 /// A CA, a person's P-256 certificate and an agency's RSA certificate, as .p12 files with the
 /// chain, plus `ca.pem`, a blue signature PNG and a red seal PNG (36 mm).
 pub fn pki() -> Pki {
-    pki_with(None)
+    pki_with(Sources::default())
 }
 
-/// As [`pki`]; with `crl_url`, the certificates name it as their CRL distribution point and
-/// the CA's lists are written: `ca.crl` (nothing revoked) and `ca-revoked.crl` (the person's
-/// certificate revoked), both current from 1 January of this year for five years.
-pub fn pki_with(crl_url: Option<&str>) -> Pki {
+/// Where a certificate says its revocation status is found.
+#[derive(Clone, Copy, Default)]
+pub struct Sources<'a> {
+    /// Its CRL distribution point.
+    pub crl: Option<&'a str>,
+    /// Its OCSP responder.
+    pub ocsp: Option<&'a str>,
+}
+
+impl Sources<'_> {
+    fn any(&self) -> bool {
+        self.crl.is_some() || self.ocsp.is_some()
+    }
+}
+
+/// The person's certificate's serial number once it names a revocation source.
+pub const PERSON_SERIAL: u64 = 0x5ab1e;
+/// The agency's.
+pub const AGENCY_SERIAL: u64 = 0xa9e7c;
+
+/// As [`pki`]; the person's and the agency's certificates name the revocation `sources`, are
+/// valid until 2030 and have fixed serial numbers. With a CRL, the CA's lists are written:
+/// `ca.crl` (nothing revoked) and `ca-revoked.crl` (the person's certificate revoked), both
+/// current from 1 January of this year for five years.
+pub fn pki_with(sources: Sources) -> Pki {
     let dir = tempfile::tempdir().unwrap();
     let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
     ca_params
@@ -58,11 +79,9 @@ pub fn pki_with(crl_url: Option<&str>) -> Pki {
         .distinguished_name
         .push(DnType::OrganizationName, "Ủy ban nhân dân xã An Phú");
     person.key_usages = key_usages();
-    if let Some(url) = crl_url {
+    if sources.any() {
         // Valid until 2030, so that a validation in 2036 comes after it has expired.
-        person.not_after = rcgen::date_time_ymd(2030, 1, 1);
-        person.serial_number = Some(rcgen::SerialNumber::from(0x5ab1e_u64));
-        person.crl_distribution_points = vec![rcgen::CrlDistributionPoint { uris: vec![url.into()] }];
+        name_sources(&mut person, sources, PERSON_SERIAL);
     }
     let person_cert = person.signed_by(&person_key, &issuer).unwrap();
     // The same keys and certificates as files, for a token to import.
@@ -87,9 +106,10 @@ pub fn pki_with(crl_url: Option<&str>) -> Pki {
         .distinguished_name
         .push(DnType::OrganizationName, "Ủy ban nhân dân xã An Phú");
     agency.key_usages = key_usages();
-    if let Some(url) = crl_url {
-        agency.not_after = rcgen::date_time_ymd(2030, 1, 1);
-        agency.crl_distribution_points = vec![rcgen::CrlDistributionPoint { uris: vec![url.into()] }];
+    if sources.any() {
+        name_sources(&mut agency, sources, AGENCY_SERIAL);
+    }
+    if sources.crl.is_some() {
         write_crls(dir.path(), &issuer);
     }
     let agency_cert = agency.signed_by(&agency_key, &issuer).unwrap();
@@ -101,6 +121,30 @@ pub fn pki_with(crl_url: Option<&str>) -> Pki {
     // 425 px over 36 mm: 11 806 px per metre.
     write_png(&dir.path().join("con-dau.png"), 425, 425, Some(11_806), seal_pixel);
     Pki { dir }
+}
+
+/// Valid until 2030, serial number `serial`, naming the revocation `sources`.
+fn name_sources(params: &mut CertificateParams, sources: Sources, serial: u64) {
+    params.not_after = rcgen::date_time_ymd(2030, 1, 1);
+    params.serial_number = Some(rcgen::SerialNumber::from(serial));
+    if let Some(url) = sources.crl {
+        params.crl_distribution_points = vec![rcgen::CrlDistributionPoint { uris: vec![url.into()] }];
+    }
+    if let Some(url) = sources.ocsp {
+        params.custom_extensions.push(authority_information_access(url));
+    }
+}
+
+/// The authority information access extension naming `url` as the OCSP responder.
+fn authority_information_access(url: &str) -> rcgen::CustomExtension {
+    use der::Encode;
+    use x509_cert::ext::pkix::name::GeneralName;
+    use x509_cert::ext::pkix::{AccessDescription, AuthorityInfoAccessSyntax};
+    let access = AuthorityInfoAccessSyntax(vec![AccessDescription {
+        access_method: der::asn1::ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.48.1"),
+        access_location: GeneralName::UniformResourceIdentifier(der::asn1::Ia5String::new(url).unwrap()),
+    }]);
+    rcgen::CustomExtension::from_oid_content(&[1, 3, 6, 1, 5, 5, 7, 1, 1], access.to_der().unwrap())
 }
 
 /// The CA's revocation lists: none revoked, and the person's certificate revoked.

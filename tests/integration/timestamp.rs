@@ -4,11 +4,11 @@
 //! signature and its timestamp, trusted to the CA. An authority that does not answer is a
 //! clear error and nothing is written.
 
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 
-use crate::pki::{Pki, pki};
+use crate::loopback::{Server, answering};
+use crate::pki::{Pki, Sources, pki};
 use crate::sign::{needs_pyhanko, ok, render, run, run_pyhanko, s};
 use crate::support::{STATE_SAMPLE, program};
 
@@ -32,46 +32,10 @@ ess_cert_id_chain = no
 ess_cert_id_alg = sha256
 ";
 
-/// A POST handler answering each query with `openssl ts -reply`.
-const SERVER: &str = r#"
-import http.server, subprocess, sys, os
-folder = sys.argv[1]
-class Handler(http.server.BaseHTTPRequestHandler):
-    def do_POST(self):
-        query = self.rfile.read(int(self.headers['Content-Length']))
-        with open(os.path.join(folder, 'q.tsq'), 'wb') as f:
-            f.write(query)
-        subprocess.run(['openssl', 'ts', '-reply', '-config', os.path.join(folder, 'ts.cnf'),
-                        '-queryfile', os.path.join(folder, 'q.tsq'), '-out', os.path.join(folder, 'r.tsr')],
-                       check=True, capture_output=True)
-        with open(os.path.join(folder, 'r.tsr'), 'rb') as f:
-            reply = f.read()
-        self.send_response(200)
-        self.send_header('Content-Type', 'application/timestamp-reply')
-        self.send_header('Content-Length', str(len(reply)))
-        self.end_headers()
-        self.wfile.write(reply)
-    def log_message(self, *args):
-        pass
-server = http.server.HTTPServer(('127.0.0.1', 0), Handler)
-print(server.server_address[1], flush=True)
-server.serve_forever()
-"#;
-
 /// The authority, stopped when dropped.
-pub struct Authority {
-    child: Child,
-    pub url: String,
-}
+pub type Authority = Server;
 
-impl Drop for Authority {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn openssl(dir: &Path, args: &[&str]) {
+pub fn openssl(dir: &Path, args: &[&str]) {
     let output = Command::new("openssl").args(args).current_dir(dir).output().unwrap();
     assert!(
         output.status.success(),
@@ -83,19 +47,25 @@ fn openssl(dir: &Path, args: &[&str]) {
 /// A TSA certificate (critical timeStamping extended key usage) from the PKI's CA, and the
 /// authority serving it.
 fn authority(pki: &Pki) -> Option<Authority> {
-    authority_with(pki, None)
+    authority_with(pki, Sources::default())
 }
 
-/// As [`authority`]; with `crl_url`, the TSA certificate names it as its CRL distribution point.
-pub fn authority_with(pki: &Pki, crl_url: Option<&str>) -> Option<Authority> {
+/// As [`authority`]; the TSA certificate names the revocation `sources`.
+pub fn authority_with(pki: &Pki, sources: Sources) -> Option<Authority> {
     if !program("openssl") || !program("python3") {
         return None;
     }
     let dir = pki.path("tsa");
     std::fs::create_dir_all(&dir).unwrap();
-    let points = crl_url
-        .map(|url| format!("crlDistributionPoints = URI:{url}\n"))
-        .unwrap_or_default();
+    let points = [
+        sources.crl.map(|url| format!("crlDistributionPoints = URI:{url}\n")),
+        sources
+            .ocsp
+            .map(|url| format!("authorityInfoAccess = OCSP;URI:{url}\n")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<String>();
     std::fs::write(
         dir.join("ext.cnf"),
         format!("[tsa]\nbasicConstraints = CA:FALSE\nkeyUsage = critical, digitalSignature\nextendedKeyUsage = critical, timeStamping\n{points}"),
@@ -144,19 +114,22 @@ pub fn authority_with(pki: &Pki, crl_url: Option<&str>) -> Option<Authority> {
     std::fs::write(dir.join("tsa-chain.pem"), chain).unwrap();
     std::fs::write(dir.join("tsaserial"), "01\n").unwrap();
     std::fs::write(dir.join("ts.cnf"), TS_CONF.replace("DIR", s(&dir))).unwrap();
-    let mut child = Command::new("python3")
-        .args(["-c", SERVER, s(&dir)])
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut port = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut port)
-        .unwrap();
-    Some(Authority {
-        child,
-        url: format!("http://127.0.0.1:{}/", port.trim()),
-    })
+    let config = s(&dir).to_string() + "/ts.cnf";
+    Some(answering(
+        &dir,
+        "application/timestamp-reply",
+        &[
+            "openssl",
+            "ts",
+            "-reply",
+            "-config",
+            &config,
+            "-queryfile",
+            "QUERY",
+            "-out",
+            "ANSWER",
+        ],
+    ))
 }
 
 /// pyHanko's verdict on each signature and its timestamp: `field bottom_line ts_intact

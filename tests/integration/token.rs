@@ -11,23 +11,23 @@ use crate::pki::{Pki, pki};
 use crate::sign::{needs_pyhanko, ok, pyhanko, render, s};
 use crate::support::{STATE_SAMPLE, available, program};
 
-const SOFTHSM: &str = "/usr/lib/softhsm/libsofthsm2.so";
-const SPY: &str = "/usr/lib/x86_64-linux-gnu/pkcs11-spy.so";
-const PIN: &str = "246810";
+pub const SOFTHSM: &str = "/usr/lib/softhsm/libsofthsm2.so";
+pub const SPY: &str = "/usr/lib/x86_64-linux-gnu/pkcs11-spy.so";
+pub const PIN: &str = "246810";
 const PIN_VAR: &str = "VANBAN_TEST_PIN";
 
 /// A SoftHSM2 token labelled `vanban-thu` holding the PKI's two keys, their certificates
 /// (same `CKA_ID`) and the CA's certificate.
-struct Token {
+pub struct Token {
     dir: tempfile::TempDir,
 }
 
 impl Token {
-    fn conf(&self) -> PathBuf {
+    pub fn conf(&self) -> PathBuf {
         self.dir.path().join("softhsm2.conf")
     }
 
-    fn spy_log(&self) -> PathBuf {
+    pub fn spy_log(&self) -> PathBuf {
         self.dir.path().join("spy.log")
     }
 
@@ -47,7 +47,7 @@ impl Token {
     }
 
     /// How many times the spy saw `C_Login`.
-    fn logins(&self) -> usize {
+    pub fn logins(&self) -> usize {
         let log = std::fs::read_to_string(self.spy_log()).unwrap_or_default();
         log.lines().filter(|l| l.contains("C_Login")).count()
     }
@@ -68,7 +68,7 @@ fn tool(conf: &Path, program: &str, args: &[&str]) {
 }
 
 /// The token, or `None` (said by name; a failure under `CI=true`) without SoftHSM2 and OpenSC.
-fn token(pki: &Pki) -> Option<Token> {
+pub fn token(pki: &Pki) -> Option<Token> {
     let found = Path::new(SOFTHSM).exists() && Path::new(SPY).exists();
     if !available("softhsm2 and opensc (PKCS#11 spy)", found) || !program("softhsm2-util") || !program("pkcs11-tool") {
         return None;

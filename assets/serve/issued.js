@@ -1,0 +1,72 @@
+// An issued document's page: the archive entry's PDFs, what verification says of each, and
+// signing with the USB token plugged into the machine that runs vanban (the PIN is sent once,
+// over loopback or HTTPS, and the field is cleared).
+"use strict";
+const entry = new URLSearchParams(location.search).get("entry") || "";
+const message = document.getElementById("message");
+
+function say(text, done) {
+  message.textContent = text;
+  message.classList.toggle("done", !!done);
+}
+
+async function verify(file) {
+  const section = document.getElementById("verified");
+  const response = await fetch("/api/verify?entry=" + encodeURIComponent(entry) + "&file=" + encodeURIComponent(file));
+  const body = await response.json();
+  section.hidden = false;
+  document.getElementById("verified-title").textContent = V.t("verify_title", { file });
+  document.getElementById("verified-lines").textContent = response.ok ? body.lines.join("\n\n") : body.error;
+}
+
+async function load() {
+  await V.init();
+  document.getElementById("entry").textContent = entry;
+  const response = await fetch("/api/issued?entry=" + encodeURIComponent(entry));
+  const body = await response.json();
+  if (!response.ok) { say(body.error); return; }
+  const rows = document.querySelector("#issued tbody");
+  const files = document.getElementById("sign-file");
+  rows.replaceChildren();
+  files.replaceChildren();
+  for (const f of body.files) {
+    const href = "/archive/" + encodeURIComponent(entry) + "/" + encodeURIComponent(f.file);
+    const check = V.el("button", { type: "button", class: "verify" }, V.t("verify_button"));
+    check.addEventListener("click", () => verify(f.file));
+    rows.append(V.el("tr", {},
+      V.el("td", {}, V.el("a", { href, target: "_blank" }, f.file)),
+      V.el("td", {}, V.t(f.signed ? "issued_signed" : "issued_unsigned")),
+      V.el("td", {}, f.signed ? check : "")));
+    files.append(V.el("option", { value: f.file }, f.file));
+  }
+  // Sign the signed copy when there is one: signatures add up on it.
+  const signed = body.files.find((f) => f.signed);
+  if (signed) files.value = signed.file;
+  const as = document.getElementById("sign-as");
+  as.replaceChildren(...body.as.map((a) => V.el("option", { value: a }, V.t("sign_as_" + a))));
+  document.getElementById("sign").hidden = !body.signing || body.as.length === 0;
+  if (body.signing && body.as.length === 0) say(V.t("sign_not_yours"));
+}
+
+document.getElementById("sign").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const pin = document.getElementById("sign-pin");
+  const file = document.getElementById("sign-file").value;
+  const request = {
+    path: entry + "/" + file,
+    as: document.getElementById("sign-as").value,
+    signer: document.getElementById("sign-place").value,
+    pin: pin.value,
+  };
+  // The PIN leaves the page once: the field is emptied before the answer comes.
+  pin.value = "";
+  say(V.t("sign_working"));
+  const response = await V.post("/api/sign", request);
+  const body = await response.json();
+  if (!response.ok) { say(body.error); return; }
+  await load();
+  say(V.t("sign_done", { file: body.file }), true);
+  await verify(body.file);
+});
+
+load();

@@ -1,0 +1,299 @@
+//! Signing issued documents from the page, with the USB tokens plugged into the machine that
+//! runs `serve` (`--pkcs11`): the lãnh đạo signs as the person, the văn thư as the agency,
+//! each on their own token. The PIN is typed in the page, travels only over loopback or TLS,
+//! is used for one login (never tried again) and dropped. The signed copy is kept in the
+//! archive beside its document; what `vanban verify` says of a file is shown in the page.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use axum::extract::{ConnectInfo, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
+use serde::Deserialize;
+use serde_json::json;
+use zeroize::Zeroizing;
+
+use super::AppState;
+use super::security::Refusal;
+use crate::archive::{Archive, FileRole};
+use crate::error::Error;
+use crate::office::users::{Role, User};
+use crate::sign::appearance::Png;
+use crate::sign::key::Credentials;
+use crate::sign::token::Choice;
+use crate::sign::{Mark, Request, SigningTime};
+
+/// Whose token, and which key on it.
+#[derive(Debug, Clone, Default)]
+pub struct Holder {
+    /// The token's label, when several are plugged in.
+    pub token: Option<String>,
+    /// The key's label, when the token holds several.
+    pub key: Option<String>,
+}
+
+/// How `serve` signs: the module, each signer's token, what the signatures show, the
+/// timestamp and revocation settings, and the roots `verify` trusts.
+pub struct Signing {
+    /// The tokens' PKCS#11 module.
+    pub module: PathBuf,
+    /// The lãnh đạo's token and key.
+    pub person: Holder,
+    /// The agency's (văn thư's) token and key.
+    pub agency: Holder,
+    /// The lãnh đạo's handwritten signature.
+    pub image: Option<Png>,
+    /// The agency's seal.
+    pub seal: Option<Png>,
+    /// A time-stamping authority (B-T).
+    pub tsa: Option<String>,
+    /// Keep the revocation answers in the file (B-LT).
+    pub ltv: bool,
+    /// The roots the shown verification trusts.
+    pub anchors: Option<Vec<x509_cert::Certificate>>,
+    /// One signature at a time: a PKCS#11 module is set up and torn down once per process.
+    pub one_at_a_time: std::sync::Mutex<()>,
+}
+
+impl Signing {
+    /// What `serve`'s arguments ask for (`None` without `--pkcs11`); the images and roots
+    /// are read now, so that a wrong path stops the start.
+    pub fn from_args(args: &crate::args::ServeArgs) -> Result<Option<Signing>, Error> {
+        let trust = args
+            .trust
+            .as_deref()
+            .map(|path| {
+                let text = std::fs::read(path).map_err(|e| Error::Read {
+                    path: path.to_path_buf(),
+                    detail: e.to_string(),
+                })?;
+                Ok::<_, Error>(crate::sign::certs::read_pem(&text))
+            })
+            .transpose()?;
+        let Some(module) = &args.pkcs11 else {
+            return Ok(None);
+        };
+        Ok(Some(Signing {
+            module: module.clone(),
+            person: Holder {
+                token: args.person_token.clone(),
+                key: args.person_key.clone(),
+            },
+            agency: Holder {
+                token: args.agency_token.clone(),
+                key: args.agency_key.clone(),
+            },
+            image: args.signature_image.as_deref().map(Png::read).transpose()?,
+            seal: args.seal.as_deref().map(Png::read).transpose()?,
+            tsa: args.tsa.clone(),
+            ltv: args.ltv,
+            anchors: trust,
+            one_at_a_time: std::sync::Mutex::new(()),
+        }))
+    }
+}
+
+/// As whom a document is signed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum As {
+    /// The person with authority: their signature image.
+    Person,
+    /// The agency: its seal.
+    Agency,
+}
+
+/// Who may sign as what: with users, the lãnh đạo as the person and the văn thư as the
+/// agency; without (one person on loopback), either.
+fn allowed(user: Option<&User>) -> Vec<As> {
+    match user.map(|u| u.role) {
+        None => vec![As::Person, As::Agency],
+        Some(Role::Leader) => vec![As::Person],
+        Some(Role::Clerk) => vec![As::Agency],
+        Some(_) => Vec::new(),
+    }
+}
+
+/// `?entry=` (and `&file=`).
+#[derive(Debug, Deserialize)]
+pub struct Document {
+    /// The archive entry.
+    pub entry: String,
+    /// A PDF of it.
+    #[serde(default)]
+    pub file: String,
+}
+
+/// `GET /api/issued?entry=`: the entry's PDFs, and as whom this user may sign them.
+pub async fn issued(
+    State(state): State<Arc<AppState>>,
+    user: Option<Extension<User>>,
+    Query(at): Query<Document>,
+) -> Response {
+    let lang = state.config.lang;
+    let Some(dir) = state.config.archive_dir.clone() else {
+        return Refusal::new(StatusCode::CONFLICT, "archive_off").respond(lang);
+    };
+    let files = tokio::task::spawn_blocking(move || Archive::open_existing(&dir)?.files_of(&at.entry)).await;
+    let files = match files {
+        Ok(Ok(files)) => files,
+        Ok(Err(error)) => return failure(&error, lang),
+        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    };
+    let pdfs: Vec<serde_json::Value> = files
+        .iter()
+        .filter(|f| f.path.ends_with(".pdf"))
+        .filter(|f| [FileRole::Document.name(), FileRole::Signed.name()].contains(&f.role.as_str()))
+        .map(|f| json!({ "file": f.path, "signed": f.role == FileRole::Signed.name() }))
+        .collect();
+    if pdfs.is_empty() {
+        return Refusal::new(StatusCode::NOT_FOUND, "err_not_found").respond(lang);
+    }
+    let may = match &state.signing {
+        Some(_) => allowed(user.as_ref().map(|u| &u.0)),
+        None => Vec::new(),
+    };
+    Json(json!({ "files": pdfs, "signing": state.signing.is_some(), "as": may })).into_response()
+}
+
+/// `POST /api/sign`'s body. `path` is `ENTRY/FILE`, named so in the audit log.
+#[derive(Deserialize)]
+pub struct Sign {
+    /// `ENTRY/FILE`.
+    pub path: String,
+    /// As the person or the agency.
+    #[serde(rename = "as")]
+    pub mark: As,
+    /// Which signer's place (`chair`, `secretary`), when the document has several.
+    #[serde(default)]
+    pub signer: Option<String>,
+    /// The token's PIN; zeroed when dropped.
+    pub pin: Zeroizing<String>,
+}
+
+/// `POST /api/sign`: signs the entry's document (or its signed copy) once, with one login to
+/// the token; 403 for a role that may not sign so, 422 with the token's word on a wrong PIN.
+pub async fn sign(
+    State(state): State<Arc<AppState>>,
+    user: Option<Extension<User>>,
+    ConnectInfo(peer): ConnectInfo<std::net::SocketAddr>,
+    Json(request): Json<Sign>,
+) -> Response {
+    let lang = state.config.lang;
+    // The PIN crosses the network only inside TLS.
+    if !state.config.https && !peer.ip().is_loopback() {
+        return Refusal::new(StatusCode::FORBIDDEN, "err_sign_plain").respond(lang);
+    }
+    let (Some(signing), Some(dir)) = (&state.signing, state.config.archive_dir.clone()) else {
+        return Refusal::new(StatusCode::CONFLICT, "sign_off").respond(lang);
+    };
+    let mark = match request.mark {
+        As::Person => signing.image.clone().map(Mark::Person),
+        As::Agency => signing.seal.clone().map(Mark::Agency),
+    };
+    let Some(mark) = mark else {
+        return Refusal::new(StatusCode::CONFLICT, "sign_no_mark").respond(lang);
+    };
+    if !allowed(user.as_ref().map(|u| &u.0)).contains(&request.mark) {
+        return Refusal::new(StatusCode::FORBIDDEN, "err_role").respond(lang);
+    }
+    let Some((entry, file)) = request.path.split_once('/') else {
+        return Refusal::new(StatusCode::NOT_FOUND, "err_not_found").respond(lang);
+    };
+    let (entry, file) = (entry.to_string(), file.to_string());
+    let signing_state = state.clone();
+    let signed = tokio::task::spawn_blocking(move || {
+        let signing = signing_state.signing.as_ref().expect("checked above");
+        sign_one(signing, &dir, (&entry, &file), mark, &request)
+    })
+    .await;
+    match signed {
+        Ok(Ok(copy)) => Json(json!({ "file": copy })).into_response(),
+        Ok(Err(error)) => failure(&error, lang),
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}
+
+/// Signs `file` of `entry` as `request` asks and keeps the signed copy; its name.
+fn sign_one(
+    signing: &Signing,
+    dir: &std::path::Path,
+    (entry, file): (&str, &str),
+    mark: Mark,
+    request: &Sign,
+) -> Result<String, Error> {
+    let _one = signing
+        .one_at_a_time
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let mut archive = Archive::open_existing(dir)?;
+    let (pdf, copy) = archive.to_sign(entry, file)?;
+    let holder = match request.mark {
+        As::Person => &signing.person,
+        As::Agency => &signing.agency,
+    };
+    let choice = Choice {
+        token: holder.token.as_deref(),
+        key: holder.key.as_deref(),
+    };
+    let pin = request.pin.clone();
+    let credentials = Credentials::from_token(&signing.module, &choice, move || Ok(pin.to_string()))?;
+    // Signed into a scratch file beside the entry, then kept by the archive.
+    let scratch = dir
+        .join("entries")
+        .join(entry)
+        .join(format!(".ky-{}.pdf", std::process::id()));
+    let result = crate::sign::sign(&Request {
+        pdf: &pdf,
+        output: &scratch,
+        credentials: &credentials,
+        mark,
+        role: request.signer.as_deref().filter(|s| !s.is_empty()),
+        time: SigningTime::now(),
+        tsa: signing.tsa.as_deref(),
+        ltv: signing.ltv,
+    })
+    .and_then(|()| {
+        std::fs::read(&scratch).map_err(|e| Error::Read {
+            path: scratch.clone(),
+            detail: e.to_string(),
+        })
+    });
+    let _ = std::fs::remove_file(&scratch);
+    archive.keep_signed(entry, &copy, &result?)?;
+    Ok(copy)
+}
+
+/// `GET /api/verify?entry=&file=`: what `vanban verify` says of the file, as lines and data.
+pub async fn verify(State(state): State<Arc<AppState>>, Query(at): Query<Document>) -> Response {
+    let lang = state.config.lang;
+    let Some(dir) = state.config.archive_dir.clone() else {
+        return Refusal::new(StatusCode::CONFLICT, "archive_off").respond(lang);
+    };
+    let checked = tokio::task::spawn_blocking(move || {
+        let archive = Archive::open_existing(&dir)?;
+        let (pdf, _) = archive.to_sign(&at.entry, &at.file)?;
+        let anchors = state.signing.as_ref().and_then(|s| s.anchors.as_deref());
+        crate::sign::verify::verify(&pdf, anchors, None)
+    })
+    .await;
+    match checked {
+        Ok(Ok(reports)) => {
+            let lines: Vec<String> = reports.iter().enumerate().map(|(i, r)| r.render(i + 1, lang)).collect();
+            let data: Vec<serde_json::Value> = reports
+                .iter()
+                .map(|r| json!({ "field": r.field, "level": r.level(), "valid": r.valid(), "signer": r.signer }))
+                .collect();
+            Json(json!({ "lines": lines, "signatures": data })).into_response()
+        }
+        Ok(Err(error)) => failure(&error, lang),
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}
+
+fn failure(error: &Error, lang: crate::problem::Lang) -> Response {
+    let body = json!({ "error": error.render(lang) });
+    (StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response()
+}
