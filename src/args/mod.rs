@@ -165,7 +165,8 @@ pub struct SignArgs {
     /// PKCS#12 file (.p12/.pfx) with the key and certificate chain.
     #[arg(long, required_unless_present_any = ["pkcs11", "archive_timestamp"], conflicts_with = "pkcs11")]
     pub p12: Option<PathBuf>,
-    /// The USB token's PKCS#11 module (.so/.dll), which holds the key and certificate.
+    /// The USB token's PKCS#11 module (.so/.dll), which holds the key and certificate;
+    /// `auto`: the one module registered on this machine that has a token plugged in.
     #[arg(long, value_name = "MODULE")]
     pub pkcs11: Option<PathBuf>,
     /// The token's label, when several are plugged in.

@@ -44,7 +44,7 @@ pub struct ServeArgs {
     #[arg(long)]
     pub tls: bool,
     /// Signing issued documents from the page: the PKCS#11 module of the USB tokens plugged
-    /// into this machine (needs `--archive-dir`). The PIN is typed in the page.
+    /// into this machine (needs `--archive-dir`), or `auto`. The PIN is typed in the page.
     #[arg(long, value_name = "MODULE", requires = "archive_dir")]
     pub pkcs11: Option<PathBuf>,
     /// The lãnh đạo's token (its label), when several are plugged in.

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::Error;
 use crate::problem::Lang;
+use crate::problem::say::Say;
 use crate::record::Date;
 use crate::sign::appearance::Png;
 use crate::sign::key::Credentials;
@@ -83,7 +84,7 @@ pub fn sign(options: &SignOptions, lang: Lang) -> Result<(), Error> {
         (true, _, None) | (false, None, _) => unreachable_by_clap(first),
     };
     mark()?;
-    let credentials = credentials(&options.key)?;
+    let credentials = credentials(&options.key, lang)?;
     each_file(options, &outputs, lang, |pdf, output| {
         crate::sign::sign(&Request {
             pdf,
@@ -131,7 +132,7 @@ fn each_file(
 }
 
 /// The key and chain, with the one password or PIN it needs.
-fn credentials(source: &KeySource) -> Result<Credentials, Error> {
+fn credentials(source: &KeySource, lang: Lang) -> Result<Credentials, Error> {
     match source {
         KeySource::P12 { file, password_env } => {
             let password = match password_env {
@@ -156,7 +157,19 @@ fn credentials(source: &KeySource) -> Result<Credentials, Error> {
                 None => rpassword::prompt_password(format!("PIN ({}): ", module.display()))
                     .map_err(|_| problem(module, SignProblem::Token(TokenProblem::NoPinPrompt))),
             };
-            Credentials::from_token(module, choice, pin)
+            let (module, found) = crate::sign::modules::resolve(module)?;
+            if let Some(found) = found {
+                let (path, from) = (found.module.display().to_string(), found.from);
+                eprintln!(
+                    "vanban: {}",
+                    Say::ModuleFound {
+                        module: &path,
+                        from: &from
+                    }
+                    .to(lang)
+                );
+            }
+            Credentials::from_token(&module, choice, pin)
         }
     }
 }

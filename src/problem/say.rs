@@ -20,6 +20,8 @@ pub enum Say<'a> {
     },
     /// `serve` listens at this address.
     Serving { url: &'a str },
+    /// `--pkcs11 auto` chose this module, named by this registration or table entry.
+    ModuleFound { module: &'a str, from: &'a str },
     /// `serve` over HTTPS: its certificate and fingerprint, to compare with the browser's.
     Certificate { file: &'a str, fingerprint: &'a str },
     /// `users add` added a person.
@@ -82,6 +84,10 @@ impl Say<'_> {
                 format!(
                     "vanban: wrote {documents} documents from {records} records, {failed} records failed, {seconds:.2} s"
                 ),
+            ),
+            Say::ModuleFound { module, from } => words(
+                format!("dùng mô-đun PKCS#11 {module} (có token đang cắm; tìm thấy qua {from})"),
+                format!("using the PKCS#11 module {module} (a token is plugged in; found through {from})"),
             ),
             Say::Serving { url } => words(
                 format!("vanban serve: mở {url} trong trình duyệt (Ctrl+C để dừng)"),

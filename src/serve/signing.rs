@@ -239,7 +239,9 @@ fn sign_one(
         key: holder.key.as_deref(),
     };
     let pin = request.pin.clone();
-    let credentials = Credentials::from_token(&signing.module, &choice, move || Ok(pin.to_string()))?;
+    // `auto` is looked up at each signature: a token may be plugged in after the start.
+    let (module, _) = crate::sign::modules::resolve(&signing.module)?;
+    let credentials = Credentials::from_token(&module, &choice, move || Ok(pin.to_string()))?;
     // Signed into a scratch file beside the entry, then kept by the archive.
     let scratch = dir
         .join("entries")

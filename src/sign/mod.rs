@@ -3,6 +3,7 @@
 //! - [`slots`]: where signers sign, as the laid-out document recorded it in the PDF;
 //! - [`key`]: the signer's key and certificate chain; [`pkcs12`]: read from a .p12 file, with
 //!   the password's source; [`token`]: on a USB token, through its PKCS#11 module;
+//!   [`modules`]: the machine's modules, for `--pkcs11 auto`;
 //! - [`cms`]: the CMS SignedData of one signature; [`timestamp`]: its RFC 3161 timestamp;
 //! - [`ltv`]: the document security store with each certificate's OCSP answer or revocation
 //!   list (B-LT); [`ocsp`]: asking a responder; [`dss`]: reading the store back; [`doc_timestamp`]: the document timestamp over it (B-LTA);
@@ -21,6 +22,7 @@ pub mod dss;
 pub mod fields;
 pub mod key;
 pub mod ltv;
+pub mod modules;
 pub mod net;
 pub mod ocsp;
 pub mod pdf;

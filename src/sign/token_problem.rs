@@ -8,6 +8,10 @@ use crate::problem::{Words, words};
 pub enum TokenProblem {
     /// The module cannot be loaded or started (what the loader said).
     Module { detail: String },
+    /// `--pkcs11 auto` found no module with a token plugged in (the modules it tried).
+    NoModule { tried: String },
+    /// `--pkcs11 auto` found several modules with a token: which.
+    WhichModule { found: String },
     /// No token (with this label) is plugged in.
     NoToken { label: String },
     /// Several tokens and no `--token-label`: their labels.
@@ -41,6 +45,18 @@ impl TokenProblem {
             TokenProblem::Module { detail } => words(
                 format!("không nạp được mô-đun PKCS#11 của token: {detail}"),
                 format!("cannot load the token's PKCS#11 module: {detail}"),
+            ),
+            TokenProblem::NoModule { tried } if tried.is_empty() => words(
+                "không tìm thấy mô-đun PKCS#11 nào trên máy (`--pkcs11 auto`)",
+                "no PKCS#11 module found on this machine (`--pkcs11 auto`)",
+            ),
+            TokenProblem::NoModule { tried } => words(
+                format!("không mô-đun PKCS#11 nào có token đang cắm (đã thử: {tried})"),
+                format!("no PKCS#11 module has a token plugged in (tried: {tried})"),
+            ),
+            TokenProblem::WhichModule { found } => words(
+                format!("nhiều mô-đun PKCS#11 có token đang cắm: {found}"),
+                format!("several PKCS#11 modules have a token plugged in: {found}"),
             ),
             TokenProblem::NoToken { label } if label.is_empty() => {
                 words("không thấy token nào đang cắm", "no token is plugged in")
@@ -113,6 +129,11 @@ impl TokenProblem {
                 "kiểm tra đường dẫn `--pkcs11` tới tệp .so/.dll của nhà cung cấp chứng thư số",
                 "check the `--pkcs11` path to the certificate provider's .so/.dll file",
             ),
+            TokenProblem::NoModule { .. } => words(
+                "cắm token; nếu vẫn không thấy, ghi đường dẫn tệp .so/.dll mà nhà cung cấp chứng thư số cài đặt: `--pkcs11 ĐƯỜNG-DẪN`",
+                "plug the token in; if it is still not found, give the path of the .so/.dll the certificate provider installed: `--pkcs11 PATH`",
+            ),
+            TokenProblem::WhichModule { .. } => words("chọn một: `--pkcs11 ĐƯỜNG-DẪN`", "choose one: `--pkcs11 PATH`"),
             TokenProblem::NoToken { .. } => words(
                 "cắm token, hoặc xem nhãn các token bằng `pkcs11-tool --module MÔ-ĐUN --list-slots`",
                 "plug the token in, or list the labels with `pkcs11-tool --module MODULE --list-slots`",
@@ -153,6 +174,9 @@ impl TokenProblem {
         let s = || "x".to_string();
         vec![
             TokenProblem::Module { detail: s() },
+            TokenProblem::NoModule { tried: s() },
+            TokenProblem::NoModule { tried: String::new() },
+            TokenProblem::WhichModule { found: s() },
             TokenProblem::NoToken { label: s() },
             TokenProblem::NoToken { label: String::new() },
             TokenProblem::WhichToken { labels: s() },

@@ -246,3 +246,61 @@ fn a_batch_is_signed_with_one_login() {
         }
     }
 }
+
+#[test]
+fn auto_finds_the_module_with_a_token_and_says_which() {
+    let pki = pki();
+    let Some(token) = token(&pki) else { return };
+    let out = render(&pki, STATE_SAMPLE, &[]);
+    let notice = out.join("an-phu-2026-02-05-thong-bao-ket-luan.pdf");
+    let image = pki.path("chu-ky.png");
+    let mut args = vec![
+        "sign",
+        s(&notice),
+        "--pkcs11",
+        "auto",
+        "--pin-env",
+        PIN_VAR,
+        "--key-label",
+        "nguoi-ky",
+    ];
+    args.extend_from_slice(&["--image", s(&image)]);
+    let signed = token.vanban(&args, PIN);
+    ok(&signed);
+    let said = String::from_utf8_lossy(&signed.stderr).into_owned();
+    // Debian's softhsm2 registers its module with p11-kit; OpenSC's has no token here.
+    assert!(
+        said.contains("dùng mô-đun PKCS#11 /usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so (có token đang cắm; tìm thấy qua /usr/share/p11-kit/modules/softhsm2.module)"),
+        "{said}"
+    );
+    assert!(out.join("an-phu-2026-02-05-thong-bao-ket-luan-da-ky.pdf").is_file());
+
+    // No token anywhere: said, with the modules tried, and how to name one.
+    let empty = tempfile::tempdir().unwrap();
+    std::fs::create_dir(empty.path().join("tokens")).unwrap();
+    let conf = empty.path().join("softhsm2.conf");
+    std::fs::write(
+        &conf,
+        format!("directories.tokendir = {}\n", empty.path().join("tokens").display()),
+    )
+    .unwrap();
+    let copy = out.join("ban-sao.pdf");
+    args.extend_from_slice(&["-o", s(&copy)]);
+    let none = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(&args)
+        .env("LANG", "vi_VN.UTF-8")
+        .env("SOFTHSM2_CONF", &conf)
+        .env(PIN_VAR, PIN)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&none.stderr).into_owned();
+    assert_eq!(none.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains("không mô-đun PKCS#11 nào có token đang cắm (đã thử: "),
+        "{said}"
+    );
+    assert!(
+        said.contains("libsofthsm2.so") && said.contains("`--pkcs11 ĐƯỜNG-DẪN`"),
+        "{said}"
+    );
+}
