@@ -37,7 +37,9 @@ async function load() {
       V.el("td", {}, V.el("a", { href, target: "_blank" }, f.file)),
       V.el("td", {}, V.t(f.signed ? "issued_signed" : "issued_unsigned")),
       V.el("td", {}, f.signed ? check : "")));
-    files.append(V.el("option", { value: f.file }, f.file));
+    // Once signed, a document is signed again on its copy, which keeps every signature.
+    const copy = f.file.replace(/\.pdf$/, "-da-ky.pdf");
+    if (f.signed || !body.files.some((g) => g.file === copy)) files.append(V.el("option", { value: f.file }, f.file));
   }
   // Sign the signed copy when there is one: signatures add up on it.
   const signed = body.files.find((f) => f.signed);

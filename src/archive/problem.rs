@@ -21,6 +21,8 @@ pub enum GatherProblem {
     Query { chars: usize, longest: usize },
     /// The entry has no document (or signed copy) of this name to sign.
     NotSignable { entry: String, file: String },
+    /// The document has a signed copy already: sign that.
+    SignTheCopy { file: String, copy: String },
 }
 
 impl crate::problem::Worded for GatherProblem {
@@ -123,6 +125,15 @@ impl GatherProblem {
                     "chạy `vanban archive verify` ở kho kia và khôi phục tệp từ bản sao lưu",
                     "run `vanban archive verify` on the other archive and restore the file from a backup",
                 ),
+            ),
+            GatherProblem::SignTheCopy { file, copy } => (
+                words(
+                    format!("`{file}` đã có bản ký số `{copy}`; ký lại vào bản gốc sẽ bỏ mất các chữ ký đã có"),
+                    format!(
+                        "`{file}` has a signed copy `{copy}`; signing the original again would drop its signatures"
+                    ),
+                ),
+                words(format!("ký vào `{copy}`"), format!("sign `{copy}`")),
             ),
             GatherProblem::NotSignable { entry, file } => (
                 words(

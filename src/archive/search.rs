@@ -307,7 +307,8 @@ impl Archive {
         Ok(entries.len())
     }
 
-    fn problem(&self, problem: GatherProblem) -> Error {
+    /// An archive problem, naming the archive's index.
+    pub(super) fn problem(&self, problem: GatherProblem) -> Error {
         Error::Feature {
             path: self.index_path(),
             problem: Box::new(problem),

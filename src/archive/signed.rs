@@ -27,13 +27,35 @@ impl Archive {
             Some(FileRole::Document | FileRole::Signed)
         );
         if !signable || !file.ends_with(".pdf") || file.contains('/') {
-            return Err(self.not_signable(entry, file));
+            return Err(self.problem(GatherProblem::NotSignable {
+                entry: entry.to_string(),
+                file: file.to_string(),
+            }));
         }
         let copy = match file.strip_suffix(".pdf") {
             Some(stem) if !stem.ends_with("-da-ky") => format!("{stem}-da-ky.pdf"),
             _ => file.to_string(),
         };
-        Ok((self.dir.join("entries").join(entry).join(file), copy))
+        // The document once signed is signed again on its copy, which keeps every signature.
+        let known: Option<String> = self
+            .db
+            .query_row(
+                "SELECT path FROM files WHERE entry = ?1 AND path = ?2",
+                params![entry, copy],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.fail(e))?;
+        if copy != file && known.is_some() {
+            return Err(self.problem(GatherProblem::SignTheCopy {
+                file: file.to_string(),
+                copy,
+            }));
+        }
+        let path = self.dir.join("entries").join(entry).join(file);
+        // Read as the archive reads: a link planted in the entry's folder is refused.
+        crate::output::files::read_inside(&self.dir, &path)?;
+        Ok((path, copy))
     }
 
     /// Keeps `bytes` as the entry's signed copy `copy` (a name [`Archive::to_sign`] gave), in
@@ -63,15 +85,5 @@ impl Archive {
             return Err(fail(error));
         }
         Ok(())
-    }
-
-    fn not_signable(&self, entry: &str, file: &str) -> Error {
-        Error::Feature {
-            path: self.dir.join("entries").join(entry),
-            problem: Box::new(GatherProblem::NotSignable {
-                entry: entry.to_string(),
-                file: file.to_string(),
-            }),
-        }
     }
 }

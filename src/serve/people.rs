@@ -207,6 +207,15 @@ fn action_of(method: &Method, path: &str) -> Option<(&'static str, &'static [Rol
     })
 }
 
+/// What the log names of a write: its record, or the name it is about.
+#[derive(Default, serde::Deserialize)]
+struct Target {
+    #[serde(default)]
+    path: Option<String>,
+    #[serde(default)]
+    name: Option<String>,
+}
+
 /// The gate after the security guard, when the folder has users.
 pub async fn gate(
     State(state): State<Arc<AppState>>,
@@ -242,12 +251,9 @@ pub async fn gate(
     let Ok(bytes) = axum::body::to_bytes(body, super::MAX_BODY_BYTES).await else {
         return StatusCode::PAYLOAD_TOO_LARGE.into_response();
     };
-    let fields: serde_json::Value = serde_json::from_slice(&bytes).unwrap_or_default();
-    let target = ["path", "name"]
-        .iter()
-        .find_map(|k| fields.get(*k).and_then(|v| v.as_str()))
-        .unwrap_or_default()
-        .to_string();
+    // Only the two names are read (a signature's PIN is not copied out of the body).
+    let fields: Target = serde_json::from_slice(&bytes).unwrap_or_default();
+    let target = fields.path.or(fields.name).unwrap_or_default();
     let response = next.run(Request::from_parts(parts, Body::from(bytes))).await;
     if response.status().is_success() {
         let address = peer.ip().to_string();

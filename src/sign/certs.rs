@@ -96,6 +96,12 @@ pub fn issued(issuer: &Certificate, certificate: &Certificate) -> bool {
         })
 }
 
+/// The certificates of `pool` that issued `certificate` and whose key signed it (a name alone
+/// proves nothing: anyone can add a certificate of that name to a file's store).
+pub fn issuers_of(certificate: &Certificate, pool: &[Certificate]) -> Vec<Certificate> {
+    pool.iter().filter(|c| issued(c, certificate)).cloned().collect()
+}
+
 /// How a signer's certificate relates to the trust anchors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -105,13 +105,15 @@ pub fn lists(list: &CertificateList, certificate: &Certificate) -> bool {
         .any(|r| &r.serial_number == certificate.tbs_certificate().serial_number())
 }
 
-/// Whether one of `pool`, named as the list's issuer, signed `list`.
-pub fn signed_by_issuer(list: &CertificateList, pool: &[Certificate]) -> bool {
+/// Whether one of `issuers` (the certificate's, as [`certs::issuers_of`] finds them), named
+/// as the list's issuer, signed `list`.
+pub fn signed_by_issuer(list: &CertificateList, issuers: &[Certificate]) -> bool {
     let Ok(tbs) = list.tbs_cert_list.to_der() else {
         return false;
     };
     let signature = list.signature.raw_bytes();
-    pool.iter()
+    issuers
+        .iter()
         .filter(|c| c.tbs_certificate().subject() == &list.tbs_cert_list.issuer)
         .any(|issuer| certs::verifies(issuer, list.signature_algorithm.oid, &tbs, signature))
 }
@@ -120,10 +122,11 @@ pub fn signed_by_issuer(list: &CertificateList, pool: &[Certificate]) -> bool {
 /// in `pool`; the latest word wins, and a revocation from either source.
 pub fn status(store: &Store, certificate: &Certificate, pool: &[Certificate]) -> Status {
     let issuer = certificate.tbs_certificate().issuer();
+    let issuers = certs::issuers_of(certificate, pool);
     let lists = store
         .crls
         .iter()
-        .filter(|l| &l.tbs_cert_list.issuer == issuer && signed_by_issuer(l, pool))
+        .filter(|l| &l.tbs_cert_list.issuer == issuer && signed_by_issuer(l, &issuers))
         .map(|l| {
             let when = l.tbs_cert_list.this_update.to_unix_duration().as_secs() as i64;
             (self::lists(l, certificate), when, Source::Crl)
@@ -131,7 +134,7 @@ pub fn status(store: &Store, certificate: &Certificate, pool: &[Certificate]) ->
     let answers = store
         .ocsps
         .iter()
-        .filter_map(|a| a.said_of(certificate, pool))
+        .filter_map(|a| a.said_of(certificate, &issuers))
         .map(|said| (said.revoked, said.this_update, Source::Ocsp));
     let words: Vec<(bool, i64, Source)> = lists.chain(answers).collect();
     if words.iter().any(|(revoked, _, _)| *revoked) {
@@ -159,4 +162,65 @@ pub fn chain_of(certificate: &Certificate, pool: &[Certificate]) -> Vec<Certific
         current = issuer.clone();
     }
     chain
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rcgen::{BasicConstraints, CertificateParams, CertificateRevocationListParams, IsCa, Issuer, KeyPair};
+
+    /// A CA named `name` with a key of its own.
+    fn authority(name: &str) -> (Certificate, Issuer<'static, KeyPair>) {
+        let mut params = CertificateParams::new(Vec::<String>::new()).unwrap();
+        params.distinguished_name.push(rcgen::DnType::CommonName, name);
+        params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+        let key = KeyPair::generate().unwrap();
+        let cert = params.self_signed(&key).unwrap();
+        (Certificate::from_der(cert.der()).unwrap(), Issuer::new(params, key))
+    }
+
+    fn list(issuer: &Issuer<'_, KeyPair>, revoked: &[u64]) -> CertificateList {
+        let params = CertificateRevocationListParams {
+            this_update: rcgen::date_time_ymd(2026, 1, 1),
+            next_update: rcgen::date_time_ymd(2031, 1, 1),
+            crl_number: rcgen::SerialNumber::from(1u64),
+            issuing_distribution_point: None,
+            revoked_certs: revoked
+                .iter()
+                .map(|s| rcgen::RevokedCertParams {
+                    serial_number: rcgen::SerialNumber::from(*s),
+                    revocation_time: rcgen::date_time_ymd(2026, 1, 1),
+                    reason_code: None,
+                    invalidity_date: None,
+                })
+                .collect(),
+            key_identifier_method: rcgen::KeyIdMethod::Sha256,
+        };
+        CertificateList::from_der(params.signed_by(issuer).unwrap().der()).unwrap()
+    }
+
+    #[test]
+    fn a_list_signed_by_a_namesake_of_the_issuer_says_nothing() {
+        let (ca, issuer) = authority("CA thử nghiệm");
+        let (namesake, forger) = authority("CA thử nghiệm");
+        let mut params = CertificateParams::new(Vec::<String>::new()).unwrap();
+        params.serial_number = Some(rcgen::SerialNumber::from(7u64));
+        let person = params.signed_by(&KeyPair::generate().unwrap(), &issuer).unwrap();
+        let person = Certificate::from_der(person.der()).unwrap();
+        let pool = [ca, namesake];
+        // The forger's list names the person revoked: not the issuer's, so no word at all.
+        let forged = Store {
+            crls: vec![list(&forger, &[7])],
+            ..Store::default()
+        };
+        assert_eq!(status(&forged, &person, &pool), Status::Unknown);
+        let real = Store {
+            crls: vec![list(&issuer, &[])],
+            ..Store::default()
+        };
+        assert!(matches!(
+            status(&real, &person, &pool),
+            Status::Good { by: Source::Crl, .. }
+        ));
+    }
 }

@@ -50,7 +50,7 @@ pub fn extend(path: &Path, bytes: Vec<u8>) -> Result<Vec<u8>, Error> {
         }
         // A root is revoked by nothing; a certificate the store already clears keeps that word
         // (a newer one, added after a document timestamp, would have no proof of when it existed).
-        let covered = !matches!(super::dss::status(&stored, certificate, &pool), Status::Unknown);
+        let covered = matches!(super::dss::status(&stored, certificate, &pool), Status::Good { .. });
         if certs::self_issued(certificate) || covered {
             continue;
         }
@@ -183,7 +183,7 @@ fn checked(list: CertificateList, certificate: &Certificate, pool: &[Certificate
     if &list.tbs_cert_list.issuer != certificate.tbs_certificate().issuer() {
         return Err("the list is another authority's".into());
     }
-    if super::dss::signed_by_issuer(&list, pool) {
+    if super::dss::signed_by_issuer(&list, &certs::issuers_of(certificate, pool)) {
         Ok(list)
     } else {
         Err("the list's signature is not its issuer's".into())

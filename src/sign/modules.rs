@@ -33,7 +33,9 @@ pub const PLACES: &[(&str, &str)] = &[
     ),
 ];
 
-/// Where p11-kit looks for a module named without a folder.
+/// Where p11-kit looks for a module named without a folder. A registration marked
+/// `trust-policy: yes` (p11-kit's trust module, whose "tokens" are the system's trust
+/// anchors) is passed over.
 const MODULE_FOLDERS: &[&str] = &[
     "/usr/lib/x86_64-linux-gnu/pkcs11",
     "/usr/lib64/pkcs11",
@@ -63,6 +65,8 @@ pub fn candidates() -> Vec<Found> {
             None => vec![(place.clone(), place.display().to_string())],
         };
         for (module, from) in named {
+            // A registration often names a link to a file another place names too.
+            let Ok(module) = module.canonicalize() else { continue };
             if module.is_file() && !found.iter().any(|f| f.module == module) {
                 found.push(Found { module, from });
             }
@@ -85,6 +89,15 @@ fn registrations(folder: &Path) -> Vec<(PathBuf, String)> {
         .into_iter()
         .filter_map(|file| {
             let text = std::fs::read_to_string(&file).ok()?;
+            // p11-kit's own trust module shows the system's trust anchors as tokens: no key.
+            let trust = text.lines().any(|l| {
+                l.trim()
+                    .strip_prefix("trust-policy:")
+                    .is_some_and(|v| v.trim() == "yes")
+            });
+            if trust {
+                return None;
+            }
             let named = text
                 .lines()
                 .find_map(|l| l.trim().strip_prefix("module:"))

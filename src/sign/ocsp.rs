@@ -7,7 +7,7 @@
 //! than this project's.
 
 use der::asn1::{BitString, GeneralizedTime, ObjectIdentifier, OctetString};
-use der::{Any, Decode, Encode, Enumerated, Sequence, Tagged};
+use der::{Any, Decode, Encode, Enumerated, Sequence, Tag, Tagged};
 use sha2::{Digest, Sha256};
 use spki::AlgorithmIdentifierOwned;
 use x509_cert::Certificate;
@@ -162,25 +162,26 @@ impl Answer {
         self.basic.certs.as_deref().unwrap_or_default()
     }
 
-    /// What the answer says of `certificate`, if its issuer (found in `pool`), or a responder
-    /// that issuer delegated, signed it and it names the certificate's serial number.
-    pub fn said_of(&self, certificate: &Certificate, pool: &[Certificate]) -> Option<Said> {
+    /// What the answer says of `certificate`, if one of its `issuers` (as
+    /// [`certs::issuers_of`] finds them), or a responder that issuer delegated, signed it and
+    /// it names the certificate's serial number.
+    pub fn said_of(&self, certificate: &Certificate, issuers: &[Certificate]) -> Option<Said> {
         let tbs = certificate.tbs_certificate();
         let single = self
             .data
             .responses
             .iter()
             .find(|r| &r.cert_id.serial_number == tbs.serial_number())?;
-        let issuers = pool.iter().filter(|c| c.tbs_certificate().subject() == tbs.issuer());
-        if !issuers.into_iter().any(|issuer| self.signed_for(issuer)) {
+        if !issuers.iter().any(|issuer| self.signed_for(issuer)) {
             return None;
         }
-        let status = single.cert_status.tag().number().value();
-        if status == 2 {
-            return None;
-        }
+        // [0] good, [1] revoked; [2] unknown, or anything else, says nothing.
+        let revoked = match single.cert_status.tag() {
+            Tag::ContextSpecific { number, .. } if number.value() < 2 => number.value() == 1,
+            _ => return None,
+        };
         Some(Said {
-            revoked: status == 1,
+            revoked,
             this_update: single.this_update.to_unix_duration().as_secs() as i64,
         })
     }
@@ -238,9 +239,9 @@ pub fn responders(certificate: &Certificate) -> Vec<String> {
 /// (found in `pool`) vouches for.
 pub fn fetch_for(certificate: &Certificate, pool: &[Certificate]) -> Result<(Answer, Said), SignProblem> {
     let holder = certs::holder(certificate);
-    let issuer = pool
-        .iter()
-        .find(|c| c.tbs_certificate().subject() == certificate.tbs_certificate().issuer())
+    let issuers = certs::issuers_of(certificate, pool);
+    let issuer = issuers
+        .first()
         .ok_or_else(|| SignProblem::NoRevocationSource { holder: holder.clone() })?;
     let mut last = SignProblem::NoRevocationSource { holder };
     for url in responders(certificate) {
@@ -252,7 +253,7 @@ pub fn fetch_for(certificate: &Certificate, pool: &[Certificate]) -> Result<(Ans
             .map_err(fail)
             .and_then(|body| super::net::exchange(&url, Some(("application/ocsp-request", &body)), MOST).map_err(fail))
             .and_then(|body| Answer::read(&body).map_err(fail))
-            .and_then(|answer| match answer.said_of(certificate, pool) {
+            .and_then(|answer| match answer.said_of(certificate, &issuers) {
                 Some(said) => Ok((answer, said)),
                 None => Err(fail("the answer does not vouch for this certificate".into())),
             });

@@ -109,6 +109,11 @@ fn the_leader_signs_and_the_clerk_seals_an_issued_notice_from_the_page() {
     let sealed = sign(&mai, &copy, "agency", PIN);
     assert_eq!(sealed.status, 200, "{}", sealed.text());
     assert_eq!(token.logins(), 3);
+    // The original again would drop both signatures: refused, before the token is asked.
+    let again = sign(&hai, NOTICE, "person", PIN);
+    assert_eq!(again.status, 422, "{}", again.text());
+    assert!(again.text().contains("đã có bản ký số"), "{}", again.text());
+    assert_eq!(token.logins(), 3);
     let files = page(&mai)["files"].clone();
     assert!(
         files
