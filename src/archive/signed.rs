@@ -13,19 +13,7 @@ impl Archive {
     /// The entry's file `file` to sign, if it is a PDF document or a signed copy: its path,
     /// and the name its signed copy has.
     pub fn to_sign(&self, entry: &str, file: &str) -> Result<(std::path::PathBuf, String), Error> {
-        let role: Option<String> = self
-            .db
-            .query_row(
-                "SELECT role FROM files WHERE entry = ?1 AND path = ?2",
-                params![entry, file],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(|e| self.fail(e))?;
-        let signable = matches!(
-            role.as_deref().and_then(FileRole::parse),
-            Some(FileRole::Document | FileRole::Signed)
-        );
+        let signable = matches!(self.role_of(entry, file)?, Some(FileRole::Document | FileRole::Signed));
         if !signable || !file.ends_with(".pdf") || file.contains('/') {
             return Err(self.problem(GatherProblem::NotSignable {
                 entry: entry.to_string(),
@@ -37,16 +25,7 @@ impl Archive {
             _ => file.to_string(),
         };
         // The document once signed is signed again on its copy, which keeps every signature.
-        let known: Option<String> = self
-            .db
-            .query_row(
-                "SELECT path FROM files WHERE entry = ?1 AND path = ?2",
-                params![entry, copy],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(|e| self.fail(e))?;
-        if copy != file && known.is_some() {
+        if copy != file && self.role_of(entry, &copy)?.is_some() {
             return Err(self.problem(GatherProblem::SignTheCopy {
                 file: file.to_string(),
                 copy,
@@ -56,6 +35,20 @@ impl Archive {
         // Read as the archive reads: a link planted in the entry's folder is refused.
         crate::output::files::read_inside(&self.dir, &path)?;
         Ok((path, copy))
+    }
+
+    /// The role of the entry's file `path`, if the index has it.
+    fn role_of(&self, entry: &str, path: &str) -> Result<Option<FileRole>, Error> {
+        let role: Option<String> = self
+            .db
+            .query_row(
+                "SELECT role FROM files WHERE entry = ?1 AND path = ?2",
+                params![entry, path],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.fail(e))?;
+        Ok(role.as_deref().and_then(FileRole::parse))
     }
 
     /// Keeps `bytes` as the entry's signed copy `copy` (a name [`Archive::to_sign`] gave), in
