@@ -213,15 +213,7 @@ pub fn verify(
         super::say!("{}", one.render(index + 1, lang));
     }
     if let Some(json) = json {
-        let levels: Vec<serde_json::Value> = reports
-            .iter()
-            .map(|r| {
-                let mut value = serde_json::to_value(r).unwrap_or_default();
-                value["level"] = r.level().into();
-                value["valid"] = r.valid().into();
-                value
-            })
-            .collect();
+        let levels: Vec<serde_json::Value> = reports.iter().map(|r| r.data()).collect();
         let text =
             serde_json::to_string_pretty(&serde_json::json!({ "file": pdf, "signatures": levels })).unwrap_or_default();
         crate::output::write_atomic(json, text.as_bytes())?;

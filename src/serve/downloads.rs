@@ -28,7 +28,8 @@ pub struct RenderRequest {
     pub archive: bool,
 }
 
-fn failure(error: &crate::error::Error, lang: crate::problem::Lang) -> Response {
+/// A failed action's 422, with the error in the interface's language.
+pub(super) fn failure(error: &crate::error::Error, lang: crate::problem::Lang) -> Response {
     let body = serde_json::json!({ "error": error.render(lang) });
     (StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response()
 }

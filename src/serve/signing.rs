@@ -16,6 +16,7 @@ use serde_json::json;
 use zeroize::Zeroizing;
 
 use super::AppState;
+use super::downloads::failure;
 use super::security::Refusal;
 use crate::archive::{Archive, FileRole};
 use crate::error::Error;
@@ -53,7 +54,7 @@ pub struct Signing {
     pub ltv: bool,
     /// The roots the shown verification trusts.
     pub anchors: Option<Vec<x509_cert::Certificate>>,
-    /// One signature at a time: a PKCS#11 module is set up and torn down once per process.
+    /// One signature at a time: a process can have a module initialized only once at a time.
     pub one_at_a_time: std::sync::Mutex<()>,
 }
 
@@ -284,18 +285,10 @@ pub async fn verify(State(state): State<Arc<AppState>>, Query(at): Query<Documen
     match checked {
         Ok(Ok(reports)) => {
             let lines: Vec<String> = reports.iter().enumerate().map(|(i, r)| r.render(i + 1, lang)).collect();
-            let data: Vec<serde_json::Value> = reports
-                .iter()
-                .map(|r| json!({ "field": r.field, "level": r.level(), "valid": r.valid(), "signer": r.signer }))
-                .collect();
+            let data: Vec<serde_json::Value> = reports.iter().map(|r| r.data()).collect();
             Json(json!({ "lines": lines, "signatures": data })).into_response()
         }
         Ok(Err(error)) => failure(&error, lang),
         Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     }
-}
-
-fn failure(error: &Error, lang: crate::problem::Lang) -> Response {
-    let body = json!({ "error": error.render(lang) });
-    (StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response()
 }

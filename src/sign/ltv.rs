@@ -44,10 +44,7 @@ pub fn extend(path: &Path, bytes: Vec<u8>) -> Result<Vec<u8>, Error> {
         })
     };
     for certificate in &carried {
-        let der = certificate.to_der().map_err(|e| fail(bad(e)))?;
-        if !stored.certificates.contains(certificate) && !new_certs.contains(&der) {
-            new_certs.push(der);
-        }
+        keep(certificate, &stored.certificates, &mut new_certs).map_err(fail)?;
         // A root is revoked by nothing; a certificate the store already clears keeps that word
         // (a newer one, added after a document timestamp, would have no proof of when it existed).
         let covered = matches!(super::dss::status(&stored, certificate, &pool), Status::Good { .. });
@@ -60,10 +57,7 @@ pub fn extend(path: &Path, bytes: Vec<u8>) -> Result<Vec<u8>, Error> {
                     return Err(revoked(certificate));
                 }
                 for responder in answer.certificates() {
-                    let der = responder.to_der().map_err(|e| fail(bad(e)))?;
-                    if !stored.certificates.contains(responder) && !new_certs.contains(&der) {
-                        new_certs.push(der);
-                    }
+                    keep(responder, &stored.certificates, &mut new_certs).map_err(fail)?;
                 }
                 new_ocsps.push(answer.der);
             }
@@ -83,6 +77,15 @@ pub fn extend(path: &Path, bytes: Vec<u8>) -> Result<Vec<u8>, Error> {
     }
     write_store(&mut update, &new_certs, &new_crls, &new_ocsps).map_err(fail)?;
     Ok(update.finish().0)
+}
+
+/// Adds `certificate` to `new` (as DER) unless the store or `new` holds it already.
+fn keep(certificate: &Certificate, stored: &[Certificate], new: &mut Vec<Vec<u8>>) -> Result<(), SignProblem> {
+    let der = certificate.to_der().map_err(bad)?;
+    if !stored.contains(certificate) && !new.contains(&der) {
+        new.push(der);
+    }
+    Ok(())
 }
 
 fn bad(e: impl std::fmt::Display) -> SignProblem {
@@ -139,16 +142,9 @@ fn word_on(certificate: &Certificate, pool: &[Certificate]) -> Result<Word, Sign
 /// The CRL for `certificate` from the first of its distribution points that answers with a
 /// list its issuer (found in `pool`) signed.
 fn fetch_for(certificate: &Certificate, pool: &[Certificate]) -> Result<CertificateList, SignProblem> {
-    let urls = distribution_points(certificate);
-    let holder = certs::holder(certificate);
-    let mut last = SignProblem::NoRevocationSource { holder };
-    for url in urls {
-        match fetch(&url).and_then(|list| checked(list, certificate, pool).map_err(|detail| (url.clone(), detail))) {
-            Ok(list) => return Ok(list),
-            Err((url, detail)) => last = SignProblem::Revocation { url, detail },
-        }
-    }
-    Err(last)
+    super::net::first_answer(distribution_points(certificate), certs::holder(certificate), |url| {
+        fetch(url).and_then(|list| checked(list, certificate, pool))
+    })
 }
 
 /// The http(s) addresses of the certificate's CRL distribution points.
@@ -172,10 +168,9 @@ fn distribution_points(certificate: &Certificate) -> Vec<String> {
         .collect()
 }
 
-fn fetch(url: &str) -> Result<CertificateList, (String, String)> {
-    let fail = |detail: String| (url.to_string(), detail);
-    let body = super::net::exchange(url, None, MOST).map_err(fail)?;
-    CertificateList::from_der(&body).map_err(|e| fail(e.to_string()))
+fn fetch(url: &str) -> Result<CertificateList, String> {
+    let body = super::net::exchange(url, None, MOST)?;
+    CertificateList::from_der(&body).map_err(|e| e.to_string())
 }
 
 /// The list, if its issuer is the certificate's issuer and that issuer's key signed it.

@@ -1,6 +1,6 @@
 //! The network, for signing: one HTTP or HTTPS exchange (`ureq`, rustls) with a
-//! time-stamping authority or a revocation list's server, bounded to 30 s and to `most`
-//! bytes of answer.
+//! time-stamping authority, an OCSP responder or a revocation list's server, bounded to 30 s
+//! and to `most` bytes of answer; and the first of a certificate's addresses that answers.
 
 /// GETs `url`, or POSTs `query` (its content type and bytes) to it; the answer's body.
 pub fn exchange(url: &str, query: Option<(&str, &[u8])>, most: u64) -> Result<Vec<u8>, String> {
@@ -19,4 +19,22 @@ pub fn exchange(url: &str, query: Option<(&str, &[u8])>, most: u64) -> Result<Ve
         .limit(most)
         .read_to_vec()
         .map_err(|e| e.to_string())
+}
+
+/// The first answer `ask` accepts from one of `urls` (a certificate's OCSP responders or CRL
+/// distribution points); else the last address's problem, or, with none, that the
+/// certificate of `holder` names no place to ask.
+pub fn first_answer<T>(
+    urls: Vec<String>,
+    holder: String,
+    ask: impl Fn(&str) -> Result<T, String>,
+) -> Result<T, super::SignProblem> {
+    let mut last = super::SignProblem::NoRevocationSource { holder };
+    for url in urls {
+        match ask(&url) {
+            Ok(answer) => return Ok(answer),
+            Err(detail) => last = super::SignProblem::Revocation { url, detail },
+        }
+    }
+    Err(last)
 }

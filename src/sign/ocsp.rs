@@ -243,26 +243,15 @@ pub fn fetch_for(certificate: &Certificate, pool: &[Certificate]) -> Result<(Ans
     let issuer = issuers
         .first()
         .ok_or_else(|| SignProblem::NoRevocationSource { holder: holder.clone() })?;
-    let mut last = SignProblem::NoRevocationSource { holder };
-    for url in responders(certificate) {
-        let fail = |detail: String| SignProblem::Revocation {
-            url: url.clone(),
-            detail,
-        };
-        let asked = request(certificate, issuer)
-            .map_err(fail)
-            .and_then(|body| super::net::exchange(&url, Some(("application/ocsp-request", &body)), MOST).map_err(fail))
-            .and_then(|body| Answer::read(&body).map_err(fail))
-            .and_then(|answer| match answer.said_of(certificate, &issuers) {
-                Some(said) => Ok((answer, said)),
-                None => Err(fail("the answer does not vouch for this certificate".into())),
-            });
-        match asked {
-            Ok(found) => return Ok(found),
-            Err(problem) => last = problem,
+    super::net::first_answer(responders(certificate), holder, |url| {
+        let query = request(certificate, issuer)?;
+        let body = super::net::exchange(url, Some(("application/ocsp-request", &query)), MOST)?;
+        let answer = Answer::read(&body)?;
+        match answer.said_of(certificate, &issuers) {
+            Some(said) => Ok((answer, said)),
+            None => Err("the answer does not vouch for this certificate".into()),
         }
-    }
-    Err(last)
+    })
 }
 
 /// An OCSPRequest (DER) for `certificate`, issued by `issuer`, its CertID hashed with SHA-256.

@@ -83,6 +83,15 @@ impl Report {
         }
     }
 
+    /// The report as data, with its level and verdict: what `verify --report` writes and
+    /// `serve` answers.
+    pub fn data(&self) -> serde_json::Value {
+        let mut value = serde_json::to_value(self).unwrap_or_default();
+        value["level"] = self.level().into();
+        value["valid"] = self.valid().into();
+        value
+    }
+
     /// The report's lines, in `lang`.
     pub fn render(&self, index: usize, lang: Lang) -> String {
         let yes_no = |b: bool| if b { words("có", "yes") } else { words("KHÔNG", "NO") };
