@@ -10,6 +10,21 @@ use super::{Archive, FileRole, sha256_hex, write_error};
 use crate::error::Error;
 
 impl Archive {
+    /// The entry's PDFs a reader opens and a signer signs: its documents and their signed
+    /// copies, each path with whether it is a signed copy.
+    pub fn pdfs_of(&self, entry: &str) -> Result<Vec<(String, bool)>, Error> {
+        Ok(self
+            .files_of(entry)?
+            .into_iter()
+            .filter(|f| f.path.ends_with(".pdf"))
+            .filter_map(|f| match FileRole::parse(&f.role) {
+                Some(FileRole::Document) => Some((f.path, false)),
+                Some(FileRole::Signed) => Some((f.path, true)),
+                _ => None,
+            })
+            .collect())
+    }
+
     /// The entry's file `file` to sign, if it is a PDF document or a signed copy: its path,
     /// and the name its signed copy has.
     pub fn to_sign(&self, entry: &str, file: &str) -> Result<(std::path::PathBuf, String), Error> {

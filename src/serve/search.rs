@@ -12,10 +12,10 @@ use serde::{Deserialize, Serialize};
 
 use super::AppState;
 use super::security::{Refusal, relative_name};
+use crate::archive::Archive;
 use crate::archive::search::{self as index, Hit};
 use crate::archive::tasks::TaskFilter;
 use crate::archive::words;
-use crate::archive::{Archive, FileRole};
 use crate::error::Error;
 use crate::record::Date;
 
@@ -120,11 +120,9 @@ fn archived(state: &AppState, text: &str, tasks: TaskFilter) -> Result<Vec<Found
     let mut found = Vec::new();
     for hit in archive.search(&query)? {
         let documents = archive
-            .files_of(&hit.entry)?
+            .pdfs_of(&hit.entry)?
             .into_iter()
-            .filter(|f| [FileRole::Document.name(), FileRole::Signed.name()].contains(&f.role.as_str()))
-            .filter(|f| f.path.ends_with(".pdf"))
-            .map(|f| format!("/archive/{}/{}", hit.entry, f.path))
+            .map(|(path, _)| format!("/archive/{}/{path}", hit.entry))
             .collect();
         found.push(FoundEntry { hit, documents });
     }

@@ -18,7 +18,7 @@ use zeroize::Zeroizing;
 use super::AppState;
 use super::downloads::failure;
 use super::security::Refusal;
-use crate::archive::{Archive, FileRole};
+use crate::archive::Archive;
 use crate::error::Error;
 use crate::office::users::{Role, User};
 use crate::sign::appearance::Png;
@@ -137,18 +137,15 @@ pub async fn issued(
     let Some(dir) = state.config.archive_dir.clone() else {
         return Refusal::new(StatusCode::CONFLICT, "archive_off").respond(lang);
     };
-    let files = tokio::task::spawn_blocking(move || Archive::open_existing(&dir)?.files_of(&at.entry)).await;
-    let files = match files {
-        Ok(Ok(files)) => files,
+    let pdfs = tokio::task::spawn_blocking(move || Archive::open_existing(&dir)?.pdfs_of(&at.entry)).await;
+    let pdfs: Vec<serde_json::Value> = match pdfs {
+        Ok(Ok(pdfs)) => pdfs
+            .into_iter()
+            .map(|(file, signed)| json!({ "file": file, "signed": signed }))
+            .collect(),
         Ok(Err(error)) => return failure(&error, lang),
         Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     };
-    let pdfs: Vec<serde_json::Value> = files
-        .iter()
-        .filter(|f| f.path.ends_with(".pdf"))
-        .filter(|f| [FileRole::Document.name(), FileRole::Signed.name()].contains(&f.role.as_str()))
-        .map(|f| json!({ "file": f.path, "signed": f.role == FileRole::Signed.name() }))
-        .collect();
     if pdfs.is_empty() {
         return Refusal::new(StatusCode::NOT_FOUND, "err_not_found").respond(lang);
     }
