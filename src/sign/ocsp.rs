@@ -243,9 +243,12 @@ pub fn fetch_for(certificate: &Certificate, pool: &[Certificate]) -> Result<(Ans
     let issuer = issuers
         .first()
         .ok_or_else(|| SignProblem::NoRevocationSource { holder: holder.clone() })?;
+    // The same request goes to each responder in turn; if it cannot be written, each
+    // responder's attempt fails with that.
+    let query = request(certificate, issuer);
     super::net::first_answer(responders(certificate), holder, |url| {
-        let query = request(certificate, issuer)?;
-        let body = super::net::exchange(url, Some(("application/ocsp-request", &query)), MOST)?;
+        let query = query.as_deref().map_err(Clone::clone)?;
+        let body = super::net::exchange(url, Some(("application/ocsp-request", query)), MOST)?;
         let answer = Answer::read(&body)?;
         match answer.said_of(certificate, &issuers) {
             Some(said) => Ok((answer, said)),
