@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::AppState;
-use super::security::{Refusal, confine, confine_record, relative_name};
+use super::security::{Refusal, confine, confine_record, failure, relative_name};
 use crate::archive::Added;
 use crate::output::files::Folder;
 
@@ -26,12 +26,6 @@ pub struct RenderRequest {
     /// PDF/A-3u with the record attached.
     #[serde(default)]
     pub archive: bool,
-}
-
-/// A failed action's 422, with the error in the interface's language.
-pub(super) fn failure(error: &crate::error::Error, lang: crate::problem::Lang) -> Response {
-    let body = serde_json::json!({ "error": error.render(lang) });
-    (StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response()
 }
 
 /// `POST /api/render`: writes the record's documents; answers their names under `/out/`.

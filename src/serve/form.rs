@@ -13,7 +13,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::AppState;
-use super::security::{Refusal, confine_record, read_checked, relative_name};
+use super::security::{Refusal, confine_record, failure, read_checked, relative_name};
 use crate::error::Error;
 use crate::form::{self, directory};
 use crate::output::files::write_inside;
@@ -113,12 +113,12 @@ pub async fn add_person(State(state): State<Arc<AppState>>, Json(person): Json<d
     let added = match directory::add(&path, &String::from_utf8_lossy(&text), &person) {
         Ok(Some(text)) => text,
         Ok(None) => return Json(json!({ "added": false })).into_response(),
-        Err(error) => return failed(&error, lang),
+        Err(error) => return failure(&error, lang),
     };
     let written = tokio::task::spawn_blocking(move || write_inside(&root, &path, added.as_bytes(), false)).await;
     match written {
         Ok(Ok(_)) => Json(json!({ "added": true })).into_response(),
-        Ok(Err(error)) => failed(&error, lang),
+        Ok(Err(error)) => failure(&error, lang),
         Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     }
 }
@@ -154,7 +154,7 @@ pub async fn new_from(State(state): State<Arc<AppState>>, Json(request): Json<Fr
     };
     let value = match form::read(&String::from_utf8_lossy(&bytes)) {
         Ok(value) => form::earlier::start_from(&value),
-        Err(error) => return failed(&error, lang),
+        Err(error) => return failure(&error, lang),
     };
     let text = form::write("", &value).text;
     let (folder, path) = (root.clone(), target.clone());
@@ -163,17 +163,9 @@ pub async fn new_from(State(state): State<Arc<AppState>>, Json(request): Json<Fr
     match written {
         Ok(Ok(())) => Json(json!({ "path": relative_name(&root, &target) })).into_response(),
         Ok(Err(Error::WouldOverwrite { .. })) => Refusal::new(StatusCode::CONFLICT, "err_exists").respond(lang),
-        Ok(Err(error)) => failed(&error, lang),
+        Ok(Err(error)) => failure(&error, lang),
         Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     }
-}
-
-fn failed(error: &Error, lang: crate::problem::Lang) -> Response {
-    (
-        StatusCode::UNPROCESSABLE_ENTITY,
-        Json(json!({ "error": error.render(lang) })),
-    )
-        .into_response()
 }
 
 /// `?set=` (a built-in id or a set file) and `?path=` (the record naming it).

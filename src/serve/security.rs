@@ -38,6 +38,13 @@ impl Refusal {
     }
 }
 
+/// A failed action's 422, with the error in the interface's language (the same
+/// `{ "error": message }` body as a [`Refusal`]).
+pub fn failure(error: &crate::error::Error, lang: Lang) -> Response {
+    let body = serde_json::json!({ "error": error.render(lang) });
+    (StatusCode::UNPROCESSABLE_ENTITY, axum::Json(body)).into_response()
+}
+
 /// A 32-byte random token from the operating system, hex.
 pub fn generate_token() -> Result<String, crate::error::Error> {
     let mut bytes = [0u8; 32];

@@ -16,8 +16,7 @@ use serde_json::json;
 use zeroize::Zeroizing;
 
 use super::AppState;
-use super::downloads::failure;
-use super::security::Refusal;
+use super::security::{Refusal, failure};
 use crate::archive::Archive;
 use crate::error::Error;
 use crate::office::users::{Role, User};
