@@ -3,10 +3,13 @@
 // user types in either; diagnostics at their lines and beside their fields; saving with
 // conflict detection; changes on disk; downloads. The page holds one text, CodeMirror's:
 // the form's changes are written into it by the server, and it is read back into the form.
+// With users, the office's steps (workflow.js) send that text too; an issued record is
+// shown read-only.
 "use strict";
 const path = new URLSearchParams(location.search).get("path");
 const state = { base: null, saved: "", seq: 0, shown: 0, tab: null, previews: 0, lastOk: null,
-  view: "form", formStale: true, writing: 0, fromForm: false };
+  view: "form", formStale: true, writing: 0, fromForm: false, readOnly: false,
+  problems: [], problemsText: null };
 let cm;
 
 // Shows the form or the YAML; the form is read again from the text when it is shown after
@@ -37,6 +40,7 @@ async function readForm() {
 // The form's value into the text, debounced; the latest change wins.
 let writeTimer = null;
 function formChanged(value) {
+  if (state.readOnly) return;
   clearTimeout(writeTimer);
   writeTimer = setTimeout(async () => {
     const seq = ++state.writing;
@@ -73,7 +77,53 @@ async function newFrom() {
 function dirty() { return cm.getValue() !== state.saved; }
 
 function showSaveState(key) {
-  document.getElementById("save-state").textContent = V.t(key || (dirty() ? "unsaved" : "saved"));
+  const shown = document.getElementById("save-state");
+  shown.textContent = V.t(key || (dirty() ? "unsaved" : "saved"));
+  // An issued record is not saved again: only edits left on screen are said.
+  shown.hidden = state.readOnly && !dirty();
+  Workflow.markDirty(dirty());
+}
+
+// The text as the server has it now: the editor's base and saved text follow.
+function saved(text, version) {
+  state.base = version;
+  state.saved = text;
+  document.getElementById("conflict").hidden = true;
+  showSaveState();
+}
+
+// The problems a step was refused for (422: the record has errors), beside their fields and
+// at their lines, for as long as the text is the one refused.
+function showProblems(problems) {
+  state.problems = problems.map((p) => ({ field: p.field == null ? null : p.field, line: p.line || 1,
+    column: p.column || 1, message: p.message || "", hint: p.hint || "", severity: "error" }));
+  state.problemsText = problems.length ? cm.getValue() : null;
+  const notes = withProblems(cm.getValue(), (window.vanban.notes || []).filter((n) => !n.refused));
+  window.vanban.notes = notes;
+  if (!state.formStale) Form.showNotes(notes);
+  if (problems.length) cm.performLint();
+}
+
+// The preview's notes, with the refused step's problems the preview does not already say.
+function withProblems(text, notes) {
+  if (!state.problems.length || text !== state.problemsText) return notes;
+  const said = new Set(notes.map((n) => (n.field || "") + "|" + n.message));
+  const extra = state.problems.filter((p) => !said.has((p.field || "") + "|" + p.message))
+    .map((p) => Object.assign({ refused: true }, p));
+  return notes.concat(extra);
+}
+
+// An issued record: nothing in the editor changes it (the server refuses too).
+function setReadOnly(on, standing) {
+  state.readOnly = on;
+  cm.setOption("readOnly", on);
+  Form.setReadOnly(on);
+  document.getElementById("save").hidden = on;
+  document.querySelector(".source").classList.toggle("read-only", on);
+  const line = document.getElementById("read-only");
+  line.hidden = !on;
+  line.textContent = on ? V.t("issued_read_only", { by: (standing && standing.by) || "", at: V.when(standing && standing.at) }) : "";
+  showSaveState();
 }
 
 function notice(text) {
@@ -127,7 +177,8 @@ async function refresh(text, update) {
   if (seq < state.shown) return;
   state.shown = seq;
   state.previews += 1;
-  const marks = (body.notes || []).map((n) => {
+  const notes = withProblems(text, body.notes || []);
+  const marks = notes.map((n) => {
     const line = Math.max(0, n.line - 1);
     const length = cm.getLine(line) !== undefined ? cm.getLine(line).length : 0;
     return {
@@ -148,7 +199,7 @@ async function refresh(text, update) {
     preview.classList.add("stale");
     document.getElementById("stale").hidden = false;
   }
-  window.vanban.notes = body.notes || [];
+  window.vanban.notes = notes;
   window.vanban.lastPreviewAt = performance.now();
   if (!state.formStale) Form.showNotes(window.vanban.notes);
 }
@@ -167,36 +218,55 @@ async function load() {
 }
 
 async function save(base) {
+  if (state.readOnly) return;
   showSaveState("saving");
   const text = cm.getValue();
-  const response = await V.post("/api/save", { path, text, base: base === undefined ? state.base : base });
-  const body = await response.json();
-  if (response.ok) {
-    state.base = body.version;
-    state.saved = text;
-    document.getElementById("conflict").hidden = true;
-    notice("");
+  let response, body;
+  try {
+    response = await V.post("/api/save", { path, text, base: base === undefined ? state.base : base });
+    body = await response.json();
+  } catch (e) {
+    notice(V.t("not_sent"));
     showSaveState();
-  } else if (response.status === 409) {
-    document.getElementById("conflict-mine").value = text;
-    document.getElementById("conflict-disk").value = body.disk_text || "";
-    document.getElementById("conflict").hidden = false;
-    document.getElementById("conflict-by").textContent = body.changed_by ? V.t("conflict_by", { by: body.changed_by, at: V.when(body.changed_at) }) : "";
-    document.getElementById("merge-result").textContent = "";
-    document.getElementById("merge").onclick = () => merge(text, body);
-    document.getElementById("keep-mine").onclick = () => save(body.disk_version);
-    document.getElementById("take-disk").onclick = () => {
-      state.base = body.disk_version;
-      state.saved = body.disk_text || "";
-      cm.setValue(state.saved);
-      document.getElementById("conflict").hidden = true;
-      showSaveState();
-    };
+    return;
+  }
+  if (response.ok) {
+    saved(text, body.version);
+    notice("");
+  } else if (response.status === 409 && !body.refused && "disk_version" in body) {
+    showConflict(text, body, (disk) => save(disk));
     showSaveState();
   } else {
-    notice(body.error);
+    // Refused for the record's state (an issued record), or another failure: the server's
+    // words; the standing shown next says whether the editor is now read-only.
+    notice((body.error || "") + (body.hint ? " → " + body.hint : ""));
     showSaveState();
   }
+  // A save of a record waiting for approval, or approved, sent it back to Dự thảo.
+  await Workflow.show();
+}
+
+// The file changed on disk since the editor opened it: both versions side by side. Keeping
+// mine does again what was refused (`retry`, a save or a submission) over the disk's version.
+function showConflict(text, body, retry) {
+  document.getElementById("conflict-mine").value = text;
+  document.getElementById("conflict-disk").value = body.disk_text || "";
+  document.getElementById("conflict").hidden = false;
+  document.getElementById("conflict-by").textContent = body.changed_by ? V.t("conflict_by", { by: body.changed_by, at: V.when(body.changed_at) }) : "";
+  document.getElementById("merge-result").textContent = "";
+  document.getElementById("merge").onclick = () => merge(text, body);
+  document.getElementById("keep-mine").onclick = () => {
+    document.getElementById("conflict").hidden = true;
+    retry(body.disk_version);
+  };
+  document.getElementById("take-disk").onclick = () => {
+    state.base = body.disk_version;
+    state.saved = body.disk_text || "";
+    cm.setValue(state.saved);
+    document.getElementById("conflict").hidden = true;
+    showSaveState();
+    Workflow.show();
+  };
 }
 
 // The other person's version with this editor's changes of other fields put in; a field both
@@ -214,6 +284,11 @@ async function merge(mine, conflict) {
 
 async function onDiskChange(paths) {
   if (!paths.includes(path)) { cm.performLint(); return; }
+  await reloadFromDisk();
+  await Workflow.show();
+}
+
+async function reloadFromDisk() {
   const response = await fetch("/api/record?path=" + encodeURIComponent(path));
   if (!response.ok) return;
   const body = await response.json();
@@ -236,7 +311,7 @@ async function download(url, archive) {
   if (dirty()) { message.textContent = V.t("save_first"); return; }
   const response = await V.post(url, { path, archive });
   const body = await response.json();
-  if (!response.ok) { message.textContent = body.error; return; }
+  if (!response.ok) { message.textContent = (body.error || "") + (body.hint ? " → " + body.hint : ""); return; }
   if (body.files) {
     document.getElementById("files").replaceChildren(...body.files.map((f) =>
       V.el("li", {}, V.el("a", { href: "/out/" + f.split("/").map(encodeURIComponent).join("/"), download: "" }, f))));
@@ -245,6 +320,8 @@ async function download(url, archive) {
     message.replaceChildren(...body.entries.flatMap((e, i) => [i ? "; " : "",
       V.t(e.new ? "archive_new" : "archive_there", { id: e.id }), " (",
       V.el("a", { href: "/issued?entry=" + encodeURIComponent(e.id) }, V.t("issued_open")), ")"]));
+    // Filed: the record is issued now.
+    await Workflow.show();
   }
 }
 
@@ -280,7 +357,8 @@ V.init().then(async () => {
   document.getElementById("new-from").addEventListener("click", newFrom);
   document.getElementById("form").addEventListener("submit", (e) => e.preventDefault());
   await showView(new URLSearchParams(location.search).get("view") === "yaml" ? "yaml" : "form");
-  await Workflow.init(path);
+  await Workflow.init(path, { text: () => cm.getValue(), base: () => state.base, saved, notice,
+    conflict: showConflict, problems: showProblems, readOnly: setReadOnly });
   await Comments.init(path, Workflow.me);
   document.getElementById("save").addEventListener("click", () => save());
   document.getElementById("export").addEventListener("click", () => download("/api/render", false));

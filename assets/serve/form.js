@@ -9,6 +9,8 @@ const Form = {
   value: null,
   directory: [],
   onChange: null,
+  // An issued record: every control is disabled.
+  readOnly: false,
   // Text fields that hold paragraphs, and lists whose items are paragraphs.
   PARAGRAPHS: ["summary", "acknowledgements", "on_proposals", "content", "task", "evidence", "note",
     "shortcomings", "directives", "difficulties", "proposals", "purposes", "requirements", "organisation", "closing"],
@@ -58,10 +60,27 @@ const Form = {
     const shape = Form.schema.$defs[kind];
     const focused = document.activeElement && document.activeElement.id;
     root.replaceChildren(...Form.objectFields(shape, value, ""));
+    Form.lock(root);
     if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
   },
 
-  changed() { if (Form.onChange) Form.onChange(Form.value); },
+  changed() { if (Form.onChange && !Form.readOnly) Form.onChange(Form.value); },
+
+  setReadOnly(on) {
+    const was = Form.readOnly;
+    Form.readOnly = on;
+    const root = document.getElementById("form");
+    root.classList.toggle("read-only", on);
+    if (on) Form.lock(root);
+    else if (was && Form.value) Form.rerender();
+  },
+
+  // Disables the controls under `root` when the record is read-only (the board's rows come
+  // later, once its set is fetched, and are locked then).
+  lock(root) {
+    if (!Form.readOnly) return;
+    root.querySelectorAll("input, select, textarea, button").forEach((c) => { c.disabled = true; });
+  },
 
   objectFields(shape, object, pointer) {
     const out = [];
@@ -245,6 +264,7 @@ const Form = {
         }
         table.append(line);
       }
+      Form.lock(table);
       showTally();
     };
     const key = reference + "|" + (new URLSearchParams(location.search).get("path") || "");

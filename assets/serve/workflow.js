@@ -1,24 +1,38 @@
 // The office's steps in the editor, when the folder has users: where the record stands,
-// the steps this person's role may take (the server checks again), and for a returned
-// draft the leader's reason and what changed since the return.
+// the steps this person's role may take (the server checks again), the version under review
+// or approved, and for a returned draft the leader's reason and what changed since the
+// return. Trình duyệt sends the text on screen: the server saves and submits it in one step,
+// or refuses both (a changed file, errors in the record). An issued record is read-only.
 "use strict";
 const Workflow = {
   me: null,
+  standing: null,
+  dirty: false,
+  // What the editor lends: its text and base, and what to do with the server's answers.
+  editor: null,
   steps: {
     "du-thao": [["submit", ["soan-thao", "quan-tri"]]],
     "cho-duyet": [["return", ["lanh-dao", "quan-tri"]], ["approve", ["lanh-dao", "quan-tri"]]],
   },
 
-  async init(path) {
+  async init(path, editor) {
     Workflow.path = path;
+    Workflow.editor = editor;
     Workflow.me = V.me;
     if (!Workflow.me) return;
     await Workflow.show();
   },
 
   async show() {
-    const standing = await (await fetch("/api/workflow?path=" + encodeURIComponent(Workflow.path))).json();
+    if (!Workflow.me) return;
+    let standing;
+    try {
+      standing = await (await fetch("/api/workflow?path=" + encodeURIComponent(Workflow.path))).json();
+    } catch (e) {
+      return;
+    }
     if (!standing) return;
+    Workflow.standing = standing;
     const box = document.getElementById("workflow");
     box.hidden = false;
     const parts = [V.el("strong", { id: "state", "data-state": standing.state }, V.t("state_" + standing.state.replace(/-/g, "_")))];
@@ -28,16 +42,45 @@ const Workflow = {
       button.addEventListener("click", () => Workflow.take(step));
       parts.push(button);
     }
+    // The version the leader reads (or approved), and who set the state when.
+    if ((standing.state === "cho-duyet" || standing.state === "da-duyet") && standing.version) {
+      const key = standing.state === "cho-duyet" ? "version_submitted" : "version_approved";
+      parts.push(V.el("span", { id: "under-review", class: "standing-note" },
+        V.t(key, { n: String(standing.version), by: standing.by, at: V.when(standing.at) })));
+    }
+    parts.push(V.el("span", { id: "back-to-draft", class: "back-to-draft", role: "status", hidden: "" }, V.t("save_back_to_draft")));
     box.replaceChildren(...parts);
+    Workflow.markDirty(Workflow.dirty);
     const returned = document.getElementById("returned");
     if (standing.state === "du-thao" && standing.reason) {
       returned.hidden = false;
       returned.replaceChildren(V.el("p", {}, V.t("returned", { by: standing.by, at: V.when(standing.at), reason: standing.reason })));
       Workflow.changesSince(standing.version, returned);
     } else returned.hidden = true;
+    if (Workflow.editor) Workflow.editor.readOnly(standing.read_only === true || standing.state === "da-ban-hanh", standing);
+  },
+
+  // Unsaved edits on a record waiting for approval, or approved: a save sends it back to Dự
+  // thảo (to be submitted again), so the badge is not shown as if it still held, and the
+  // leader does not approve a text other than the one on screen.
+  markDirty(dirty) {
+    Workflow.dirty = dirty;
+    const standing = Workflow.standing;
+    if (!standing) return;
+    const leaves = dirty && (standing.state === "cho-duyet" || standing.state === "da-duyet");
+    const note = document.getElementById("back-to-draft");
+    if (note) note.hidden = !leaves;
+    const badge = document.getElementById("state");
+    if (badge) badge.classList.toggle("leaving", leaves);
+    const approve = document.getElementById("step-approve");
+    if (approve) {
+      approve.disabled = dirty;
+      approve.title = dirty ? V.t("approve_unsaved") : "";
+    }
   },
 
   async take(step) {
+    if (step === "submit") return Workflow.submit();
     let reason = "";
     if (step === "return") {
       reason = prompt(V.t("return_reason"), "") || "";
@@ -45,8 +88,49 @@ const Workflow = {
     }
     const response = await V.post("/api/workflow", { path: Workflow.path, step, reason });
     const body = await response.json();
-    if (!response.ok) notice(body.error);
+    if (response.ok) Workflow.editor.problems([]);
+    else Workflow.refused(response.status, body);
     await Workflow.show();
+  },
+
+  // Trình duyệt: the text on screen, over the version the editor started from, saved and
+  // submitted by the server in one step.
+  async submit(base) {
+    const editor = Workflow.editor;
+    const text = editor.text();
+    const button = document.getElementById("step-submit");
+    if (button) button.disabled = true;
+    let response, body;
+    try {
+      response = await V.post("/api/workflow", { path: Workflow.path, step: "submit", text,
+        base: base === undefined ? editor.base() : base });
+      body = await response.json();
+    } catch (e) {
+      if (button) button.disabled = false;
+      editor.notice(V.t("not_sent"));
+      return;
+    }
+    if (response.ok) {
+      // Saved and submitted: the editor's base is the version saved.
+      if (body.saved_version !== undefined) editor.saved(text, body.saved_version);
+      editor.problems([]);
+      editor.notice("");
+    } else if (response.status === 409 && !body.refused && "disk_version" in body) {
+      // The file changed on disk since the editor opened it: nothing saved, nothing submitted.
+      editor.conflict(text, body, (disk) => Workflow.submit(disk));
+    } else Workflow.refused(response.status, body);
+    await Workflow.show();
+  },
+
+  // A step refused: the record's problems beside their fields, or the server's words.
+  refused(status, body) {
+    const editor = Workflow.editor;
+    if (status === 422 && Array.isArray(body.problems)) {
+      editor.problems(body.problems);
+      editor.notice(V.t("refused_problems", { error: body.error || "", n: String(body.problems.length) }));
+      return;
+    }
+    editor.notice((body.error || "") + (body.hint ? " → " + body.hint : ""));
   },
 
   // The fields changed since the version the leader read when returning the draft.

@@ -5,11 +5,17 @@
 //! return, and submits again; the lãnh đạo approves; the văn thư files it, which issues it with
 //! numbers from the register. The archive and the audit log check clean, and the log names
 //! each step's person.
+//!
+//! Issue 37: Trình duyệt submits the text on screen, unsaved edits included, and the page
+//! then says it is saved; unsaved edits on a submitted record say that a save sends it back
+//! to Dự thảo; the leader sees which version is under review; an issued record is read-only
+//! in the editor, and a save refused for its state is no conflict on disk.
 
 use std::time::Duration;
 
 use fantoccini::{Client, Locator};
-use serde_json::json;
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
 
 use crate::harness::{Browser, click, save, screenshot, until};
 use crate::server::Server;
@@ -31,6 +37,39 @@ async fn log_in(client: &Client, server: &Server, name: &str, password: &str) {
     until(
         client,
         "location.pathname === '/' && !!document.getElementById('me')",
+        Duration::from_secs(10),
+    )
+    .await;
+}
+
+/// The JSON the page's server answers for `url` (a GET from the page, with its session).
+async fn get_json(client: &Client, url: &str) -> Value {
+    client
+        .execute_async(
+            "const done = arguments[1]; fetch(arguments[0]).then(r => r.json()).then(done, e => done(String(e)));",
+            vec![json!(url)],
+        )
+        .await
+        .unwrap()
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Types `text` over the form's one-line field at `pointer` (Ctrl+A, then the keys: the field
+/// is never empty on the way, so the key keeps its place in the text), not saved.
+async fn type_in_field(client: &Client, pointer: &str, text: &str) {
+    let field = client
+        .wait()
+        .for_element(Locator::Css(&format!("[data-pointer='{pointer}'] > input")))
+        .await
+        .unwrap();
+    field.click().await.unwrap();
+    field.send_keys(&format!("\u{E009}a\u{E000}{text}")).await.unwrap();
+    until(
+        client,
+        &format!("vanban.cm.getValue().includes({})", json!(text)),
         Duration::from_secs(10),
     )
     .await;
@@ -73,10 +112,58 @@ async fn three_people_take_a_record_from_draft_to_issued() {
 
     log_in(a, &server, "lan", "mật khẩu của lan").await;
     open_at(a, &mut server, "Dự thảo").await;
+    // An edit not saved, then Trình duyệt: what is submitted is what is on screen, and the
+    // page says it is saved.
+    let place = "Hội trường Đảng ủy xã Xuân Trường";
+    type_in_field(a, "/location", place).await;
+    assert_eq!(
+        a.execute("return document.getElementById('save-state').textContent;", vec![])
+            .await
+            .unwrap(),
+        json!("Chưa lưu")
+    );
     click(a, "#step-submit").await;
     until(
         a,
-        "document.getElementById('state').textContent === 'Chờ duyệt'",
+        "document.getElementById('state').textContent === 'Chờ duyệt' && document.getElementById('save-state').textContent === 'Đã lưu' && document.getElementById('back-to-draft').hidden",
+        Duration::from_secs(10),
+    )
+    .await;
+    let on_disk = std::fs::read(folder.path().join(SEED)).unwrap();
+    assert!(
+        String::from_utf8_lossy(&on_disk).contains(&format!("location: {place}")),
+        "the text on screen was saved with the submission"
+    );
+    let standing = get_json(a, &format!("/api/workflow?path={SEED}")).await;
+    assert_eq!(standing["state"], json!("cho-duyet"), "{standing}");
+    assert_eq!(
+        standing["sha256"],
+        json!(sha256_hex(&on_disk)),
+        "the version under review is the text on screen: {standing}"
+    );
+    let version = standing["version"].as_i64().expect("the version under review");
+    let since = get_json(a, &format!("/api/versions?path={SEED}&a={version}")).await;
+    assert_eq!(
+        since["changes"],
+        json!([]),
+        "the version under review is the file: {since}"
+    );
+    // An edit on the submitted record: the page says a save sends it back to Dự thảo.
+    type_in_field(a, "/location", "Hội trường xã Xuân Trường").await;
+    until(
+        a,
+        "!document.getElementById('back-to-draft').hidden && document.getElementById('state').classList.contains('leaving')",
+        Duration::from_secs(10),
+    )
+    .await;
+    a.set_window_size(1366, 768).await.unwrap();
+    screenshot(a, "submitted-unsaved-edit-1366.png").await;
+    a.set_window_size(1600, 1000).await.unwrap();
+    // The edit undone: saved again, and no longer leaving Chờ duyệt.
+    type_in_field(a, "/location", place).await;
+    until(
+        a,
+        "document.getElementById('save-state').textContent === 'Đã lưu' && document.getElementById('back-to-draft').hidden",
         Duration::from_secs(10),
     )
     .await;
@@ -87,6 +174,21 @@ async fn three_people_take_a_record_from_draft_to_issued() {
         b.find(Locator::Css("#step-submit")).await.is_err(),
         "a leader does not submit"
     );
+    // The leader sees which version is under review, and who submitted it.
+    let under_review = format!("Phiên bản {version}, trình bởi lan lúc ");
+    until(
+        b,
+        &format!(
+            "((document.getElementById('under-review') || {{}}).textContent || '').startsWith({})",
+            json!(under_review)
+        ),
+        Duration::from_secs(10),
+    )
+    .await;
+    until(b, "!!document.querySelector('#pages .page')", Duration::from_secs(20)).await;
+    b.set_window_size(1366, 768).await.unwrap();
+    screenshot(b, "submitted-leader-1366.png").await;
+    b.set_window_size(1600, 1000).await.unwrap();
     // A comment on the second task: focus its field, write, send.
     until(
         b,
@@ -218,6 +320,34 @@ async fn three_people_take_a_record_from_draft_to_issued() {
     )
     .await;
     open_at(c, &mut server, "Đã ban hành").await;
+    // Issued: read-only in the editor, and said so.
+    let read_only = "vanban.cm.getOption('readOnly') === true && !document.getElementById('read-only').hidden
+        && document.getElementById('save').hidden
+        && document.querySelectorAll('#form input, #form select, #form textarea').length > 0
+        && [...document.querySelectorAll('#form input, #form select, #form textarea, #form button')].every(e => e.disabled)";
+    until(c, read_only, Duration::from_secs(20)).await;
+    until(c, "!!document.querySelector('#pages .page')", Duration::from_secs(20)).await;
+    c.set_window_size(1366, 768).await.unwrap();
+    screenshot(c, "issued-1366.png").await;
+    c.set_window_size(1600, 1000).await.unwrap();
+    // The drafter's page, opened before it was issued: an edit and Lưu are refused for the
+    // record's state, which is no conflict on disk; the page turns read-only.
+    let before = std::fs::read(folder.path().join(SEED)).unwrap();
+    type_in_field(a, "/location", "Hội trường xã Xuân Trường").await;
+    click(a, "#save").await;
+    until(
+        a,
+        &format!(
+            "document.getElementById('state').textContent === 'Đã ban hành' && !document.getElementById('notice').hidden && document.getElementById('conflict').hidden && {read_only}"
+        ),
+        Duration::from_secs(10),
+    )
+    .await;
+    assert_eq!(
+        std::fs::read(folder.path().join(SEED)).unwrap(),
+        before,
+        "an issued record is not changed"
+    );
 
     // The leader reads the log in the list page; the văn thư has none.
     b.goto(&server.url).await.unwrap();

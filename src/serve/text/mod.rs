@@ -3,13 +3,14 @@
 //! their language from `/api/text`; `{n}` and `{id}` are filled in by the page.
 
 mod entries;
+mod office;
 mod signing;
 
 use crate::problem::Lang;
 
 /// Every entry: key, Vietnamese, English.
 fn all() -> impl Iterator<Item = &'static (&'static str, &'static str, &'static str)> {
-    entries::ENTRIES.iter().chain(signing::ENTRIES)
+    entries::ENTRIES.iter().chain(signing::ENTRIES).chain(office::ENTRIES)
 }
 
 /// The catalogue entry `key` in `lang`; the key itself if there is none.
