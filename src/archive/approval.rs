@@ -53,7 +53,12 @@ pub fn content_sha256(prepared: &Prepared) -> String {
 impl Archive {
     /// Issues `prepared` (numbered from the register, as [`Archive::add`]) and keeps what it
     /// was approved as with its entry.
-    pub fn add_approved(&mut self, renderer: &Renderer, prepared: &Prepared, approval: &Approval) -> Result<Vec<Added>, Error> {
+    pub fn add_approved(
+        &mut self,
+        renderer: &Renderer,
+        prepared: &Prepared,
+        approval: &Approval,
+    ) -> Result<Vec<Added>, Error> {
         let added = self.add_prepared(renderer, prepared, super::Numbering::Give)?;
         if let Some(Added::New(entry)) = added.first() {
             keep(&self.db, entry, approval).map_err(|e| self.fail(e))?;
@@ -98,7 +103,15 @@ fn keep(db: &Connection, entry: &str, a: &Approval) -> rusqlite::Result<()> {
     db.execute(
         "INSERT OR REPLACE INTO approvals (entry, version, sha256, audit_seq, audit_hash, issued_by, issued_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![entry, a.version, a.sha256, a.audit_seq, a.audit_hash, a.issued_by, a.issued_at],
+        params![
+            entry,
+            a.version,
+            a.sha256,
+            a.audit_seq,
+            a.audit_hash,
+            a.issued_by,
+            a.issued_at
+        ],
     )
     .map(drop)
 }

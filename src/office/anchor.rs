@@ -52,7 +52,11 @@ impl Office {
 
     /// Appends the log's head to the anchors file (with `timestamp`, a token over its hash)
     /// and logs that it did; the head anchored.
-    pub fn anchor(&self, by: &str, timestamp: impl FnOnce(&[u8]) -> Result<Option<Vec<u8>>, Error>) -> Result<Anchor, Error> {
+    pub fn anchor(
+        &self,
+        by: &str,
+        timestamp: impl FnOnce(&[u8]) -> Result<Option<Vec<u8>>, Error>,
+    ) -> Result<Anchor, Error> {
         let (seq, hash) = head_of(&self.db).map_err(|e| self.error(&e))?;
         let token = timestamp(&hex_bytes(&hash))?;
         let anchor = Anchor {
@@ -164,7 +168,10 @@ impl Office {
             .and_then(Iterator::collect)
             .map_err(|e| self.error(&e))?;
         for (path, seq, text) in versions {
-            let of_path: Vec<&&Entry> = log.iter().filter(|e| is_about(e, &path) && !e.detail.is_empty()).collect();
+            let of_path: Vec<&&Entry> = log
+                .iter()
+                .filter(|e| is_about(e, &path) && !e.detail.is_empty())
+                .collect();
             // A record whose versions were kept before entries carried hashes is not checked.
             if of_path.is_empty() {
                 continue;
@@ -270,7 +277,11 @@ fn state_after(action: &str) -> Option<&'static str> {
 /// Whether `entry` is about the record at `path` (its target is the path, or the path and a
 /// reason).
 fn is_about(entry: &Entry, path: &str) -> bool {
-    entry.target == path || entry.target.strip_prefix(path).is_some_and(|rest| rest.starts_with(": "))
+    entry.target == path
+        || entry
+            .target
+            .strip_prefix(path)
+            .is_some_and(|rest| rest.starts_with(": "))
 }
 
 /// The detail a kept version is logged with: its number and the SHA-256 of its text.

@@ -54,7 +54,9 @@ pub fn escaped(text: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
-            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') => {
+            c if c.is_control()
+                || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') =>
+            {
                 out.push_str(&format!("\\u{{{:x}}}", c as u32));
             }
             c => out.push(c),
@@ -101,7 +103,14 @@ fn entry(r: &rusqlite::Row) -> rusqlite::Result<Entry> {
 
 /// Appends an action to the log through `db` (inside the caller's transaction, when it has
 /// one: the step and its entry are then committed together or not at all).
-pub fn append(db: &Connection, user: &str, action: &str, target: &str, address: &str, detail: &str) -> rusqlite::Result<()> {
+pub fn append(
+    db: &Connection,
+    user: &str,
+    action: &str,
+    target: &str,
+    address: &str,
+    detail: &str,
+) -> rusqlite::Result<()> {
     let last: Option<(i64, String)> = db
         .query_row("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", [], |r| {
             Ok((r.get(0)?, r.get(1)?))

@@ -102,7 +102,11 @@ fn private_file(path: &Path) -> std::io::Result<()> {
         .append(true)
         .mode(0o600)
         .open(path)?;
-    for file in [path.to_path_buf(), path.with_extension("sqlite-wal"), path.with_extension("sqlite-shm")] {
+    for file in [
+        path.to_path_buf(),
+        path.with_extension("sqlite-wal"),
+        path.with_extension("sqlite-shm"),
+    ] {
         if file.exists() {
             std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600))?;
         }

@@ -114,7 +114,9 @@ impl Worded for OfficeProblem {
             OfficeProblem::AnchorLost { seq, source } => (
                 words(
                     format!("nhật ký không còn khớp mốc ({source}): mục số {seq} đã bị cắt, xóa hoặc tính lại"),
-                    format!("the audit log no longer matches its anchor ({source}): entry {seq} was cut, deleted or recomputed"),
+                    format!(
+                        "the audit log no longer matches its anchor ({source}): entry {seq} was cut, deleted or recomputed"
+                    ),
                 ),
                 words(
                     "khôi phục .vanban/office.sqlite từ bản sao lưu và báo cho người quản trị",
@@ -142,14 +144,20 @@ impl Worded for OfficeProblem {
                 ),
             ),
             OfficeProblem::ChangedSince { approved: true } => (
-                words("bản ghi đã sửa sau khi duyệt", "the record was changed after it was approved"),
+                words(
+                    "bản ghi đã sửa sau khi duyệt",
+                    "the record was changed after it was approved",
+                ),
                 words(
                     "trình duyệt lại bản đang có, hoặc khôi phục bản đã duyệt",
                     "submit the record as it is now, or restore the approved version",
                 ),
             ),
             OfficeProblem::ChangedSince { approved: false } => (
-                words("bản ghi đã sửa sau khi trình", "the record was changed after it was submitted"),
+                words(
+                    "bản ghi đã sửa sau khi trình",
+                    "the record was changed after it was submitted",
+                ),
                 words(
                     "trả lại để người soạn thảo trình lại bản đang có",
                     "return it so that the drafter submits the record as it is now",
@@ -160,7 +168,10 @@ impl Worded for OfficeProblem {
                     format!("bản ghi còn {n} lỗi, chưa chuyển bước được"),
                     format!("the record has {n} errors and cannot move on"),
                 ),
-                words("sửa các lỗi ghi bên cạnh từng ô, rồi làm lại", "fix the errors shown beside the fields, then try again"),
+                words(
+                    "sửa các lỗi ghi bên cạnh từng ô, rồi làm lại",
+                    "fix the errors shown beside the fields, then try again",
+                ),
             ),
             OfficeProblem::NotYourStep => (
                 words(

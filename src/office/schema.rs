@@ -108,9 +108,11 @@ mod tests {
         migrate(&mut db).unwrap();
         migrate(&mut db).unwrap();
         let (stamp, version): (i64, i64) = db
-            .query_row("SELECT stamp, (SELECT user_version FROM pragma_user_version) FROM users", [], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
+            .query_row(
+                "SELECT stamp, (SELECT user_version FROM pragma_user_version) FROM users",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .unwrap();
         assert_eq!((stamp, version), (0, VERSION));
     }

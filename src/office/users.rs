@@ -141,7 +141,11 @@ impl Office {
 
     /// Disables `name` (they can no longer log in, their sessions end; their trail stays).
     pub fn disable(&self, name: &str) -> Result<(), Error> {
-        self.change(name, "UPDATE users SET disabled = 1, stamp = stamp + 1 WHERE name = ?1", [name])
+        self.change(
+            name,
+            "UPDATE users SET disabled = 1, stamp = stamp + 1 WHERE name = ?1",
+            [name],
+        )
     }
 
     /// Gives `name` the role `role` (their sessions end: they log in again with it).
@@ -170,9 +174,7 @@ impl Office {
     /// The account `name` as it is now, and its stamp (which every change to the account
     /// moves on): a session made under another stamp is over.
     pub fn account(&self, name: &str) -> Result<Option<(User, i64)>, Error> {
-        Ok(self
-            .credentials(name)?
-            .map(|c| (c.user, c.stamp)))
+        Ok(self.credentials(name)?.map(|c| (c.user, c.stamp)))
     }
 
     /// What a login is checked against: the account and its stored hash (`None`: no such

@@ -273,10 +273,24 @@ impl Office {
                         at: super::now(),
                         ..Standing::default()
                     };
-                    set_state(db, path, &Standing { version: now.version, ..draft })?;
+                    set_state(
+                        db,
+                        path,
+                        &Standing {
+                            version: now.version,
+                            ..draft
+                        },
+                    )?;
                 }
                 let (seq, _) = keep_version(db, &user.name, path, text)?;
-                super::audit::append(db, &user.name, "save", path, address, &version_detail(seq, text.as_bytes()))?;
+                super::audit::append(
+                    db,
+                    &user.name,
+                    "save",
+                    path,
+                    address,
+                    &version_detail(seq, text.as_bytes()),
+                )?;
                 Ok(seq)
             })();
             saved.map(Ok).map_err(|e: rusqlite::Error| self.error(&e))
@@ -416,7 +430,10 @@ mod tests {
             })
         };
         let take = |who: &User, step, reason, text| office.take(who, path, step, reason, "", text).unwrap();
-        assert_eq!(take(&hai, Step::Approve, "", content("v0")), Err(Refused::State(State::Draft)));
+        assert_eq!(
+            take(&hai, Step::Approve, "", content("v0")),
+            Err(Refused::State(State::Draft))
+        );
         assert!(take(&lan, Step::Submit, "", content("v0")).is_ok());
         assert_eq!(take(&lan, Step::Approve, "", content("v0")), Err(Refused::Role));
         assert_eq!(take(&hai, Step::Return, " ", None), Err(Refused::NoReason));
@@ -425,9 +442,15 @@ mod tests {
         office.saved(&lan, path, "v1", "", || Ok(())).unwrap().unwrap();
         take(&lan, Step::Submit, "", content("v1")).unwrap();
         // The file differs from the version under review: not approved.
-        assert_eq!(take(&hai, Step::Approve, "", content("v1b")), Err(Refused::Changed(false)));
+        assert_eq!(
+            take(&hai, Step::Approve, "", content("v1b")),
+            Err(Refused::Changed(false))
+        );
         let approved = take(&hai, Step::Approve, "", content("v1")).unwrap();
-        assert_eq!((approved.approved_version, approved.approved_sha256.as_str()), (2, "v1"));
+        assert_eq!(
+            (approved.approved_version, approved.approved_sha256.as_str()),
+            (2, "v1")
+        );
         // An approved record that is edited goes back to Dự thảo.
         office.saved(&lan, path, "v2", "", || Ok(())).unwrap().unwrap();
         assert_eq!(office.standing(path).unwrap().state, State::Draft);
@@ -439,11 +462,12 @@ mod tests {
         assert_eq!(take(&mai, Step::Issue, "", content("v2")).unwrap().state, State::Issued);
         let mut wrote = false;
         assert_eq!(
-            office.saved(&lan, path, "v3", "", || {
-                wrote = true;
-                Ok(())
-            })
-            .unwrap(),
+            office
+                .saved(&lan, path, "v3", "", || {
+                    wrote = true;
+                    Ok(())
+                })
+                .unwrap(),
             Err(Refused::State(State::Issued))
         );
         assert!(!wrote, "an issued record's file is not written");

@@ -29,7 +29,11 @@ pub enum Say<'a> {
     /// A disabled account, in `users list`.
     Disabled,
     /// `audit verify` found the chain whole.
-    AuditIntact { entries: usize, last: &'a str, anchors: usize },
+    AuditIntact {
+        entries: usize,
+        last: &'a str,
+        anchors: usize,
+    },
     /// `audit anchor` kept the log's head outside the database.
     AuditAnchored { seq: i64, last: &'a str, stamped: bool },
     /// `watch` rendered.

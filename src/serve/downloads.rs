@@ -12,8 +12,8 @@ use serde::Deserialize;
 
 use super::AppState;
 use super::security::{Refusal, confine, confine_record, failure, record_key, relative_name};
-use crate::archive::approval::Approval;
 use crate::archive::Added;
+use crate::archive::approval::Approval;
 use crate::output::files::Folder;
 
 /// Archival PDFs go to this folder inside the output folder, beside the ordinary ones.
@@ -173,7 +173,10 @@ async fn issue(
     use crate::office::workflow::{Refused, State as Stage, Step};
     let lang = state.config.lang;
     let locked = |office: &Arc<std::sync::Mutex<crate::office::Office>>| {
-        office.lock().unwrap_or_else(std::sync::PoisonError::into_inner).standing(key)
+        office
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .standing(key)
     };
     let now = locked(&office).map_err(|e| failure(&e, lang))?;
     if now.state != Stage::Approved {
@@ -183,7 +186,8 @@ async fn issue(
         return Err(Refusal::new(StatusCode::NOT_FOUND, "err_not_found").respond(lang));
     };
     let examined = super::steps::examine(state, path, key, bytes.clone()).await?;
-    if examined.sha256 != now.approved_sha256 || (!now.layout_sha256.is_empty() && examined.layout != now.layout_sha256) {
+    if examined.sha256 != now.approved_sha256 || (!now.layout_sha256.is_empty() && examined.layout != now.layout_sha256)
+    {
         return Err(super::steps::refusal(&Refused::Changed(true), lang));
     }
     let head = office

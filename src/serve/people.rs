@@ -85,7 +85,11 @@ impl Sessions {
             failures.retain(|_, (_, last)| last.elapsed() < Duration::from_secs(3600));
         }
         while failures.len() + keys.len() > MAX_FAILURES {
-            let Some(oldest) = failures.iter().min_by_key(|(_, (_, last))| *last).map(|(k, _)| k.clone()) else {
+            let Some(oldest) = failures
+                .iter()
+                .min_by_key(|(_, (_, last))| *last)
+                .map(|(k, _)| k.clone())
+            else {
                 break;
             };
             failures.remove(&oldest);
@@ -149,12 +153,18 @@ pub async fn login(
     let (office, address) = (office.clone(), peer.ip().to_string());
     let checked = tokio::task::spawn_blocking(move || {
         // The account is read under the office's lock; the slow hash is checked outside it.
-        let found = office.lock().unwrap_or_else(PoisonError::into_inner).credentials(&login.name);
+        let found = office
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .credentials(&login.name);
         let found = found.ok().flatten();
         let matches = password_matches(found.as_ref().map(|c| c.hash.as_str()), &login.password);
         let user = found.filter(|c| matches && !c.user.disabled);
         let action = if user.is_some() { "login" } else { "login-failed" };
-        let _ = office.lock().unwrap_or_else(PoisonError::into_inner).record(&login.name, action, "", &address);
+        let _ = office
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .record(&login.name, action, "", &address);
         user
     })
     .await
@@ -279,7 +289,9 @@ pub async fn gate(
     let target = fields.path.or(fields.name).unwrap_or_default();
     let action = action_of(&parts.method, &path);
     let response = match action {
-        Some((_, roles)) if !roles.contains(&user.role) => Refusal::new(StatusCode::FORBIDDEN, "err_role").respond(lang),
+        Some((_, roles)) if !roles.contains(&user.role) => {
+            Refusal::new(StatusCode::FORBIDDEN, "err_role").respond(lang)
+        }
         _ => next.run(Request::from_parts(parts, Body::from(bytes))).await,
     };
     // What the log says: the action that went through (a save is logged by its handler, in

@@ -196,7 +196,12 @@ impl Pipeline {
     /// Every document of the record laid out for the page, side by side on the thread pool
     /// the renderer uses, in the record's order; and the characters the fonts lack (errors
     /// when `strict`, as an archival PDF has them).
-    fn documents(&self, prepared: &Prepared, lang: Lang, strict: bool) -> Result<(Vec<PreviewDocument>, Vec<Diagnostic>), Error> {
+    fn documents(
+        &self,
+        prepared: &Prepared,
+        lang: Lang,
+        strict: bool,
+    ) -> Result<(Vec<PreviewDocument>, Vec<Diagnostic>), Error> {
         let made: Vec<Result<(PreviewDocument, Vec<char>), Error>> = prepared
             .documents
             .par_iter()

@@ -59,7 +59,9 @@ pub async fn save(
         match (office, user) {
             (Some(office), Some(user)) => {
                 let office = office.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-                office.saved(&user, &key, &request.text, &address, write).map(|r| r.map(drop))
+                office
+                    .saved(&user, &key, &request.text, &address, write)
+                    .map(|r| r.map(drop))
             }
             _ => write().map(Ok),
         }

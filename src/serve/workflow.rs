@@ -114,7 +114,10 @@ pub async fn take(
         None if request.step == Step::Return => None,
         None => return Refusal::new(StatusCode::NOT_FOUND, "err_not_found").respond(lang),
     };
-    let text = bytes.as_deref().map(|b| String::from_utf8_lossy(b).into_owned()).unwrap_or_default();
+    let text = bytes
+        .as_deref()
+        .map(|b| String::from_utf8_lossy(b).into_owned())
+        .unwrap_or_default();
     let (address, folder) = (peer.ip().to_string(), state.config.folder.clone());
     let taken = tokio::task::spawn_blocking(move || {
         let office = office.lock().unwrap_or_else(PoisonError::into_inner);
