@@ -20,6 +20,7 @@
 //! a failure at any point leaves the archive as it was.
 
 pub mod add;
+pub mod approval;
 pub mod gather;
 pub mod merge;
 pub mod problem;
@@ -157,6 +158,7 @@ impl Archive {
         db.execute_batch(register::SCHEMA).map_err(|e| db_error(&path, e))?;
         db.execute_batch(search::SCHEMA).map_err(|e| db_error(&path, e))?;
         db.execute_batch(tasks::SCHEMA).map_err(|e| db_error(&path, e))?;
+        db.execute_batch(approval::SCHEMA).map_err(|e| db_error(&path, e))?;
         Ok(Archive {
             dir: dir.to_path_buf(),
             db,

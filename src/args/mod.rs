@@ -307,6 +307,25 @@ pub enum UsersCommand {
         #[arg(long, default_value = ".")]
         folder: PathBuf,
     },
+    /// Give a person another role (their open sessions end).
+    SetRole {
+        /// The name.
+        name: String,
+        /// The new role.
+        #[arg(long, value_enum)]
+        role: crate::office::users::Role,
+        /// The records folder.
+        #[arg(long, default_value = ".")]
+        folder: PathBuf,
+    },
+    /// Remove a person (their open sessions end; their trail stays in the log).
+    Remove {
+        /// The name.
+        name: String,
+        /// The records folder.
+        #[arg(long, default_value = ".")]
+        folder: PathBuf,
+    },
     /// Give a person a new password (and enable them again).
     ResetPassword {
         /// The name.
@@ -323,11 +342,26 @@ pub enum UsersCommand {
 /// `vanban audit ...`.
 #[derive(Debug, Subcommand)]
 pub enum AuditCommand {
-    /// Check that no entry was edited or deleted; exit 1 naming the first that was.
+    /// Check that no entry was edited or deleted and that the log still holds every anchor
+    /// (the anchors file's and, with `--archive-dir`, each issued entry's); exit 1 naming the
+    /// first that does not hold.
     Verify {
         /// The records folder.
         #[arg(long, default_value = ".")]
         folder: PathBuf,
+        /// The archive whose issued entries keep the log's head at their issue.
+        #[arg(long)]
+        archive_dir: Option<PathBuf>,
+    },
+    /// Keep the log's head outside the database (appended to `.vanban/audit-anchors`), with an
+    /// RFC 3161 timestamp from `--tsa`.
+    Anchor {
+        /// The records folder.
+        #[arg(long, default_value = ".")]
+        folder: PathBuf,
+        /// A time-stamping authority's URL.
+        #[arg(long)]
+        tsa: Option<String>,
     },
     /// List the entries, oldest first.
     List {

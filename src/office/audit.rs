@@ -1,10 +1,11 @@
-//! The audit log: every action with who, when, what and from which address. Append-only:
-//! each entry carries the SHA-256 of the one before, so an entry edited or deleted in the
-//! database breaks the chain at that place, and `vanban audit verify` names it. (A log cut
-//! short at its end leaves no break; `verify` prints the last entry's hash, which an office
-//! can note to compare later.)
+//! The audit log: every action with who, when, what and from which address, and the hash of
+//! what it changed (a version's text, a state). Append-only: each entry carries the SHA-256
+//! of the one before, so an entry edited or deleted in the database breaks the chain at that
+//! place, and `vanban audit verify` names it. A log recomputed, cut back or emptied by
+//! someone with the database file keeps a whole chain: that is found against the heads kept
+//! outside the database ([`super::anchor`]).
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use sha2::{Digest, Sha256};
 
 use super::{Office, OfficeProblem};
@@ -26,6 +27,42 @@ pub struct Entry {
     pub target: String,
     /// From which address (`cli` for the command line).
     pub address: String,
+    /// The hash of what the action changed (`sha256:…` of a version's text), or empty.
+    pub detail: String,
+}
+
+/// The longest name and target an entry keeps, in bytes (longer ones are cut at a character).
+const MAX_NAME: usize = 256;
+const MAX_TARGET: usize = 4096;
+
+/// `text` cut to at most `max` bytes, at a character boundary.
+fn bounded(text: &str, max: usize) -> String {
+    let mut end = text.len().min(max);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[..end].to_string()
+}
+
+/// `text` with every control character written as an escape (`\n`, `\t`, `\u{1b}`), so
+/// that a name or a reason cannot make a line of `audit list` look like another entry.
+pub fn escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control()
+                || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') =>
+            {
+                out.push_str(&format!("\\u{{{:x}}}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The hash of an entry and the one before it.
@@ -43,10 +80,15 @@ fn chain(prev: &str, e: &Entry) -> String {
         hasher.update(part.as_bytes());
         hasher.update([0u8]);
     }
+    // Entries written before details existed hash as they did then.
+    if !e.detail.is_empty() {
+        hasher.update(e.detail.as_bytes());
+        hasher.update([0u8]);
+    }
     hasher.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// An entry from a row whose first six columns are its own.
+/// An entry from a row whose first seven columns are its own.
 fn entry(r: &rusqlite::Row) -> rusqlite::Result<Entry> {
     Ok(Entry {
         seq: r.get(0)?,
@@ -55,7 +97,50 @@ fn entry(r: &rusqlite::Row) -> rusqlite::Result<Entry> {
         action: r.get(3)?,
         target: r.get(4)?,
         address: r.get(5)?,
+        detail: r.get(6)?,
     })
+}
+
+/// Appends an action to the log through `db` (inside the caller's transaction, when it has
+/// one: the step and its entry are then committed together or not at all).
+pub fn append(
+    db: &Connection,
+    user: &str,
+    action: &str,
+    target: &str,
+    address: &str,
+    detail: &str,
+) -> rusqlite::Result<()> {
+    let last: Option<(i64, String)> = db
+        .query_row("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .optional()?;
+    let (seq, prev) = last.map_or((1, String::new()), |(seq, hash)| (seq + 1, hash));
+    let entry = Entry {
+        seq,
+        at: super::now(),
+        user: bounded(user, MAX_NAME),
+        action: action.to_string(),
+        target: bounded(target, MAX_TARGET),
+        address: bounded(address, MAX_NAME),
+        detail: detail.to_string(),
+    };
+    let hash = chain(&prev, &entry);
+    db.execute(
+        "INSERT INTO audit (seq, at, user, action, target, address, prev, hash, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![entry.seq, entry.at, entry.user, entry.action, entry.target, entry.address, prev, hash, entry.detail],
+    )
+    .map(drop)
+}
+
+/// The log's head through `db`: its last entry's place and hash (`0` and empty for none).
+pub fn head_of(db: &Connection) -> rusqlite::Result<(i64, String)> {
+    db.query_row("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", [], |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })
+    .optional()
+    .map(Option::unwrap_or_default)
 }
 
 /// What to list.
@@ -72,29 +157,12 @@ pub struct Filter {
 impl Office {
     /// Appends an action to the log.
     pub fn record(&self, user: &str, action: &str, target: &str, address: &str) -> Result<(), Error> {
-        let tx = self.db.unchecked_transaction().map_err(|e| self.error(&e))?;
-        let last: Option<(i64, String)> = tx
-            .query_row("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", [], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
-            .optional()
-            .map_err(|e| self.error(&e))?;
-        let (seq, prev) = last.map_or((1, String::new()), |(seq, hash)| (seq + 1, hash));
-        let entry = Entry {
-            seq,
-            at: super::now(),
-            user: user.to_string(),
-            action: action.to_string(),
-            target: target.to_string(),
-            address: address.to_string(),
-        };
-        let hash = chain(&prev, &entry);
-        tx.execute(
-            "INSERT INTO audit (seq, at, user, action, target, address, prev, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![entry.seq, entry.at, entry.user, entry.action, entry.target, entry.address, prev, hash],
-        )
-        .and_then(|_| tx.commit())
-        .map_err(|e| self.error(&e))
+        self.transaction(|db| append(db, user, action, target, address, "").map_err(|e| self.error(&e)))
+    }
+
+    /// The log's head: its last entry's place and hash (`0` and empty for an empty log).
+    pub fn head(&self) -> Result<(i64, String), Error> {
+        head_of(&self.db).map_err(|e| self.error(&e))
     }
 
     /// The log's entries that pass `filter`, oldest first.
@@ -102,7 +170,7 @@ impl Office {
         let mut statement = self
             .db
             .prepare(
-                "SELECT seq, at, user, action, target, address FROM audit
+                "SELECT seq, at, user, action, target, address, detail FROM audit
                  WHERE (?1 IS NULL OR user = ?1) AND (?2 IS NULL OR instr(target, ?2) > 0) AND (?3 IS NULL OR at >= ?3)
                  ORDER BY seq",
             )
@@ -113,17 +181,14 @@ impl Office {
             .map_err(|e| self.error(&e))
     }
 
-    /// Checks the chain; the number of entries and the last hash when it holds, else the
-    /// first entry where it breaks.
+    /// Checks the chain and every anchor (see [`Office::verify_trail`]); the number of entries
+    /// and the last hash when it holds, else the first entry where it breaks.
     pub fn verify_log(&self) -> Result<(usize, String), Error> {
-        let mut statement = self
-            .db
-            .prepare("SELECT seq, at, user, action, target, address, prev, hash FROM audit ORDER BY seq")
-            .map_err(|e| self.error(&e))?;
-        let rows: Vec<(Entry, String, String)> = statement
-            .query_map([], |r| Ok((entry(r)?, r.get(6)?, r.get(7)?)))
-            .and_then(Iterator::collect)
-            .map_err(|e| self.error(&e))?;
+        self.verify_trail(&[]).map(|v| (v.entries, v.last))
+    }
+
+    /// Checks the chain of `rows` (each entry with its stored `prev` and `hash`).
+    pub(super) fn verify_rows(&self, rows: &[(Entry, String, String)]) -> Result<(usize, String), Error> {
         let mut prev = String::new();
         for (i, (entry, stored_prev, stored_hash)) in rows.iter().enumerate() {
             let expected_seq = i as i64 + 1;

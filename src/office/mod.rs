@@ -1,13 +1,17 @@
 //! The office: its people, their roles, and the trail of what each did. Kept in the records
 //! folder's `.vanban/office.sqlite`: [`users`] (names, roles, Argon2id password hashes),
 //! [`audit`] (an append-only log, each entry carrying the hash of the one before) and
-//! [`workflow`] (each record's state, the steps between, and the versions saves keep) and
-//! [`comments`] (the leader's review comments and the drafter's answers). With no
-//! user, `serve` on loopback works as it always did; the first user turns logins on.
+//! [`workflow`] (each record's state, the steps between, the versions saves keep, and the
+//! version an approval freezes), [`comments`] (the leader's review comments and the
+//! drafter's answers), [`anchor`] (the log's heads kept outside the database, so that a
+//! rewritten log is found) and [`schema`] (the tables and their migrations). With no user,
+//! `serve` on loopback works as it always did; the first user turns logins on.
 
+pub mod anchor;
 pub mod audit;
 pub mod comments;
 pub mod problem;
+pub mod schema;
 pub mod users;
 pub mod workflow;
 
@@ -31,7 +35,9 @@ pub struct Office {
 pub const DIR: &str = ".vanban";
 
 impl Office {
-    /// The office of `folder`; made when `create`, else `None` when there is none yet.
+    /// The office of `folder`; made when `create`, else `None` when there is none yet. The
+    /// folder `.vanban/` is the owner's alone (0700), and so is the database (0600): it holds
+    /// the password hashes.
     pub fn open(folder: &Path, create: bool) -> Result<Option<Office>, Error> {
         let dir = folder.join(DIR);
         // A link here could point the database anywhere: refused, as every write is.
@@ -45,21 +51,67 @@ impl Office {
         if !path.exists() && !create {
             return Ok(None);
         }
-        std::fs::create_dir_all(&dir).map_err(|e| Error::Write {
-            path: dir.clone(),
+        let write_error = |path: &Path, e: std::io::Error| Error::Write {
+            path: path.to_path_buf(),
             detail: e.to_string(),
-        })?;
-        let db = Connection::open(&path).map_err(|e| index_error(&path, &e))?;
+        };
+        private_dir(&dir).map_err(|e| write_error(&dir, e))?;
+        private_file(&path).map_err(|e| write_error(&path, e))?;
+        let mut db = Connection::open(&path).map_err(|e| index_error(&path, &e))?;
         db.busy_timeout(std::time::Duration::from_secs(5))
-            .and_then(|()| db.execute_batch(SCHEMA))
+            .and_then(|()| schema::migrate(&mut db))
             .map_err(|e| index_error(&path, &e))?;
         Ok(Some(Office { db, path }))
+    }
+
+    /// The folder the database is in (`.vanban/`), where the audit anchors are kept too.
+    pub fn dir(&self) -> &Path {
+        self.path.parent().unwrap_or(Path::new("."))
     }
 
     /// The error of a database step, naming the file.
     pub fn error(&self, error: &rusqlite::Error) -> Error {
         index_error(&self.path, error)
     }
+
+    /// Runs `work` in one `BEGIN IMMEDIATE` transaction: no other writer, in this process or
+    /// another, comes between the state it reads and what it writes. Committed when `work`
+    /// returns `Ok` (a refusal inside it changes nothing), rolled back on an error.
+    pub fn transaction<T>(&self, work: impl FnOnce(&rusqlite::Connection) -> Result<T, Error>) -> Result<T, Error> {
+        let tx = rusqlite::Transaction::new_unchecked(&self.db, rusqlite::TransactionBehavior::Immediate)
+            .map_err(|e| self.error(&e))?;
+        let done = work(&tx)?;
+        tx.commit().map_err(|e| self.error(&e))?;
+        Ok(done)
+    }
+}
+
+/// Makes `dir` (and its parents) when missing, and leaves it to its owner alone.
+fn private_dir(dir: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+    std::fs::DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
+}
+
+/// Makes `path` empty when missing, and leaves it (and SQLite's files beside it, which take
+/// its mode) to its owner alone.
+fn private_file(path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .mode(0o600)
+        .open(path)?;
+    for file in [
+        path.to_path_buf(),
+        path.with_extension("sqlite-wal"),
+        path.with_extension("sqlite-shm"),
+    ] {
+        if file.exists() {
+            std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600))?;
+        }
+    }
+    Ok(())
 }
 
 fn index_error(path: &Path, error: &rusqlite::Error) -> Error {
@@ -68,56 +120,6 @@ fn index_error(path: &Path, error: &rusqlite::Error) -> Error {
         detail: error.to_string(),
     }
 }
-
-const SCHEMA: &str = "
-PRAGMA journal_mode = WAL;
-CREATE TABLE IF NOT EXISTS users (
-    name TEXT PRIMARY KEY,
-    role TEXT NOT NULL,
-    hash TEXT NOT NULL,
-    disabled INTEGER NOT NULL DEFAULT 0,
-    created TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS audit (
-    seq INTEGER PRIMARY KEY,
-    at TEXT NOT NULL,
-    user TEXT NOT NULL,
-    action TEXT NOT NULL,
-    target TEXT NOT NULL,
-    address TEXT NOT NULL,
-    prev TEXT NOT NULL,
-    hash TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS states (
-    path TEXT PRIMARY KEY,
-    state TEXT NOT NULL,
-    by TEXT NOT NULL,
-    at TEXT NOT NULL,
-    reason TEXT NOT NULL DEFAULT '',
-    version INTEGER NOT NULL DEFAULT 0
-);
-CREATE TABLE IF NOT EXISTS versions (
-    path TEXT NOT NULL,
-    seq INTEGER NOT NULL,
-    text TEXT NOT NULL,
-    by TEXT NOT NULL,
-    at TEXT NOT NULL,
-    PRIMARY KEY (path, seq)
-);
-CREATE TABLE IF NOT EXISTS comments (
-    id INTEGER PRIMARY KEY,
-    path TEXT NOT NULL,
-    parent INTEGER,
-    field TEXT NOT NULL DEFAULT '',
-    passage TEXT NOT NULL DEFAULT '',
-    document TEXT NOT NULL DEFAULT '',
-    author TEXT NOT NULL,
-    at TEXT NOT NULL,
-    text TEXT NOT NULL,
-    resolved_by TEXT NOT NULL DEFAULT '',
-    resolved_at TEXT NOT NULL DEFAULT ''
-);
-";
 
 /// Now, as the audit log writes it: `2026-12-02T03:14:11Z`.
 pub fn now() -> String {

@@ -21,6 +21,16 @@ pub enum OfficeProblem {
     Hashing(String),
     /// The audit log's chain breaks at this entry: it was edited, or one before it deleted.
     AuditBroken { seq: i64 },
+    /// An anchor of the log no longer matches: the log was cut back, emptied or recomputed.
+    AnchorLost { seq: i64, source: String },
+    /// A line of the anchors file cannot be read.
+    AnchorUnreadable { line: usize },
+    /// A version or a state the log's entries do not account for.
+    NotInLog { what: String },
+    /// The record changed since the version under review or the approved one.
+    ChangedSince { approved: bool },
+    /// The record has errors: it cannot move on.
+    HasErrors(usize),
     /// The person's role may not take this step.
     NotYourStep,
     /// The record is not in the state the step starts from (the state it is in).
@@ -99,6 +109,68 @@ impl Worded for OfficeProblem {
                 words(
                     "so với bản sao lưu của tệp .vanban/office.sqlite để biết mục nào đã đổi",
                     "compare with a backup of .vanban/office.sqlite to see what changed",
+                ),
+            ),
+            OfficeProblem::AnchorLost { seq, source } => (
+                words(
+                    format!("nhật ký không còn khớp mốc ({source}): mục số {seq} đã bị cắt, xóa hoặc tính lại"),
+                    format!(
+                        "the audit log no longer matches its anchor ({source}): entry {seq} was cut, deleted or recomputed"
+                    ),
+                ),
+                words(
+                    "khôi phục .vanban/office.sqlite từ bản sao lưu và báo cho người quản trị",
+                    "restore .vanban/office.sqlite from a backup and tell the administrator",
+                ),
+            ),
+            OfficeProblem::AnchorUnreadable { line } => (
+                words(
+                    format!("dòng {line} của tệp mốc nhật ký không đọc được"),
+                    format!("line {line} of the audit anchors file cannot be read"),
+                ),
+                words(
+                    "tệp mốc chỉ được ghi thêm bằng `vanban audit anchor`; khôi phục từ bản sao lưu",
+                    "the anchors file is only appended to by `vanban audit anchor`; restore it from a backup",
+                ),
+            ),
+            OfficeProblem::NotInLog { what } => (
+                words(
+                    format!("`{what}` không có trong nhật ký: cơ sở dữ liệu đã bị sửa ngoài vanban"),
+                    format!("`{what}` is not in the audit log: the database was changed outside vanban"),
+                ),
+                words(
+                    "so với bản sao lưu của tệp .vanban/office.sqlite để biết điều gì đã đổi",
+                    "compare with a backup of .vanban/office.sqlite to see what changed",
+                ),
+            ),
+            OfficeProblem::ChangedSince { approved: true } => (
+                words(
+                    "bản ghi đã sửa sau khi duyệt",
+                    "the record was changed after it was approved",
+                ),
+                words(
+                    "trình duyệt lại bản đang có, hoặc khôi phục bản đã duyệt",
+                    "submit the record as it is now, or restore the approved version",
+                ),
+            ),
+            OfficeProblem::ChangedSince { approved: false } => (
+                words(
+                    "bản ghi đã sửa sau khi trình",
+                    "the record was changed after it was submitted",
+                ),
+                words(
+                    "trả lại để người soạn thảo trình lại bản đang có",
+                    "return it so that the drafter submits the record as it is now",
+                ),
+            ),
+            OfficeProblem::HasErrors(n) => (
+                words(
+                    format!("bản ghi còn {n} lỗi, chưa chuyển bước được"),
+                    format!("the record has {n} errors and cannot move on"),
+                ),
+                words(
+                    "sửa các lỗi ghi bên cạnh từng ô, rồi làm lại",
+                    "fix the errors shown beside the fields, then try again",
                 ),
             ),
             OfficeProblem::NotYourStep => (

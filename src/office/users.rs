@@ -96,7 +96,7 @@ impl Office {
     pub fn add_user(&self, name: &str, role: Role, password: &str) -> Result<(), Error> {
         check_password(password)?;
         let name = name.trim();
-        if name.is_empty() || name.chars().any(char::is_control) {
+        if name.is_empty() || name.len() > MAX_NAME_BYTES || name.chars().any(char::is_control) {
             return Err(feature(OfficeProblem::BadName(name.to_string())));
         }
         let hash = hash(password)?;
@@ -139,16 +139,74 @@ impl Office {
         Ok(self.users()?.iter().any(|u| !u.disabled))
     }
 
-    /// Disables `name` (they can no longer log in; their trail stays).
+    /// Disables `name` (they can no longer log in, their sessions end; their trail stays).
     pub fn disable(&self, name: &str) -> Result<(), Error> {
-        let changed = self
-            .db
-            .execute("UPDATE users SET disabled = 1 WHERE name = ?1", [name])
-            .map_err(|e| self.error(&e))?;
+        self.change(
+            name,
+            "UPDATE users SET disabled = 1, stamp = stamp + 1 WHERE name = ?1",
+            [name],
+        )
+    }
+
+    /// Gives `name` the role `role` (their sessions end: they log in again with it).
+    pub fn set_role(&self, name: &str, role: Role) -> Result<(), Error> {
+        self.change(
+            name,
+            "UPDATE users SET role = ?2, stamp = stamp + 1 WHERE name = ?1",
+            [name, role.name()],
+        )
+    }
+
+    /// Removes `name` (their sessions end; their trail stays in the log).
+    pub fn remove(&self, name: &str) -> Result<(), Error> {
+        self.change(name, "DELETE FROM users WHERE name = ?1", [name])
+    }
+
+    /// Runs `sql` on the account `name`; an error when there is none.
+    fn change(&self, name: &str, sql: &str, values: impl rusqlite::Params) -> Result<(), Error> {
+        let changed = self.db.execute(sql, values).map_err(|e| self.error(&e))?;
         if changed == 0 {
             return Err(feature(OfficeProblem::NoSuchUser(name.to_string())));
         }
         Ok(())
+    }
+
+    /// The account `name` as it is now, and its stamp (which every change to the account
+    /// moves on): a session made under another stamp is over.
+    pub fn account(&self, name: &str) -> Result<Option<(User, i64)>, Error> {
+        Ok(self.credentials(name)?.map(|c| (c.user, c.stamp)))
+    }
+
+    /// What a login is checked against: the account and its stored hash (`None`: no such
+    /// name). Read under the office's lock; the slow check, [`password_matches`], runs after.
+    pub fn credentials(&self, name: &str) -> Result<Option<Credentials>, Error> {
+        let row = self
+            .db
+            .query_row(
+                "SELECT role, hash, disabled, stamp FROM users WHERE name = ?1",
+                [name],
+                |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, bool>(2)?,
+                        r.get::<_, i64>(3)?,
+                    ))
+                },
+            )
+            .optional()
+            .map_err(|e| self.error(&e))?;
+        Ok(row.and_then(|(role, hash, disabled, stamp)| {
+            Some(Credentials {
+                user: User {
+                    name: name.to_string(),
+                    role: Role::parse(&role)?,
+                    disabled,
+                },
+                hash,
+                stamp,
+            })
+        }))
     }
 
     /// Gives `name` a new password (and enables the account again).
@@ -158,7 +216,7 @@ impl Office {
         let changed = self
             .db
             .execute(
-                "UPDATE users SET hash = ?2, disabled = 0 WHERE name = ?1",
+                "UPDATE users SET hash = ?2, disabled = 0, stamp = stamp + 1 WHERE name = ?1",
                 params![name, hash],
             )
             .map_err(|e| self.error(&e))?;
@@ -170,28 +228,34 @@ impl Office {
 
     /// The person `name` when `password` is theirs and the account is enabled.
     pub fn verify(&self, name: &str, password: &str) -> Result<Option<User>, Error> {
-        let row = self
-            .db
-            .query_row("SELECT role, hash, disabled FROM users WHERE name = ?1", [name], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, bool>(2)?))
-            })
-            .optional()
-            .map_err(|e| self.error(&e))?;
-        // An unknown name costs as much time as a wrong password: the answer says nothing
-        // about which names exist.
-        let stored = row.as_ref().map_or(DUMMY_HASH, |(_, hash, _)| hash.as_str());
-        let matches = PasswordHash::new(stored)
-            .is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok());
-        Ok(match row {
-            Some((role, _, false)) if matches => Role::parse(&role).map(|role| User {
-                name: name.to_string(),
-                role,
-                disabled: false,
-            }),
-            _ => None,
-        })
+        let found = self.credentials(name)?;
+        let matches = password_matches(found.as_ref().map(|c| c.hash.as_str()), password);
+        Ok(found.filter(|c| matches && !c.user.disabled).map(|c| c.user))
     }
 }
+
+/// An account as a login checks it.
+#[derive(Debug, Clone)]
+pub struct Credentials {
+    /// The person.
+    pub user: User,
+    /// The stored Argon2id hash.
+    pub hash: String,
+    /// The account's stamp.
+    pub stamp: i64,
+}
+
+/// Whether `password` matches `stored` (`None`, an unknown name, is checked against a hash
+/// nobody has: the time taken says nothing about which names exist). Argon2id: about 19 MiB
+/// and tens of milliseconds; run it outside any lock.
+pub fn password_matches(stored: Option<&str>, password: &str) -> bool {
+    PasswordHash::new(stored.unwrap_or(DUMMY_HASH))
+        .is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+        && stored.is_some()
+}
+
+/// The longest user name, in bytes: a longer one is refused before any other work.
+pub const MAX_NAME_BYTES: usize = 256;
 
 /// The hash of a password nobody has, verified against when a name is unknown.
 const DUMMY_HASH: &str =

@@ -3,16 +3,19 @@
 //! step is decided here, on the server; every step goes into the audit log. Every save
 //! keeps a version of the text.
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::anchor::version_detail;
 
 use super::users::{Role, User};
 use super::{Office, OfficeProblem};
 use crate::error::Error;
 
 /// Where a record stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 pub enum State {
     /// Dự thảo: being written.
+    #[default]
     #[serde(rename = "du-thao")]
     Draft,
     /// Chờ duyệt: submitted to the leader.
@@ -69,6 +72,11 @@ impl Step {
         }
     }
 
+    /// Whether a person with `role` may take it.
+    pub fn allows(self, role: Role) -> bool {
+        self.rule().2.contains(&role)
+    }
+
     /// The state it starts from, the state it leads to, and who may take it.
     fn rule(self) -> (State, State, &'static [Role]) {
         match self {
@@ -80,8 +88,9 @@ impl Step {
     }
 }
 
-/// A record's state, who set it, when, and why (a return's reason).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+/// A record's state, who set it, when, and why (a return's reason); the version under
+/// review and the version approved, by number and hash.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
 pub struct Standing {
     /// The state.
     pub state: State,
@@ -91,9 +100,29 @@ pub struct Standing {
     pub at: String,
     /// The reason of a return.
     pub reason: String,
-    /// The last version kept when the state was set (a returned draft's changes are
-    /// counted from it).
+    /// The last version kept when the state was set: the version under review while it is
+    /// submitted (a returned draft's changes are counted from it).
     pub version: i64,
+    /// The hash of the record (and the files it names) as submitted.
+    pub sha256: String,
+    /// The version approved (0 before an approval).
+    pub approved_version: i64,
+    /// The hash of the record (and the files it names) as approved: what issuing checks.
+    pub approved_sha256: String,
+    /// The hash of the documents laid out from it, as the leader saw them.
+    pub layout_sha256: String,
+}
+
+/// The record as a step carries it: its text, the hash of its bytes and of the files it
+/// names, and the hash of the documents laid out from it.
+#[derive(Debug, Clone, Copy)]
+pub struct Content<'a> {
+    /// The record's text.
+    pub text: &'a str,
+    /// The hash of the record and the files it names.
+    pub sha256: &'a str,
+    /// The hash of its documents as laid out.
+    pub layout: &'a str,
 }
 
 /// Why a step cannot be taken.
@@ -109,35 +138,83 @@ pub enum Refused {
     Empty,
     /// No such comment on the record.
     Missing,
+    /// The record differs from the version approved (`true`) or submitted (`false`).
+    Changed(bool),
+}
+
+fn standing_in(db: &Connection, path: &str) -> rusqlite::Result<Standing> {
+    let row = db
+        .query_row(
+            "SELECT state, by, at, reason, version, sha256, approved_version, approved_sha256, layout_sha256
+             FROM states WHERE path = ?1",
+            [path],
+            |r| {
+                Ok(Standing {
+                    state: State::parse(&r.get::<_, String>(0)?),
+                    by: r.get(1)?,
+                    at: r.get(2)?,
+                    reason: r.get(3)?,
+                    version: r.get(4)?,
+                    sha256: r.get(5)?,
+                    approved_version: r.get(6)?,
+                    approved_sha256: r.get(7)?,
+                    layout_sha256: r.get(8)?,
+                })
+            },
+        )
+        .optional()?;
+    Ok(row.unwrap_or_default())
+}
+
+/// Sets the state of `path` to `standing`'s, by `by` now.
+fn set_state(db: &Connection, path: &str, s: &Standing) -> rusqlite::Result<()> {
+    db.execute(
+        "INSERT INTO states (path, state, by, at, reason, version, sha256, approved_version, approved_sha256, layout_sha256)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+         ON CONFLICT(path) DO UPDATE SET state = ?2, by = ?3, at = ?4, reason = ?5, version = ?6, sha256 = ?7,
+           approved_version = ?8, approved_sha256 = ?9, layout_sha256 = ?10",
+        params![
+            path,
+            s.state.name(),
+            s.by,
+            s.at,
+            s.reason,
+            s.version,
+            s.sha256,
+            s.approved_version,
+            s.approved_sha256,
+            s.layout_sha256
+        ],
+    )
+    .map(drop)
+}
+
+/// Keeps `text` as the next version of `path` (unless it is the last one already); its number.
+fn keep_version(db: &Connection, by: &str, path: &str, text: &str) -> rusqlite::Result<(i64, bool)> {
+    let last: Option<(i64, String)> = db
+        .query_row(
+            "SELECT seq, text FROM versions WHERE path = ?1 ORDER BY seq DESC LIMIT 1",
+            [path],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    if let Some((seq, last)) = &last
+        && last == text
+    {
+        return Ok((*seq, false));
+    }
+    let seq = last.map_or(1, |(seq, _)| seq + 1);
+    db.execute(
+        "INSERT INTO versions (path, seq, text, by, at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![path, seq, text, by, super::now()],
+    )?;
+    Ok((seq, true))
 }
 
 impl Office {
     /// Where the record at `path` stands.
     pub fn standing(&self, path: &str) -> Result<Standing, Error> {
-        let row = self
-            .db
-            .query_row(
-                "SELECT state, by, at, reason, version FROM states WHERE path = ?1",
-                [path],
-                |r| {
-                    Ok(Standing {
-                        state: State::parse(&r.get::<_, String>(0)?),
-                        by: r.get(1)?,
-                        at: r.get(2)?,
-                        reason: r.get(3)?,
-                        version: r.get(4)?,
-                    })
-                },
-            )
-            .optional()
-            .map_err(|e| self.error(&e))?;
-        Ok(row.unwrap_or(Standing {
-            state: State::Draft,
-            by: String::new(),
-            at: String::new(),
-            reason: String::new(),
-            version: 0,
-        }))
+        standing_in(&self.db, path).map_err(|e| self.error(&e))
     }
 
     /// Every record that has a state other than the first, and that state.
@@ -152,7 +229,10 @@ impl Office {
             .map_err(|e| self.error(&e))
     }
 
-    /// Takes `step` on the record at `path` as `user`; logged with `address`.
+    /// Takes `step` on the record at `path` (its one canonical name) as `user`, logged with
+    /// `address`; `content` is the record as it is now (a submit keeps it as the version under
+    /// review, an approval freezes it, an issue must match it). One transaction: the state it
+    /// starts from, the new state and the log's entry are read and written together.
     pub fn take(
         &self,
         user: &User,
@@ -160,77 +240,61 @@ impl Office {
         step: Step,
         reason: &str,
         address: &str,
+        content: Option<Content>,
     ) -> Result<Result<Standing, Refused>, Error> {
-        let (from, to, roles) = step.rule();
-        if !roles.contains(&user.role) {
-            return Ok(Err(Refused::Role));
-        }
-        let now = self.standing(path)?;
-        if now.state != from {
-            return Ok(Err(Refused::State(now.state)));
-        }
-        if step == Step::Return && reason.trim().is_empty() {
-            return Ok(Err(Refused::NoReason));
-        }
-        self.set_state(path, to, &user.name, reason)?;
-        let target = if reason.trim().is_empty() {
-            path.to_string()
-        } else {
-            format!("{path}: {}", reason.trim())
-        };
-        self.record(&user.name, step.action(), &target, address)?;
-        Ok(Ok(self.standing(path)?))
-    }
-
-    fn set_state(&self, path: &str, state: State, by: &str, reason: &str) -> Result<(), Error> {
-        self.db
-            .execute(
-                "INSERT INTO states (path, state, by, at, reason, version)
-                 VALUES (?1, ?2, ?3, ?4, ?5, (SELECT COALESCE(MAX(seq), 0) FROM versions WHERE path = ?1))
-                 ON CONFLICT(path) DO UPDATE SET state = ?2, by = ?3, at = ?4, reason = ?5, version = excluded.version",
-                params![path, state.name(), by, super::now(), reason.trim()],
-            )
-            .map(drop)
-            .map_err(|e| self.error(&e))
+        self.transaction(|db| {
+            let taken = take_in(db, user, path, step, reason, address, content);
+            taken.map_err(|e| self.error(&e))
+        })
     }
 
     /// A save of the record at `path` by `user`: refused once it is issued; a record
-    /// submitted or approved goes back to Dự thảo; the text is kept as a version.
-    pub fn saved(&self, user: &User, path: &str, text: &str) -> Result<Result<(), Refused>, Error> {
-        let now = self.standing(path)?;
-        match now.state {
-            State::Issued => return Ok(Err(Refused::State(State::Issued))),
-            State::Submitted | State::Approved => self.set_state(path, State::Draft, &user.name, "")?,
-            State::Draft => {}
-        }
-        self.keep_version(user, path, text)?;
-        Ok(Ok(()))
-    }
-
-    /// Keeps `text` as the next version of the record at `path` (unless it is the last
-    /// one already): on every save, and as submitted, so that a returned draft can show
-    /// what changed since the leader read it.
-    pub fn keep_version(&self, user: &User, path: &str, text: &str) -> Result<(), Error> {
-        let last: Option<String> = self
-            .db
-            .query_row(
-                "SELECT text FROM versions WHERE path = ?1 ORDER BY seq DESC LIMIT 1",
-                [path],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(|e| self.error(&e))?;
-        if last.as_deref() == Some(text) {
-            return Ok(());
-        }
-        self.db
-            .execute(
-                "INSERT INTO versions (path, seq, text, by, at)
-                 VALUES (?1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM versions WHERE path = ?1), ?2, ?3, ?4)",
-                params![path, text, user.name, super::now()],
-            )
-            .map(drop)
-            .map_err(|e| self.error(&e))
+    /// submitted or approved goes back to Dự thảo; the text is kept as a version, and the
+    /// save is logged with its hash, in one transaction with `write` (the file's write), which
+    /// runs only when the save is allowed.
+    pub fn saved(
+        &self,
+        user: &User,
+        path: &str,
+        text: &str,
+        address: &str,
+        write: impl FnOnce() -> Result<(), Error>,
+    ) -> Result<Result<i64, Refused>, Error> {
+        self.transaction(|db| {
+            let now = standing_in(db, path).map_err(|e| self.error(&e))?;
+            if now.state == State::Issued {
+                return Ok(Err(Refused::State(State::Issued)));
+            }
+            write()?;
+            let saved = (|| {
+                if now.state != State::Draft {
+                    let draft = Standing {
+                        by: user.name.clone(),
+                        at: super::now(),
+                        ..Standing::default()
+                    };
+                    set_state(
+                        db,
+                        path,
+                        &Standing {
+                            version: now.version,
+                            ..draft
+                        },
+                    )?;
+                }
+                let (seq, _) = keep_version(db, &user.name, path, text)?;
+                super::audit::append(
+                    db,
+                    &user.name,
+                    "save",
+                    path,
+                    address,
+                    &version_detail(seq, text.as_bytes()),
+                )?;
+                Ok(seq)
+            })();
+            saved.map(Ok).map_err(|e: rusqlite::Error| self.error(&e))
+        })
     }
 
     /// The versions of the record at `path`: number, who, when (the texts with [`Office::version`]).
@@ -258,6 +322,78 @@ impl Office {
     }
 }
 
+/// [`Office::take`] inside its transaction.
+fn take_in(
+    db: &Connection,
+    user: &User,
+    path: &str,
+    step: Step,
+    reason: &str,
+    address: &str,
+    content: Option<Content>,
+) -> rusqlite::Result<Result<Standing, Refused>> {
+    let (from, to, roles) = step.rule();
+    if !roles.contains(&user.role) {
+        return Ok(Err(Refused::Role));
+    }
+    let now = standing_in(db, path)?;
+    if now.state != from {
+        return Ok(Err(Refused::State(now.state)));
+    }
+    let reason = reason.trim();
+    if step == Step::Return && reason.is_empty() {
+        return Ok(Err(Refused::NoReason));
+    }
+    let mut next = Standing {
+        state: to,
+        by: user.name.clone(),
+        at: super::now(),
+        version: now.version,
+        ..Standing::default()
+    };
+    let mut detail = String::new();
+    match (step, content) {
+        (Step::Submit, Some(c)) => {
+            let (seq, _) = keep_version(db, &user.name, path, c.text)?;
+            (next.version, next.sha256) = (seq, c.sha256.to_string());
+            detail = version_detail(seq, c.text.as_bytes());
+        }
+        (Step::Return, _) => next.reason = reason.to_string(),
+        (Step::Approve, Some(c)) if c.sha256 != now.sha256 => return Ok(Err(Refused::Changed(false))),
+        (Step::Approve, Some(c)) => {
+            next.sha256 = now.sha256.clone();
+            (next.approved_version, next.approved_sha256) = (now.version, c.sha256.to_string());
+            next.layout_sha256 = c.layout.to_string();
+            detail = format!("v{} sha256:{} layout:{}", now.version, c.sha256, c.layout);
+        }
+        (Step::Issue, Some(c))
+            if c.sha256 != now.approved_sha256 || (!now.layout_sha256.is_empty() && c.layout != now.layout_sha256) =>
+        {
+            return Ok(Err(Refused::Changed(true)));
+        }
+        (Step::Issue, _) => {
+            next = Standing {
+                state: to,
+                by: user.name.clone(),
+                at: next.at,
+                reason: String::new(),
+                ..now.clone()
+            };
+            detail = format!("v{} sha256:{}", now.approved_version, now.approved_sha256);
+        }
+        // A step without the record's content is taken on what the state already holds.
+        (Step::Submit | Step::Approve, None) => next.sha256 = now.sha256.clone(),
+    }
+    set_state(db, path, &next)?;
+    let target = if reason.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}: {reason}")
+    };
+    super::audit::append(db, &user.name, step.action(), &target, address, &detail)?;
+    Ok(Ok(standing_in(db, path)?))
+}
+
 impl Refused {
     /// The problem to show.
     pub fn problem(&self) -> OfficeProblem {
@@ -267,6 +403,7 @@ impl Refused {
             Refused::NoReason => OfficeProblem::NoReason,
             Refused::Empty => OfficeProblem::EmptyComment,
             Refused::Missing => OfficeProblem::NoSuchComment,
+            Refused::Changed(approved) => OfficeProblem::ChangedSince { approved: *approved },
         }
     }
 }
@@ -276,7 +413,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_record_goes_from_draft_to_issued_by_the_right_hands() {
+    fn a_record_goes_from_draft_to_issued_by_the_right_hands_and_approval_freezes_it() {
         let dir = tempfile::tempdir().unwrap();
         let office = Office::open(dir.path(), true).unwrap().unwrap();
         let (lan, hai, mai) = (
@@ -285,46 +422,57 @@ mod tests {
             User::new("mai", Role::Clerk),
         );
         let path = "a.yaml";
+        let content = |text: &'static str| {
+            Some(Content {
+                text,
+                sha256: text,
+                layout: "l",
+            })
+        };
+        let take = |who: &User, step, reason, text| office.take(who, path, step, reason, "", text).unwrap();
         assert_eq!(
-            office.take(&hai, path, Step::Approve, "", "").unwrap(),
+            take(&hai, Step::Approve, "", content("v0")),
             Err(Refused::State(State::Draft))
         );
-        assert!(office.take(&lan, path, Step::Submit, "", "").unwrap().is_ok());
-        assert_eq!(
-            office.take(&lan, path, Step::Approve, "", "").unwrap(),
-            Err(Refused::Role)
-        );
-        assert_eq!(
-            office.take(&hai, path, Step::Return, " ", "").unwrap(),
-            Err(Refused::NoReason)
-        );
-        let back = office
-            .take(&hai, path, Step::Return, "Sửa kết luận 2", "")
-            .unwrap()
-            .unwrap();
+        assert!(take(&lan, Step::Submit, "", content("v0")).is_ok());
+        assert_eq!(take(&lan, Step::Approve, "", content("v0")), Err(Refused::Role));
+        assert_eq!(take(&hai, Step::Return, " ", None), Err(Refused::NoReason));
+        let back = take(&hai, Step::Return, "Sửa kết luận 2", None).unwrap();
         assert_eq!((back.state, back.reason.as_str()), (State::Draft, "Sửa kết luận 2"));
-        office.saved(&lan, path, "v1").unwrap().unwrap();
-        office.take(&lan, path, Step::Submit, "", "").unwrap().unwrap();
-        office.take(&hai, path, Step::Approve, "", "").unwrap().unwrap();
+        office.saved(&lan, path, "v1", "", || Ok(())).unwrap().unwrap();
+        take(&lan, Step::Submit, "", content("v1")).unwrap();
+        // The file differs from the version under review: not approved.
+        assert_eq!(
+            take(&hai, Step::Approve, "", content("v1b")),
+            Err(Refused::Changed(false))
+        );
+        let approved = take(&hai, Step::Approve, "", content("v1")).unwrap();
+        assert_eq!(
+            (approved.approved_version, approved.approved_sha256.as_str()),
+            (2, "v1")
+        );
         // An approved record that is edited goes back to Dự thảo.
-        office.saved(&lan, path, "v2").unwrap().unwrap();
+        office.saved(&lan, path, "v2", "", || Ok(())).unwrap().unwrap();
         assert_eq!(office.standing(path).unwrap().state, State::Draft);
-        office.take(&lan, path, Step::Submit, "", "").unwrap().unwrap();
-        office.take(&hai, path, Step::Approve, "", "").unwrap().unwrap();
+        take(&lan, Step::Submit, "", content("v2")).unwrap();
+        take(&hai, Step::Approve, "", content("v2")).unwrap();
+        assert_eq!(take(&hai, Step::Issue, "", content("v2")), Err(Refused::Role));
+        // What is issued must be what was approved.
+        assert_eq!(take(&mai, Step::Issue, "", content("v3")), Err(Refused::Changed(true)));
+        assert_eq!(take(&mai, Step::Issue, "", content("v2")).unwrap().state, State::Issued);
+        let mut wrote = false;
         assert_eq!(
-            office.take(&hai, path, Step::Issue, "", "").unwrap(),
-            Err(Refused::Role)
-        );
-        assert_eq!(
-            office.take(&mai, path, Step::Issue, "", "").unwrap().unwrap().state,
-            State::Issued
-        );
-        assert_eq!(
-            office.saved(&lan, path, "v3").unwrap(),
+            office
+                .saved(&lan, path, "v3", "", || {
+                    wrote = true;
+                    Ok(())
+                })
+                .unwrap(),
             Err(Refused::State(State::Issued))
         );
-        assert_eq!(office.versions(path).unwrap().len(), 2);
-        assert_eq!(office.version(path, 2).unwrap().as_deref(), Some("v2"));
-        assert_eq!(office.verify_log().unwrap().0, 7);
+        assert!(!wrote, "an issued record's file is not written");
+        assert_eq!(office.versions(path).unwrap().len(), 3);
+        assert_eq!(office.version(path, 2).unwrap().as_deref(), Some("v1"));
+        assert_eq!(office.verify_log().unwrap().0, 9);
     }
 }

@@ -29,7 +29,13 @@ pub enum Say<'a> {
     /// A disabled account, in `users list`.
     Disabled,
     /// `audit verify` found the chain whole.
-    AuditIntact { entries: usize, last: &'a str },
+    AuditIntact {
+        entries: usize,
+        last: &'a str,
+        anchors: usize,
+    },
+    /// `audit anchor` kept the log's head outside the database.
+    AuditAnchored { seq: i64, last: &'a str, stamped: bool },
     /// `watch` rendered.
     Watching { documents: usize, ms: f64 },
     /// `archive verify` found nothing wrong.
@@ -102,9 +108,19 @@ impl Say<'_> {
                 format!("added user {name} ({role}); logins are on in `vanban serve`"),
             ),
             Say::Disabled => words("đã khóa", "disabled"),
-            Say::AuditIntact { entries, last } => words(
-                format!("nhật ký nguyên vẹn: {entries} mục, mục cuối có mã {last}"),
-                format!("audit log intact: {entries} entries, the last one's hash {last}"),
+            Say::AuditIntact { entries, last, anchors } => words(
+                format!("nhật ký nguyên vẹn: {entries} mục, mục cuối có mã {last}; khớp {anchors} mốc"),
+                format!("audit log intact: {entries} entries, the last one's hash {last}; {anchors} anchors match"),
+            ),
+            Say::AuditAnchored { seq, last, stamped } => words(
+                format!(
+                    "đã ghi mốc nhật ký: mục số {seq}, mã {last}{}",
+                    if *stamped { ", có dấu thời gian" } else { "" }
+                ),
+                format!(
+                    "anchored the audit log: entry {seq}, hash {last}{}",
+                    if *stamped { ", time-stamped" } else { "" }
+                ),
             ),
             Say::Watching { documents, ms } => words(
                 format!("vanban: đã ghi {documents} văn bản trong {ms:.0} ms; đang theo dõi thay đổi"),

@@ -13,8 +13,9 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::AppState;
-use super::security::{Refusal, confine_record};
-use super::workflow::{At, respond};
+use super::security::{Refusal, record_key};
+use super::steps::respond;
+use super::workflow::At;
 use crate::office::comments::Anchor;
 use crate::office::users::User;
 
@@ -25,7 +26,11 @@ pub async fn list(State(state): State<Arc<AppState>>, Query(at): Query<At>) -> R
     let Some(office) = &state.office else {
         return Json(json!([])).into_response();
     };
-    let threads = office.lock().unwrap_or_else(PoisonError::into_inner).comments(&at.path);
+    let key = match record_key(&state.config.folder, &at.path) {
+        Ok((_, key)) => key,
+        Err(refusal) => return refusal.respond(lang),
+    };
+    let threads = office.lock().unwrap_or_else(PoisonError::into_inner).comments(&key);
     match threads {
         Ok(threads) => {
             let rows: Vec<_> = threads
@@ -72,12 +77,13 @@ pub async fn write(
     let (Some(office), Some(Extension(user))) = (&state.office, user) else {
         return Refusal::new(StatusCode::NOT_FOUND, "err_not_found").respond(lang);
     };
-    if let Err(refusal) = confine_record(&state.config.folder, &request.path) {
-        return refusal.respond(lang);
-    }
+    let key = match record_key(&state.config.folder, &request.path) {
+        Ok((_, key)) => key,
+        Err(refusal) => return refusal.respond(lang),
+    };
     let office = office.lock().unwrap_or_else(PoisonError::into_inner);
     let address = peer.ip().to_string();
-    let path = request.path.as_str();
+    let path = key.as_str();
     match (request.answer_to, request.resolve) {
         (Some(id), _) => respond(office.answer(&user, path, id, &request.text, &address), lang),
         (None, Some(id)) => respond(office.resolve(&user, path, id, &address), lang),

@@ -11,8 +11,9 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::AppState;
-use super::security::{Refusal, confine, confine_record, failure, relative_name};
+use super::security::{Refusal, confine, confine_record, failure, record_key, relative_name};
 use crate::archive::Added;
+use crate::archive::approval::Approval;
 use crate::output::files::Folder;
 
 /// Archival PDFs go to this folder inside the output folder, beside the ordinary ones.
@@ -111,7 +112,10 @@ pub async fn send(root: Option<PathBuf>, name: &str, disposition: &str, lang: cr
         .into_response()
 }
 
-/// `POST /api/archive`: adds the saved record (and its assessments) to `--archive-dir`.
+/// `POST /api/archive`: adds the saved record (and its assessments) to `--archive-dir`. With
+/// users this is issuing: one step at a time with saves, only an approved record, and only
+/// the very version approved (409 `"refused": "changed"` when the record or its documents
+/// differ from what the leader approved); the entry keeps its approval and the log's head.
 pub async fn archive(
     State(state): State<Arc<AppState>>,
     user: Option<axum::Extension<crate::office::users::User>>,
@@ -119,37 +123,26 @@ pub async fn archive(
     Json(request): Json<RenderRequest>,
 ) -> Response {
     let lang = state.config.lang;
-    let path = match confine_record(&state.config.folder, &request.path) {
-        Ok(path) => path,
+    let (path, key) = match record_key(&state.config.folder, &request.path) {
+        Ok(found) => found,
         Err(refusal) => return refusal.respond(lang),
     };
     let Some(archive_dir) = state.config.archive_dir.clone() else {
         return Refusal::new(StatusCode::CONFLICT, "archive_off").respond(lang);
     };
-    // With users, filing is issuing: only an approved record, and it becomes Đã ban hành.
-    let office = state.office.clone().zip(user.map(|u| u.0));
-    if let Some((office, _)) = &office
-        && let Some(refused) = super::workflow::refused_in_state(
-            office,
-            &request.path,
-            |s| s == crate::office::workflow::State::Approved,
-            lang,
-        )
-    {
-        return refused;
-    }
-    let pipeline = state.clone();
-    let result = tokio::task::spawn_blocking(move || pipeline.pipeline.archive(&path, &archive_dir)).await;
-    if let (Ok(Ok(_)), Some((office, user))) = (&result, &office) {
-        let office = office.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let _ = office.take(
-            user,
-            &request.path,
-            crate::office::workflow::Step::Issue,
-            "",
-            &peer.ip().to_string(),
-        );
-    }
+    let result = match state.office.clone().zip(user.map(|u| u.0)) {
+        Some((office, user)) => {
+            let _one_step_at_a_time = state.steps.lock().await;
+            match issue(&state, office, &user, (&path, &key), archive_dir, peer.ip().to_string()).await {
+                Ok(added) => Ok(Ok(added)),
+                Err(refused) => return refused,
+            }
+        }
+        None => {
+            let pipeline = state.clone();
+            tokio::task::spawn_blocking(move || pipeline.pipeline.archive(&path, &archive_dir)).await
+        }
+    };
     match result {
         Ok(Ok(added)) => {
             let entries: Vec<serde_json::Value> = added
@@ -163,5 +156,77 @@ pub async fn archive(
         }
         Ok(Err(error)) => failure(&error, lang),
         Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}
+
+/// Issues the record at `path` (named `key`) as `user`, under the step lock: the state and the
+/// approved hashes checked against the file as it is now, the entry numbered and stored with
+/// its approval, then the state set to Đã ban hành and logged.
+async fn issue(
+    state: &Arc<AppState>,
+    office: Arc<std::sync::Mutex<crate::office::Office>>,
+    user: &crate::office::users::User,
+    (path, key): (&Path, &str),
+    archive_dir: PathBuf,
+    address: String,
+) -> Result<Vec<Added>, Response> {
+    use crate::office::workflow::{Refused, State as Stage, Step};
+    let lang = state.config.lang;
+    let locked = |office: &Arc<std::sync::Mutex<crate::office::Office>>| {
+        office
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .standing(key)
+    };
+    let now = locked(&office).map_err(|e| failure(&e, lang))?;
+    if now.state != Stage::Approved {
+        return Err(super::steps::refusal(&Refused::State(now.state), lang));
+    }
+    let Some(bytes) = super::security::read_checked(&state.config.folder, path).await else {
+        return Err(Refusal::new(StatusCode::NOT_FOUND, "err_not_found").respond(lang));
+    };
+    let examined = super::steps::examine(state, path, key, bytes.clone()).await?;
+    if examined.sha256 != now.approved_sha256 || (!now.layout_sha256.is_empty() && examined.layout != now.layout_sha256)
+    {
+        return Err(super::steps::refusal(&Refused::Changed(true), lang));
+    }
+    let head = office
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .head()
+        .map_err(|e| failure(&e, lang))?;
+    let approval = Approval {
+        version: now.approved_version,
+        sha256: now.approved_sha256.clone(),
+        audit_seq: head.0,
+        audit_hash: head.1,
+        issued_by: user.name.clone(),
+        issued_at: crate::office::now(),
+    };
+    let (worker, user, key) = (state.clone(), user.clone(), key.to_string());
+    let done = tokio::task::spawn_blocking(move || {
+        let prepared = examined.prepared.as_ref().ok_or(Refused::Missing);
+        let Ok(prepared) = prepared else {
+            return Ok(Err(Refused::Missing));
+        };
+        let added = worker.pipeline.issue(prepared, &archive_dir, &approval)?;
+        let ids: Vec<&str> = added
+            .iter()
+            .map(|a| match a {
+                Added::New(id) | Added::AlreadyThere(id) => id.as_str(),
+            })
+            .collect();
+        let text = String::from_utf8_lossy(&bytes);
+        let content = super::steps::content(&text, &examined);
+        let office = office.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let taken = office.take(&user, &key, Step::Issue, &ids.join(", "), &address, Some(content))?;
+        Ok(taken.map(|_| added))
+    })
+    .await
+    .map_err(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())?;
+    match done {
+        Ok(Ok(added)) => Ok(added),
+        Ok(Err(refused)) => Err(super::steps::refusal(&refused, lang)),
+        Err(error) => Err(failure(&error, lang)),
     }
 }

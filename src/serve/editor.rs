@@ -89,18 +89,24 @@ pub async fn preview(State(state): State<Arc<AppState>>, Json(request): Json<Pre
     let result = tokio::task::spawn_blocking(move || {
         // Diagnostics name the file as the list does; relative paths resolve from its folder.
         let mut preview: Preview = state.pipeline.preview(&path, &request.text, lang);
-        let tree = crate::form::spans::parse(&request.text);
-        for note in &mut preview.notes {
-            note.message = note.message.replace(&path.display().to_string(), &shown);
-            note.field = tree
-                .as_ref()
-                .map(|root| crate::form::spans::pointer_at(root, note.line));
-        }
+        place(&mut preview.notes, &path, &shown, &request.text);
         preview
     })
     .await;
     match result {
         Ok(preview) => Json(preview).into_response(),
         Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}
+
+/// Places `notes` on the edited `text`: each gets the form field at its line, and messages
+/// name the record as the list does (`shown`), not by its path on the server.
+pub fn place(notes: &mut [super::pipeline::Note], path: &std::path::Path, shown: &str, text: &str) {
+    let tree = crate::form::spans::parse(text);
+    for note in notes {
+        note.message = note.message.replace(&path.display().to_string(), shown);
+        note.field = tree
+            .as_ref()
+            .map(|root| crate::form::spans::pointer_at(root, note.line));
     }
 }

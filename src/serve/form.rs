@@ -106,7 +106,7 @@ pub async fn people(State(state): State<Arc<AppState>>) -> Response {
 /// `POST /api/directory`: adds a person to `danh-ba.yaml` (made when missing).
 pub async fn add_person(State(state): State<Arc<AppState>>, Json(person): Json<directory::Person>) -> Response {
     let lang = state.config.lang;
-    let _one_at_a_time = state.save_lock.lock().await;
+    let _one_at_a_time = state.steps.lock().await;
     let root = state.config.folder.clone();
     let path = root.join(directory::FILE);
     let text = read_checked(&root, &path).await.unwrap_or_default();
@@ -161,7 +161,12 @@ pub async fn new_from(State(state): State<Arc<AppState>>, Json(request): Json<Fr
     let written =
         tokio::task::spawn_blocking(move || write_inside(&folder, &path, text.as_bytes(), true).map(drop)).await;
     match written {
-        Ok(Ok(())) => Json(json!({ "path": relative_name(&root, &target) })).into_response(),
+        Ok(Ok(())) => {
+            let made = relative_name(&root, &target);
+            let mut response = Json(json!({ "path": made })).into_response();
+            response.extensions_mut().insert(super::people::Logged(made));
+            response
+        }
         Ok(Err(Error::WouldOverwrite { .. })) => Refusal::new(StatusCode::CONFLICT, "err_exists").respond(lang),
         Ok(Err(error)) => failure(&error, lang),
         Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),

@@ -15,6 +15,7 @@
 //! | [`people`] | logins when the folder has users: sessions, back-off, roles checked per route, the audit log |
 //! | [`pipeline`] | the narrow adapter to the render pipeline |
 //! | [`workflow`] | a record's state and the steps between, its versions and what changed |
+//! | [`steps`] | what the steps share: one at a time, the record checked before it moves on, the answers |
 //! | [`comments`] | the leader's review comments on a field or a passage, and the answers |
 //! | [`trail`] | each record's state and open comments for the list; the audit log in the page |
 //! | [`text`] | every word of the interface, Vietnamese and English |
@@ -34,6 +35,7 @@ pub mod save;
 pub mod search;
 pub mod security;
 pub mod signing;
+pub mod steps;
 pub mod text;
 pub mod tls;
 pub mod trail;
@@ -93,8 +95,12 @@ pub struct AppState {
     pub changes: tokio::sync::watch::Sender<Changes>,
     /// The list's summaries, kept while their files are unchanged.
     pub summaries: Mutex<HashMap<PathBuf, records::Cached>>,
-    /// One save at a time, so the conflict check and the write are one step.
-    pub save_lock: tokio::sync::Mutex<()>,
+    /// One step at a time (a save, a submit, an approval, an issue, a new record): the
+    /// checks a step makes and what it writes are one step, and a save racing an issue
+    /// meets the issued state, or the issue meets the saved draft.
+    pub steps: tokio::sync::Mutex<()>,
+    /// Password checks under way at once: at most one per core (each takes ~19 MiB).
+    pub password_checks: tokio::sync::Semaphore,
     /// Links in the folder already named in a warning (each is named once).
     pub skipped_links: Mutex<std::collections::HashSet<PathBuf>>,
     /// The folder's people and audit log, when it has users: logins are then required.
@@ -188,7 +194,8 @@ pub fn state(args: &ServeArgs, lang: Lang) -> Result<Arc<AppState>, Error> {
         pipeline: pipeline::Pipeline::new(args.templates.clone())?,
         changes: tokio::sync::watch::Sender::new(Changes::default()),
         summaries: Mutex::new(HashMap::new()),
-        save_lock: tokio::sync::Mutex::new(()),
+        steps: tokio::sync::Mutex::new(()),
+        password_checks: tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(1, usize::from)),
         skipped_links: Mutex::new(std::collections::HashSet::new()),
         office,
         sessions: people::Sessions::default(),

@@ -20,7 +20,7 @@ use serde_json::json;
 
 use super::AppState;
 use super::security::{Refusal, cookie, generate_token};
-use crate::office::users::{Role, User};
+use crate::office::users::{MAX_NAME_BYTES, Role, User, password_matches};
 
 /// The session cookie.
 pub const SESSION_COOKIE: &str = "vanban_session";
@@ -31,18 +31,23 @@ const FREE_TRIES: u32 = 5;
 /// The longest wait, in back-off units: the pause.
 const PAUSE_UNITS: u64 = 300;
 
-/// Sessions and failed logins, in memory (a restart logs everyone out).
+/// Names and addresses whose failed logins are remembered at most: the oldest are forgotten.
+const MAX_FAILURES: usize = 10_000;
+
+/// Sessions (each with the account's stamp when it was made) and failed logins, in memory (a
+/// restart logs everyone out).
 #[derive(Default)]
 pub struct Sessions {
-    open: Mutex<HashMap<String, (User, Instant)>>,
+    open: Mutex<HashMap<String, (User, i64, Instant)>>,
     failures: Mutex<HashMap<String, (u32, Instant)>>,
 }
 
 impl Sessions {
-    fn user(&self, token: &str) -> Option<User> {
+    /// The session's person and the account's stamp when it was made.
+    fn user(&self, token: &str) -> Option<(User, i64)> {
         let mut open = self.open.lock().unwrap_or_else(PoisonError::into_inner);
         match open.get(token) {
-            Some((user, since)) if since.elapsed() < SESSION_LENGTH => Some(user.clone()),
+            Some((user, stamp, since)) if since.elapsed() < SESSION_LENGTH => Some((user.clone(), *stamp)),
             Some(_) => {
                 open.remove(token);
                 None
@@ -51,31 +56,49 @@ impl Sessions {
         }
     }
 
-    /// How long `keys` must still wait before another try, if at all.
-    fn wait(&self, keys: &[String]) -> Option<Duration> {
+    fn end(&self, token: &str) -> Option<User> {
+        let mut open = self.open.lock().unwrap_or_else(PoisonError::into_inner);
+        open.remove(token).map(|(user, _, _)| user)
+    }
+
+    /// Takes a try for `keys`: refused with the wait while one must still wait, else counted
+    /// as failed now, before the password is checked (a success clears it), so that guesses
+    /// sent at once cannot all pass the same free place.
+    fn reserve(&self, keys: &[String]) -> Result<(), Duration> {
+        let mut failures = self.failures.lock().unwrap_or_else(PoisonError::into_inner);
         let unit = backoff_unit();
-        let failures = self.failures.lock().unwrap_or_else(PoisonError::into_inner);
-        keys.iter()
+        let wait = keys
+            .iter()
             .filter_map(|key| failures.get(key))
             .filter(|(count, _)| *count >= FREE_TRIES)
             .filter_map(|(count, last)| {
                 let units = (1u64 << (count - FREE_TRIES).min(16)).min(PAUSE_UNITS);
                 (unit * units as u32).checked_sub(last.elapsed())
             })
-            .max()
-    }
-
-    fn failed(&self, keys: &[String]) {
-        let mut failures = self.failures.lock().unwrap_or_else(PoisonError::into_inner);
-        // Names and addresses that stopped trying an hour ago are forgotten, so that many
-        // made-up names cannot fill the memory.
-        if failures.len() > 10_000 {
+            .max();
+        if let Some(wait) = wait {
+            return Err(wait);
+        }
+        // Names and addresses that stopped trying an hour ago are forgotten; past the bound
+        // the oldest are, so that many made-up names cannot fill the memory.
+        if failures.len() >= MAX_FAILURES {
             failures.retain(|_, (_, last)| last.elapsed() < Duration::from_secs(3600));
+        }
+        while failures.len() + keys.len() > MAX_FAILURES {
+            let Some(oldest) = failures
+                .iter()
+                .min_by_key(|(_, (_, last))| *last)
+                .map(|(k, _)| k.clone())
+            else {
+                break;
+            };
+            failures.remove(&oldest);
         }
         for key in keys {
             let entry = failures.entry(key.clone()).or_insert((0, Instant::now()));
             *entry = (entry.0 + 1, Instant::now());
         }
+        Ok(())
     }
 
     fn succeeded(&self, keys: &[String]) {
@@ -104,7 +127,8 @@ pub struct Login {
 }
 
 /// `POST /api/login`: a session cookie for the right password; 401 for a wrong one; 429
-/// while a name or an address must wait after failed tries.
+/// while a name or an address must wait after failed tries; 400 for a name longer than any
+/// account's, before any other work (it is neither checked nor logged).
 pub async fn login(
     State(state): State<Arc<AppState>>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
@@ -114,38 +138,52 @@ pub async fn login(
     let Some(office) = &state.office else {
         return Refusal::new(StatusCode::NOT_FOUND, "err_not_found").respond(lang);
     };
+    if login.name.len() > MAX_NAME_BYTES || login.password.len() > MAX_PASSWORD_BYTES {
+        return Refusal::new(StatusCode::BAD_REQUEST, "err_login").respond(lang);
+    }
     let keys = [format!("name:{}", login.name), format!("address:{}", peer.ip())];
-    if let Some(wait) = state.sessions.wait(&keys) {
+    if let Err(wait) = state.sessions.reserve(&keys) {
         let body =
             json!({ "error": super::text::t(lang, "err_wait").replace("{s}", &wait.as_secs().max(1).to_string()) });
         return (StatusCode::TOO_MANY_REQUESTS, Json(body)).into_response();
     }
+    let Ok(_one_of_the_cores) = state.password_checks.acquire().await else {
+        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+    };
     let (office, address) = (office.clone(), peer.ip().to_string());
     let checked = tokio::task::spawn_blocking(move || {
-        let office = office.lock().unwrap_or_else(PoisonError::into_inner);
-        let user = office.verify(&login.name, &login.password).ok().flatten();
+        // The account is read under the office's lock; the slow hash is checked outside it.
+        let found = office
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .credentials(&login.name);
+        let found = found.ok().flatten();
+        let matches = password_matches(found.as_ref().map(|c| c.hash.as_str()), &login.password);
+        let user = found.filter(|c| matches && !c.user.disabled);
         let action = if user.is_some() { "login" } else { "login-failed" };
-        let _ = office.record(&login.name, action, "", &address);
+        let _ = office
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .record(&login.name, action, "", &address);
         user
     })
     .await
     .ok()
     .flatten();
-    let Some(user) = checked else {
-        state.sessions.failed(&keys);
+    let Some(account) = checked else {
         return Refusal::new(StatusCode::UNAUTHORIZED, "err_login").respond(lang);
     };
     state.sessions.succeeded(&keys);
     let Ok(token) = generate_token() else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
-    let body = json!({ "name": user.name, "role": user.role });
+    let body = json!({ "name": account.user.name, "role": account.user.role });
     state
         .sessions
         .open
         .lock()
         .unwrap_or_else(PoisonError::into_inner)
-        .insert(token.clone(), (user, Instant::now()));
+        .insert(token.clone(), (account.user, account.stamp, Instant::now()));
     let secure = if state.config.https { "; Secure" } else { "" };
     let cookie = format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict{secure}");
     let mut response = Json(body).into_response();
@@ -155,16 +193,14 @@ pub async fn login(
     response
 }
 
+/// The longest password a login checks, in bytes: a longer one is refused unhashed.
+const MAX_PASSWORD_BYTES: usize = 1024;
+
 /// `POST /api/logout`: ends the session.
 pub async fn logout(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
     if let Some(token) = cookie(&headers, SESSION_COOKIE) {
-        let ended = state
-            .sessions
-            .open
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .remove(&token);
-        if let (Some((user, _)), Some(office)) = (ended, &state.office) {
+        let ended = state.sessions.end(&token);
+        if let (Some(user), Some(office)) = (ended, &state.office) {
             let office = office.lock().unwrap_or_else(PoisonError::into_inner);
             let _ = office.record(&user.name, "logout", "", "");
         }
@@ -179,7 +215,7 @@ pub async fn logout(State(state): State<Arc<AppState>>, headers: HeaderMap) -> R
 
 /// `GET /api/me`: who is logged in (`null` without users or a session).
 pub async fn me(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Json<serde_json::Value> {
-    let user = cookie(&headers, SESSION_COOKIE).and_then(|t| state.sessions.user(&t));
+    let user = cookie(&headers, SESSION_COOKIE).and_then(|t| current(&state, &t));
     Json(json!(user.map(|u| json!({ "name": u.name, "role": u.role }))))
 }
 
@@ -231,7 +267,7 @@ pub async fn gate(
     if open_path(&path) {
         return next.run(request).await;
     }
-    let user = cookie(request.headers(), SESSION_COOKIE).and_then(|t| state.sessions.user(&t));
+    let user = cookie(request.headers(), SESSION_COOKIE).and_then(|t| current(&state, &t));
     let Some(user) = user else {
         if path.starts_with("/api/") || path.starts_with("/out/") || path.starts_with("/archive/") {
             return Refusal::new(StatusCode::UNAUTHORIZED, "err_session").respond(lang);
@@ -240,13 +276,10 @@ pub async fn gate(
     };
     let mut request = request;
     request.extensions_mut().insert(user.clone());
-    let Some((action, roles)) = action_of(request.method(), &path) else {
+    if *request.method() != Method::POST {
         return next.run(request).await;
-    };
-    if !roles.contains(&user.role) {
-        return Refusal::new(StatusCode::FORBIDDEN, "err_role").respond(lang);
     }
-    // The record (or name) the action is on, from the request's JSON, for the log.
+    // The record (or name) a write is on, from the request's JSON, for the log.
     let (parts, body) = request.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, super::MAX_BODY_BYTES).await else {
         return StatusCode::PAYLOAD_TOO_LARGE.into_response();
@@ -254,16 +287,59 @@ pub async fn gate(
     // Only the two names are read (a signature's PIN is not copied out of the body).
     let fields: Target = serde_json::from_slice(&bytes).unwrap_or_default();
     let target = fields.path.or(fields.name).unwrap_or_default();
-    let response = next.run(Request::from_parts(parts, Body::from(bytes))).await;
-    if response.status().is_success() {
+    let action = action_of(&parts.method, &path);
+    let response = match action {
+        Some((_, roles)) if !roles.contains(&user.role) => {
+            Refusal::new(StatusCode::FORBIDDEN, "err_role").respond(lang)
+        }
+        _ => next.run(Request::from_parts(parts, Body::from(bytes))).await,
+    };
+    // What the log says: the action that went through (a save is logged by its handler, in
+    // the save's transaction), a refusal of the role on any route, a failed signing.
+    let logged = match (action, response.status()) {
+        (_, StatusCode::FORBIDDEN) => Some(format!("refused {path}")),
+        (Some(("save", _)), _) => None,
+        (Some((action, _)), status) if status.is_success() => Some(action.to_string()),
+        (Some(("sign", _)), _) => Some("sign-failed".to_string()),
+        _ => None,
+    };
+    if let Some(logged) = logged {
+        // A handler may name what it made (a new record) instead of what it was asked about.
+        let target = response.extensions().get::<Logged>().map_or(target, |l| l.0.clone());
         let address = peer.ip().to_string();
         let _ = tokio::task::spawn_blocking(move || {
             let office = office.lock().unwrap_or_else(PoisonError::into_inner);
-            office.record(&user.name, action, &target, &address)
+            office.record(&user.name, &logged, &target, &address)
         })
         .await;
     }
     response
+}
+
+/// What a handler's answer names for the log, instead of the request's `path`: the record it
+/// made ("Tạo từ bản ghi này" logs the new record, not its source).
+#[derive(Debug, Clone)]
+pub struct Logged(pub String);
+
+/// The session's person as the account is now: a session made before the account changed
+/// (disabled, a new password, another role, removed), in this process or from the command
+/// line, is over.
+fn current(state: &AppState, token: &str) -> Option<User> {
+    let (user, stamp) = state.sessions.user(token)?;
+    let office = state.office.as_ref()?;
+    let now = office
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .account(&user.name)
+        .ok()
+        .flatten();
+    match now {
+        Some((now, same)) if same == stamp && !now.disabled && now.role == user.role => Some(now),
+        _ => {
+            state.sessions.end(token);
+            None
+        }
+    }
 }
 
 /// Who last saved `target` and when, from the log: for a refused save.

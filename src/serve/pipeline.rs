@@ -8,6 +8,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use sha2::{Digest, Sha256};
+
+use crate::archive::approval::{Approval, content_sha256};
 use crate::archive::{Added, Archive};
 use crate::compose::Context;
 use crate::compose::templates::TemplateSource;
@@ -63,6 +66,20 @@ pub struct Preview {
     pub documents: Vec<PreviewDocument>,
 }
 
+/// What a step found of a record (see [`Pipeline::examine`]).
+pub struct Examined {
+    /// Errors and warnings, at their lines (fields are placed by the caller).
+    pub notes: Vec<Note>,
+    /// How many of the notes are errors: a record with any does not move on.
+    pub errors: usize,
+    /// The hash of the record and the files it names (empty when it cannot be read).
+    pub sha256: String,
+    /// The hash of its documents as laid out (empty when they cannot be).
+    pub layout: String,
+    /// The record, ready to issue.
+    pub prepared: Option<Prepared>,
+}
+
 /// What the records list says of one record.
 #[derive(Debug, Clone, Serialize)]
 pub struct Summary {
@@ -107,7 +124,7 @@ impl Pipeline {
             .and_then(prepare_file)
             .and_then(|prepared| {
                 notes.extend(prepared.warnings.iter().map(|w| note(path, w, lang)));
-                let (documents, missing) = self.documents(&prepared, lang)?;
+                let (documents, missing) = self.documents(&prepared, lang, false)?;
                 notes.extend(missing.iter().map(|w| note(path, w, lang)));
                 Ok(documents)
             });
@@ -131,9 +148,60 @@ impl Pipeline {
         }
     }
 
+    /// What a step checks of the record at `path` whose bytes are `bytes`: the checks `render`
+    /// runs (record, layout, and glyphs as an archival PDF needs them), the hash of the record
+    /// and the files it names, and the hash of its documents as laid out (page images and
+    /// the news page) — what the leader saw.
+    pub fn examine(&self, path: &Path, bytes: &[u8], lang: Lang) -> Examined {
+        let mut notes = Vec::new();
+        let result = YamlFile::from_bytes(path, bytes)
+            .and_then(prepare_file)
+            .and_then(|prepared| {
+                notes.extend(prepared.warnings.iter().map(|w| note(path, w, lang)));
+                let (documents, missing) = self.documents(&prepared, lang, true)?;
+                notes.extend(missing.iter().map(|w| note(path, w, lang)));
+                Ok((prepared, documents))
+            });
+        let (prepared, layout) = match result {
+            Ok((prepared, documents)) => {
+                let mut hasher = Sha256::new();
+                for document in &documents {
+                    for page in document.pages.iter().chain(document.html.iter()) {
+                        hasher.update(page.as_bytes());
+                        hasher.update([0u8]);
+                    }
+                }
+                let layout = hasher.finalize().iter().map(|b| format!("{b:02x}")).collect();
+                (Some(prepared), layout)
+            }
+            Err(error) => {
+                notes.push(error_note(path, &error, lang));
+                (None, String::new())
+            }
+        };
+        Examined {
+            errors: notes.iter().filter(|n| n.severity == "error").count(),
+            sha256: prepared.as_ref().map(content_sha256).unwrap_or_default(),
+            notes,
+            layout,
+            prepared,
+        }
+    }
+
+    /// Issues `prepared` into the archive in `archive_dir`, keeping what it was approved as.
+    pub fn issue(&self, prepared: &Prepared, archive_dir: &Path, approval: &Approval) -> Result<Vec<Added>, Error> {
+        Archive::open(archive_dir)?.add_approved(&self.renderer, prepared, approval)
+    }
+
     /// Every document of the record laid out for the page, side by side on the thread pool
-    /// the renderer uses, in the record's order; and the characters the fonts lack.
-    fn documents(&self, prepared: &Prepared, lang: Lang) -> Result<(Vec<PreviewDocument>, Vec<Diagnostic>), Error> {
+    /// the renderer uses, in the record's order; and the characters the fonts lack (errors
+    /// when `strict`, as an archival PDF has them).
+    fn documents(
+        &self,
+        prepared: &Prepared,
+        lang: Lang,
+        strict: bool,
+    ) -> Result<(Vec<PreviewDocument>, Vec<Diagnostic>), Error> {
         let made: Vec<Result<(PreviewDocument, Vec<char>), Error>> = prepared
             .documents
             .par_iter()
@@ -146,7 +214,7 @@ impl Pipeline {
             missing.extend(lacking);
             documents.push(document);
         }
-        Ok((documents, missing_glyphs(prepared, &missing, false)))
+        Ok((documents, missing_glyphs(prepared, &missing, strict)))
     }
 
     /// One document as the page shows it: page images and texts, or the news draft's HTML.
@@ -212,7 +280,7 @@ impl Pipeline {
                 }
             }
             summary.inputs = prepared.input_paths();
-            let (_, missing) = self.documents(&prepared, Lang::Vi)?;
+            let (_, missing) = self.documents(&prepared, Lang::Vi, false)?;
             summary.warnings = prepared.warnings.len() + missing.len();
             Ok(())
         });

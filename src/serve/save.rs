@@ -13,7 +13,7 @@ use serde::Deserialize;
 
 use super::AppState;
 use super::editor::version_of;
-use super::security::{Refusal, confine_record, relative_name};
+use super::security::{Refusal, confine_record, record_key, relative_name};
 use crate::error::Error;
 use crate::output::files::write_inside;
 use crate::record::scaffold::{self, SessionFields};
@@ -29,64 +29,67 @@ pub struct SaveRequest {
     pub base: Option<String>,
 }
 
-/// `POST /api/save`: writes the text, or answers 409 with the text on disk.
+/// `POST /api/save`: writes the text, or answers 409 with the text on disk. With users, one
+/// step at a time with the office's other steps: an issued record is refused (409, `"refused":
+/// "state"`), a submitted or approved one goes back to Dự thảo, and the text, its version and
+/// the log's entry are kept in one transaction with the write.
 pub async fn save(
     State(state): State<Arc<AppState>>,
     user: Option<axum::Extension<crate::office::users::User>>,
+    axum::extract::ConnectInfo(peer): axum::extract::ConnectInfo<std::net::SocketAddr>,
     Json(request): Json<SaveRequest>,
 ) -> Response {
     let lang = state.config.lang;
-    let path = match confine_record(&state.config.folder, &request.path) {
-        Ok(path) => path,
+    let (path, key) = match record_key(&state.config.folder, &request.path) {
+        Ok(found) => found,
         Err(refusal) => return refusal.respond(lang),
     };
     if request.text.len() as u64 > crate::record::load::MAX_RECORD_BYTES {
         return Refusal::new(StatusCode::PAYLOAD_TOO_LARGE, "err_record_too_large").respond(lang);
     }
-    let _one_at_a_time = state.save_lock.lock().await;
+    let _one_step_at_a_time = state.steps.lock().await;
     let on_disk = super::security::read_checked(&state.config.folder, &path).await;
-    let disk_version = on_disk.as_deref().map(version_of);
-    if disk_version != request.base {
-        let saved = super::people::last_save(&state, &request.path);
-        let body = serde_json::json!({
-            "error": super::text::t(lang, "err_conflict"),
-            "disk_text": on_disk.map(|b| String::from_utf8_lossy(&b).into_owned()),
-            "disk_version": disk_version,
-            "changed_by": saved.as_ref().map(|(user, _)| user),
-            "changed_at": saved.as_ref().map(|(_, at)| at),
-        });
-        return (StatusCode::CONFLICT, Json(body)).into_response();
+    if on_disk.as_deref().map(version_of) != request.base {
+        return conflict(&state, &key, on_disk);
     }
-    // With users: an issued record is not changed; a save keeps a version, and sends a
-    // record waiting for approval, or approved, back to Dự thảo.
-    let office = state.office.clone().zip(user.map(|u| u.0));
-    if let Some((office, _)) = &office
-        && let Some(refused) = super::workflow::refused_in_state(
-            office,
-            &request.path,
-            |s| s != crate::office::workflow::State::Issued,
-            lang,
-        )
-    {
-        return refused;
-    }
-    let text = request.text.clone();
-    let bytes = request.text.into_bytes();
-    let version = version_of(&bytes);
-    let root = state.config.folder.clone();
-    let written = tokio::task::spawn_blocking(move || write_inside(&root, &path, &bytes, false).map(drop)).await;
-    if let (Ok(Ok(())), Some((office, user))) = (&written, &office) {
-        let office = office.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let _ = office.saved(user, &request.path, &text);
-    }
+    let version = version_of(request.text.as_bytes());
+    let (root, office, address) = (state.config.folder.clone(), state.office.clone(), peer.ip().to_string());
+    let written = tokio::task::spawn_blocking(move || {
+        let write = || write_inside(&root, &path, request.text.as_bytes(), false).map(drop);
+        match (office, user) {
+            (Some(office), Some(user)) => {
+                let office = office.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                office
+                    .saved(&user, &key, &request.text, &address, write)
+                    .map(|r| r.map(drop))
+            }
+            _ => write().map(Ok),
+        }
+    })
+    .await;
     match written {
-        Ok(Ok(())) => Json(serde_json::json!({ "version": version })).into_response(),
+        Ok(Ok(Ok(()))) => Json(serde_json::json!({ "version": version })).into_response(),
+        Ok(Ok(Err(refused))) => super::steps::refusal(&refused, lang),
         Ok(Err(error)) => {
             let body = serde_json::json!({ "error": error.render(lang) });
             (StatusCode::INTERNAL_SERVER_ERROR, Json(body)).into_response()
         }
         Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     }
+}
+
+/// The 409 of a save (or a submit) over a file changed on disk since the editor opened it:
+/// the text on disk, its version, and who saved it last.
+pub fn conflict(state: &AppState, key: &str, on_disk: Option<Vec<u8>>) -> Response {
+    let saved = super::people::last_save(state, key);
+    let body = serde_json::json!({
+        "error": super::text::t(state.config.lang, "err_conflict"),
+        "disk_version": on_disk.as_deref().map(version_of),
+        "disk_text": on_disk.map(|b| String::from_utf8_lossy(&b).into_owned()),
+        "changed_by": saved.as_ref().map(|(user, _)| user),
+        "changed_at": saved.as_ref().map(|(_, at)| at),
+    });
+    (StatusCode::CONFLICT, Json(body)).into_response()
 }
 
 /// A new record from the form (or an assessment scaffold).

@@ -221,13 +221,28 @@ pub async fn read_checked(root: &Path, path: &Path) -> Option<Vec<u8>> {
         .flatten()
 }
 
-/// Like [`confine`], for a record: the name must end in `.yaml` or `.yml`.
+/// Like [`confine`], for a record: the name must end in `.yaml` or `.yml`, and a record
+/// is never reached through a link (the writers refuse links too): the path returned is the
+/// record's one real file, whatever the spelling asked (`./R`, `a/../R`).
 pub fn confine_record(root: &Path, relative: &str) -> Result<PathBuf, Refusal> {
     let path = confine(root, relative)?;
     if !path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
         return Err(Refusal::new(StatusCode::BAD_REQUEST, "err_not_yaml"));
     }
+    let asked = root.join(relative);
+    if std::fs::symlink_metadata(&asked).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(Refusal::new(StatusCode::FORBIDDEN, "err_path"));
+    }
     Ok(path)
+}
+
+/// A record's real file and its one name in the office (relative to `root`, `/`-separated):
+/// states, versions, comments and approvals are kept under that name, never under the
+/// spelling a request used.
+pub fn record_key(root: &Path, relative: &str) -> Result<(PathBuf, String), Refusal> {
+    let path = confine_record(root, relative)?;
+    let key = relative_name(root, &path);
+    Ok((path, key))
 }
 
 /// The name of `path` relative to `root`, with `/` separators, for the pages.

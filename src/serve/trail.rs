@@ -13,7 +13,7 @@ use serde_json::json;
 
 use super::AppState;
 use super::security::Refusal;
-use super::workflow::respond;
+use super::steps::respond;
 use crate::office::audit::Filter;
 use crate::office::users::{Role, User};
 

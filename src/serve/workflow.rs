@@ -1,6 +1,7 @@
 //! The office's steps in the page, when the folder has users: where a record stands, the
 //! steps (trình, trả lại, duyệt), the versions saves kept and what changed between two,
-//! labelled as the form labels its fields. Issuing is "Lưu vào kho", in the downloads.
+//! labelled as the form labels its fields. Issuing is "Lưu vào kho", in the downloads. A
+//! record is known by its one real name ([`record_key`]), whatever the request's spelling.
 
 use std::sync::{Arc, PoisonError};
 
@@ -12,7 +13,9 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::AppState;
-use super::security::{Refusal, confine_record, read_checked};
+use super::editor::version_of;
+use super::security::{Refusal, read_checked, record_key};
+use super::steps;
 use crate::office::users::User;
 use crate::office::workflow::Step;
 
@@ -23,17 +26,25 @@ pub struct At {
     pub path: String,
 }
 
-/// `GET /api/workflow?path=`: where the record stands (`null` without users).
+/// `GET /api/workflow?path=`: where the record stands (`null` without users), and whether
+/// it can still be changed.
 pub async fn standing(State(state): State<Arc<AppState>>, Query(at): Query<At>) -> Response {
-    let Some(office) = &state.office else {
-        return Json(json!(null)).into_response();
+    let lang = state.config.lang;
+    let key = match record_key(&state.config.folder, &at.path) {
+        Ok((_, key)) => key,
+        Err(refusal) => return refusal.respond(lang),
     };
-    let office = office.lock().unwrap_or_else(PoisonError::into_inner);
-    match office.standing(&at.path) {
-        Ok(standing) => Json(json!(standing)).into_response(),
-        Err(error) => (
+    match steps::standing(&state, &key) {
+        None => Json(json!(null)).into_response(),
+        Some(Ok(standing)) => {
+            let mut body = json!(standing);
+            body["read_only"] = json!(standing.state == crate::office::workflow::State::Issued);
+            body["path"] = json!(key);
+            Json(body).into_response()
+        }
+        Some(Err(error)) => (
             StatusCode::INTERNAL_SERVER_ERROR,
-            Json(json!({ "error": error.render(state.config.lang) })),
+            Json(json!({ "error": error.render(lang) })),
         )
             .into_response(),
     }
@@ -49,10 +60,21 @@ pub struct Take {
     /// A return's reason.
     #[serde(default)]
     pub reason: String,
+    /// A submit's text: the editor's, saved and submitted in one step (absent: the file as
+    /// saved).
+    #[serde(default)]
+    pub text: Option<String>,
+    /// The version the editor's text started from (a submit with text is refused with the
+    /// text on disk when the file changed since).
+    #[serde(default)]
+    pub base: Option<String>,
 }
 
-/// `POST /api/workflow`: takes a step; 403 for a role that may not, 409 for a record not in
-/// the state the step starts from.
+/// `POST /api/workflow`: takes a step, one at a time with saves and issues. A submit saves
+/// the editor's text and submits it; a submit or an approval of a record with errors is
+/// refused with 422 and its problems; an approval freezes the version under review (409
+/// when the file differs from it). 403 for a role that may not, 409 for a record not in the
+/// state the step starts from.
 pub async fn take(
     State(state): State<Arc<AppState>>,
     user: Option<Extension<User>>,
@@ -60,65 +82,69 @@ pub async fn take(
     Json(request): Json<Take>,
 ) -> Response {
     let lang = state.config.lang;
-    let (Some(office), Some(Extension(user))) = (&state.office, user) else {
+    let (Some(office), Some(Extension(user))) = (state.office.clone(), user) else {
         return Refusal::new(StatusCode::NOT_FOUND, "err_not_found").respond(lang);
     };
-    let path = match confine_record(&state.config.folder, &request.path) {
-        Ok(path) => path,
+    let (path, key) = match record_key(&state.config.folder, &request.path) {
+        Ok(found) => found,
         Err(refusal) => return refusal.respond(lang),
     };
     if request.step == Step::Issue {
         // Issuing files the documents: it is "Lưu vào kho".
         return Refusal::new(StatusCode::BAD_REQUEST, "err_not_found").respond(lang);
     }
-    // The text as submitted is kept: a returned draft then shows what changed since.
-    let submitted = match request.step {
-        Step::Submit => read_checked(&state.config.folder, &path).await,
-        _ => None,
-    };
-    let office = office.lock().unwrap_or_else(PoisonError::into_inner);
-    let taken = office.take(
-        &user,
-        &request.path,
-        request.step,
-        &request.reason,
-        &peer.ip().to_string(),
-    );
-    if let (Ok(Ok(_)), Some(text)) = (&taken, submitted) {
-        let _ = office.keep_version(&user, &request.path, &String::from_utf8_lossy(&text));
-    }
-    respond(taken, lang)
-}
-
-/// A step's outcome as an answer.
-pub fn respond<T: serde::Serialize>(
-    taken: Result<Result<T, crate::office::workflow::Refused>, crate::error::Error>,
-    lang: crate::problem::Lang,
-) -> Response {
-    use crate::office::workflow::Refused;
-    use crate::problem::Worded;
-    match taken {
-        Ok(Ok(done)) => Json(json!(done)).into_response(),
-        Ok(Err(refused)) => {
-            let status = match refused {
-                Refused::Role => StatusCode::FORBIDDEN,
-                Refused::Missing => StatusCode::NOT_FOUND,
-                Refused::Empty => StatusCode::BAD_REQUEST,
-                Refused::NoReason | Refused::State(_) => StatusCode::CONFLICT,
-            };
-            let (message, hint) = refused.problem().text();
-            (
-                status,
-                Json(json!({ "error": message.take(lang), "hint": hint.take(lang) })),
-            )
-                .into_response()
+    let _one_step_at_a_time = state.steps.lock().await;
+    let on_disk = read_checked(&state.config.folder, &path).await;
+    let (bytes, write) = match (request.step, request.text) {
+        (Step::Submit, Some(text)) => {
+            if on_disk.as_deref().map(version_of) != request.base {
+                return super::save::conflict(&state, &key, on_disk);
+            }
+            let write = on_disk.as_deref() != Some(text.as_bytes());
+            (Some(text.into_bytes()), write)
         }
-        Err(error) => (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            Json(json!({ "error": error.render(lang) })),
-        )
-            .into_response(),
-    }
+        (Step::Submit | Step::Approve, _) => (on_disk, false),
+        (Step::Return | Step::Issue, _) => (None, false),
+    };
+    let examined = match &bytes {
+        Some(bytes) => match steps::examine(&state, &path, &key, bytes.clone()).await {
+            Ok(examined) => Some(examined),
+            Err(refused) => return refused,
+        },
+        None if request.step == Step::Return => None,
+        None => return Refusal::new(StatusCode::NOT_FOUND, "err_not_found").respond(lang),
+    };
+    let text = bytes
+        .as_deref()
+        .map(|b| String::from_utf8_lossy(b).into_owned())
+        .unwrap_or_default();
+    let (address, folder) = (peer.ip().to_string(), state.config.folder.clone());
+    let taken = tokio::task::spawn_blocking(move || {
+        let office = office.lock().unwrap_or_else(PoisonError::into_inner);
+        // The editor's text is written only for a step the person and the state allow.
+        if write && !request.step.allows(user.role) {
+            return Ok(Err(crate::office::workflow::Refused::Role));
+        }
+        if write {
+            let now = office.standing(&key)?;
+            if now.state != crate::office::workflow::State::Draft {
+                return Ok(Err(crate::office::workflow::Refused::State(now.state)));
+            }
+            crate::output::files::write_inside(&folder, &path, text.as_bytes(), false)?;
+        }
+        let content = examined.as_ref().map(|e| steps::content(&text, e));
+        let taken = office.take(&user, &key, request.step, &request.reason, &address, content)?;
+        Ok(taken.map(|standing| {
+            let mut body = json!(standing);
+            if let Some(bytes) = &bytes {
+                body["saved_version"] = json!(version_of(bytes));
+            }
+            body
+        }))
+    })
+    .await
+    .unwrap_or_else(|_| Ok(Err(crate::office::workflow::Refused::Missing)));
+    steps::respond(taken, lang)
 }
 
 /// `?path=&a=&b=`: two versions of a record (`b` absent: the file as it is now).
@@ -139,13 +165,13 @@ pub async fn versions(State(state): State<Arc<AppState>>, Query(query): Query<Co
     let Some(office) = state.office.clone() else {
         return Json(json!({ "versions": [] })).into_response();
     };
-    let path = match confine_record(&state.config.folder, &query.path) {
-        Ok(path) => path,
+    let (path, key) = match record_key(&state.config.folder, &query.path) {
+        Ok(found) => found,
         Err(refusal) => return refusal.respond(lang),
     };
     let now = read_checked(&state.config.folder, &path).await.unwrap_or_default();
     let office = office.lock().unwrap_or_else(PoisonError::into_inner);
-    let list = office.versions(&query.path).unwrap_or_default();
+    let list = office.versions(&key).unwrap_or_default();
     let versions: Vec<_> = list
         .iter()
         .map(|(seq, by, at)| json!({ "seq": seq, "by": by, "at": at }))
@@ -154,7 +180,7 @@ pub async fn versions(State(state): State<Arc<AppState>>, Query(query): Query<Co
         return Json(json!({ "versions": versions })).into_response();
     };
     let text_of = |seq: Option<i64>| match seq {
-        Some(seq) => office.version(&query.path, seq).ok().flatten(),
+        Some(seq) => office.version(&key, seq).ok().flatten(),
         None => Some(String::from_utf8_lossy(&now).into_owned()),
     };
     let (Some(before), Some(after)) = (text_of(Some(a)), text_of(query.b)) else {
@@ -166,24 +192,4 @@ pub async fn versions(State(state): State<Arc<AppState>>, Query(query): Query<Co
         .map(|c| json!({ "field": c.field, "label": super::labels::label_of(&c.field, lang), "before": c.before, "after": c.after }))
         .collect();
     Json(json!({ "versions": versions, "changes": changes })).into_response()
-}
-
-/// With users, the refusal of an action on the record at `path` whose state is not
-/// `allowed` (a save of an issued record, the filing of one not approved).
-pub fn refused_in_state(
-    office: &std::sync::Mutex<crate::office::Office>,
-    path: &str,
-    allowed: impl Fn(crate::office::workflow::State) -> bool,
-    lang: crate::problem::Lang,
-) -> Option<Response> {
-    let standing = office
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .standing(path)
-        .ok()?;
-    if allowed(standing.state) {
-        return None;
-    }
-    let refused = crate::office::workflow::Refused::State(standing.state);
-    Some(respond::<()>(Ok(Err(refused)), lang))
 }

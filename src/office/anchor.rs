@@ -1,0 +1,301 @@
+//! The log's heads kept outside `office.sqlite`, so that a log rewritten by someone with the
+//! database file is found. A head is the last entry's place and hash; `vanban audit anchor`
+//! appends it to `.vanban/audit-anchors` (one line each, never rewritten), with an RFC 3161
+//! timestamp when asked, and every issued archive entry keeps the head at its issue. Then a
+//! log cut back to before an anchor, emptied, dropped or recomputed no longer has that head
+//! at that place, and `verify` names the first anchor that no longer matches. What came
+//! after the last anchor can still be changed unseen: anchor often.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use rusqlite::params;
+use sha2::{Digest, Sha256};
+
+use super::audit::{Entry, head_of};
+use super::{Office, OfficeProblem};
+use crate::error::Error;
+
+/// The file of anchors, in `.vanban/`.
+pub const FILE: &str = "audit-anchors";
+
+/// A head of the log, kept somewhere the database does not hold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anchor {
+    /// The entry's place.
+    pub seq: i64,
+    /// Its hash.
+    pub hash: String,
+    /// When it was anchored.
+    pub at: String,
+    /// Where it is kept, for messages: `audit-anchors:3` or an archive entry's id.
+    pub source: String,
+    /// The RFC 3161 timestamp token over the hash (DER), when one was asked for.
+    pub timestamp: Option<Vec<u8>>,
+}
+
+/// What `verify` found: the entries, the last hash, and how many anchors matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verified {
+    /// Entries in the log.
+    pub entries: usize,
+    /// The last entry's hash.
+    pub last: String,
+    /// Anchors checked (all matched).
+    pub anchors: usize,
+}
+
+impl Office {
+    fn anchors_file(&self) -> PathBuf {
+        self.dir().join(FILE)
+    }
+
+    /// Appends the log's head to the anchors file (with `timestamp`, a token over its hash)
+    /// and logs that it did; the head anchored.
+    pub fn anchor(
+        &self,
+        by: &str,
+        timestamp: impl FnOnce(&[u8]) -> Result<Option<Vec<u8>>, Error>,
+    ) -> Result<Anchor, Error> {
+        let (seq, hash) = head_of(&self.db).map_err(|e| self.error(&e))?;
+        let token = timestamp(&hex_bytes(&hash))?;
+        let anchor = Anchor {
+            seq,
+            hash,
+            at: super::now(),
+            source: String::new(),
+            timestamp: token,
+        };
+        let line = format!(
+            "{}\t{}\t{}\t{}\n",
+            anchor.seq,
+            anchor.hash,
+            anchor.at,
+            anchor.timestamp.as_deref().map(hex).unwrap_or_default()
+        );
+        let path = self.anchors_file();
+        if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(Error::Link { path });
+        }
+        use std::os::unix::fs::OpenOptionsExt;
+        let written = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .mode(0o600)
+            .open(&path)
+            .and_then(|mut f| f.write_all(line.as_bytes()).and_then(|()| f.sync_all()));
+        written.map_err(|e| Error::Write {
+            path: path.clone(),
+            detail: e.to_string(),
+        })?;
+        self.record(by, "audit-anchor", &format!("{}:{}", anchor.seq, anchor.hash), "cli")?;
+        Ok(anchor)
+    }
+
+    /// The anchors of the anchors file, oldest first (none when there is no file).
+    pub fn anchors(&self) -> Result<Vec<Anchor>, Error> {
+        let path = self.anchors_file();
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => {
+                return Err(Error::Read {
+                    path,
+                    detail: e.to_string(),
+                });
+            }
+        };
+        let mut anchors = Vec::new();
+        for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+            let cells: Vec<&str> = line.split('\t').collect();
+            let seq = cells.first().and_then(|s| s.parse().ok());
+            let (Some(seq), Some(hash), Some(at)) = (seq, cells.get(1), cells.get(2)) else {
+                return Err(Error::Feature {
+                    path: path.clone(),
+                    problem: Box::new(OfficeProblem::AnchorUnreadable { line: i + 1 }),
+                });
+            };
+            anchors.push(Anchor {
+                seq,
+                hash: hash.to_string(),
+                at: at.to_string(),
+                source: format!("{FILE}:{}", i + 1),
+                timestamp: cells.get(3).filter(|t| !t.is_empty()).map(|t| hex_bytes(t)),
+            });
+        }
+        Ok(anchors)
+    }
+
+    /// Checks the chain, then every anchor of the file and of `more` (the archive's): the
+    /// log must still hold each head at its place. Then the versions and states must be the
+    /// ones the log's entries hashed. An error names the first thing that does not hold.
+    pub fn verify_trail(&self, more: &[Anchor]) -> Result<Verified, Error> {
+        let rows = self.chain_rows();
+        let (entries, last) = self.verify_rows(&rows)?;
+        let mut anchors = self.anchors()?;
+        anchors.extend(more.iter().cloned());
+        for anchor in &anchors {
+            let held = usize::try_from(anchor.seq - 1)
+                .ok()
+                .and_then(|i| rows.get(i))
+                .is_some_and(|(entry, _, hash)| entry.seq == anchor.seq && *hash == anchor.hash);
+            // An anchor of an empty log (seq 0) holds for any log.
+            if anchor.seq > 0 && !held {
+                return Err(self.broken(OfficeProblem::AnchorLost {
+                    seq: anchor.seq,
+                    source: anchor.source.clone(),
+                }));
+            }
+        }
+        let logged: Vec<&Entry> = rows.iter().map(|(e, _, _)| e).collect();
+        self.check_versions(&logged)?;
+        self.check_states(&logged)?;
+        Ok(Verified {
+            entries,
+            last,
+            anchors: anchors.len(),
+        })
+    }
+
+    /// Each version kept of a record whose saves the log hashes must be a text it hashed.
+    fn check_versions(&self, log: &[&Entry]) -> Result<(), Error> {
+        let mut statement = self
+            .db
+            .prepare("SELECT path, seq, text FROM versions ORDER BY path, seq")
+            .map_err(|e| self.error(&e))?;
+        let versions: Vec<(String, i64, String)> = statement
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .and_then(Iterator::collect)
+            .map_err(|e| self.error(&e))?;
+        for (path, seq, text) in versions {
+            let of_path: Vec<&&Entry> = log
+                .iter()
+                .filter(|e| is_about(e, &path) && !e.detail.is_empty())
+                .collect();
+            // A record whose versions were kept before entries carried hashes is not checked.
+            if of_path.is_empty() {
+                continue;
+            }
+            let detail = version_detail(seq, text.as_bytes());
+            if !of_path.iter().any(|e| e.detail == detail) {
+                return Err(self.broken(OfficeProblem::NotInLog {
+                    what: format!("{path} v{seq}"),
+                }));
+            }
+        }
+        Ok(())
+    }
+
+    /// Each record's state must be the one its last logged step left.
+    fn check_states(&self, log: &[&Entry]) -> Result<(), Error> {
+        let mut statement = self
+            .db
+            .prepare("SELECT path, state, approved_sha256 FROM states")
+            .map_err(|e| self.error(&e))?;
+        let states: Vec<(String, String, String)> = statement
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .and_then(Iterator::collect)
+            .map_err(|e| self.error(&e))?;
+        for (path, state, approved) in states {
+            let last = log
+                .iter()
+                .rev()
+                .filter(|e| is_about(e, &path))
+                .find_map(|e| state_after(&e.action).map(|s| (s, e)));
+            let holds = match last {
+                Some((after, entry)) => {
+                    after == state && (approved.is_empty() || state != "da-duyet" || entry.detail.contains(&approved))
+                }
+                None => state == "du-thao",
+            };
+            if !holds {
+                return Err(self.broken(OfficeProblem::NotInLog {
+                    what: format!("{path}: {state}"),
+                }));
+            }
+        }
+        Ok(())
+    }
+
+    /// Every entry with its stored `prev` and `hash`; none when the table is gone.
+    fn chain_rows(&self) -> Vec<(Entry, String, String)> {
+        let rows = self
+            .db
+            .prepare("SELECT seq, at, user, action, target, address, detail, prev, hash FROM audit ORDER BY seq")
+            .and_then(|mut s| {
+                s.query_map([], |r| {
+                    Ok((
+                        Entry {
+                            seq: r.get(0)?,
+                            at: r.get(1)?,
+                            user: r.get(2)?,
+                            action: r.get(3)?,
+                            target: r.get(4)?,
+                            address: r.get(5)?,
+                            detail: r.get(6)?,
+                        },
+                        r.get(7)?,
+                        r.get(8)?,
+                    ))
+                })
+                .and_then(Iterator::collect)
+            });
+        rows.unwrap_or_default()
+    }
+
+    fn broken(&self, problem: OfficeProblem) -> Error {
+        Error::Feature {
+            path: self.path.clone(),
+            problem: Box::new(problem),
+        }
+    }
+
+    /// Whether the log holds `hash` at `seq` (an archive entry's anchor, say).
+    pub fn holds(&self, seq: i64, hash: &str) -> Result<bool, Error> {
+        self.db
+            .query_row(
+                "SELECT COUNT(*) FROM audit WHERE seq = ?1 AND hash = ?2",
+                params![seq, hash],
+                |r| r.get::<_, i64>(0),
+            )
+            .map(|n| n > 0)
+            .map_err(|e| self.error(&e))
+    }
+}
+
+/// What a step leaves a record in, by the action's name in the log.
+fn state_after(action: &str) -> Option<&'static str> {
+    Some(match action {
+        "submit" => "cho-duyet",
+        "approve" => "da-duyet",
+        "issue" => "da-ban-hanh",
+        "return" | "save" => "du-thao",
+        _ => return None,
+    })
+}
+
+/// Whether `entry` is about the record at `path` (its target is the path, or the path and a
+/// reason).
+fn is_about(entry: &Entry, path: &str) -> bool {
+    entry.target == path
+        || entry
+            .target
+            .strip_prefix(path)
+            .is_some_and(|rest| rest.starts_with(": "))
+}
+
+/// The detail a kept version is logged with: its number and the SHA-256 of its text.
+pub fn version_detail(seq: i64, text: &[u8]) -> String {
+    format!("v{seq} sha256:{}", hex(&Sha256::digest(text)))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn hex_bytes(text: &str) -> Vec<u8> {
+    (0..text.len() / 2)
+        .filter_map(|i| text.get(2 * i..2 * i + 2))
+        .filter_map(|pair| u8::from_str_radix(pair, 16).ok())
+        .collect()
+}
