@@ -70,6 +70,9 @@ const Workflow = {
     const leaves = dirty && (standing.state === "cho-duyet" || standing.state === "da-duyet");
     const note = document.getElementById("back-to-draft");
     if (note) note.hidden = !leaves;
+    // The bar has room for one of the two: the edits on screen are what matters now.
+    const version = document.getElementById("under-review");
+    if (version) version.hidden = leaves;
     const badge = document.getElementById("state");
     if (badge) badge.classList.toggle("leaving", leaves);
     const approve = document.getElementById("step-approve");
@@ -122,14 +125,11 @@ const Workflow = {
     await Workflow.show();
   },
 
-  // A step refused: the record's problems beside their fields, or the server's words.
+  // A step refused: the server's words (for errors in the record, how many and where to
+  // look), and the record's problems beside their fields and at their lines.
   refused(status, body) {
     const editor = Workflow.editor;
-    if (status === 422 && Array.isArray(body.problems)) {
-      editor.problems(body.problems);
-      editor.notice(V.t("refused_problems", { error: body.error || "", n: String(body.problems.length) }));
-      return;
-    }
+    if (status === 422 && Array.isArray(body.problems)) editor.problems(body.problems);
     editor.notice((body.error || "") + (body.hint ? " → " + body.hint : ""));
   },
 

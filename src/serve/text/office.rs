@@ -15,18 +15,13 @@ pub const ENTRIES: &[(&str, &str, &str)] = &[
     ),
     (
         "save_back_to_draft",
-        "Có sửa chưa lưu: Lưu sẽ đưa về Dự thảo, phải trình lại",
-        "Unsaved edits: saving sends it back to Draft, to be submitted again",
+        "Lưu sẽ đưa về Dự thảo, phải trình lại",
+        "Saving sends it back to Draft, to be submitted again",
     ),
     (
         "approve_unsaved",
         "Bản trên màn hình đã sửa, khác bản đã trình; tải lại trang để duyệt bản đã trình",
         "The text on screen was edited and differs from the version submitted; reload the page to approve that version",
-    ),
-    (
-        "refused_problems",
-        "{error}: {n} lỗi, ghi bên cạnh các trường",
-        "{error}: {n} problems, shown beside the fields",
     ),
     (
         "issued_read_only",
