@@ -25,6 +25,7 @@ mod news;
 mod nothing_lost;
 mod ocsp;
 mod office;
+mod office_integrity;
 mod office_review;
 mod office_workflow;
 mod pdf_graphs;
