@@ -27,6 +27,7 @@ mod ocsp;
 mod office;
 mod office_integrity;
 mod office_review;
+mod office_trail;
 mod office_workflow;
 mod pdf_graphs;
 mod pdfa;
