@@ -205,6 +205,7 @@ pub fn state(args: &ServeArgs, lang: Lang) -> Result<Arc<AppState>, Error> {
 
 /// Serves until interrupted (the command's entry point is in `commands/serve.rs`).
 pub async fn serve(args: &ServeArgs, lang: Lang) -> Result<(), Error> {
+    return_large_allocations();
     let state = state(args, lang)?;
     let _watcher = records::watch_folder(&state)?;
     let address = SocketAddr::new(args.bind, args.port);
@@ -252,6 +253,18 @@ pub async fn serve(args: &ServeArgs, lang: Lang) -> Result<(), Error> {
         path: PathBuf::from(bound.to_string()),
         detail: e.to_string(),
     })
+}
+
+/// Memory of a large allocation goes back to the system when it is freed. A password check
+/// takes ~19 MiB; glibc's default would keep each such block in the allocating thread's
+/// arena once its threshold has grown (measured: 466 MB resident after 200 logins), so the
+/// threshold is fixed at 1 MiB (the `mallopt` call is glibc's own, used as documented).
+fn return_large_allocations() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: `mallopt` only sets a parameter of the allocator, under its own locks.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20);
+    }
 }
 
 /// The line printed at start: where to open the app (with the token, when one is needed).
