@@ -117,6 +117,11 @@ fn a_recomputed_cut_back_emptied_or_dropped_log_is_found_against_its_anchors() {
     let folder = office.folder().to_path_buf();
     // An issue keeps the log's head in its archive entry; `audit anchor` keeps it beside the database.
     assert_eq!(office.submit(SEED).status, 200);
+    let comment = json!({ "path": SEED, "field": "/date", "text": "Kiểm tra lại ngày" });
+    assert_eq!(
+        office.server.post_as(&office.hai, "/api/comments", &comment).status,
+        200
+    );
     assert_eq!(office.step(&office.hai, SEED, "approve").status, 200);
     assert_eq!(office.issue(SEED).status, 200);
     let anchored = cli(&["audit", "anchor"], &folder);
@@ -154,6 +159,7 @@ fn a_recomputed_cut_back_emptied_or_dropped_log_is_found_against_its_anchors() {
             "version rewritten",
             "UPDATE versions SET text = text || '# sửa' WHERE seq = 1",
         ),
+        ("comment rewritten", "UPDATE comments SET text = 'Đồng ý'"),
         ("untouched", "SELECT 1"),
     ];
     for (name, sql) in attacks {
