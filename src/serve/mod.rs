@@ -20,6 +20,7 @@
 //! | [`trail`] | each record's state and open comments for the list; the audit log in the page |
 //! | [`text`] | every word of the interface, Vietnamese and English |
 //! | [`tls`] | HTTPS: the office's certificate or one made on first start; handshakes side by side |
+//! | [`listen`] | serving each connection, HTTP or HTTPS: header and idle timeouts, stopping on Ctrl-C |
 //! | [`signing`] | signing issued documents with the USB tokens of this machine; verification shown |
 
 pub mod assets;
@@ -28,6 +29,7 @@ pub mod downloads;
 pub mod editor;
 pub mod form;
 pub mod labels;
+pub mod listen;
 pub mod people;
 pub mod pipeline;
 pub mod records;
@@ -231,28 +233,21 @@ pub async fn serve(args: &ServeArgs, lang: Lang) -> Result<(), Error> {
             + "\n");
     }
     let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), said.as_bytes());
-    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
+    let app = router(state);
     let stop = async {
         let _ = tokio::signal::ctrl_c().await;
     };
-    let ended = match &tls {
+    match &tls {
         Some(tls) => {
-            use axum::serve::ListenerExt;
             let listener = tls::Listener::new(listener, tls).map_err(|e| Error::Write {
                 path: PathBuf::from(bound.to_string()),
                 detail: e.to_string(),
             })?;
-            // `tap_io` lets the connection's address reach the handlers (ConnectInfo).
-            axum::serve(listener.tap_io(|_| ()), app)
-                .with_graceful_shutdown(stop)
-                .await
+            listen::serve(listener, app, stop).await;
         }
-        None => axum::serve(listener, app).with_graceful_shutdown(stop).await,
-    };
-    ended.map_err(|e| Error::Write {
-        path: PathBuf::from(bound.to_string()),
-        detail: e.to_string(),
-    })
+        None => listen::serve(listener, app, stop).await,
+    }
+    Ok(())
 }
 
 /// Memory of a large allocation goes back to the system when it is freed. A password check

@@ -42,6 +42,7 @@ mod serve_sign;
 mod server;
 mod sign;
 mod support;
+mod timeouts;
 mod timestamp;
 mod tls;
 mod tls_client;
