@@ -148,73 +148,12 @@ impl Office {
             }
         }
         let logged: Vec<&Entry> = rows.iter().map(|(e, _, _)| e).collect();
-        self.check_versions(&logged)?;
-        self.check_states(&logged)?;
+        self.accounted(&logged)?;
         Ok(Verified {
             entries,
             last,
             anchors: anchors.len(),
         })
-    }
-
-    /// Each version kept of a record whose saves the log hashes must be a text it hashed.
-    fn check_versions(&self, log: &[&Entry]) -> Result<(), Error> {
-        let mut statement = self
-            .db
-            .prepare("SELECT path, seq, text FROM versions ORDER BY path, seq")
-            .map_err(|e| self.error(&e))?;
-        let versions: Vec<(String, i64, String)> = statement
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .and_then(Iterator::collect)
-            .map_err(|e| self.error(&e))?;
-        for (path, seq, text) in versions {
-            let of_path: Vec<&&Entry> = log
-                .iter()
-                .filter(|e| is_about(e, &path) && !e.detail.is_empty())
-                .collect();
-            // A record whose versions were kept before entries carried hashes is not checked.
-            if of_path.is_empty() {
-                continue;
-            }
-            let detail = version_detail(seq, text.as_bytes());
-            if !of_path.iter().any(|e| e.detail == detail) {
-                return Err(self.broken(OfficeProblem::NotInLog {
-                    what: format!("{path} v{seq}"),
-                }));
-            }
-        }
-        Ok(())
-    }
-
-    /// Each record's state must be the one its last logged step left.
-    fn check_states(&self, log: &[&Entry]) -> Result<(), Error> {
-        let mut statement = self
-            .db
-            .prepare("SELECT path, state, approved_sha256 FROM states")
-            .map_err(|e| self.error(&e))?;
-        let states: Vec<(String, String, String)> = statement
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .and_then(Iterator::collect)
-            .map_err(|e| self.error(&e))?;
-        for (path, state, approved) in states {
-            let last = log
-                .iter()
-                .rev()
-                .filter(|e| is_about(e, &path))
-                .find_map(|e| state_after(&e.action).map(|s| (s, e)));
-            let holds = match last {
-                Some((after, entry)) => {
-                    after == state && (approved.is_empty() || state != "da-duyet" || entry.detail.contains(&approved))
-                }
-                None => state == "du-thao",
-            };
-            if !holds {
-                return Err(self.broken(OfficeProblem::NotInLog {
-                    what: format!("{path}: {state}"),
-                }));
-            }
-        }
-        Ok(())
     }
 
     /// Every entry with its stored `prev` and `hash`; none when the table is gone.
@@ -243,7 +182,7 @@ impl Office {
         rows.unwrap_or_default()
     }
 
-    fn broken(&self, problem: OfficeProblem) -> Error {
+    pub(super) fn broken(&self, problem: OfficeProblem) -> Error {
         Error::Feature {
             path: self.path.clone(),
             problem: Box::new(problem),
@@ -261,27 +200,6 @@ impl Office {
             .map(|n| n > 0)
             .map_err(|e| self.error(&e))
     }
-}
-
-/// What a step leaves a record in, by the action's name in the log.
-fn state_after(action: &str) -> Option<&'static str> {
-    Some(match action {
-        "submit" => "cho-duyet",
-        "approve" => "da-duyet",
-        "issue" => "da-ban-hanh",
-        "return" | "save" => "du-thao",
-        _ => return None,
-    })
-}
-
-/// Whether `entry` is about the record at `path` (its target is the path, or the path and a
-/// reason).
-fn is_about(entry: &Entry, path: &str) -> bool {
-    entry.target == path
-        || entry
-            .target
-            .strip_prefix(path)
-            .is_some_and(|rest| rest.starts_with(": "))
 }
 
 /// The detail a kept version is logged with: its number and the SHA-256 of its text.

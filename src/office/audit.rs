@@ -33,10 +33,10 @@ pub struct Entry {
 
 /// The longest name and target an entry keeps, in bytes (longer ones are cut at a character).
 const MAX_NAME: usize = 256;
-const MAX_TARGET: usize = 4096;
+pub(super) const MAX_TARGET: usize = 4096;
 
 /// `text` cut to at most `max` bytes, at a character boundary.
-fn bounded(text: &str, max: usize) -> String {
+pub(super) fn bounded(text: &str, max: usize) -> String {
     let mut end = text.len().min(max);
     while !text.is_char_boundary(end) {
         end -= 1;

@@ -5,6 +5,7 @@
 use rusqlite::{OptionalExtension, params};
 
 use super::Office;
+use super::audit::append;
 use super::users::{Role, User};
 use super::workflow::Refused;
 use crate::error::Error;
@@ -77,14 +78,19 @@ impl Office {
         if text.trim().is_empty() {
             return Ok(Err(Refused::Empty));
         }
-        self.db
-            .execute(
-                "INSERT INTO comments (path, field, passage, document, author, at, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![path, anchor.field, anchor.passage.trim(), anchor.document, user.name, super::now(), text.trim()],
-            )
-            .map_err(|e| self.error(&e))?;
-        let id = self.db.last_insert_rowid();
-        self.record(&user.name, "comment", &format!("{path}#{id}: {}", text.trim()), address)?;
+        let id = self.transaction(|db| {
+            let inserted = db
+                .execute(
+                    "INSERT INTO comments (path, field, passage, document, author, at, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    params![path, anchor.field, anchor.passage.trim(), anchor.document, user.name, super::now(), text.trim()],
+                )
+                .and_then(|_| {
+                    let id = db.last_insert_rowid();
+                    let target = format!("{path}#{id}: {}", text.trim());
+                    append(db, &user.name, "comment", &target, address, "").map(|()| id)
+                });
+            inserted.map_err(|e| self.error(&e))
+        })?;
         Ok(Ok(id))
     }
 
@@ -106,13 +112,24 @@ impl Office {
         if !self.thread_exists(path, id)? {
             return Ok(Err(Refused::Missing));
         }
-        self.db
-            .execute(
-                "INSERT INTO comments (path, parent, author, at, text) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![path, id, user.name, super::now(), text.trim()],
-            )
-            .map_err(|e| self.error(&e))?;
-        self.record(&user.name, "answer", &format!("{path}#{id}: {}", text.trim()), address)?;
+        self.transaction(|db| {
+            let inserted = db
+                .execute(
+                    "INSERT INTO comments (path, parent, author, at, text) VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![path, id, user.name, super::now(), text.trim()],
+                )
+                .and_then(|_| {
+                    append(
+                        db,
+                        &user.name,
+                        "answer",
+                        &format!("{path}#{id}: {}", text.trim()),
+                        address,
+                        "",
+                    )
+                });
+            inserted.map_err(|e| self.error(&e))
+        })?;
         Ok(Ok(()))
     }
 

@@ -4,9 +4,10 @@
 //! [`workflow`] (each record's state, the steps between, the versions saves keep, and the
 //! version an approval freezes), [`comments`] (the leader's review comments and the
 //! drafter's answers), [`anchor`] (the log's heads kept outside the database, so that a
-//! rewritten log is found) and [`schema`] (the tables and their migrations). With no user,
+//! rewritten log is found), [`accounted`] (the rows the log must account for) and [`schema`] (the tables and their migrations). With no user,
 //! `serve` on loopback works as it always did; the first user turns logins on.
 
+pub mod accounted;
 pub mod anchor;
 pub mod audit;
 pub mod comments;

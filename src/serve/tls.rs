@@ -109,8 +109,9 @@ fn self_signed(folder: &Path, bind: IpAddr) -> Result<(PathBuf, PathBuf), Error>
     Ok((cert, key))
 }
 
-/// TCP connections that finished their TLS handshake, for `axum::serve`. Handshakes run
-/// side by side, so a client that stalls in one holds up no one (it is dropped after 10 s).
+/// TCP connections that finished their TLS handshake, for [`super::listen::serve`].
+/// Handshakes run side by side, so a client that stalls in one holds up no one (it is
+/// dropped after 10 s).
 pub struct Listener {
     accepted: tokio::sync::mpsc::Receiver<(TlsStream<TcpStream>, SocketAddr)>,
     local: SocketAddr,

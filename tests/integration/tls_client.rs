@@ -66,8 +66,8 @@ pub fn fingerprint(cert: &[u8]) -> String {
         .join(":")
 }
 
-/// Sends `request` over TLS to `address`, trusting only `pin`; the raw answer.
-pub fn exchange(address: &str, pin: &str, request: &[u8]) -> Result<Vec<u8>, rustls::Error> {
+/// A client that trusts only `pin`, for a server named `localhost`.
+pub fn client(pin: &str) -> rustls::ClientConnection {
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let config = rustls::ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
@@ -76,7 +76,12 @@ pub fn exchange(address: &str, pin: &str, request: &[u8]) -> Result<Vec<u8>, rus
         .with_custom_certificate_verifier(Arc::new(Pinned(pin.to_string())))
         .with_no_client_auth();
     let name = ServerName::try_from("localhost").unwrap();
-    let mut connection = rustls::ClientConnection::new(Arc::new(config), name).unwrap();
+    rustls::ClientConnection::new(Arc::new(config), name).unwrap()
+}
+
+/// Sends `request` over TLS to `address`, trusting only `pin`; the raw answer.
+pub fn exchange(address: &str, pin: &str, request: &[u8]) -> Result<Vec<u8>, rustls::Error> {
+    let mut connection = client(pin);
     let mut tcp = TcpStream::connect(address).unwrap();
     tcp.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
     let mut stream = rustls::Stream::new(&mut connection, &mut tcp);
