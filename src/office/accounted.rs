@@ -1,10 +1,10 @@
 //! What the office's tables hold that the log must account for: each version kept is a text
 //! a logged save or submit hashed, each record's state is the one its last logged step left
 //! (an approval with the hash it froze), each comment and answer is a logged one. A row
-//! changed in the database without its entry is found; see [`super::anchor`] for entries
+//! changed in the database without its entry is found; see the anchors for entries
 //! changed with their rows.
 
-use super::anchor::version_detail;
+use super::audit::version_detail;
 use super::audit::{Entry, bounded};
 use super::{Office, OfficeProblem};
 use crate::error::Error;

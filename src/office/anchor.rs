@@ -10,7 +10,6 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use rusqlite::params;
-use sha2::{Digest, Sha256};
 
 use super::audit::{Entry, head_of};
 use super::{Office, OfficeProblem};
@@ -200,11 +199,6 @@ impl Office {
             .map(|n| n > 0)
             .map_err(|e| self.error(&e))
     }
-}
-
-/// The detail a kept version is logged with: its number and the SHA-256 of its text.
-pub fn version_detail(seq: i64, text: &[u8]) -> String {
-    format!("v{seq} sha256:{}", hex(&Sha256::digest(text)))
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -3,7 +3,7 @@
 //! of the one before, so an entry edited or deleted in the database breaks the chain at that
 //! place, and `vanban audit verify` names it. A log recomputed, cut back or emptied by
 //! someone with the database file keeps a whole chain: that is found against the heads kept
-//! outside the database ([`super::anchor`]).
+//! outside the database (the anchors).
 
 use rusqlite::{Connection, OptionalExtension, params};
 use sha2::{Digest, Sha256};
@@ -204,6 +204,17 @@ impl Office {
         }
         Ok((rows.len(), prev))
     }
+}
+
+/// The detail a kept version is logged with: its number and the SHA-256 of its text.
+pub fn version_detail(seq: i64, text: &[u8]) -> String {
+    format!(
+        "v{seq} sha256:{}",
+        Sha256::digest(text)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
+    )
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::anchor::version_detail;
+use super::audit::version_detail;
 
 use super::users::{Role, User};
 use super::{Office, OfficeProblem};
