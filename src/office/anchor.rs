@@ -11,7 +11,7 @@ use std::path::PathBuf;
 
 use rusqlite::params;
 
-use super::audit::{Entry, head_of};
+use super::audit::{Entry, entry, head_of};
 use super::{Office, OfficeProblem};
 use crate::error::Error;
 
@@ -161,22 +161,8 @@ impl Office {
             .db
             .prepare("SELECT seq, at, user, action, target, address, detail, prev, hash FROM audit ORDER BY seq")
             .and_then(|mut s| {
-                s.query_map([], |r| {
-                    Ok((
-                        Entry {
-                            seq: r.get(0)?,
-                            at: r.get(1)?,
-                            user: r.get(2)?,
-                            action: r.get(3)?,
-                            target: r.get(4)?,
-                            address: r.get(5)?,
-                            detail: r.get(6)?,
-                        },
-                        r.get(7)?,
-                        r.get(8)?,
-                    ))
-                })
-                .and_then(Iterator::collect)
+                s.query_map([], |r| Ok((entry(r)?, r.get(7)?, r.get(8)?)))
+                    .and_then(Iterator::collect)
             });
         rows.unwrap_or_default()
     }

@@ -89,7 +89,7 @@ fn chain(prev: &str, e: &Entry) -> String {
 }
 
 /// An entry from a row whose first seven columns are its own.
-fn entry(r: &rusqlite::Row) -> rusqlite::Result<Entry> {
+pub(super) fn entry(r: &rusqlite::Row) -> rusqlite::Result<Entry> {
     Ok(Entry {
         seq: r.get(0)?,
         at: r.get(1)?,

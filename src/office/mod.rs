@@ -1,8 +1,8 @@
 //! The office: its people, their roles, and the trail of what each did. Kept in the records
 //! folder's `.vanban/office.sqlite`: [`users`] (names, roles, Argon2id password hashes),
 //! [`audit`] (an append-only log, each entry carrying the hash of the one before) and
-//! [`workflow`] (each record's state, the steps between, the versions saves keep, and the
-//! version an approval freezes), [`comments`] (the leader's review comments and the
+//! [`workflow`] (each record's state, the versions saves keep, and the version an approval
+//! freezes), [`steps`] (each step and save in one transaction), [`comments`] (the leader's review comments and the
 //! drafter's answers), [`anchor`] (the log's heads kept outside the database, so that a
 //! rewritten log is found), [`accounted`] (the rows the log must account for) and [`schema`] (the tables and their migrations). With no user,
 //! `serve` on loopback works as it always did; the first user turns logins on.
@@ -13,6 +13,7 @@ pub mod audit;
 pub mod comments;
 pub mod problem;
 pub mod schema;
+pub mod steps;
 pub mod users;
 pub mod workflow;
 
