@@ -132,7 +132,7 @@ pub async fn archive(
     };
     let result = match state.office.clone().zip(user.map(|u| u.0)) {
         Some((office, user)) => {
-            let _one_step_at_a_time = state.steps.lock().await;
+            let _one_step_at_a_time = state.steps.hold(&key).await;
             match issue(&state, office, &user, (&path, &key), archive_dir, peer.ip().to_string()).await {
                 Ok(added) => Ok(Ok(added)),
                 Err(refused) => return refused,

@@ -106,7 +106,7 @@ pub async fn people(State(state): State<Arc<AppState>>) -> Response {
 /// `POST /api/directory`: adds a person to `danh-ba.yaml` (made when missing).
 pub async fn add_person(State(state): State<Arc<AppState>>, Json(person): Json<directory::Person>) -> Response {
     let lang = state.config.lang;
-    let _one_at_a_time = state.steps.lock().await;
+    let _one_at_a_time = state.steps.hold(directory::FILE).await;
     let root = state.config.folder.clone();
     let path = root.join(directory::FILE);
     let text = read_checked(&root, &path).await.unwrap_or_default();

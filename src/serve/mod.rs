@@ -97,10 +97,10 @@ pub struct AppState {
     pub changes: tokio::sync::watch::Sender<Changes>,
     /// The list's summaries, kept while their files are unchanged.
     pub summaries: Mutex<HashMap<PathBuf, records::Cached>>,
-    /// One step at a time (a save, a submit, an approval, an issue, a new record): the
+    /// One step at a time on each record (a save, a submit, an approval, an issue): the
     /// checks a step makes and what it writes are one step, and a save racing an issue
     /// meets the issued state, or the issue meets the saved draft.
-    pub steps: tokio::sync::Mutex<()>,
+    pub steps: steps::RecordLocks,
     /// Password checks under way at once: at most one per core (each takes ~19 MiB).
     pub password_checks: tokio::sync::Semaphore,
     /// Links in the folder already named in a warning (each is named once).
@@ -196,7 +196,7 @@ pub fn state(args: &ServeArgs, lang: Lang) -> Result<Arc<AppState>, Error> {
         pipeline: pipeline::Pipeline::new(args.templates.clone())?,
         changes: tokio::sync::watch::Sender::new(Changes::default()),
         summaries: Mutex::new(HashMap::new()),
-        steps: tokio::sync::Mutex::new(()),
+        steps: steps::RecordLocks::default(),
         password_checks: tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(1, usize::from)),
         skipped_links: Mutex::new(std::collections::HashSet::new()),
         office,

@@ -47,7 +47,7 @@ pub async fn save(
     if request.text.len() as u64 > crate::record::load::MAX_RECORD_BYTES {
         return Refusal::new(StatusCode::PAYLOAD_TOO_LARGE, "err_record_too_large").respond(lang);
     }
-    let _one_step_at_a_time = state.steps.lock().await;
+    let _one_step_at_a_time = state.steps.hold(&key).await;
     let on_disk = super::security::read_checked(&state.config.folder, &path).await;
     if on_disk.as_deref().map(version_of) != request.base {
         return conflict(&state, &key, on_disk);

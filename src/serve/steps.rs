@@ -1,9 +1,10 @@
-//! What the office's steps share in the server: one step at a time ([`AppState::steps`]), the
-//! record read once and checked as `render` checks it before it moves on (422 with the
-//! problems per field), and the office's answer to a step as JSON.
+//! What the office's steps share in the server: one step at a time on each record
+//! ([`RecordLocks`]), the record read once and checked as `render` checks it before it moves
+//! on (422 with the problems per field), and the office's answer to a step as JSON.
 
+use std::collections::HashMap;
 use std::path::Path;
-use std::sync::{Arc, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use axum::Json;
 use axum::http::StatusCode;
@@ -14,6 +15,25 @@ use super::AppState;
 use super::pipeline::Examined;
 use crate::office::workflow::{Content, Refused, Standing};
 use crate::problem::{Lang, Worded};
+
+/// One lock a record (by its one name): a save, a submit, an approval and an issue of the
+/// same record run one after another, so the checks a step makes and what it writes are one
+/// step; other records go on meanwhile.
+#[derive(Default)]
+pub struct RecordLocks(Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>);
+
+impl RecordLocks {
+    /// Waits for the record named `key`, and holds it until the guard is dropped.
+    pub async fn hold(&self, key: &str) -> tokio::sync::OwnedMutexGuard<()> {
+        let lock = {
+            let mut locks = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+            // A lock only the table holds is neither held nor awaited: forgotten.
+            locks.retain(|_, lock| Arc::strong_count(lock) > 1);
+            locks.entry(key.to_string()).or_default().clone()
+        };
+        lock.lock_owned().await
+    }
+}
 
 /// `bytes`, the record at `path` (named `key`), examined; a 422 answer naming each problem and
 /// its field when it has errors.

@@ -93,7 +93,7 @@ pub async fn take(
         // Issuing files the documents: it is "Lưu vào kho".
         return Refusal::new(StatusCode::BAD_REQUEST, "err_not_found").respond(lang);
     }
-    let _one_step_at_a_time = state.steps.lock().await;
+    let _one_step_at_a_time = state.steps.hold(&key).await;
     let on_disk = read_checked(&state.config.folder, &path).await;
     let (bytes, write) = match (request.step, request.text) {
         (Step::Submit, Some(text)) => {
