@@ -15,6 +15,11 @@ function states(row) {
   return V.el("td", {}, state(row), ...Trail.badges(row.path));
 }
 
+// The trích yếu as a title: "về tiến độ …" → "Về tiến độ …".
+function title(subject) {
+  return subject ? subject.charAt(0).toUpperCase() + subject.slice(1) : "";
+}
+
 // `2026-11-14` as `14/11/2026`.
 function shownDate(iso) {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
@@ -30,7 +35,7 @@ function show() {
     const date = shownDate(row.date);
     const text = [row.path, row.subject, kind, row.unit, date, row.problem, Trail.words(row.path)].join(" ").toLowerCase();
     if (words && !text.includes(words)) continue;
-    const link = V.el("a", { href: "/edit?path=" + encodeURIComponent(row.path), class: "subject" }, row.subject || row.path);
+    const link = V.el("a", { href: "/edit?path=" + encodeURIComponent(row.path), class: "subject" }, title(row.subject) || row.path);
     const about = V.el("td", {}, link);
     if (row.subject) about.append(V.el("span", { class: "file" }, row.path));
     body.append(V.el("tr", { "data-path": row.path },
