@@ -20,6 +20,7 @@ async function showView(view) {
   document.getElementById("view-yaml").setAttribute("aria-selected", String(view === "yaml"));
   document.getElementById("form").hidden = view !== "form";
   document.getElementById("yaml").hidden = view !== "yaml";
+  document.querySelector(".source").classList.toggle("yaml-view", view === "yaml");
   if (view === "yaml") cm.refresh();
   if (view === "form" && state.formStale) await readForm();
 }

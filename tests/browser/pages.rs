@@ -18,6 +18,8 @@ use crate::server::Server;
 const ISSUED: &str = "xuan-truong-2024.yaml";
 const RETURNED: &str = "an-phu-2026-02-05.yaml";
 const SUBMITTED: &str = "sao-vang-2026-03-12.yaml";
+/// A field of the returned draft the lãnh đạo commented on.
+const TASK: &str = "/conclusions/tasks/0/task";
 
 /// Opens the record at `path` and waits for its state to read `state`, and its preview.
 async fn open(client: &Client, server: &Server, path: &str, state: &str) {
@@ -72,6 +74,8 @@ fn office(folder: &std::path::Path) -> Server {
         step(&lan, record, "submit", "");
     }
     step(&hai, ISSUED, "approve", "");
+    let comment = json!({ "path": RETURNED, "field": TASK, "text": "Ghi rõ thời hạn" });
+    assert_eq!(server.post_as(&hai, "/api/comments", &comment).status, 200);
     step(&hai, RETURNED, "return", "Bổ sung thời hạn cho từng nhiệm vụ");
     server
 }
@@ -101,6 +105,29 @@ async fn each_role_sees_its_next_step_and_the_clerk_reads_the_numbers_at_once() 
     )
     .await;
     screenshot(a, "office-soan-thao.png").await;
+    // One scroll area for the reason, the comments and the form.
+    let scrolling = a
+        .execute(
+            "return [...document.querySelectorAll('.source *')].filter(e => e.offsetParent !== null && ['auto', 'scroll'].includes(getComputedStyle(e).overflowY) && e.scrollHeight > e.clientHeight && e.tagName !== 'TEXTAREA' && !e.closest('.CodeMirror')).map(e => e.id || e.className);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        scrolling,
+        json!(["form-scroll"]),
+        "one scroll area in the form's column"
+    );
+    // The comment's field name goes to the field; the preview follows it to its page.
+    click(a, "#threads .goto-field").await;
+    until(
+        a,
+        &format!(
+            "!!document.activeElement.closest(\"[data-pointer='{TASK}']\") && !!Follow.last && document.getElementById('pages').scrollTop > 0"
+        ),
+        Duration::from_secs(10),
+    )
+    .await;
 
     // The lãnh đạo, on the submitted record: Duyệt (primary) and Trả lại.
     log_in(b, &server, "hai", "mật khẩu của hai").await;
