@@ -323,6 +323,7 @@ async function reloadFromDisk() {
 async function download(url, archive) {
   const message = document.getElementById("download-message");
   message.textContent = "";
+  message.classList.remove("done");
   if (dirty()) { message.textContent = V.t("save_first"); return; }
   const response = await V.post(url, { path, archive });
   const body = await response.json();
@@ -331,10 +332,14 @@ async function download(url, archive) {
     document.getElementById("files").replaceChildren(...body.files.map((f) =>
       V.el("li", {}, V.el("a", { href: "/out/" + f.split("/").map(encodeURIComponent).join("/"), download: "" }, f))));
   } else {
-    // Each entry links to its page: its PDFs, signing with a token, their signatures.
-    message.replaceChildren(...body.entries.flatMap((e, i) => [i ? "; " : "",
-      V.t(e.new ? "archive_new" : "archive_there", { id: e.id }), " (",
-      V.el("a", { href: "/issued?entry=" + encodeURIComponent(e.id) }, V.t("issued_open")), ")"]));
+    // The numbers given, then each entry with a link to its page: its PDFs, signing with a
+    // token, their signatures.
+    const numbers = (body.numbers || []).map((n) => V.t("issue_number", { title: n.title, line: n.number_line, date: n.date }));
+    message.classList.add("done");
+    message.replaceChildren(...(numbers.length ? [numbers.join("; "), ". "] : []),
+      ...body.entries.flatMap((e, i) => [i ? "; " : "",
+        V.t(e.new ? "archive_new" : "archive_there", { id: e.id }), " (",
+        V.el("a", { href: "/issued?entry=" + encodeURIComponent(e.id) }, V.t("issued_open")), ")"]));
     // Filed: the record is issued now.
     await Workflow.show();
   }

@@ -213,7 +213,8 @@ async fn each_role_sees_its_next_step_and_the_clerk_reads_the_numbers_at_once() 
         a,
         "document.getElementById('notice').textContent.includes('Đã ban hành')
           && document.getElementById('notice').textContent.includes('mai')
-          && document.getElementById('conflict').hidden",
+          && document.getElementById('conflict').hidden
+          && !!document.getElementById('issued-link') && vanban.cm.getOption('readOnly') === true",
         Duration::from_secs(20),
     )
     .await;
