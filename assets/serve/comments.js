@@ -6,6 +6,7 @@
 const Comments = {
   threads: [],
   about: { field: "", label: "" },
+  unfolded: null,
 
   async init(path, me) {
     Comments.path = path;
@@ -67,15 +68,25 @@ const Comments = {
     if (await Comments.send(body)) text.value = "";
   },
 
-  // Where a comment points, in words.
+  // Where a comment points, in words; a field's name is a link to the field.
   where(thread) {
     if (thread.passage) return V.t("comment_about_passage", { p: thread.passage }) + (thread.document ? " (" + thread.document + ")" : "");
-    return thread.field ? thread.label : V.t("comment_whole_record");
+    if (!thread.field) return V.t("comment_whole_record");
+    const link = V.el("a", { href: "#", class: "goto-field", title: V.t("goto_field"), "data-field": thread.field }, thread.label);
+    link.addEventListener("click", (e) => { e.preventDefault(); Follow.focusField(thread.field); });
+    return link;
   },
 
   show() {
     const open = Comments.threads.filter((t) => !t.resolved_by);
     document.getElementById("review-title").textContent = V.t("review_title", { n: String(open.length) });
+    // Folded to its title when there is nothing to act on; the person's own toggle is kept
+    // until that changes.
+    const unfold = open.length > 0 || ["lanh-dao", "quan-tri"].includes(Comments.me.role);
+    if (unfold !== Comments.unfolded) {
+      Comments.unfolded = unfold;
+      document.getElementById("review").open = unfold;
+    }
     const canAnswer = ["soan-thao", "lanh-dao", "quan-tri"].includes(Comments.me.role);
     const items = Comments.threads.map((t) => {
       const item = V.el("li", { class: "thread", "data-id": String(t.id), "data-open": t.resolved_by ? "false" : "true" },
@@ -95,7 +106,7 @@ const Comments = {
     });
     document.getElementById("threads").replaceChildren(...items);
     document.getElementById("no-comments").hidden = items.length > 0;
-    const shown = open.map((t) => V.el("li", {}, V.el("strong", {}, t.author + ": "), t.text, " · " + Comments.where(t)));
+    const shown = open.map((t) => V.el("li", {}, V.el("strong", {}, t.author + ": "), t.text, " · ", Comments.where(t)));
     const aside = document.getElementById("preview-comments");
     aside.hidden = shown.length === 0;
     aside.replaceChildren(V.el("p", {}, V.t("review_title", { n: String(open.length) })), V.el("ul", {}, ...shown));

@@ -21,7 +21,7 @@ const V = {
     if (me && bar) {
       const out = V.el("button", { type: "button", id: "logout" }, V.t("logout"));
       out.addEventListener("click", async () => { await V.post("/api/logout", {}); location.href = "/login"; });
-      bar.append(V.el("span", { id: "me" }, me.name + " (" + me.role + ")"), out);
+      bar.append(V.el("span", { id: "me" }, me.name + " (" + V.t("role_" + me.role.replace(/-/g, "_")) + ")"), out);
     }
   },
   t(key, vars) {

@@ -9,7 +9,7 @@
 const path = new URLSearchParams(location.search).get("path");
 const state = { base: null, saved: "", seq: 0, shown: 0, tab: null, previews: 0, lastOk: null,
   view: "form", formStale: true, writing: 0, fromForm: false, readOnly: false,
-  problems: [], problemsText: null };
+  problems: [], problemsText: null, issuedText: null };
 let cm;
 
 // Shows the form or the YAML; the form is read again from the text when it is shown after
@@ -20,6 +20,7 @@ async function showView(view) {
   document.getElementById("view-yaml").setAttribute("aria-selected", String(view === "yaml"));
   document.getElementById("form").hidden = view !== "form";
   document.getElementById("yaml").hidden = view !== "yaml";
+  document.querySelector(".source").classList.toggle("yaml-view", view === "yaml");
   if (view === "yaml") cm.refresh();
   if (view === "form" && state.formStale) await readForm();
 }
@@ -113,7 +114,9 @@ function withProblems(text, notes) {
   return notes.concat(extra);
 }
 
-// An issued record: nothing in the editor changes it (the server refuses too).
+// An issued record: nothing in the editor changes it (the server refuses too). The line says
+// so, with its numbers and its issued page; the preview shows the record as filed, numbers
+// written in.
 function setReadOnly(on, standing) {
   state.readOnly = on;
   cm.setOption("readOnly", on);
@@ -122,7 +125,13 @@ function setReadOnly(on, standing) {
   document.querySelector(".source").classList.toggle("read-only", on);
   const line = document.getElementById("read-only");
   line.hidden = !on;
-  line.textContent = on ? V.t("issued_read_only", { by: (standing && standing.by) || "", at: V.when(standing && standing.at) }) : "";
+  line.classList.toggle("done", on && !!Workflow.justIssued);
+  line.replaceChildren(...(on ? Workflow.issuedLine(standing || {}) : []));
+  const filed = on && standing && standing.issued && standing.issued.text;
+  if (filed && filed !== state.issuedText) {
+    state.issuedText = filed;
+    cm.performLint();
+  }
   showSaveState();
 }
 
@@ -167,6 +176,9 @@ function showDocuments(documents) {
 // diagnostics and the preview.
 async function refresh(text, update) {
   const seq = ++state.seq;
+  // An issued record is shown as filed: with the numbers the register gave it.
+  const filed = state.readOnly && state.issuedText;
+  if (filed) text = state.issuedText;
   let body;
   try {
     const response = await V.post("/api/preview", { path, text });
@@ -177,7 +189,7 @@ async function refresh(text, update) {
   if (seq < state.shown) return;
   state.shown = seq;
   state.previews += 1;
-  const notes = withProblems(text, body.notes || []);
+  const notes = filed ? [] : withProblems(text, body.notes || []);
   const marks = notes.map((n) => {
     const line = Math.max(0, n.line - 1);
     const length = cm.getLine(line) !== undefined ? cm.getLine(line).length : 0;
@@ -236,9 +248,12 @@ async function save(base) {
   } else if (response.status === 409 && !body.refused && "disk_version" in body) {
     showConflict(text, body, (disk) => save(disk));
     showSaveState();
+  } else if (response.status === 409 && body.refused === "state") {
+    // Refused for the record's state (issued meanwhile): where it stands and who moved it;
+    // the standing shown next makes the editor read-only.
+    await Workflow.refused(response.status, body);
+    showSaveState();
   } else {
-    // Refused for the record's state (an issued record), or another failure: the server's
-    // words; the standing shown next says whether the editor is now read-only.
     notice((body.error || "") + (body.hint ? " → " + body.hint : ""));
     showSaveState();
   }
@@ -308,6 +323,7 @@ async function reloadFromDisk() {
 async function download(url, archive) {
   const message = document.getElementById("download-message");
   message.textContent = "";
+  message.classList.remove("done");
   if (dirty()) { message.textContent = V.t("save_first"); return; }
   const response = await V.post(url, { path, archive });
   const body = await response.json();
@@ -316,10 +332,14 @@ async function download(url, archive) {
     document.getElementById("files").replaceChildren(...body.files.map((f) =>
       V.el("li", {}, V.el("a", { href: "/out/" + f.split("/").map(encodeURIComponent).join("/"), download: "" }, f))));
   } else {
-    // Each entry links to its page: its PDFs, signing with a token, their signatures.
-    message.replaceChildren(...body.entries.flatMap((e, i) => [i ? "; " : "",
-      V.t(e.new ? "archive_new" : "archive_there", { id: e.id }), " (",
-      V.el("a", { href: "/issued?entry=" + encodeURIComponent(e.id) }, V.t("issued_open")), ")"]));
+    // The numbers given, then each entry with a link to its page: its PDFs, signing with a
+    // token, their signatures.
+    const numbers = (body.numbers || []).map((n) => V.t("issue_number", { title: n.title, line: n.number_line, date: n.date }));
+    message.classList.add("done");
+    message.replaceChildren(...(numbers.length ? [numbers.join("; "), ". "] : []),
+      ...body.entries.flatMap((e, i) => [i ? "; " : "",
+        V.t(e.new ? "archive_new" : "archive_there", { id: e.id }), " (",
+        V.el("a", { href: "/issued?entry=" + encodeURIComponent(e.id) }, V.t("issued_open")), ")"]));
     // Filed: the record is issued now.
     await Workflow.show();
   }
@@ -360,6 +380,9 @@ V.init().then(async () => {
   await Workflow.init(path, { text: () => cm.getValue(), base: () => state.base, saved, notice,
     conflict: showConflict, problems: showProblems, readOnly: setReadOnly });
   await Comments.init(path, Workflow.me);
+  // With users, issuing is the văn thư's step in the bar, and only writers start records.
+  document.getElementById("archive").hidden = !!V.me;
+  document.getElementById("new-from").hidden = !!V.me && !["soan-thao", "lanh-dao", "quan-tri"].includes(V.me.role);
   document.getElementById("save").addEventListener("click", () => save());
   document.getElementById("export").addEventListener("click", () => download("/api/render", false));
   document.getElementById("export-archival").addEventListener("click", () => download("/api/render", true));

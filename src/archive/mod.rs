@@ -194,6 +194,11 @@ impl Archive {
         register::lines(&self.db, year, issuer).map_err(|e| self.fail(e))
     }
 
+    /// The register's lines of the entry `entry` (the numbers its documents were given).
+    pub fn numbers_of(&self, entry: &str) -> Result<Vec<RegisterRow>, Error> {
+        register::lines_of(&self.db, entry).map_err(|e| self.fail(e))
+    }
+
     /// Sets whether `issuer` numbers each document type on its own sequence.
     pub fn set_per_type(&self, issuer: &str, per_type: bool) -> Result<(), Error> {
         register::set_per_type(&self.db, issuer, per_type).map_err(|e| self.fail(e))

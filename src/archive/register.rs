@@ -50,6 +50,8 @@ pub struct RegisterRow {
     pub entry: String,
     /// The issuer.
     pub issuer: String,
+    /// The document's kind (its slug: `thong-bao-ket-luan`).
+    pub kind: String,
 }
 
 /// Which register, and which sequence in it, a document's number belongs to.
@@ -256,23 +258,33 @@ fn kind_title(doc: &Requested) -> &'static str {
 /// The register's lines for `year` and `issuer` (name or code), in order of issue.
 pub fn lines(db: &Connection, year: Option<i32>, issuer: Option<&str>) -> rusqlite::Result<Vec<RegisterRow>> {
     let mut statement = db.prepare_cached(
-        "SELECT number_line, date, summary, signer, recipients, entry, issuer FROM register
+        "SELECT number_line, date, summary, signer, recipients, entry, issuer, kind FROM register
          WHERE (?1 IS NULL OR year = ?1) AND (?2 IS NULL OR issuer = ?2 OR code = ?2)
          ORDER BY issuer, period, sequence, number",
     )?;
-    statement
-        .query_map(params![year, issuer], |r| {
-            Ok(RegisterRow {
-                number_line: r.get(0)?,
-                date: r.get(1)?,
-                summary: r.get(2)?,
-                signer: r.get(3)?,
-                recipients: r.get(4)?,
-                entry: r.get(5)?,
-                issuer: r.get(6)?,
-            })
-        })?
-        .collect()
+    statement.query_map(params![year, issuer], row)?.collect()
+}
+
+/// The register's lines of the archive entry `entry`, in the order they were entered.
+pub fn lines_of(db: &Connection, entry: &str) -> rusqlite::Result<Vec<RegisterRow>> {
+    let mut statement = db.prepare_cached(
+        "SELECT number_line, date, summary, signer, recipients, entry, issuer, kind FROM register
+         WHERE entry = ?1 ORDER BY rowid",
+    )?;
+    statement.query_map([entry], row)?.collect()
+}
+
+fn row(r: &rusqlite::Row) -> rusqlite::Result<RegisterRow> {
+    Ok(RegisterRow {
+        number_line: r.get(0)?,
+        date: r.get(1)?,
+        summary: r.get(2)?,
+        signer: r.get(3)?,
+        recipients: r.get(4)?,
+        entry: r.get(5)?,
+        issuer: r.get(6)?,
+        kind: r.get(7)?,
+    })
 }
 
 /// Sets whether `issuer` keeps one sequence per document type.

@@ -140,26 +140,27 @@ pub enum Refused {
     Changed(bool),
 }
 
+const STANDING: &str =
+    "SELECT state, by, at, reason, version, sha256, approved_version, approved_sha256, layout_sha256, path
+     FROM states";
+
+fn standing_row(r: &rusqlite::Row) -> rusqlite::Result<Standing> {
+    Ok(Standing {
+        state: State::parse(&r.get::<_, String>(0)?),
+        by: r.get(1)?,
+        at: r.get(2)?,
+        reason: r.get(3)?,
+        version: r.get(4)?,
+        sha256: r.get(5)?,
+        approved_version: r.get(6)?,
+        approved_sha256: r.get(7)?,
+        layout_sha256: r.get(8)?,
+    })
+}
+
 pub(super) fn standing_in(db: &Connection, path: &str) -> rusqlite::Result<Standing> {
     let row = db
-        .query_row(
-            "SELECT state, by, at, reason, version, sha256, approved_version, approved_sha256, layout_sha256
-             FROM states WHERE path = ?1",
-            [path],
-            |r| {
-                Ok(Standing {
-                    state: State::parse(&r.get::<_, String>(0)?),
-                    by: r.get(1)?,
-                    at: r.get(2)?,
-                    reason: r.get(3)?,
-                    version: r.get(4)?,
-                    sha256: r.get(5)?,
-                    approved_version: r.get(6)?,
-                    approved_sha256: r.get(7)?,
-                    layout_sha256: r.get(8)?,
-                })
-            },
-        )
+        .query_row(&format!("{STANDING} WHERE path = ?1"), [path], standing_row)
         .optional()?;
     Ok(row.unwrap_or_default())
 }
@@ -215,16 +216,40 @@ impl Office {
         standing_in(&self.db, path).map_err(|e| self.error(&e))
     }
 
-    /// Every record that has a state other than the first, and that state.
-    pub fn states(&self) -> Result<Vec<(String, State)>, Error> {
+    /// Every record that has a state other than the first, and where it stands.
+    pub fn standings(&self) -> Result<Vec<(String, Standing)>, Error> {
         let mut statement = self
             .db
-            .prepare("SELECT path, state FROM states ORDER BY path")
+            .prepare(&format!("{STANDING} ORDER BY path"))
             .map_err(|e| self.error(&e))?;
         statement
-            .query_map([], |r| Ok((r.get(0)?, State::parse(&r.get::<_, String>(1)?))))
+            .query_map([], |r| Ok((r.get(9)?, standing_row(r)?)))
             .and_then(Iterator::collect)
             .map_err(|e| self.error(&e))
+    }
+
+    /// The archive entries each issued record was filed as, from the log's last issue of it
+    /// (the record's own entry first, then its assessments'): `(path, entries)`.
+    pub fn issued_entries(&self) -> Result<Vec<(String, Vec<String>)>, Error> {
+        let mut statement = self
+            .db
+            .prepare("SELECT target FROM audit WHERE action = 'issue' ORDER BY seq")
+            .map_err(|e| self.error(&e))?;
+        let rows: Vec<String> = statement
+            .query_map([], |r| r.get(0))
+            .and_then(Iterator::collect)
+            .map_err(|e| self.error(&e))?;
+        let mut found: Vec<(String, Vec<String>)> = Vec::new();
+        for target in rows {
+            // An issue is logged as `path: entry, entry`.
+            let Some((path, ids)) = target.rsplit_once(": ") else {
+                continue;
+            };
+            let ids = ids.split(", ").map(str::to_string).collect();
+            found.retain(|(p, _)| p != path);
+            found.push((path.to_string(), ids));
+        }
+        Ok(found)
     }
 
     /// The versions of the record at `path`: number, who, when (the texts with [`Office::version`]).

@@ -112,7 +112,8 @@ pub async fn send(root: Option<PathBuf>, name: &str, disposition: &str, lang: cr
         .into_response()
 }
 
-/// `POST /api/archive`: adds the saved record (and its assessments) to `--archive-dir`. With
+/// `POST /api/archive`: adds the saved record (and its assessments) to `--archive-dir`, and
+/// answers the entries and the numbers the register gave their documents. With
 /// users this is issuing: one step at a time with saves, only an approved record, and only
 /// the very version approved (409 `"refused": "changed"` when the record or its documents
 /// differ from what the leader approved); the entry keeps its approval and the log's head.
@@ -152,7 +153,16 @@ pub async fn archive(
                     Added::AlreadyThere(id) => serde_json::json!({ "id": id, "new": false }),
                 })
                 .collect();
-            Json(serde_json::json!({ "entries": entries })).into_response()
+            // The numbers just given, for the page to show at once.
+            let ids: Vec<String> = added
+                .into_iter()
+                .map(|(Added::New(id) | Added::AlreadyThere(id))| id)
+                .collect();
+            let archive_dir = state.config.archive_dir.clone().unwrap_or_default();
+            let numbers = tokio::task::spawn_blocking(move || super::numbers::of_entries(&archive_dir, &ids, lang))
+                .await
+                .unwrap_or_default();
+            Json(serde_json::json!({ "entries": entries, "numbers": numbers })).into_response()
         }
         Ok(Err(error)) => failure(&error, lang),
         Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),

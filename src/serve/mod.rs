@@ -10,6 +10,7 @@
 //! | [`form`] | the form editor: text to form value and back, the people directory, a record started from an earlier one |
 //! | [`save`] | saving byte for byte, atomically, with conflict detection; new records |
 //! | [`downloads`] | writing documents into the output folder, serving them, the archive |
+//! | [`numbers`] | the register's numbers of issued records, for the answer, the editor and the list |
 //! | [`search`] | the search box over the folder's records and the archive; the archive's PDFs |
 //! | [`assets`] | the pages and the vendored editor files, embedded in the binary |
 //! | [`people`] | logins when the folder has users: sessions, back-off, roles checked per route, the audit log |
@@ -30,6 +31,7 @@ pub mod editor;
 pub mod form;
 pub mod labels;
 pub mod listen;
+pub mod numbers;
 pub mod people;
 pub mod pipeline;
 pub mod records;

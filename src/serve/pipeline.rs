@@ -89,6 +89,10 @@ pub struct Summary {
     pub unit: String,
     /// The session's date or the assessment's date, `YYYY-MM-DD`.
     pub date: String,
+    /// Trích yếu: what the record's documents are about.
+    pub subject: String,
+    /// What stops the record, in words (empty when nothing does): "Thiếu ngày".
+    pub problem: String,
     /// Errors (0 or 1: reading stops at the first).
     pub errors: usize,
     /// Warnings.
@@ -256,12 +260,15 @@ impl Pipeline {
         Ok((shown, missing_characters(&document)))
     }
 
-    /// What the list shows for the record at `path`: `check`, without printing.
-    pub fn summarize(&self, path: &Path) -> Summary {
+    /// What the list shows for the record at `path`: `check`, without printing; a problem in
+    /// `lang`.
+    pub fn summarize(&self, path: &Path, lang: Lang) -> Summary {
         let mut summary = Summary {
             kind: String::new(),
             unit: String::new(),
             date: String::new(),
+            subject: String::new(),
+            problem: String::new(),
             errors: 0,
             warnings: 0,
             inputs: vec![path.to_path_buf()],
@@ -279,13 +286,15 @@ impl Pipeline {
                     summary.date = c.assessment.as_of.iso.clone();
                 }
             }
+            summary.subject = prepared.facts.summary.clone();
             summary.inputs = prepared.input_paths();
             let (_, missing) = self.documents(&prepared, Lang::Vi, false)?;
             summary.warnings = prepared.warnings.len() + missing.len();
             Ok(())
         });
-        if result.is_err() {
+        if let Err(error) = result {
             summary.errors = 1;
+            summary.problem = problem_words(&error, lang);
         }
         summary
     }
@@ -334,6 +343,28 @@ fn note(path: &Path, diagnostic: &Diagnostic, lang: Lang) -> Note {
         message,
         hint: diagnostic.problem.hint(lang),
         field: None,
+    }
+}
+
+/// What stops a record, as the list names it: a missing field by its label ("Thiếu ngày"),
+/// anything else by its message.
+fn problem_words(error: &Error, lang: Lang) -> String {
+    match error {
+        Error::Record(diagnostic) => match &diagnostic.problem {
+            crate::problem::Problem::MissingField { field } => {
+                let label = super::labels::label_of(field, lang);
+                let mut chars = label.chars();
+                let label: String = chars
+                    .next()
+                    .into_iter()
+                    .flat_map(char::to_lowercase)
+                    .chain(chars)
+                    .collect();
+                super::text::t(lang, "problem_missing").replace("{label}", &label)
+            }
+            other => other.message(lang),
+        },
+        other => other.render(lang),
     }
 }
 

@@ -88,7 +88,7 @@ pub fn summary(state: &AppState, path: &Path) -> Summary {
     {
         return cached.summary.clone();
     }
-    let summary = state.pipeline.summarize(path);
+    let summary = state.pipeline.summarize(path, state.config.lang);
     let cached = Cached {
         stamp: stamp(&summary.inputs),
         summary: summary.clone(),

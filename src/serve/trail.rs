@@ -1,6 +1,7 @@
 //! The office at a glance, when the folder has users: each record's state and open comments
-//! for the records list, and the audit log for the lãnh đạo and the quản trị (checked here,
-//! on the server), filtered by record, person and day as `vanban audit list` filters it.
+//! (a returned draft's reason, an issued record's numbers) for the records list, and the audit
+//! log for the lãnh đạo and the quản trị (checked here, on the server), filtered by record,
+//! person and day as `vanban audit list` filters it.
 
 use std::sync::{Arc, PoisonError};
 
@@ -17,21 +18,48 @@ use super::steps::respond;
 use crate::office::audit::Filter;
 use crate::office::users::{Role, User};
 
-/// `GET /api/office`: `{ states: {path: state}, comments: {path: open comments} }`, or
-/// `null` without users.
+/// `GET /api/office`: `{ states: {path: state}, comments: {path: open comments}, returned:
+/// {path: {by, at, reason}}, numbers: {path: [number]} }`, or `null` without users. A returned
+/// draft is a Dự thảo whose last step was a return (with its reason); the numbers are those of
+/// each issued record's documents.
 pub async fn overview(State(state): State<Arc<AppState>>) -> Response {
-    let Some(office) = &state.office else {
+    if state.office.is_none() {
         return Json(json!(null)).into_response();
-    };
-    let office = office.lock().unwrap_or_else(PoisonError::into_inner);
-    let found = office.states().and_then(|states| Ok((states, office.open_comments()?)));
+    }
+    let lang = state.config.lang;
+    let found = tokio::task::spawn_blocking(move || {
+        let office = state.office.as_ref()?;
+        let found = {
+            let office = office.lock().unwrap_or_else(PoisonError::into_inner);
+            office.standings().and_then(|s| Ok((s, office.open_comments()?)))
+        };
+        Some(found.map(|(standings, comments)| {
+            let mut body = json!({ "states": {}, "comments": {}, "returned": {}, "numbers": {} });
+            for (path, standing) in standings {
+                if standing.state == crate::office::workflow::State::Draft && !standing.reason.is_empty() {
+                    body["returned"][&path] =
+                        json!({ "by": standing.by, "at": standing.at, "reason": standing.reason });
+                }
+                body["states"][&path] = json!(standing.state);
+            }
+            for (path, n) in comments {
+                body["comments"][&path] = json!(n);
+            }
+            if let Some(archive_dir) = &state.config.archive_dir {
+                for (path, entries) in super::numbers::issued_entries(&state) {
+                    body["numbers"][&path] = json!(super::numbers::of_entries(archive_dir, &entries, lang));
+                }
+            }
+            body
+        }))
+    })
+    .await
+    .ok()
+    .flatten();
     match found {
-        Ok((states, comments)) => {
-            let states: serde_json::Map<_, _> = states.into_iter().map(|(p, s)| (p, json!(s))).collect();
-            let comments: serde_json::Map<_, _> = comments.into_iter().map(|(p, n)| (p, json!(n))).collect();
-            Json(json!({ "states": states, "comments": comments })).into_response()
-        }
-        Err(error) => respond::<()>(Err(error), state.config.lang),
+        Some(Ok(body)) => Json(body).into_response(),
+        Some(Err(error)) => respond::<()>(Err(error), lang),
+        None => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     }
 }
 

@@ -1,6 +1,6 @@
 //! The office's steps in the page, when the folder has users: where a record stands, the
 //! steps (trình, trả lại, duyệt), the versions saves kept and what changed between two,
-//! labelled as the form labels its fields. Issuing is "Lưu vào kho", in the downloads. A
+//! labelled as the form labels its fields. Issuing ("Cấp số, ban hành") is `POST /api/archive`. A
 //! record is known by its one real name ([`record_key`]), whatever the request's spelling.
 
 use std::sync::{Arc, PoisonError};
@@ -26,8 +26,8 @@ pub struct At {
     pub path: String,
 }
 
-/// `GET /api/workflow?path=`: where the record stands (`null` without users), and whether
-/// it can still be changed.
+/// `GET /api/workflow?path=`: where the record stands (`null` without users), whether it can
+/// still be changed, and for an issued record its entries, numbers and text as filed.
 pub async fn standing(State(state): State<Arc<AppState>>, Query(at): Query<At>) -> Response {
     let lang = state.config.lang;
     let key = match record_key(&state.config.folder, &at.path) {
@@ -38,8 +38,16 @@ pub async fn standing(State(state): State<Arc<AppState>>, Query(at): Query<At>) 
         None => Json(json!(null)).into_response(),
         Some(Ok(standing)) => {
             let mut body = json!(standing);
-            body["read_only"] = json!(standing.state == crate::office::workflow::State::Issued);
+            let issued = standing.state == crate::office::workflow::State::Issued;
+            body["read_only"] = json!(issued);
             body["path"] = json!(key);
+            // Whether this server issues ("Cấp số, ban hành" needs the archive).
+            body["archive"] = json!(state.config.archive_dir.is_some());
+            if issued {
+                let state = state.clone();
+                let found = tokio::task::spawn_blocking(move || super::numbers::issued(&state, &key)).await;
+                body["issued"] = found.unwrap_or_default();
+            }
             Json(body).into_response()
         }
         Some(Err(error)) => (

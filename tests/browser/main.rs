@@ -20,5 +20,6 @@ mod e2e;
 mod form;
 mod harness;
 mod office;
+mod pages;
 mod search;
 mod signing;

@@ -21,7 +21,7 @@ use crate::server::Server;
 
 const SEED: &str = "xuan-truong-2024.yaml";
 
-async fn log_in(client: &Client, server: &Server, name: &str, password: &str) {
+pub(crate) async fn log_in(client: &Client, server: &Server, name: &str, password: &str) {
     client.goto(&format!("{}login", server.url)).await.unwrap();
     let field = client.wait().for_element(Locator::Css("#name")).await.unwrap();
     field.send_keys(name).await.unwrap();
@@ -54,7 +54,7 @@ async fn get_json(client: &Client, url: &str) -> Value {
 
 /// Types `text` over the form's one-line field at `pointer` (Ctrl+A, then the keys: the field
 /// is never empty on the way, so the key keeps its place in the text), not saved.
-async fn type_in_field(client: &Client, pointer: &str, text: &str) {
+pub(crate) async fn type_in_field(client: &Client, pointer: &str, text: &str) {
     // The form drawn again from the text (after a change made in it) first.
     until(client, "!vanban.state.formStale", Duration::from_secs(20)).await;
     let field = client
@@ -347,11 +347,10 @@ async fn three_people_take_a_record_from_draft_to_issued() {
     // The văn thư files it: numbers from the register, and Đã ban hành.
     log_in(c, &server, "mai", "mật khẩu của mai").await;
     open_at(c, &mut server, "Đã duyệt").await;
-    click(c, "#downloads summary").await;
-    click(c, "#archive").await;
+    click(c, "#step-issue").await;
     until(
         c,
-        "document.getElementById('download-message').textContent.length > 0",
+        "document.getElementById('state').textContent === 'Đã ban hành'",
         Duration::from_secs(60),
     )
     .await;

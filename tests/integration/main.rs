@@ -26,6 +26,7 @@ mod nothing_lost;
 mod ocsp;
 mod office;
 mod office_integrity;
+mod office_pages;
 mod office_review;
 mod office_trail;
 mod office_workflow;

@@ -4,13 +4,18 @@
 
 mod entries;
 mod office;
+mod pages;
 mod signing;
 
 use crate::problem::Lang;
 
 /// Every entry: key, Vietnamese, English.
 fn all() -> impl Iterator<Item = &'static (&'static str, &'static str, &'static str)> {
-    entries::ENTRIES.iter().chain(signing::ENTRIES).chain(office::ENTRIES)
+    entries::ENTRIES
+        .iter()
+        .chain(signing::ENTRIES)
+        .chain(office::ENTRIES)
+        .chain(pages::ENTRIES)
 }
 
 /// The catalogue entry `key` in `lang`; the key itself if there is none.
