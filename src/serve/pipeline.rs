@@ -36,8 +36,13 @@ pub struct Note {
     pub message: String,
     /// What to do, as `check` words it.
     pub hint: Option<String>,
-    /// The form field at its line (a JSON pointer: `/conclusions/tasks/2/due`), if known.
+    /// The form field it concerns (a JSON pointer: `/conclusions/tasks/2/due`), if known.
     pub field: Option<String>,
+    /// What the form says beside that field: plain words, without the record format's keys.
+    pub form: Option<String>,
+    /// The problem, when the note is about one (how its field and form words are found).
+    #[serde(skip)]
+    pub problem: Option<crate::problem::Problem>,
 }
 
 /// One document of a preview.
@@ -131,20 +136,12 @@ impl Pipeline {
         if self.previews.fetch_add(1, Ordering::Relaxed) % 4 == 3 {
             typst::comemo::evict(EVICT_AFTER);
         }
-        match result {
-            Ok(documents) => Preview {
-                ok: true,
-                notes,
-                documents,
-            },
-            Err(error) => {
-                notes.push(error_note(path, &error, lang));
-                Preview {
-                    ok: false,
-                    notes,
-                    documents: Vec::new(),
-                }
-            }
+        let documents = result.map_err(|error| notes.push(error_note(path, &error, lang)));
+        super::fields::settle(&mut notes, text, lang);
+        Preview {
+            ok: documents.is_ok(),
+            notes,
+            documents: documents.unwrap_or_default(),
         }
     }
 
@@ -179,6 +176,7 @@ impl Pipeline {
                 (None, String::new())
             }
         };
+        super::fields::settle(&mut notes, &String::from_utf8_lossy(bytes), lang);
         Examined {
             errors: notes.iter().filter(|n| n.severity == "error").count(),
             sha256: prepared.as_ref().map(content_sha256).unwrap_or_default(),
@@ -334,6 +332,8 @@ fn note(path: &Path, diagnostic: &Diagnostic, lang: Lang) -> Note {
         message,
         hint: diagnostic.problem.hint(lang),
         field: None,
+        form: None,
+        problem: (diagnostic.path == path).then(|| diagnostic.problem.clone()),
     }
 }
 
@@ -348,6 +348,8 @@ fn error_note(path: &Path, error: &Error, lang: Lang) -> Note {
             message: other.render(lang),
             hint: None,
             field: None,
+            form: None,
+            problem: None,
         },
     }
 }

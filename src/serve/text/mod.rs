@@ -3,6 +3,7 @@
 //! their language from `/api/text`; `{n}` and `{id}` are filled in by the page.
 
 mod entries;
+mod fields;
 mod office;
 mod signing;
 
@@ -10,7 +11,11 @@ use crate::problem::Lang;
 
 /// Every entry: key, Vietnamese, English.
 fn all() -> impl Iterator<Item = &'static (&'static str, &'static str, &'static str)> {
-    entries::ENTRIES.iter().chain(signing::ENTRIES).chain(office::ENTRIES)
+    entries::ENTRIES
+        .iter()
+        .chain(signing::ENTRIES)
+        .chain(office::ENTRIES)
+        .chain(fields::ENTRIES)
 }
 
 /// The catalogue entry `key` in `lang`; the key itself if there is none.
