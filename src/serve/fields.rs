@@ -4,12 +4,34 @@
 
 use std::sync::LazyLock;
 
+use serde::Serialize;
 use serde_json::Value;
 
 use super::labels::phrase_of;
-use super::pipeline::Note;
 use crate::form::spans::{self, Node};
 use crate::problem::{Lang, Problem, unquoted};
+
+/// A message about the record, placed at a line of the text being edited.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Note {
+    /// 1-based line in the edited text.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// `error` or `warning`.
+    pub severity: &'static str,
+    /// The message, as `check` words it.
+    pub message: String,
+    /// What to do, as `check` words it.
+    pub hint: Option<String>,
+    /// The form field it concerns (a JSON pointer: `/conclusions/tasks/2/due`), if known.
+    pub field: Option<String>,
+    /// What the form says beside that field: plain words, without the record format's keys.
+    pub form: Option<String>,
+    /// The problem, when the note is about one (how its field and form words are found).
+    #[serde(skip)]
+    pub problem: Option<crate::problem::Problem>,
+}
 
 /// The record schema, made once: which fields each block requires.
 static SCHEMA: LazyLock<Value> = LazyLock::new(crate::schema::record_schema);

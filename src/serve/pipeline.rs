@@ -7,7 +7,6 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 use serde::Serialize;
-
 use sha2::{Digest, Sha256};
 
 use crate::archive::approval::{Approval, content_sha256};
@@ -23,27 +22,7 @@ use crate::problem::{Lang, words};
 use crate::record::load::YamlFile;
 use crate::render::{Made, RenderOptions, Renderer, missing_glyphs};
 
-/// A message about the record, placed at a line of the text being edited.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Note {
-    /// 1-based line in the edited text.
-    pub line: usize,
-    /// 1-based column.
-    pub column: usize,
-    /// `error` or `warning`.
-    pub severity: &'static str,
-    /// The message, as `check` words it.
-    pub message: String,
-    /// What to do, as `check` words it.
-    pub hint: Option<String>,
-    /// The form field it concerns (a JSON pointer: `/conclusions/tasks/2/due`), if known.
-    pub field: Option<String>,
-    /// What the form says beside that field: plain words, without the record format's keys.
-    pub form: Option<String>,
-    /// The problem, when the note is about one (how its field and form words are found).
-    #[serde(skip)]
-    pub problem: Option<crate::problem::Problem>,
-}
+pub use super::fields::Note;
 
 /// One document of a preview.
 #[derive(Debug, Clone, Serialize)]
