@@ -37,6 +37,11 @@ const FILES: &[(&str, &str, &str)] = &[
     ("new.js", "text/javascript", include_str!("../../assets/serve/new.js")),
     ("form.js", "text/javascript", include_str!("../../assets/serve/form.js")),
     (
+        "notes.js",
+        "text/javascript",
+        include_str!("../../assets/serve/notes.js"),
+    ),
+    (
         "login.js",
         "text/javascript",
         include_str!("../../assets/serve/login.js"),

@@ -12,8 +12,8 @@ fn seed() -> String {
     std::fs::read_to_string(format!("samples/{SEED}")).unwrap()
 }
 
-fn notes_of(server: &Server, text: &str) -> Vec<Value> {
-    let preview = server.post("/api/preview", &json!({ "path": SEED, "text": text }));
+fn notes_of(server: &Server, path: &str, text: &str) -> Vec<Value> {
+    let preview = server.post("/api/preview", &json!({ "path": path, "text": text }));
     assert_eq!(preview.status, 200);
     preview.json()["notes"].as_array().cloned().unwrap_or_default()
 }
@@ -29,7 +29,7 @@ fn a_missing_date_and_chair_name_are_both_beside_their_fields() {
         .replacen("date: 2026-02-05\n", "", 1)
         .replacen("  name: Nguyễn Văn Thành\n", "", 1);
     assert_ne!(text, seed());
-    let notes = notes_of(&server, &text);
+    let notes = notes_of(&server, SEED, &text);
     let date = at(&notes, "/date", "error").unwrap_or_else(|| panic!("{notes:#?}"));
     let chair = at(&notes, "/chair/name", "error").unwrap_or_else(|| panic!("{notes:#?}"));
     assert_eq!(date["form"], "Chưa có ngày làm việc");
@@ -55,7 +55,7 @@ fn a_placeholder_is_a_warning_at_its_field() {
             1,
         )
         .replacen("end: \"11:30\"\n", "", 1);
-    let notes = notes_of(&server, &text);
+    let notes = notes_of(&server, SEED, &text);
     let location = at(&notes, "/location", "warning").unwrap_or_else(|| panic!("{notes:#?}"));
     assert!(
         location["form"].as_str().unwrap().starts_with("Còn chỗ chưa điền"),
@@ -88,4 +88,26 @@ fn issuers_come_from_the_people_directory_too() {
     assert_eq!(found["code"], "UBND");
     assert_eq!(found["place"], "Mường Phăng");
     assert_eq!(found["system"], "state");
+}
+
+#[test]
+fn an_issuer_typed_by_name_is_added_with_what_its_name_tells() {
+    let server = Server::start(&[]);
+    let fields = json!({
+        "issuer": { "name": "Ủy ban nhân dân xã Mường Phăng" },
+        "date": "2026-03-02", "start": "08:00", "host": "Hợp tác xã Mường Phăng", "subject": "mùa vụ",
+        "chair": { "name": "Lò Văn Pháo", "titles": ["Chủ tịch Ủy ban nhân dân xã"] },
+    });
+    let created = server.post(
+        "/api/new",
+        &json!({ "kind": "session", "name": "muong-phang", "fields": fields }),
+    );
+    assert_eq!(created.status, 200, "{}", created.text());
+    let text = std::fs::read_to_string(server.folder.join("muong-phang.yaml")).unwrap();
+    let value = vanban::form::read(&text).unwrap();
+    assert_eq!(value["issuer"]["code"], "UBND", "{text}");
+    assert_eq!(value["issuer"]["place"], "Mường Phăng", "{text}");
+    // What the form left for later is said at its field, not issued silently.
+    let notes = notes_of(&server, "muong-phang.yaml", &text);
+    assert!(at(&notes, "/location", "warning").is_some(), "{notes:#?}");
 }
