@@ -111,3 +111,27 @@ fn an_issuer_typed_by_name_is_added_with_what_its_name_tells() {
     let notes = notes_of(&server, "muong-phang.yaml", &text);
     assert!(at(&notes, "/location", "warning").is_some(), "{notes:#?}");
 }
+
+#[test]
+fn steps_pass_on_what_is_unfinished_as_warnings() {
+    use crate::office::{login, post_as};
+    let dir = tempfile::tempdir().unwrap();
+    crate::support::copy_samples(dir.path());
+    crate::support::add_user(dir.path(), "lan", "soan-thao", "mật khẩu soạn thảo");
+    crate::support::add_user(dir.path(), "hai", "lanh-dao", "mật khẩu lãnh đạo");
+    let unfinished = seed().replacen("end: \"11:30\"\n", "", 1);
+    std::fs::write(dir.path().join(SEED), &unfinished).unwrap();
+    let server = Server::start_in(dir.path(), &[]);
+    let (lan, hai) = (
+        login(&server, "lan", "mật khẩu soạn thảo"),
+        login(&server, "hai", "mật khẩu lãnh đạo"),
+    );
+    let step = |who: &str, step: &str| post_as(&server, who, "/api/workflow", &json!({ "path": SEED, "step": step }));
+    // Submitted and approved (warnings do not block), each answer naming the field.
+    for (who, name) in [(&lan, "submit"), (&hai, "approve")] {
+        let taken = step(who, name);
+        assert_eq!(taken.status, 200, "{name}: {}", taken.text());
+        let warnings = taken.json()["warnings"].as_array().cloned().unwrap_or_default();
+        assert!(at(&warnings, "/end", "warning").is_some(), "{name}: {warnings:#?}");
+    }
+}
