@@ -97,7 +97,7 @@ function saved(text, version) {
 // at their lines, for as long as the text is the one refused.
 function showProblems(problems) {
   state.problems = problems.map((p) => ({ field: p.field == null ? null : p.field, line: p.line || 1,
-    column: p.column || 1, message: p.message || "", hint: p.hint || "", severity: "error" }));
+    column: p.column || 1, message: p.message || "", hint: p.hint || "", form: p.form || "", severity: p.severity === "warning" ? "warning" : "error" }));
   state.problemsText = problems.length ? cm.getValue() : null;
   const notes = withProblems(cm.getValue(), (window.vanban.notes || []).filter((n) => !n.refused));
   window.vanban.notes = notes;

@@ -355,32 +355,4 @@ const Form = {
   },
 
   rerender() { Form.render(document.getElementById("form"), Form.value); Form.showNotes(Form.notes || []); },
-
-  // The messages of `check`, each under the field its line is in (or the nearest block).
-  showNotes(notes) {
-    Form.notes = notes;
-    document.querySelectorAll("#form .field-error").forEach((e) => e.remove());
-    document.querySelectorAll("#form [aria-invalid]").forEach((e) => e.removeAttribute("aria-invalid"));
-    for (const note of notes) {
-      const message = V.el("p", { class: "field-error " + note.severity, role: "alert" }, note.message + (note.hint ? " → " + note.hint : ""));
-      const target = Form.placeAt(note.field || "", message);
-      const control = target && target.querySelector("input, textarea, select");
-      if (control && note.severity === "error") control.setAttribute("aria-invalid", "true");
-    }
-    if (window.Comments && Comments.me) Comments.mark();
-  },
-
-  // Puts `element` under the field at `pointer` (or the nearest block holding it); the field.
-  placeAt(pointer, element) {
-    let target = null;
-    while (pointer !== null) {
-      target = document.querySelector(`#form [data-pointer="${pointer}"]`);
-      if (target || pointer === "") break;
-      pointer = pointer.includes("/") ? pointer.slice(0, pointer.lastIndexOf("/")) : "";
-    }
-    if (!target) document.getElementById("form").prepend(element);
-    else if (target.tagName === "LABEL") target.after(element);
-    else target.append(element);
-    return target;
-  },
 };

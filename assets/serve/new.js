@@ -23,9 +23,11 @@ function suggestName() {
 
 async function submit(event) {
   event.preventDefault();
-  const index = document.getElementById("issuer").value;
+  // An issuer offered is taken whole; a name typed in adds a new one (the server fills in
+  // what its name tells: system, code, place).
+  const typed = value("issuer");
   const fields = {
-    issuer: index === "" ? null : issuers[Number(index)],
+    issuer: typed === "" ? null : issuers.find((i) => i.name === typed) || { name: typed },
     date: value("date"),
     start: value("start"),
     host: value("host"),
@@ -46,9 +48,11 @@ async function submit(event) {
 
 V.init().then(async () => {
   issuers = await (await fetch("/api/issuers")).json();
-  const select = document.getElementById("issuer");
-  issuers.forEach((issuer, i) => select.append(V.el("option", { value: String(i) }, issuer.name)));
-  select.append(V.el("option", { value: "" }, V.t("issuer_placeholder")));
+  // The bodies of earlier records and of the people directory; typing another adds it.
+  const input = document.getElementById("issuer");
+  document.getElementById("issuers").replaceChildren(...issuers.map((issuer) => V.el("option", { value: issuer.name })));
+  input.placeholder = V.t(issuers.length ? "issuer_add" : "issuer_placeholder");
+  if (issuers.length) input.value = issuers[0].name;
   document.getElementById("date").value = new Date().toISOString().slice(0, 10);
   addRow();
   document.getElementById("add-row").addEventListener("click", addRow);

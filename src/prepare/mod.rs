@@ -199,6 +199,7 @@ pub fn named_files(file: &YamlFile) -> Vec<String> {
 fn prepare_session(file: YamlFile) -> Result<Prepared, Error> {
     let session: WorkingSession = file.parse()?;
     let mut warnings = validate::working_session(&file, &session)?;
+    warnings.extend(crate::record::unfinished::placeholders(&file));
     let documents =
         documents::session_documents(&session).map_err(|(at, problem)| Error::from(file.diagnostic_at(at, problem)))?;
     let checked = session_assessments(&file, &session)?;
@@ -308,6 +309,7 @@ pub fn assessment_model(checked: &Checked) -> Result<Prepared, Error> {
     let id = record_id(assessment.id.as_ref().map(|id| id.value.as_str()), &file.path);
     let spec = assessment.documents.report.as_ref().map(|s| &s.value);
     let mut warnings = checked.warnings.clone();
+    warnings.extend(crate::record::unfinished::placeholders(file));
     if spec.is_none() {
         warnings.push(file.diagnostic_at(
             assessment.criteria_set.referenced,

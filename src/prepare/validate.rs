@@ -40,6 +40,11 @@ pub fn working_session(file: &YamlFile, session: &WorkingSession) -> Result<Vec<
         };
         warnings.push(file.diagnostic_at(name.referenced, problem));
     }
+    if session.end.is_none()
+        && let Some(minutes) = &session.documents.minutes
+    {
+        warnings.push(file.diagnostic_at(minutes.referenced, Problem::NoEndTime));
+    }
     Ok(warnings)
 }
 

@@ -18,6 +18,7 @@ impl Problem {
             | Problem::Empty
             | Problem::Amplified { .. }
             | Problem::TooLarge { .. }) => super::reading::text(reading),
+            unfinished @ (Problem::Unfinished { .. } | Problem::NoEndTime) => super::plain::text(unfinished),
             Problem::BadDate { text } => (
                 words(
                     format!("ngày `{text}` không đúng dạng"),

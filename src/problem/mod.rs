@@ -7,12 +7,14 @@
 mod catalogue;
 mod criteria;
 mod lang;
+mod plain;
 pub mod printable;
 mod reading;
 pub mod say;
 
 pub use criteria::CriteriaProblem;
 pub use lang::Lang;
+pub use plain::unquoted;
 
 use std::cell::RefCell;
 
@@ -150,6 +152,11 @@ pub enum Problem {
     MissingGlyph { character: char, archive: bool },
     /// Typst warned about a template (a warning).
     TypstWarning { message: String, hints: Vec<String> },
+    /// A value still holding a placeholder ("...", "…", "(điền sau trong bản ghi)"): a
+    /// warning, so that nothing unfinished is issued silently.
+    Unfinished { text: String },
+    /// Minutes asked for without an end time: they would print "… giờ … phút" (a warning).
+    NoEndTime,
     /// Commune groups, set periods and imported tables (their own catalogue).
     Criteria(CriteriaProblem),
 }
@@ -163,6 +170,8 @@ impl Problem {
                 | Problem::MissingGlyph { archive: false, .. }
                 | Problem::NoReportAsked { .. }
                 | Problem::TypstWarning { .. }
+                | Problem::Unfinished { .. }
+                | Problem::NoEndTime
         ) || matches!(self, Problem::Criteria(p) if p.is_warning())
     }
 
@@ -377,6 +386,8 @@ mod tests {
                 message: s(),
                 hints: vec![s()],
             },
+            Problem::Unfinished { text: s() },
+            Problem::NoEndTime,
         ]
     }
 

@@ -7,6 +7,7 @@ pub mod expansion;
 pub mod load;
 pub mod paths;
 pub mod scaffold;
+pub mod unfinished;
 pub mod values;
 
 use serde::Deserialize;

@@ -8,20 +8,93 @@ use serde::{Deserialize, Serialize};
 /// The issuing body, as the form chooses it from records already in the folder.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IssuerFields {
-    /// `state` or `party`.
+    /// `state` or `party` (empty: told by the name).
+    #[serde(default)]
     pub system: String,
     /// Cơ quan chủ quản.
     #[serde(default)]
     pub parent: Option<String>,
     /// Tên cơ quan ban hành.
     pub name: String,
-    /// Agency code (`UBND`, `HU`).
+    /// Agency code (`UBND`, `HU`; empty: told by the name).
+    #[serde(default)]
     pub code: String,
-    /// Địa danh.
+    /// Địa danh (empty: told by the name).
+    #[serde(default)]
     pub place: String,
     /// Drafting unit.
     #[serde(default)]
     pub office: Option<String>,
+}
+
+/// Bodies whose name begins so, with the code their numbers carry and their system.
+const KNOWN_BODIES: &[(&str, &str, &str)] = &[
+    ("Ủy ban nhân dân", "UBND", "state"),
+    ("Hội đồng nhân dân", "HĐND", "state"),
+    ("Ủy ban Mặt trận Tổ quốc", "MTTQ", "state"),
+    ("Đảng ủy", "ĐU", "party"),
+    ("Huyện ủy", "HU", "party"),
+    ("Quận ủy", "QU", "party"),
+    ("Thị ủy", "TU", "party"),
+    ("Thành ủy", "TU", "party"),
+    ("Tỉnh ủy", "TU", "party"),
+];
+
+/// The words before a place's name in a body's name, longest first.
+const LEVELS: &[&str] = &[
+    " thị trấn ",
+    " thành phố ",
+    " đặc khu ",
+    " thị xã ",
+    " phường ",
+    " huyện ",
+    " quận ",
+    " tỉnh ",
+    " xã ",
+];
+
+impl IssuerFields {
+    /// An issuer known only by its name (a body in the people directory, or one typed in the
+    /// new-record form): its system and code from the kind of body, its place from the name
+    /// ("Ủy ban nhân dân xã An Phú" → state, `UBND`, "An Phú"); empty where the name says
+    /// nothing, for the clerk to fill in.
+    pub fn from_body(name: &str) -> IssuerFields {
+        let name = name.trim();
+        let (code, system) = KNOWN_BODIES
+            .iter()
+            .find(|(start, _, _)| name.starts_with(start))
+            .map_or(("", "state"), |(_, code, system)| (*code, *system));
+        let place = LEVELS
+            .iter()
+            .filter_map(|level| name.rfind(level).map(|at| &name[at + level.len()..]))
+            .min_by_key(|rest| rest.len())
+            .unwrap_or_default();
+        IssuerFields {
+            system: system.into(),
+            name: name.into(),
+            code: code.into(),
+            place: place.trim().into(),
+            ..IssuerFields::default()
+        }
+    }
+
+    /// This issuer with what its name tells filled in where it was left empty.
+    pub fn completed(&self) -> IssuerFields {
+        let guessed = IssuerFields::from_body(&self.name);
+        let pick = |given: &str, guess: String| {
+            if given.trim().is_empty() {
+                guess
+            } else {
+                given.to_string()
+            }
+        };
+        IssuerFields {
+            system: pick(&self.system, guessed.system),
+            code: pick(&self.code, guessed.code),
+            place: pick(&self.place, guessed.place),
+            ..self.clone()
+        }
+    }
 }
 
 /// A person on the form: a name and titles, one per line.
@@ -99,7 +172,8 @@ fn issuer_block(issuer: Option<&IssuerFields>) -> String {
         place: "...".into(),
         office: None,
     };
-    let issuer = issuer.unwrap_or(&placeholder);
+    let issuer = issuer.map_or(placeholder, IssuerFields::completed);
+    let issuer = &issuer;
     let system = if issuer.system == "party" { "party" } else { "state" };
     let mut out = format!(
         "issuer:                       # cơ quan ban hành văn bản\n  system: {system}                # state (Nghị định 30) hoặc party (Hướng dẫn 36)\n"
@@ -223,4 +297,23 @@ results: []                   # ví dụ:
 #   report:
 #     signer: { authority: \"TM. Ủy ban nhân dân\", position: \"Chủ tịch\", name: \"...\" }\n"
         .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_body_s_name_tells_its_issuer() {
+        let guessed = IssuerFields::from_body("Ủy ban nhân dân xã Mường Phăng");
+        assert_eq!(
+            (guessed.system.as_str(), guessed.code.as_str(), guessed.place.as_str()),
+            ("state", "UBND", "Mường Phăng")
+        );
+        let party = IssuerFields::from_body("Đảng ủy phường Hòa Bình");
+        assert_eq!(
+            (party.system.as_str(), party.code.as_str(), party.place.as_str()),
+            ("party", "ĐU", "Hòa Bình")
+        );
+    }
 }

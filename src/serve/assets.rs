@@ -42,6 +42,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../../assets/serve/follow.js"),
     ),
     (
+        "notes.js",
+        "text/javascript",
+        include_str!("../../assets/serve/notes.js"),
+    ),
+    (
         "login.js",
         "text/javascript",
         include_str!("../../assets/serve/login.js"),

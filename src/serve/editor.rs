@@ -99,14 +99,19 @@ pub async fn preview(State(state): State<Arc<AppState>>, Json(request): Json<Pre
     }
 }
 
-/// Places `notes` on the edited `text`: each gets the form field at its line, and messages
-/// name the record as the list does (`shown`), not by its path on the server.
+/// Places `notes` on the edited `text`: each without a field yet gets the form field at its
+/// line, and messages name the record as the list does (`shown`), not by its path on the
+/// server.
 pub fn place(notes: &mut [super::pipeline::Note], path: &std::path::Path, shown: &str, text: &str) {
     let tree = crate::form::spans::parse(text);
+    let on_server = path.display().to_string();
     for note in notes {
-        note.message = note.message.replace(&path.display().to_string(), shown);
-        note.field = tree
-            .as_ref()
-            .map(|root| crate::form::spans::pointer_at(root, note.line));
+        note.message = note.message.replace(&on_server, shown);
+        note.form = note.form.take().map(|form| form.replace(&on_server, shown));
+        if note.field.is_none() {
+            note.field = tree
+                .as_ref()
+                .map(|root| crate::form::spans::pointer_at(root, note.line));
+        }
     }
 }

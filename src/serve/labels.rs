@@ -145,6 +145,49 @@ pub fn label_of(pointer: &str, lang: crate::problem::Lang) -> String {
     }
 }
 
+/// How a message names the field at a place, where its label alone would be too short
+/// ("Ngày" → "ngày làm việc"): place, Vietnamese, English.
+const PHRASES: &[(&str, &str, &str)] = &[
+    ("/date", "ngày làm việc", "the date of the session"),
+    ("/start", "giờ bắt đầu", "the start time"),
+    ("/end", "giờ kết thúc", "the end time"),
+    ("/location", "địa điểm làm việc", "the location"),
+    ("/host", "đơn vị làm việc", "the host unit"),
+    ("/subject", "nội dung buổi làm việc", "the subject of the session"),
+    ("/chair/name", "họ và tên người chủ trì", "the chair's name"),
+    ("/secretary/name", "họ và tên thư ký", "the secretary's name"),
+    ("/issuer/name", "tên cơ quan ban hành", "the issuing body's name"),
+    ("/issuer/code", "ký hiệu cơ quan", "the agency code"),
+    (
+        "/issuer/place",
+        "địa danh ở dòng ngày tháng",
+        "the place in the date line",
+    ),
+    (
+        "/issuer/system",
+        "khối văn bản (Nhà nước hay Đảng)",
+        "the system (State or Party)",
+    ),
+    ("/unit", "đơn vị được đánh giá", "the unit assessed"),
+    ("/as_of", "ngày đánh giá", "the assessment date"),
+];
+
+/// The field at `pointer` as a message names it, in both languages: its phrase, else its
+/// label (lower case in Vietnamese, where it follows "Chưa có").
+pub fn phrase_of(pointer: &str) -> crate::problem::Words {
+    use crate::problem::{Lang, words};
+    if let Some((_, vi, en)) = PHRASES.iter().find(|(place, _, _)| *place == pointer) {
+        return words(*vi, *en);
+    }
+    let vi = label_of(pointer, Lang::Vi);
+    let mut chars = vi.chars();
+    let vi: String = chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default();
+    words(vi, label_of(pointer, Lang::En))
+}
+
 /// The labels in `lang`, keyed `f_<key>` (fields) and `v_<value>` (values), for the pages'
 /// catalogue.
 pub fn catalogue(lang: crate::problem::Lang) -> impl Iterator<Item = (String, &'static str)> {

@@ -28,6 +28,7 @@ pub mod assets;
 pub mod comments;
 pub mod downloads;
 pub mod editor;
+pub mod fields;
 pub mod form;
 pub mod labels;
 pub mod listen;

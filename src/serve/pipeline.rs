@@ -7,7 +7,6 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 use serde::Serialize;
-
 use sha2::{Digest, Sha256};
 
 use crate::archive::approval::{Approval, content_sha256};
@@ -23,22 +22,7 @@ use crate::problem::{Lang, words};
 use crate::record::load::YamlFile;
 use crate::render::{Made, RenderOptions, Renderer, missing_glyphs};
 
-/// A message about the record, placed at a line of the text being edited.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Note {
-    /// 1-based line in the edited text.
-    pub line: usize,
-    /// 1-based column.
-    pub column: usize,
-    /// `error` or `warning`.
-    pub severity: &'static str,
-    /// The message, as `check` words it.
-    pub message: String,
-    /// What to do, as `check` words it.
-    pub hint: Option<String>,
-    /// The form field at its line (a JSON pointer: `/conclusions/tasks/2/due`), if known.
-    pub field: Option<String>,
-}
+pub use super::fields::Note;
 
 /// One document of a preview.
 #[derive(Debug, Clone, Serialize)]
@@ -135,20 +119,12 @@ impl Pipeline {
         if self.previews.fetch_add(1, Ordering::Relaxed) % 4 == 3 {
             typst::comemo::evict(EVICT_AFTER);
         }
-        match result {
-            Ok(documents) => Preview {
-                ok: true,
-                notes,
-                documents,
-            },
-            Err(error) => {
-                notes.push(error_note(path, &error, lang));
-                Preview {
-                    ok: false,
-                    notes,
-                    documents: Vec::new(),
-                }
-            }
+        let documents = result.map_err(|error| notes.push(error_note(path, &error, lang)));
+        super::fields::settle(&mut notes, text, lang);
+        Preview {
+            ok: documents.is_ok(),
+            notes,
+            documents: documents.unwrap_or_default(),
         }
     }
 
@@ -183,6 +159,7 @@ impl Pipeline {
                 (None, String::new())
             }
         };
+        super::fields::settle(&mut notes, &String::from_utf8_lossy(bytes), lang);
         Examined {
             errors: notes.iter().filter(|n| n.severity == "error").count(),
             sha256: prepared.as_ref().map(content_sha256).unwrap_or_default(),
@@ -343,6 +320,8 @@ fn note(path: &Path, diagnostic: &Diagnostic, lang: Lang) -> Note {
         message,
         hint: diagnostic.problem.hint(lang),
         field: None,
+        form: None,
+        problem: (diagnostic.path == path).then(|| diagnostic.problem.clone()),
     }
 }
 
@@ -379,6 +358,8 @@ fn error_note(path: &Path, error: &Error, lang: Lang) -> Note {
             message: other.render(lang),
             hint: None,
             field: None,
+            form: None,
+            problem: None,
         },
     }
 }

@@ -119,7 +119,8 @@ struct IssuerOnly {
     issuer: Option<IssuerFields>,
 }
 
-/// `GET /api/issuers`: the issuing bodies the folder's records already use, each once.
+/// `GET /api/issuers`: the issuing bodies the folder's records already use, then the bodies
+/// of the people directory (`danh-ba.yaml`) not among them, each once.
 pub async fn issuers(State(state): State<Arc<AppState>>) -> Json<Vec<IssuerFields>> {
     let found = tokio::task::spawn_blocking(move || {
         let mut found: Vec<IssuerFields> = Vec::new();
@@ -134,11 +135,31 @@ pub async fn issuers(State(state): State<Arc<AppState>>) -> Json<Vec<IssuerField
                 found.push(issuer);
             }
         }
+        for body in directory_bodies(&state.config.folder) {
+            if !found.iter().any(|i| i.name == body) {
+                found.push(IssuerFields::from_body(&body));
+            }
+        }
         found
     })
     .await
     .unwrap_or_default();
     Json(found)
+}
+
+/// The bodies the people of the directory belong to, in its order, each once.
+fn directory_bodies(folder: &Path) -> Vec<String> {
+    use crate::form::directory;
+    let path = folder.join(directory::FILE);
+    let text = crate::output::files::read_below(folder, &path).unwrap_or_default();
+    let people = directory::people(&path, &String::from_utf8_lossy(&text)).unwrap_or_default();
+    let mut bodies: Vec<String> = Vec::new();
+    for body in people.into_iter().filter_map(|p| p.body) {
+        if !body.trim().is_empty() && !bodies.contains(&body) {
+            bodies.push(body);
+        }
+    }
+    bodies
 }
 
 /// `?since=N` of the long poll; without it the answer is the current generation, at once.

@@ -36,7 +36,7 @@ impl RecordLocks {
 }
 
 /// `bytes`, the record at `path` (named `key`), examined; a 422 answer naming each problem and
-/// its field when it has errors.
+/// its field when it has errors (its warnings after them, each with its severity).
 pub async fn examine(state: &Arc<AppState>, path: &Path, key: &str, bytes: Vec<u8>) -> Result<Examined, Response> {
     let (state, path, key) = (state.clone(), path.to_path_buf(), key.to_string());
     let lang = state.config.lang;
@@ -51,7 +51,9 @@ pub async fn examine(state: &Arc<AppState>, path: &Path, key: &str, bytes: Vec<u
         return Ok(examined);
     }
     let (message, hint) = crate::office::OfficeProblem::HasErrors(examined.errors).text();
-    let problems: Vec<_> = examined.notes.iter().filter(|n| n.severity == "error").collect();
+    // Errors first; what is left unfinished follows as warnings, which do not block.
+    let (errors, warnings): (Vec<_>, Vec<_>) = examined.notes.iter().partition(|n| n.severity == "error");
+    let problems: Vec<_> = errors.into_iter().chain(warnings).collect();
     let body = json!({ "error": message.take(lang), "hint": hint.take(lang), "problems": problems });
     Err((StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response())
 }

@@ -126,6 +126,11 @@ pub async fn take(
         .as_deref()
         .map(|b| String::from_utf8_lossy(b).into_owned())
         .unwrap_or_default();
+    // What is left unfinished goes back with the step taken: warnings, which do not block.
+    let warnings: Vec<_> = examined
+        .iter()
+        .flat_map(|e| e.notes.iter().filter(|n| n.severity == "warning").cloned())
+        .collect();
     let (address, folder) = (peer.ip().to_string(), state.config.folder.clone());
     let taken = tokio::task::spawn_blocking(move || {
         let office = office.lock().unwrap_or_else(PoisonError::into_inner);
@@ -147,6 +152,7 @@ pub async fn take(
             if let Some(bytes) = &bytes {
                 body["saved_version"] = json!(version_of(bytes));
             }
+            body["warnings"] = json!(warnings);
             body
         }))
     })

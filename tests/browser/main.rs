@@ -17,6 +17,7 @@ mod support;
 mod token;
 
 mod e2e;
+mod field_notes;
 mod form;
 mod harness;
 mod office;

@@ -127,7 +127,7 @@ async fn three_people_take_a_record_from_draft_to_issued() {
     click(a, "#step-submit").await;
     until(
         a,
-        "document.getElementById('notice').textContent.startsWith('bản ghi còn 1 lỗi')
+        "/^(bản ghi còn 1 lỗi|Còn lỗi trong bản ghi)/.test(document.getElementById('notice').textContent)
           && [...document.querySelectorAll('#form .field-error')].some(e => e.textContent.includes('2024-02-30'))
           && document.getElementById('state').textContent === 'Dự thảo'
           && document.getElementById('save-state').textContent === 'Chưa lưu'",

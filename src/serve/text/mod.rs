@@ -3,6 +3,7 @@
 //! their language from `/api/text`; `{n}` and `{id}` are filled in by the page.
 
 mod entries;
+mod fields;
 mod office;
 mod pages;
 mod signing;
@@ -16,6 +17,7 @@ fn all() -> impl Iterator<Item = &'static (&'static str, &'static str, &'static 
         .chain(signing::ENTRIES)
         .chain(office::ENTRIES)
         .chain(pages::ENTRIES)
+        .chain(fields::ENTRIES)
 }
 
 /// The catalogue entry `key` in `lang`; the key itself if there is none.
