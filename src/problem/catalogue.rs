@@ -191,8 +191,8 @@ impl Problem {
                     ),
                 },
                 words(
-                    "dùng mã một bộ tiêu chí có sẵn (xem README) hoặc đường dẫn tới tệp bộ tiêu chí",
-                    "use a built-in set id (see the README) or a path to a set file",
+                    "dùng mã một bộ tiêu chí có sẵn (xem docs/assessments.md) hoặc đường dẫn tới tệp bộ tiêu chí",
+                    "use a built-in set id (see docs/assessments.md) or a path to a set file",
                 ),
             ),
             Problem::SetWithoutTotal { id } => (

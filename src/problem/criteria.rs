@@ -210,8 +210,8 @@ impl CriteriaProblem {
                     format!("the header row lacks a `{column}` column"),
                 ),
                 Some(s(
-                    "cần các cột `Tiêu chí`, `Tên tiêu chí`, `Chỉ tiêu`, `Nội dung chỉ tiêu` (hoặc tên tiếng Anh trong README)",
-                    "the columns needed are `criterion`, `criterion_name`, `indicator`, `indicator_name` (or the Vietnamese names in the README)",
+                    "cần các cột `Tiêu chí`, `Tên tiêu chí`, `Chỉ tiêu`, `Nội dung chỉ tiêu` (hoặc tên tiếng Anh trong docs/assessments.md)",
+                    "the columns needed are `criterion`, `criterion_name`, `indicator`, `indicator_name` (or the Vietnamese names in docs/assessments.md)",
                 )),
             ),
             P::DuplicateColumn { column } => (

@@ -20,8 +20,8 @@ pub(super) fn text(problem: &Problem) -> (Words, Words) {
         Problem::UnknownKey { key, suggestion: None } => (
             words(format!("khóa không hợp lệ `{key}`"), format!("unknown key `{key}`")),
             words(
-                "xóa khóa này hoặc xem danh sách khóa trong README",
-                "remove the key, or see the key list in the README",
+                "xóa khóa này hoặc xem danh sách khóa trong docs/record-format.md",
+                "remove the key, or see the key list in docs/record-format.md",
             ),
         ),
         Problem::UnknownKey {

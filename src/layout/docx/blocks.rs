@@ -1,6 +1,6 @@
 //! The blocks of the layout model in Word's terms: each block `vanban.typ` leaves in the
 //! laid-out document, written as paragraphs and tables with the same sizes, weights and
-//! placement as the PDF (see the README, "Two writers"). Widths and indents come from the
+//! placement as the PDF (see docs/architecture.md, "One layout model, two writers"). Widths and indents come from the
 //! model's geometry and the block's own fields, never from a second copy here.
 
 use super::DocxProblem;
