@@ -25,7 +25,7 @@ fn main() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     // A self-signed RSA-2048 signer on a token, and as a .p12.
-    let conf = token::make(d, &["rsa:2048"], "/CN=Nguyen Van An", "bench", "246810");
+    let conf = token::make(d, &["rsa:2048"], "/CN=Nguyen Van Thanh", "bench", "246810");
     let conf = conf.to_str().unwrap().to_string();
     run(
         "openssl",

@@ -244,16 +244,21 @@ fn sign_one(
         .join("entries")
         .join(entry)
         .join(format!(".ky-{}.pdf", std::process::id()));
-    let result = crate::sign::sign(&Request {
-        pdf: &pdf,
-        output: &scratch,
-        credentials: &credentials,
-        mark,
-        role: request.signer.as_deref().filter(|s| !s.is_empty()),
-        time: SigningTime::now(),
-        tsa: signing.tsa.as_deref(),
-        ltv: signing.ltv,
-    })
+    let result = crate::sign::sign(
+        &Request {
+            pdf: &pdf,
+            output: &scratch,
+            chain: &credentials.chain,
+            mark,
+            role: request.signer.as_deref().filter(|s| !s.is_empty()),
+            time: SigningTime::now(),
+            tsa: signing.tsa.as_deref(),
+            ltv: signing.ltv,
+            // Only the named signer signs, as on the command line.
+            allow_other_signer: false,
+        },
+        &credentials.key,
+    )
     .and_then(|()| {
         std::fs::read(&scratch).map_err(|e| Error::Read {
             path: scratch.clone(),
