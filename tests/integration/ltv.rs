@@ -81,7 +81,7 @@ with open(sys.argv[1], 'rb') as f:
 
 /// A list server on loopback serving the test CA's list `list` as `ca.crl`, the PKI whose
 /// certificates name it, and a time-stamping authority whose certificate names it too.
-fn revocation_setup(list: &str) -> Option<(tempfile::TempDir, Server, Pki, Server)> {
+pub fn revocation_setup(list: &str) -> Option<(tempfile::TempDir, Server, Pki, Server)> {
     let lists = tempfile::tempdir().unwrap();
     let files = loopback::files(lists.path());
     let url = format!("{}ca.crl", files.url);
