@@ -206,7 +206,8 @@ pub struct SignArgs {
     pub signer: Option<String>,
     /// Output PDF (default `<name>-da-ky.pdf`; a `-da-ky.pdf` input is signed in place).
     #[arg(short, long)]
-    pub output: Option<PathBuf>,    /// Prepare only, for a key kept elsewhere (the signer's own token, a remote service): the
+    pub output: Option<PathBuf>,
+    /// Prepare only, for a key kept elsewhere (the signer's own token, a remote service): the
     /// signature's place, its look and room written to `-o`, what `--finish` needs kept beside
     /// it (`<output>.vanban-sign.json`, no key), and the digest to sign printed as JSON.
     #[arg(long, requires_all = ["cert", "output"], conflicts_with_all = ["p12", "pkcs11", "finish", "archive_timestamp", "tsa", "ltv"])]

@@ -14,7 +14,6 @@ use crate::sign::token_problem::TokenProblem;
 use crate::sign::verify;
 use crate::sign::{Mark, Request, SignProblem, SigningTime, problem};
 
-
 /// Where the key is.
 pub enum KeySource<'a> {
     /// A PKCS#12 file, its password from this variable (else the terminal).

@@ -87,7 +87,13 @@ pub fn signed_attributes(signer: &Certificate, digest: &[u8]) -> der::Result<Vec
 /// The message-digest attribute of signed attributes in DER, if they parse and have one.
 pub fn message_digest_of(signed_attributes: &[u8]) -> Option<Vec<u8>> {
     let attrs = SetOfVec::<Attribute>::from_der(signed_attributes).ok()?;
-    let value = attrs.iter().find(|a| a.oid == MESSAGE_DIGEST)?.values.iter().next()?.clone();
+    let value = attrs
+        .iter()
+        .find(|a| a.oid == MESSAGE_DIGEST)?
+        .values
+        .iter()
+        .next()?
+        .clone();
     value.decode_as::<OctetString>().ok().map(|o| o.as_bytes().to_vec())
 }
 

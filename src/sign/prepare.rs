@@ -88,7 +88,10 @@ pub fn prepare(request: &Request) -> Result<Prepared, Error> {
             fields::attach(&mut update, page, id);
         }
     }
-    update.set_raw(signature, super::signature_dictionary(&certs::holder(signer), request.time));
+    update.set_raw(
+        signature,
+        super::signature_dictionary(&certs::holder(signer), request.time),
+    );
     let (mut bytes, offsets) = update.finish();
     let start = super::pdf::offset_of(&offsets, signature);
     let byte_range = super::place_byte_range(&mut bytes, start).map_err(|p| problem(path, p))?;

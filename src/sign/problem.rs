@@ -195,8 +195,12 @@ impl SignProblem {
                 "the document records no issuer's name to check the certificate against",
             ),
             SignProblem::SignatureMismatch { file } => words(
-                format!("chữ ký trong {file} không khớp với chứng thư số và bản tóm lược đã chuẩn bị; không ghi tệp nào"),
-                format!("the signature in {file} does not verify with the certificate over the prepared digest; nothing was written"),
+                format!(
+                    "chữ ký trong {file} không khớp với chứng thư số và bản tóm lược đã chuẩn bị; không ghi tệp nào"
+                ),
+                format!(
+                    "the signature in {file} does not verify with the certificate over the prepared digest; nothing was written"
+                ),
             ),
             SignProblem::NotBase64 { file } => words(
                 format!("{file} không chứa chữ ký dạng base64"),

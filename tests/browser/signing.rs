@@ -101,7 +101,10 @@ async fn a_notice_is_signed_with_a_token_from_its_issued_page() {
         message.starts_with("Đã ký: an-phu-2026-02-05-thong-bao-ket-luan-da-ky.pdf"),
         "{message}"
     );
-    assert!(said[1].as_str().unwrap().contains("Người ký: Nguyễn Văn Thành"), "{said}");
+    assert!(
+        said[1].as_str().unwrap().contains("Người ký: Nguyễn Văn Thành"),
+        "{said}"
+    );
     assert_eq!(said[2], "", "the PIN field is emptied");
     let listed = client
         .execute("return document.querySelector('#issued tbody').textContent;", vec![])

@@ -154,7 +154,12 @@ pub fn pki_with(sources: Sources) -> Pki {
         std::fs::write(dir.path().join(format!("{file}.key.pem")), agency_key.serialize_pem()).unwrap();
         std::fs::write(dir.path().join(format!("{file}.der")), agency_cert.der()).unwrap();
         std::fs::write(dir.path().join(format!("{file}.pem")), agency_cert.pem()).unwrap();
-        write_p12(&dir.path().join(format!("{file}.p12")), &rsa_pkcs8, agency_cert.der(), ca.der());
+        write_p12(
+            &dir.path().join(format!("{file}.p12")),
+            &rsa_pkcs8,
+            agency_cert.der(),
+            ca.der(),
+        );
     }
 
     write_png(&dir.path().join("chu-ky.png"), 360, 140, None, signature_pixel);
@@ -165,7 +170,13 @@ pub fn pki_with(sources: Sources) -> Pki {
 
 /// A person's P-256 key and certificate naming `name`, as `<file>.p12` with the chain and as
 /// `<file>.key.pem`, `<file>.der` and `<file>.pem`.
-fn person(dir: &Path, issuer: &Issuer<'_, KeyPair>, (file, name, serial): (&str, &str, u64), sources: Sources, ca: &[u8]) {
+fn person(
+    dir: &Path,
+    issuer: &Issuer<'_, KeyPair>,
+    (file, name, serial): (&str, &str, u64),
+    sources: Sources,
+    ca: &[u8],
+) {
     let key = KeyPair::generate().unwrap();
     let mut params = CertificateParams::new(Vec::<String>::new()).unwrap();
     params.distinguished_name.push(DnType::CommonName, name);

@@ -45,7 +45,10 @@ fn a_leaders_certificate_cannot_sign_a_notice_someone_else_signs() {
     let seal_png = pki.path("con-dau.png");
     let seal = ["--agency", "--seal", s(&seal_png)];
     let said = refused(&sign_with(&pki, &notice, "party-agency", &seal));
-    assert!(said.contains("chứng thư số của Huyện ủy Thọ Xuân, văn bản do"), "{said}");
+    assert!(
+        said.contains("chứng thư số của Huyện ủy Thọ Xuân, văn bản do"),
+        "{said}"
+    );
     assert!(said.contains("ban hành"), "{said}");
     assert!(!signed.exists(), "nothing is written");
 

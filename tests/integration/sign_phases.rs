@@ -37,7 +37,16 @@ fn openssl_sign(pki: &Pki, who: &str, digest: &str, rsa: bool) -> PathBuf {
     std::fs::write(&raw, base64(digest.as_bytes(), true)).unwrap();
     let signature = pki.path(&format!("{who}.sig.bin"));
     let key = pki.path(&format!("{who}.key.pem"));
-    let mut args = vec!["pkeyutl", "-sign", "-inkey", s(&key), "-in", s(&raw), "-out", s(&signature)];
+    let mut args = vec![
+        "pkeyutl",
+        "-sign",
+        "-inkey",
+        s(&key),
+        "-in",
+        s(&raw),
+        "-out",
+        s(&signature),
+    ];
     if rsa {
         args.extend(["-pkeyopt", "digest:sha256"]);
     }
@@ -66,7 +75,15 @@ fn base64(bytes: &[u8], decode: bool) -> Vec<u8> {
 }
 
 fn finish(prepared: &Path, signature: &Path, output: &Path, extra: &[&str]) -> Output {
-    let mut args = vec!["sign", s(prepared), "--finish", "--signature", s(signature), "-o", s(output)];
+    let mut args = vec![
+        "sign",
+        s(prepared),
+        "--finish",
+        "--signature",
+        s(signature),
+        "-o",
+        s(output),
+    ];
     args.extend_from_slice(extra);
     run(&args)
 }
@@ -81,7 +98,13 @@ fn two_phases_by_hand_with_openssl_give_a_notice_pyhanko_validates() {
     let notice = out.join("an-phu-2026-02-05-thong-bao-ket-luan.pdf");
     // The person (ECDSA P-256), then the agency's seal (RSA), each in two phases.
     let prepared = out.join("cho-ky.pdf");
-    let said = prepare(&pki, &notice, "person", &prepared, &["--image", s(&pki.path("chu-ky.png"))]);
+    let said = prepare(
+        &pki,
+        &notice,
+        "person",
+        &prepared,
+        &["--image", s(&pki.path("chu-ky.png"))],
+    );
     assert_eq!(said["hash"], "SHA-256");
     assert_eq!(said["algorithm"], "ECDSA");
     let state = PathBuf::from(said["state"].as_str().unwrap());
@@ -125,7 +148,13 @@ fn two_phases_finish_with_a_timestamp_and_revocation_lists() {
     let out = render(&pki, STATE_SAMPLE, &[]);
     let notice = out.join("an-phu-2026-02-05-thong-bao-ket-luan.pdf");
     let prepared = out.join("cho-ky.pdf");
-    let said = prepare(&pki, &notice, "person", &prepared, &["--image", s(&pki.path("chu-ky.png"))]);
+    let said = prepare(
+        &pki,
+        &notice,
+        "person",
+        &prepared,
+        &["--image", s(&pki.path("chu-ky.png"))],
+    );
     let signature = openssl_sign(&pki, "person", said["digest"].as_str().unwrap(), false);
     let signed = out.join("da-ky.pdf");
     ok(&finish(&prepared, &signature, &signed, &["--tsa", &tsa.url, "--ltv"]));
@@ -146,7 +175,13 @@ fn a_signature_over_another_digest_is_refused_and_nothing_is_written() {
     let out = render(&pki, STATE_SAMPLE, &[]);
     let notice = out.join("an-phu-2026-02-05-thong-bao-ket-luan.pdf");
     let prepared = out.join("cho-ky.pdf");
-    let said = prepare(&pki, &notice, "person", &prepared, &["--image", s(&pki.path("chu-ky.png"))]);
+    let said = prepare(
+        &pki,
+        &notice,
+        "person",
+        &prepared,
+        &["--image", s(&pki.path("chu-ky.png"))],
+    );
     // The SHA-256 of something else, signed with the right key.
     let other = "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=";
     assert_ne!(said["digest"], other);
@@ -164,11 +199,22 @@ fn a_signature_over_another_digest_is_refused_and_nothing_is_written() {
     assert!(!signed.exists(), "nothing is written");
     // In English too, naming the file.
     let english = Command::new(env!("CARGO_BIN_EXE_vanban"))
-        .args(["sign", s(&prepared), "--finish", "--signature", s(&signature), "-o", s(&signed)])
+        .args([
+            "sign",
+            s(&prepared),
+            "--finish",
+            "--signature",
+            s(&signature),
+            "-o",
+            s(&signed),
+        ])
         .env("LANG", "en_GB.UTF-8")
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&english.stderr).into_owned();
-    assert!(text.contains("does not verify") && text.contains(s(&signature)), "{text}");
+    assert!(
+        text.contains("does not verify") && text.contains(s(&signature)),
+        "{text}"
+    );
     assert!(!signed.exists(), "nothing is written");
 }

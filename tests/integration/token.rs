@@ -117,7 +117,11 @@ pub fn token_for(pki: &Pki, person: &str, agency: &str) -> Option<Token> {
             PIN,
         ]);
     }
-    for (file, label, id) in [(person, "nguoi-ky", "01"), (agency, "co-quan", "02"), ("ca", "ca", "03")] {
+    for (file, label, id) in [
+        (person, "nguoi-ky", "01"),
+        (agency, "co-quan", "02"),
+        ("ca", "ca", "03"),
+    ] {
         let cert = pki.path(&format!("{file}.der"));
         let args = [
             "--module",
