@@ -31,6 +31,7 @@ pub mod form;
 pub mod labels;
 pub mod listen;
 pub mod people;
+pub mod pin_guard;
 pub mod pipeline;
 pub mod records;
 pub mod save;
