@@ -41,7 +41,8 @@ pub fn prepare(options: &SignOptions, cert: &Path, chain: &[PathBuf]) -> Result<
 }
 
 /// `--finish`: the prepared PDF with the signature read from `signature` (base64; `-` is
-/// standard input), written to its output once the signature verifies.
+/// standard input), written to its output once its certificate still names the document's
+/// signer and the signature verifies.
 pub fn finish(options: &SignOptions, outputs: &[PathBuf], signature: &str) -> Result<(), Error> {
     let (Some(pdf), Some(output)) = (options.pdfs.first(), outputs.first()) else {
         return Err(problem(Path::new(""), SignProblem::OutputWithMany));
@@ -73,6 +74,9 @@ pub fn finish(options: &SignOptions, outputs: &[PathBuf], signature: &str) -> Re
             )
         })?;
     let prepared = state::load(pdf)?;
+    if !options.allow_other_signer {
+        prepare::check_signer(pdf, &prepared)?;
+    }
     let bytes = finish::finish(pdf, prepared, raw, source, options.tsa, options.ltv)?;
     crate::output::write_atomic(output, &bytes)?;
     super::print_written(vec![output.clone()])

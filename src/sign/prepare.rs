@@ -22,6 +22,10 @@ pub struct Prepared {
     pub signed_attributes: Vec<u8>,
     /// The signer's certificate, then its chain.
     pub chain: Vec<Certificate>,
+    /// Which signer's place (`--signer`), if asked.
+    pub role: Option<String>,
+    /// Whether the agency seals (else the person signs).
+    pub agency: bool,
 }
 
 impl Prepared {
@@ -41,7 +45,7 @@ impl Prepared {
 }
 
 /// Prepares `request.pdf` for a signature by `request.chain[0]`, once the certificate is
-/// known to name the document's signer (or issuer, for the seal).
+/// known to name the document's signer (or issuer, for the seal): see [`check_signer`].
 pub fn prepare(request: &Request) -> Result<Prepared, Error> {
     let path = request.pdf;
     let signer = request
@@ -100,6 +104,8 @@ pub fn prepare(request: &Request) -> Result<Prepared, Error> {
         byte_range,
         signed_attributes: Vec::new(),
         chain: request.chain.to_vec(),
+        role: request.role.map(str::to_string),
+        agency,
     };
     prepared.signed_attributes = cms::signed_attributes(signer, &prepared.covered_digest())
         .map_err(|e| problem(path, SignProblem::BadPdf { detail: e.to_string() }))?;
@@ -150,4 +156,17 @@ fn shown(
             Ok((widget, form))
         }
     }
+}
+
+/// Whether `prepared`'s certificate names the signer (or issuer) of its place in the PDF
+/// at `path`: checked again when a signature made elsewhere finishes it, as its state file
+/// could have been given another certificate since.
+pub fn check_signer(path: &std::path::Path, prepared: &Prepared) -> Result<(), Error> {
+    let slots = super::slots::in_pdf(&prepared.bytes, path)?.ok_or_else(|| problem(path, SignProblem::NoSlots))?;
+    let slot = super::slots::pick(&slots, prepared.role.as_deref(), path)?;
+    let signer = prepared
+        .chain
+        .first()
+        .ok_or_else(|| problem(path, SignProblem::NoKeyInPkcs12))?;
+    binding::check(slot, signer, prepared.agency).map_err(|p| problem(path, p))
 }

@@ -1,6 +1,7 @@
 //! What `vanban sign --prepare` keeps beside the prepared PDF for `--finish`:
 //! `PREPARED.pdf.vanban-sign.json` with the signed attributes (DER, base64), the certificate
-//! and its chain (DER, base64), the byte range and the digest to sign. Never a key. Read
+//! and its chain (DER, base64), the byte range, the digest to sign, and whose place it is
+//! (`--signer`, `--agency`). Never a key. Read
 //! back, it is checked against the PDF: the covered bytes must still give the digest the
 //! signed attributes carry, and `/Contents` must still be empty.
 
@@ -26,6 +27,8 @@ struct Saved {
     signed_attributes: String,
     certificates: Vec<String>,
     byte_range: [usize; 4],
+    role: Option<String>,
+    agency: bool,
 }
 
 /// Where the state of the prepared PDF `pdf` is kept.
@@ -49,6 +52,8 @@ pub fn save(pdf: &Path, prepared: &Prepared) -> Result<(), Error> {
         signed_attributes: Base64::encode_string(&prepared.signed_attributes),
         certificates,
         byte_range: prepared.byte_range,
+        role: prepared.role.clone(),
+        agency: prepared.agency,
     };
     let text = serde_json::to_string_pretty(&saved).unwrap_or_default();
     crate::output::write_atomic(pdf, &prepared.bytes)?;
@@ -86,6 +91,8 @@ pub fn load(pdf: &Path) -> Result<Prepared, Error> {
         byte_range: saved.byte_range,
         signed_attributes: decode(&saved.signed_attributes)?,
         chain,
+        role: saved.role,
+        agency: saved.agency,
     };
     if prepared.chain.is_empty() {
         return Err(not_prepared("certificate"));

@@ -218,3 +218,38 @@ fn a_signature_over_another_digest_is_refused_and_nothing_is_written() {
     );
     assert!(!signed.exists(), "nothing is written");
 }
+
+#[test]
+fn another_certificate_slipped_into_the_prepared_state_is_refused_at_finish() {
+    if !program("openssl") {
+        return;
+    }
+    let pki = crate::pki::pki();
+    let out = render(&pki, STATE_SAMPLE, &[]);
+    let notice = out.join("an-phu-2026-02-05-thong-bao-ket-luan.pdf");
+    let prepared = out.join("cho-ky.pdf");
+    let said = prepare(
+        &pki,
+        &notice,
+        "person",
+        &prepared,
+        &["--image", s(&pki.path("chu-ky.png"))],
+    );
+    // The state now names Lê Đình Hải, whose key signs the digest: the signature verifies
+    // with that certificate, but he is not the notice's signer.
+    let state = PathBuf::from(said["state"].as_str().unwrap());
+    let mut kept: serde_json::Value = serde_json::from_slice(&std::fs::read(&state).unwrap()).unwrap();
+    let other = base64(&std::fs::read(pki.path("le-dinh-hai.der")).unwrap(), false);
+    kept["certificates"][0] = String::from_utf8(other).unwrap().trim().into();
+    std::fs::write(&state, kept.to_string()).unwrap();
+    let signature = openssl_sign(&pki, "le-dinh-hai", said["digest"].as_str().unwrap(), false);
+    let signed = out.join("da-ky.pdf");
+    let refused = finish(&prepared, &signature, &signed, &[]);
+    let text = String::from_utf8_lossy(&refused.stderr).into_owned();
+    assert_eq!(refused.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("chứng thư số của Lê Đình Hải, văn bản do Nguyễn Văn Thành ký"),
+        "{text}"
+    );
+    assert!(!signed.exists(), "nothing is written");
+}
