@@ -1,6 +1,7 @@
 //! `cargo bench --bench signing`: 50 notices signed in one command with a key on a SoftHSM2
 //! token (one PIN, one login), through the real PKCS#11 module; prints the time per
-//! document, and the same with a .p12 file for comparison. Needs `softhsm2-util`,
+//! document, the same with a .p12 file for comparison, and in two phases (`--prepare`, the
+//! digest signed by OpenSSL as a key elsewhere would, `--finish`). Needs `softhsm2-util`,
 //! `pkcs11-tool` and `openssl` (as the tests do); says so and stops without them.
 
 use std::path::Path;
@@ -25,7 +26,7 @@ fn main() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     // A self-signed RSA-2048 signer on a token, and as a .p12.
-    let conf = token::make(d, &["rsa:2048"], "/CN=Nguyen Van An", "bench", "246810");
+    let conf = token::make(d, &["rsa:2048"], "/CN=Nguyen Van Thanh", "bench", "246810");
     let conf = conf.to_str().unwrap().to_string();
     run(
         "openssl",
@@ -88,4 +89,62 @@ fn main() {
             took.as_secs_f64() * 1000.0 / DOCUMENTS as f64
         );
     }
+    two_phases(d, &notice);
+}
+
+/// Each notice prepared, its digest signed by `openssl pkeyutl` (RSA PKCS#1 v1.5), finished:
+/// three commands a document, as a server and a key elsewhere would run them.
+fn two_phases(d: &Path, notice: &Path) {
+    use base64ct::{Base64, Encoding};
+    let batch = d.join("batch-two-phase");
+    std::fs::create_dir(&batch).unwrap();
+    let env = [("LANG", "vi_VN.UTF-8")];
+    let start = Instant::now();
+    for i in 0..DOCUMENTS {
+        let (pdf, prepared) = (
+            batch.join(format!("thong-bao-{i:02}.pdf")),
+            batch.join(format!("cho-ky-{i:02}.pdf")),
+        );
+        std::fs::copy(notice, &pdf).unwrap();
+        let (pdf, prepared_name) = (pdf.to_str().unwrap(), prepared.to_str().unwrap());
+        let args = [
+            "sign",
+            pdf,
+            "--prepare",
+            "--cert",
+            "cert.pem",
+            "--image",
+            "chu-ky.png",
+            "-o",
+            prepared_name,
+        ];
+        let said = run(BIN, &args, &env, d);
+        let line: serde_json::Value = serde_json::from_slice(&said.stdout).unwrap();
+        let digest = Base64::decode_vec(line["digest"].as_str().unwrap()).unwrap();
+        std::fs::write(d.join("digest.bin"), digest).unwrap();
+        let sign = [
+            "pkeyutl",
+            "-sign",
+            "-inkey",
+            "key.pem",
+            "-pkeyopt",
+            "digest:sha256",
+            "-in",
+            "digest.bin",
+        ];
+        let signature = run("openssl", &sign, &[], d).stdout;
+        std::fs::write(d.join("signature.b64"), Base64::encode_string(&signature)).unwrap();
+        run(
+            BIN,
+            &["sign", prepared_name, "--finish", "--signature", "signature.b64"],
+            &env,
+            d,
+        );
+    }
+    let took = start.elapsed();
+    println!(
+        "signing: {DOCUMENTS} notices in two phases (prepare, OpenSSL signs the digest, finish): {:.1} s, {:.0} ms per document",
+        took.as_secs_f64(),
+        took.as_secs_f64() * 1000.0 / DOCUMENTS as f64
+    );
 }

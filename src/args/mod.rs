@@ -163,7 +163,7 @@ pub struct SignArgs {
     #[arg(required = true)]
     pub pdfs: Vec<PathBuf>,
     /// PKCS#12 file (.p12/.pfx) with the key and certificate chain.
-    #[arg(long, required_unless_present_any = ["pkcs11", "archive_timestamp"], conflicts_with = "pkcs11")]
+    #[arg(long, required_unless_present_any = ["pkcs11", "archive_timestamp", "prepare", "finish"], conflicts_with = "pkcs11")]
     pub p12: Option<PathBuf>,
     /// The USB token's PKCS#11 module (.so/.dll), which holds the key and certificate;
     /// `auto`: the one module registered on this machine that has a token plugged in.
@@ -196,7 +196,7 @@ pub struct SignArgs {
     #[arg(long, requires = "seal")]
     pub agency: bool,
     /// The person's handwritten signature: PNG, blue, transparent background.
-    #[arg(long, required_unless_present_any = ["agency", "archive_timestamp"], conflicts_with = "agency")]
+    #[arg(long, required_unless_present_any = ["agency", "archive_timestamp", "finish"], conflicts_with = "agency")]
     pub image: Option<PathBuf>,
     /// The agency's seal: PNG, red, transparent background, with its real size (dpi).
     #[arg(long)]
@@ -207,6 +207,29 @@ pub struct SignArgs {
     /// Output PDF (default `<name>-da-ky.pdf`; a `-da-ky.pdf` input is signed in place).
     #[arg(short, long)]
     pub output: Option<PathBuf>,
+    /// Prepare only, for a key kept elsewhere (the signer's own token, a remote service): the
+    /// signature's place, its look and room written to `-o`, what `--finish` needs kept beside
+    /// it (`<output>.vanban-sign.json`, no key), and the digest to sign printed as JSON.
+    #[arg(long, requires_all = ["cert", "output"], conflicts_with_all = ["p12", "pkcs11", "finish", "archive_timestamp", "tsa", "ltv"])]
+    pub prepare: bool,
+    /// With `--prepare`: the signer's certificate (PEM or DER).
+    #[arg(long, value_name = "CERT", requires = "prepare")]
+    pub cert: Option<PathBuf>,
+    /// With `--prepare`: a certificate of its chain (PEM or DER); repeat for each.
+    #[arg(long, value_name = "CA", requires = "prepare")]
+    pub chain: Vec<PathBuf>,
+    /// Finish a PDF made with `--prepare`: embed the signature over its digest, once checked
+    /// against the certificate.
+    #[arg(long, requires = "signature", conflicts_with_all = ["p12", "pkcs11", "archive_timestamp", "agency", "image", "seal", "signer"])]
+    pub finish: bool,
+    /// With `--finish`: the file holding the signature in base64 (RSA PKCS#1 v1.5 or ECDSA),
+    /// `-` for standard input.
+    #[arg(long, value_name = "FILE", requires = "finish")]
+    pub signature: Option<String>,
+    /// Sign even when the certificate names someone other than the signer the document names
+    /// (or, with `--agency`, another body than its issuer): signing in their place.
+    #[arg(long)]
+    pub allow_other_signer: bool,
 }
 
 /// Arguments of `vanban render`.

@@ -51,6 +51,20 @@ pub struct SignOptions<'a> {
     pub ltv: bool,
     /// No signature: the store, then a document timestamp over the file (PAdES B-LTA).
     pub archive_timestamp: bool,
+    /// One step, or one of the two phases.
+    pub phase: Phase<'a>,
+    /// Sign even when the certificate names someone other than the document's signer.
+    pub allow_other_signer: bool,
+}
+
+/// Which of the two phases `vanban sign` runs; one step runs both with the key at hand.
+pub enum Phase<'a> {
+    /// Prepare, sign with the key, finish.
+    OneStep,
+    /// Prepare for the signer's certificate and its chain; print the digest to sign.
+    Prepare { cert: &'a Path, chain: &'a [PathBuf] },
+    /// Finish with the signature in this file (`-`: standard input).
+    Finish { signature: &'a str },
 }
 
 /// Runs `vanban sign`: one password or PIN for every file; prints each signed file's path,
@@ -78,31 +92,53 @@ pub fn sign(options: &SignOptions, lang: Lang) -> Result<(), Error> {
     if options.archive_timestamp {
         return archive_timestamps(options, &outputs, lang);
     }
-    let mark = || match (options.agency, options.image, options.seal) {
+    match options.phase {
+        Phase::OneStep => {}
+        Phase::Prepare { cert, chain } => return super::sign_phases::prepare(options, cert, chain),
+        Phase::Finish { signature } => return super::sign_phases::finish(options, &outputs, signature),
+    }
+    mark(options)?;
+    let credentials = credentials(&options.key, lang)?;
+    each_file(options, &outputs, lang, |pdf, output| {
+        let request = request(options, pdf, output, &credentials.chain)?;
+        crate::sign::sign(&request, &credentials.key)
+    })
+}
+
+/// What to sign in `pdf`, written to `output`, with the certificates of `chain`.
+pub fn request<'a>(
+    options: &SignOptions<'a>,
+    pdf: &'a Path,
+    output: &'a Path,
+    chain: &'a [x509_cert::Certificate],
+) -> Result<Request<'a>, Error> {
+    Ok(Request {
+        pdf,
+        output,
+        chain,
+        mark: mark(options)?,
+        role: options.signer,
+        time: SigningTime::now(),
+        tsa: options.tsa,
+        ltv: options.ltv,
+        allow_other_signer: options.allow_other_signer,
+    })
+}
+
+/// The person's signature image, or the agency's seal.
+fn mark(options: &SignOptions) -> Result<Mark, Error> {
+    let first = options.pdfs.first().map_or(Path::new(""), PathBuf::as_path);
+    match (options.agency, options.image, options.seal) {
         (true, _, Some(seal)) => Ok(Mark::Agency(Png::read(seal)?)),
         (false, Some(image), _) => Ok(Mark::Person(Png::read(image)?)),
         (true, _, None) | (false, None, _) => unreachable_by_clap(first),
-    };
-    mark()?;
-    let credentials = credentials(&options.key, lang)?;
-    each_file(options, &outputs, lang, |pdf, output| {
-        crate::sign::sign(&Request {
-            pdf,
-            output,
-            credentials: &credentials,
-            mark: mark()?,
-            role: options.signer,
-            time: SigningTime::now(),
-            tsa: options.tsa,
-            ltv: options.ltv,
-        })
-    })
+    }
 }
 
 /// Does `one` for each file and its output: prints each file written and each file's
 /// error; one file's error is the command's; of several, the others go on and the command
 /// fails if any did.
-fn each_file(
+pub(super) fn each_file(
     options: &SignOptions,
     outputs: &[PathBuf],
     lang: Lang,
@@ -262,7 +298,17 @@ impl crate::args::SignArgs {
                 password_env: self.password_env.as_deref(),
             },
         };
+        let phase = match (&self.cert, &self.signature) {
+            (Some(cert), _) if self.prepare => Phase::Prepare {
+                cert,
+                chain: &self.chain,
+            },
+            (_, Some(signature)) if self.finish => Phase::Finish { signature },
+            _ => Phase::OneStep,
+        };
         SignOptions {
+            phase,
+            allow_other_signer: self.allow_other_signer,
             archive_timestamp: self.archive_timestamp,
             pdfs: &self.pdfs,
             key,

@@ -34,6 +34,7 @@ pub mod labels;
 pub mod listen;
 pub mod numbers;
 pub mod people;
+pub mod pin_guard;
 pub mod pipeline;
 pub mod records;
 pub mod save;

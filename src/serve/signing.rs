@@ -13,9 +13,10 @@ use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use serde::Deserialize;
 use serde_json::json;
-use zeroize::Zeroizing;
+use zeroize::{Zeroize as _, Zeroizing};
 
 use super::AppState;
+use super::pin_guard::{Outcome, PinGuard};
 use super::security::{Refusal, failure};
 use crate::archive::Archive;
 use crate::error::Error;
@@ -55,6 +56,8 @@ pub struct Signing {
     pub anchors: Option<Vec<x509_cert::Certificate>>,
     /// One signature at a time: a process can have a module initialized only once at a time.
     pub one_at_a_time: std::sync::Mutex<()>,
+    /// The wrong PINs of each token, so that none is locked.
+    pub pins: PinGuard,
 }
 
 impl Signing {
@@ -91,12 +94,13 @@ impl Signing {
             ltv: args.ltv,
             anchors: trust,
             one_at_a_time: std::sync::Mutex::new(()),
+            pins: PinGuard::default(),
         }))
     }
 }
 
 /// As whom a document is signed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum As {
     /// The person with authority: their signature image.
@@ -168,17 +172,37 @@ pub struct Sign {
     pub signer: Option<String>,
     /// The token's PIN; zeroed when dropped.
     pub pin: Zeroizing<String>,
+    /// After a wrong PIN: the person confirms that the token is to be tried again.
+    #[serde(default)]
+    pub confirm: bool,
 }
 
 /// `POST /api/sign`: signs the entry's document (or its signed copy) once, with one login to
-/// the token; 403 for a role that may not sign so, 422 with the token's word on a wrong PIN.
+/// the token; 403 for a role that may not sign so, 422 with the token's word on a wrong PIN,
+/// 409 until a try after a wrong PIN is confirmed, 429 for a third within a minute. The body
+/// (with the PIN) is read as bytes and zeroed once parsed.
 pub async fn sign(
     State(state): State<Arc<AppState>>,
     user: Option<Extension<User>>,
     ConnectInfo(peer): ConnectInfo<std::net::SocketAddr>,
-    Json(request): Json<Sign>,
+    headers: axum::http::HeaderMap,
+    body: axum::body::Bytes,
 ) -> Response {
     let lang = state.config.lang;
+    let json = headers
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    if !json {
+        return StatusCode::UNSUPPORTED_MEDIA_TYPE.into_response();
+    }
+    let parsed = serde_json::from_slice::<Sign>(&body);
+    if let Ok(mut bytes) = body.try_into_mut() {
+        bytes.as_mut().zeroize();
+    }
+    let Ok(request) = parsed else {
+        return StatusCode::UNPROCESSABLE_ENTITY.into_response();
+    };
     // The PIN crosses the network only inside TLS.
     if !state.config.https && !peer.ip().is_loopback() {
         return Refusal::new(StatusCode::FORBIDDEN, "err_sign_plain").respond(lang);
@@ -203,12 +227,27 @@ pub async fn sign(
     let signing_state = state.clone();
     let signed = tokio::task::spawn_blocking(move || {
         let signing = signing_state.signing.as_ref().expect("checked above");
-        sign_one(signing, &dir, (&entry, &file), mark, &request)
+        let _one = signing
+            .one_at_a_time
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        signing.pins.check(request.mark, request.confirm)?;
+        let result = sign_one(signing, &dir, (&entry, &file), mark, &request);
+        signing.pins.record(request.mark, Outcome::of(&result));
+        Ok(result)
     })
     .await;
     match signed {
-        Ok(Ok(copy)) => Json(json!({ "file": copy })).into_response(),
-        Ok(Err(error)) => failure(&error, lang),
+        Ok(Ok(Ok(copy))) => Json(json!({ "file": copy })).into_response(),
+        Ok(Ok(Err(error))) => failure(&error, lang),
+        Ok(Err(key)) => {
+            let status = if key == "err_pin_wait" {
+                StatusCode::TOO_MANY_REQUESTS
+            } else {
+                StatusCode::CONFLICT
+            };
+            Refusal::new(status, key).respond(lang)
+        }
         Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     }
 }
@@ -221,10 +260,6 @@ fn sign_one(
     mark: Mark,
     request: &Sign,
 ) -> Result<String, Error> {
-    let _one = signing
-        .one_at_a_time
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let mut archive = Archive::open_existing(dir)?;
     let (pdf, copy) = archive.to_sign(entry, file)?;
     let holder = match request.mark {
@@ -235,25 +270,30 @@ fn sign_one(
         token: holder.token.as_deref(),
         key: holder.key.as_deref(),
     };
-    let pin = request.pin.clone();
     // `auto` is looked up at each signature: a token may be plugged in after the start.
     let (module, _) = crate::sign::modules::resolve(&signing.module)?;
-    let credentials = Credentials::from_token(&module, &choice, move || Ok(pin.to_string()))?;
+    // The one copy handed on becomes the token's PIN, zeroed when dropped; no other is made.
+    let credentials = Credentials::from_token(&module, &choice, || Ok(request.pin.to_string()))?;
     // Signed into a scratch file beside the entry, then kept by the archive.
     let scratch = dir
         .join("entries")
         .join(entry)
         .join(format!(".ky-{}.pdf", std::process::id()));
-    let result = crate::sign::sign(&Request {
-        pdf: &pdf,
-        output: &scratch,
-        credentials: &credentials,
-        mark,
-        role: request.signer.as_deref().filter(|s| !s.is_empty()),
-        time: SigningTime::now(),
-        tsa: signing.tsa.as_deref(),
-        ltv: signing.ltv,
-    })
+    let result = crate::sign::sign(
+        &Request {
+            pdf: &pdf,
+            output: &scratch,
+            chain: &credentials.chain,
+            mark,
+            role: request.signer.as_deref().filter(|s| !s.is_empty()),
+            time: SigningTime::now(),
+            tsa: signing.tsa.as_deref(),
+            ltv: signing.ltv,
+            // Only the named signer signs, as on the command line.
+            allow_other_signer: false,
+        },
+        &credentials.key,
+    )
     .and_then(|()| {
         std::fs::read(&scratch).map_err(|e| Error::Read {
             path: scratch.clone(),

@@ -31,6 +31,16 @@ fn attribute(name: &Name, oid: ObjectIdentifier) -> Option<String> {
         })
 }
 
+/// A name's common name, if it has one.
+pub fn common_name(name: &Name) -> Option<String> {
+    attribute(name, COMMON_NAME)
+}
+
+/// A name's organisation, if it has one.
+pub fn organisation_name(name: &Name) -> Option<String> {
+    attribute(name, ORGANIZATION)
+}
+
 /// Who a certificate names: its common name, else its organisation, else the whole name.
 pub fn holder(certificate: &Certificate) -> String {
     let subject = certificate.tbs_certificate().subject();

@@ -17,7 +17,6 @@ use x509_cert::ext::pkix::name::GeneralName;
 use x509_cert::serial_number::SerialNumber;
 
 use super::SignProblem;
-use super::key::Credentials;
 
 /// id-signedData.
 const SIGNED_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.2");
@@ -65,20 +64,9 @@ fn sha256_algorithm() -> AlgorithmIdentifierOwned {
     }
 }
 
-/// The DER of a detached CMS ContentInfo signing `digest` (the SHA-256 of the signed bytes);
-/// a token that fails to sign is its own problem.
-/// With `tsa`, the signature carries the authority's timestamp over its value (PAdES B-T).
-pub fn sign(credentials: &Credentials, digest: &[u8], tsa: Option<&str>) -> Result<Vec<u8>, SignProblem> {
-    let bad = |e: der::Error| SignProblem::BadPdf { detail: e.to_string() };
-    signed_data(credentials, digest, tsa).map_err(bad)?
-}
-
-fn signed_data(
-    credentials: &Credentials,
-    digest: &[u8],
-    tsa: Option<&str>,
-) -> der::Result<Result<Vec<u8>, SignProblem>> {
-    let signer = &credentials.chain[0];
+/// The DER of the signed attributes (a SET OF, as signed) of a signature by `signer` over
+/// bytes whose SHA-256 is `digest`: content-type, message-digest and signing-certificate-v2.
+pub fn signed_attributes(signer: &Certificate, digest: &[u8]) -> der::Result<Vec<u8>> {
     let tbs = signer.tbs_certificate();
     let essential = SigningCertificateV2 {
         certs: vec![EssCertIdV2 {
@@ -93,24 +81,61 @@ fn signed_data(
     signed_attrs.insert(attribute(CONTENT_TYPE, DATA)?)?;
     signed_attrs.insert(attribute(MESSAGE_DIGEST, OctetString::new(digest.to_vec())?)?)?;
     signed_attrs.insert(attribute(SIGNING_CERTIFICATE_V2, essential)?)?;
-    let signature = match credentials.key.sign(&signed_attrs.to_der()?) {
-        Ok(signature) => signature,
-        Err(problem) => return Ok(Err(problem)),
-    };
-    let unsigned_attrs = match tsa.map(|url| super::timestamp::fetch(url, &signature)) {
+    signed_attrs.to_der()
+}
+
+/// The message-digest attribute of signed attributes in DER, if they parse and have one.
+pub fn message_digest_of(signed_attributes: &[u8]) -> Option<Vec<u8>> {
+    let attrs = SetOfVec::<Attribute>::from_der(signed_attributes).ok()?;
+    let value = attrs
+        .iter()
+        .find(|a| a.oid == MESSAGE_DIGEST)?
+        .values
+        .iter()
+        .next()?
+        .clone();
+    value.decode_as::<OctetString>().ok().map(|o| o.as_bytes().to_vec())
+}
+
+/// The DER of a detached CMS ContentInfo: `signature` (made with `algorithm`) over
+/// `signed_attributes` (DER, from [`signed_attributes`]), with the certificates of `chain`,
+/// the signer's first. With `tsa`, the signature carries the authority's timestamp over its
+/// value (PAdES B-T); an authority that fails is its own problem.
+pub fn assemble(
+    chain: &[Certificate],
+    signed_attributes: &[u8],
+    algorithm: AlgorithmIdentifierOwned,
+    signature: Vec<u8>,
+    tsa: Option<&str>,
+) -> Result<Vec<u8>, SignProblem> {
+    let bad = |e: der::Error| SignProblem::BadPdf { detail: e.to_string() };
+    let unsigned_attrs = match tsa {
         None => None,
-        Some(Err(problem)) => return Ok(Err(problem)),
-        Some(Ok(token)) => {
-            let mut values = SetOfVec::new();
-            values.insert(Any::from_der(&token)?)?;
-            let mut attributes = SetOfVec::new();
-            attributes.insert(Attribute {
-                oid: super::timestamp::SIGNATURE_TIME_STAMP_TOKEN,
-                values,
-            })?;
-            Some(attributes)
-        }
+        Some(url) => Some(timestamp_attribute(&super::timestamp::fetch(url, &signature)?).map_err(bad)?),
     };
+    signed_data(chain, signed_attributes, algorithm, signature, unsigned_attrs).map_err(bad)
+}
+
+/// The unsigned attributes holding the timestamp `token`.
+fn timestamp_attribute(token: &[u8]) -> der::Result<SetOfVec<Attribute>> {
+    let mut values = SetOfVec::new();
+    values.insert(Any::from_der(token)?)?;
+    let mut attributes = SetOfVec::new();
+    attributes.insert(Attribute {
+        oid: super::timestamp::SIGNATURE_TIME_STAMP_TOKEN,
+        values,
+    })?;
+    Ok(attributes)
+}
+
+fn signed_data(
+    chain: &[Certificate],
+    signed_attributes: &[u8],
+    algorithm: AlgorithmIdentifierOwned,
+    signature: Vec<u8>,
+    unsigned_attrs: Option<SetOfVec<Attribute>>,
+) -> der::Result<Vec<u8>> {
+    let tbs = chain.first().ok_or(der::ErrorKind::Failed)?.tbs_certificate();
     let signer_info = SignerInfo {
         version: CmsVersion::V1,
         sid: SignerIdentifier::IssuerAndSerialNumber(IssuerAndSerialNumber {
@@ -118,13 +143,13 @@ fn signed_data(
             serial_number: tbs.serial_number().clone(),
         }),
         digest_alg: sha256_algorithm(),
-        signed_attrs: Some(signed_attrs),
-        signature_algorithm: credentials.key.algorithm(),
+        signed_attrs: Some(SetOfVec::<Attribute>::from_der(signed_attributes)?),
+        signature_algorithm: algorithm,
         signature: OctetString::new(signature)?,
         unsigned_attrs,
     };
     let mut certificates = SetOfVec::new();
-    for certificate in &credentials.chain {
+    for certificate in chain {
         certificates.insert(CertificateChoices::Certificate(certificate.clone()))?;
     }
     let mut digest_algorithms = SetOfVec::new();
@@ -147,7 +172,6 @@ fn signed_data(
         content: Any::encode_from(&signed_data)?,
     }
     .to_der()
-    .map(Ok)
 }
 
 /// What a CMS signature says, read back for checking.

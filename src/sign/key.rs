@@ -37,28 +37,24 @@ impl Key {
             Key::Token(key) => key.sign(message)?,
         })
     }
+}
 
-    fn is_rsa(&self) -> bool {
-        match self {
-            Key::Rsa(_) => true,
-            Key::P256(_) => false,
-            Key::Token(key) => !key.is_ec(),
-        }
-    }
-
-    /// The CMS signatureAlgorithm of [`Key::sign`].
-    pub fn algorithm(&self) -> AlgorithmIdentifierOwned {
-        if self.is_rsa() {
-            AlgorithmIdentifierOwned {
-                oid: RSA_ENCRYPTION,
-                parameters: Some(der::asn1::Null.into()),
-            }
-        } else {
-            AlgorithmIdentifierOwned {
-                oid: ECDSA_WITH_SHA256,
-                parameters: None,
-            }
-        }
+/// The CMS signatureAlgorithm of a signature by the key `certificate` certifies:
+/// rsaEncryption (PKCS#1 v1.5 with SHA-256), or ecdsa-with-SHA256 for a P-256 key.
+pub fn algorithm_of(certificate: &Certificate) -> Result<AlgorithmIdentifierOwned, SignProblem> {
+    let oid = certificate.tbs_certificate().subject_public_key_info().algorithm.oid;
+    if oid == RSA_ENCRYPTION {
+        Ok(AlgorithmIdentifierOwned {
+            oid: RSA_ENCRYPTION,
+            parameters: Some(der::asn1::Null.into()),
+        })
+    } else if oid == EC_PUBLIC_KEY {
+        Ok(AlgorithmIdentifierOwned {
+            oid: ECDSA_WITH_SHA256,
+            parameters: None,
+        })
+    } else {
+        Err(SignProblem::UnsupportedKey)
     }
 }
 

@@ -4,6 +4,9 @@
 //! - [`key`]: the signer's key and certificate chain; [`pkcs12`]: read from a .p12 file, with
 //!   the password's source; [`token`]: on a USB token, through its PKCS#11 module;
 //!   [`modules`]: the machine's modules, for `--pkcs11 auto`;
+//! - [`prepare`] and [`finish`]: a signature's two phases, the digest signed between them
+//!   here or where the key lives; [`state`]: what `--prepare` keeps for `--finish`;
+//!   [`binding`]: only the signer the document names signs;
 //! - [`cms`]: the CMS SignedData of one signature; [`timestamp`]: its RFC 3161 timestamp;
 //! - [`ltv`]: the document security store with each certificate's OCSP answer or revocation
 //!   list (B-LT); [`ocsp`]: asking a responder; [`dss`]: reading the store back; [`doc_timestamp`]: the document timestamp over it (B-LTA);
@@ -15,11 +18,13 @@
 //! - `vanban sign` and `vanban verify` themselves are in `commands/sign.rs`.
 
 pub mod appearance;
+pub mod binding;
 pub mod certs;
 pub mod cms;
 pub mod doc_timestamp;
 pub mod dss;
 pub mod fields;
+pub mod finish;
 pub mod key;
 pub mod ltv;
 pub mod modules;
@@ -27,9 +32,11 @@ pub mod net;
 pub mod ocsp;
 pub mod pdf;
 pub mod pkcs12;
+pub mod prepare;
 pub mod problem;
 pub mod report;
 pub mod slots;
+pub mod state;
 pub mod timestamp;
 pub mod token;
 pub mod token_problem;
@@ -44,8 +51,7 @@ pub use problem::SignProblem;
 
 use crate::error::Error;
 use appearance::Png;
-use key::Credentials;
-use slots::Rect;
+use key::Key;
 
 /// Bytes kept for the CMS signature in `/Contents` (hex doubles them in the file).
 const SIGNATURE_ROOM: usize = 16 * 1024;
@@ -74,8 +80,8 @@ pub struct Request<'a> {
     pub pdf: &'a Path,
     /// Where to write the signed PDF.
     pub output: &'a Path,
-    /// Key and chain.
-    pub credentials: &'a Credentials,
+    /// The signer's certificate, then its chain.
+    pub chain: &'a [x509_cert::Certificate],
     /// Person or agency.
     pub mark: Mark,
     /// `signer`, `chair`, `secretary`; none when the document has one signer.
@@ -86,6 +92,8 @@ pub struct Request<'a> {
     pub tsa: Option<&'a str>,
     /// Then add the certificates and their revocation lists in a security store (B-LT).
     pub ltv: bool,
+    /// Sign even when the certificate names someone other than the document's signer.
+    pub allow_other_signer: bool,
 }
 
 /// A moment in Vietnam time (UTC+07:00).
@@ -138,90 +146,15 @@ pub fn default_output(pdf: &Path) -> PathBuf {
     }
 }
 
-/// Adds one signature to `request.pdf`, written to `request.output` (atomically).
-pub fn sign(request: &Request) -> Result<(), Error> {
-    let path = request.pdf;
-    let bytes = std::fs::read(path).map_err(|e| Error::Read {
-        path: path.to_path_buf(),
-        detail: e.to_string(),
-    })?;
-    if !bytes.starts_with(b"%PDF-") {
-        return Err(Error::NotPdf {
-            path: path.to_path_buf(),
-        });
-    }
-    let slots = slots::read(path)?;
-    let slot = slots::pick(&slots, request.role, path)?;
-    let bad_pdf = |e: lopdf::Error| problem(path, SignProblem::BadPdf { detail: e.to_string() });
-    let mut update = pdf::Update::new(bytes).map_err(bad_pdf)?;
-    let (page, page_height) = pdf::page(&update.doc, slot.page).ok_or_else(|| problem(path, SignProblem::NoSlots))?;
-    let slot_rect = slot.rect(page_height);
-    let agency = matches!(request.mark, Mark::Agency(_));
-    let name = slot.field_name(agency);
-    let existing = fields::find(&update, &name).map_err(|p| problem(path, p))?;
-    if existing.as_ref().is_some_and(fields::Field::signed) {
-        return Err(problem(path, SignProblem::AlreadySigned { field: name }));
-    }
-    let (widget_rect, form) = match &request.mark {
-        Mark::Person(image) => {
-            let rect = appearance::signature_box(slot_rect, image);
-            // An empty field keeps its rectangle: validators treat a moved field as tampering.
-            let widget = existing.as_ref().and_then(fields::Field::rect).unwrap_or(rect);
-            let inside = Rect {
-                left: rect.left - widget.left,
-                bottom: rect.bottom - widget.bottom,
-                ..rect
-            };
-            (
-                widget,
-                appearance::form(&mut update, (widget.width, widget.height), image, inside, &[])?,
-            )
-        }
-        Mark::Agency(seal) => {
-            let size = seal
-                .real_size
-                .ok_or_else(|| problem(path, SignProblem::SealWithoutSize))?;
-            let signature = fields::find(&update, &slot.field_name(false))
-                .map_err(|p| problem(path, p))?
-                .filter(fields::Field::signed)
-                .and_then(|f| f.rect())
-                .unwrap_or_else(|| slot_rect.centred(appearance::NOMINAL_SIGNATURE_WIDTH, slot_rect.height));
-            let (seal_rect, widget) = appearance::seal_box(signature, size);
-            let inside = Rect {
-                left: 0.0,
-                bottom: seal_rect.bottom - widget.bottom,
-                ..seal_rect
-            };
-            let lines = [certs::organisation(&request.credentials.chain[0]), request.time.iso()];
-            (
-                widget,
-                appearance::form(&mut update, (widget.width, widget.height), seal, inside, &lines)?,
-            )
-        }
-    };
-    let signature = update.reserve();
-    let field = fields::widget(&name, widget_rect, page, form, Some(signature));
-    match existing {
-        Some(old) => {
-            let mut merged = old.dict.clone();
-            for (key, value) in field.iter() {
-                merged.set(key.clone(), value.clone());
-            }
-            update.set(old.id, merged);
-        }
-        None => {
-            let id = update.add(field);
-            fields::attach(&mut update, page, id);
-        }
-    }
-    let holder = certs::holder(&request.credentials.chain[0]);
-    update.set_raw(signature, signature_dictionary(&holder, request.time));
-    let (mut bytes, offsets) = update.finish();
-    let start = pdf::offset_of(&offsets, signature);
-    fill_signature(&mut bytes, start, request.credentials, request.tsa).map_err(|p| problem(path, p))?;
-    if request.ltv {
-        bytes = ltv::extend(path, bytes)?;
-    }
+/// Adds one signature to `request.pdf` with `key`, written to `request.output` (atomically):
+/// prepared, the digest signed with the key, finished, as when the key is elsewhere.
+pub fn sign(request: &Request, key: &Key) -> Result<(), Error> {
+    let prepared = prepare::prepare(request)?;
+    let signature = key
+        .sign(&prepared.signed_attributes)
+        .map_err(|p| problem(request.pdf, p))?;
+    let source = request.pdf.display().to_string();
+    let bytes = finish::finish(request.pdf, prepared, signature, &source, request.tsa, request.ltv)?;
     crate::output::write_atomic(request.output, &bytes)
 }
 
@@ -233,7 +166,7 @@ pub fn text_string(text: &str) -> Object {
 }
 
 /// The signature dictionary with room for `/ByteRange` and `/Contents`.
-fn signature_dictionary(holder: &str, time: SigningTime) -> Vec<u8> {
+pub(crate) fn signature_dictionary(holder: &str, time: SigningTime) -> Vec<u8> {
     let mut dict = Dictionary::new();
     dict.set("Type", Object::Name(b"Sig".to_vec()));
     dict.set("Filter", Object::Name(b"Adobe.PPKLite".to_vec()));
@@ -256,17 +189,6 @@ fn with_room(dict: Dictionary) -> Vec<u8> {
     body
 }
 
-/// Patches the byte range of the signature dictionary starting at `start`, signs the
-/// covered bytes and writes the CMS into `/Contents`.
-fn fill_signature(
-    bytes: &mut [u8],
-    start: usize,
-    credentials: &Credentials,
-    tsa: Option<&str>,
-) -> Result<(), SignProblem> {
-    fill(bytes, start, |digest| cms::sign(credentials, digest, tsa))
-}
-
 /// Patches the byte range of the dictionary starting at `start` and writes into its
 /// `/Contents` what `contents` makes of the covered bytes' SHA-256.
 fn fill(
@@ -274,6 +196,17 @@ fn fill(
     start: usize,
     contents: impl FnOnce(&[u8]) -> Result<Vec<u8>, SignProblem>,
 ) -> Result<(), SignProblem> {
+    let [a, b, c, d] = place_byte_range(bytes, start)?;
+    let mut hasher = Sha256::new();
+    hasher.update(&bytes[a..a + b]);
+    hasher.update(&bytes[c..c + d]);
+    let cms = contents(&hasher.finalize())?;
+    write_contents(bytes, b, &cms)
+}
+
+/// Writes the `/ByteRange` of the dictionary starting at `start`: everything but its
+/// `/Contents`. Returns the four numbers.
+pub(crate) fn place_byte_range(bytes: &mut [u8], start: usize) -> Result<[usize; 4], SignProblem> {
     let bad = |detail: &str| SignProblem::BadPdf { detail: detail.into() };
     let find = |needle: &[u8], from: usize| {
         bytes[from..]
@@ -291,12 +224,15 @@ fn fill(
         return Err(bad("file too large"));
     }
     bytes[range_at..range_at + padded.len()].copy_from_slice(padded.as_bytes());
-    let mut hasher = Sha256::new();
-    hasher.update(&bytes[..contents_at]);
-    hasher.update(&bytes[contents_end..]);
-    let cms = contents(&hasher.finalize())?;
+    Ok([0, contents_at, contents_end, after])
+}
+
+/// Writes `cms` in hex into the `/Contents` whose `<` is at `contents_at`.
+pub(crate) fn write_contents(bytes: &mut [u8], contents_at: usize, cms: &[u8]) -> Result<(), SignProblem> {
     if cms.len() > SIGNATURE_ROOM {
-        return Err(bad("signature too large"));
+        return Err(SignProblem::BadPdf {
+            detail: "signature too large".into(),
+        });
     }
     let hex: String = cms.iter().map(|b| format!("{b:02x}")).collect();
     bytes[contents_at + 1..contents_at + 1 + hex.len()].copy_from_slice(hex.as_bytes());

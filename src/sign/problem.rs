@@ -49,6 +49,24 @@ pub enum SignProblem {
     Revocation { url: String, detail: String },
     /// A certificate is on its issuer's revocation list.
     Revoked { holder: String },
+    /// The certificate names someone other than the signer (or issuer) the document names.
+    OtherSigner {
+        certificate: String,
+        document: String,
+        agency: bool,
+    },
+    /// The document records no signer's (or issuer's) name to compare the certificate with.
+    SignerNotRecorded { agency: bool },
+    /// A raw signature that does not verify with the certificate over the prepared digest.
+    SignatureMismatch { file: String },
+    /// The signature file holds no base64 signature.
+    NotBase64 { file: String },
+    /// What `--prepare` kept beside the PDF is missing, unreadable, or no longer fits the PDF.
+    NotPrepared { detail: String },
+    /// A certificate file holds no certificate.
+    BadCertificate { file: String },
+    /// `--finish` with several PDFs: a signature finishes one.
+    OnePreparedPerSignature,
     /// A problem with a USB token.
     Token(super::token_problem::TokenProblem),
 }
@@ -152,6 +170,54 @@ impl SignProblem {
                 format!("chứng thư của {holder} đã bị thu hồi"),
                 format!("the certificate of {holder} has been revoked"),
             ),
+            SignProblem::OtherSigner {
+                certificate,
+                document,
+                agency: false,
+            } => words(
+                format!("chứng thư số của {certificate}, văn bản do {document} ký"),
+                format!("the certificate is {certificate}'s, the document is signed by {document}"),
+            ),
+            SignProblem::OtherSigner {
+                certificate,
+                document,
+                agency: true,
+            } => words(
+                format!("chứng thư số của {certificate}, văn bản do {document} ban hành"),
+                format!("the certificate is {certificate}'s, the document is issued by {document}"),
+            ),
+            SignProblem::SignerNotRecorded { agency: false } => words(
+                "văn bản không ghi tên người ký để đối chiếu với chứng thư số",
+                "the document records no signer's name to check the certificate against",
+            ),
+            SignProblem::SignerNotRecorded { agency: true } => words(
+                "văn bản không ghi tên cơ quan ban hành để đối chiếu với chứng thư số",
+                "the document records no issuer's name to check the certificate against",
+            ),
+            SignProblem::SignatureMismatch { file } => words(
+                format!(
+                    "chữ ký trong {file} không khớp với chứng thư số và bản tóm lược đã chuẩn bị; không ghi tệp nào"
+                ),
+                format!(
+                    "the signature in {file} does not verify with the certificate over the prepared digest; nothing was written"
+                ),
+            ),
+            SignProblem::NotBase64 { file } => words(
+                format!("{file} không chứa chữ ký dạng base64"),
+                format!("{file} holds no base64 signature"),
+            ),
+            SignProblem::NotPrepared { detail } => words(
+                format!("tệp không phải tệp đã chuẩn bị ký bằng `--prepare`, hoặc đã bị sửa sau đó ({detail})"),
+                format!("the file was not prepared with `--prepare`, or changed since ({detail})"),
+            ),
+            SignProblem::BadCertificate { file } => words(
+                format!("{file} không chứa chứng thư số (PEM hoặc DER)"),
+                format!("{file} holds no certificate (PEM or DER)"),
+            ),
+            SignProblem::OnePreparedPerSignature => words(
+                "mỗi chữ ký chỉ hoàn tất một tệp đã chuẩn bị",
+                "a signature finishes one prepared PDF",
+            ),
             SignProblem::Token(problem) => problem.message(),
         }
     }
@@ -226,6 +292,34 @@ impl SignProblem {
                 "chữ ký bằng chứng thư đã thu hồi không có giá trị; liên hệ tổ chức chứng thực",
                 "a signature with a revoked certificate is not valid; contact the certification authority",
             ),
+            SignProblem::OtherSigner { .. } => words(
+                "ký bằng chứng thư số của đúng người ký (hoặc của cơ quan ban hành); nếu được giao ký thay, thêm `--allow-other-signer`",
+                "sign with the named signer's (or the issuer's) certificate; if you are charged to sign in their place, add `--allow-other-signer`",
+            ),
+            SignProblem::SignerNotRecorded { .. } => words(
+                "tạo lại tệp PDF bằng `vanban render` của phiên bản này, hoặc thêm `--allow-other-signer`",
+                "render the PDF again with this vanban's `vanban render`, or add `--allow-other-signer`",
+            ),
+            SignProblem::SignatureMismatch { .. } => words(
+                "ký lại đúng giá trị `digest` mà `--prepare` in ra, bằng khóa của chứng thư đã dùng khi chuẩn bị",
+                "sign the very `digest` that `--prepare` printed, with the key of the certificate used to prepare",
+            ),
+            SignProblem::NotBase64 { .. } => words(
+                "ghi chữ ký (RSA PKCS#1 v1.5 hoặc ECDSA) dạng base64 vào tệp, hoặc truyền qua `-` (đầu vào chuẩn)",
+                "write the signature (RSA PKCS#1 v1.5 or ECDSA) in base64 to the file, or pass it on `-` (standard input)",
+            ),
+            SignProblem::NotPrepared { .. } => words(
+                "chuẩn bị lại bằng `vanban sign --prepare` rồi ký giá trị `digest` mới",
+                "prepare again with `vanban sign --prepare` and sign the new `digest`",
+            ),
+            SignProblem::BadCertificate { .. } => words(
+                "xuất chứng thư số của người ký từ thiết bị ký (tệp .pem hoặc .cer)",
+                "export the signer's certificate from the signing device (a .pem or .cer file)",
+            ),
+            SignProblem::OnePreparedPerSignature => words(
+                "chạy `vanban sign --finish` cho từng tệp với chữ ký của tệp đó",
+                "run `vanban sign --finish` for each file with its own signature",
+            ),
             SignProblem::Token(problem) => problem.hint(),
         }
     }
@@ -256,6 +350,23 @@ impl SignProblem {
             SignProblem::NoRevocationSource { holder: s() },
             SignProblem::Revocation { url: s(), detail: s() },
             SignProblem::Revoked { holder: s() },
+            SignProblem::OtherSigner {
+                certificate: s(),
+                document: s(),
+                agency: false,
+            },
+            SignProblem::OtherSigner {
+                certificate: s(),
+                document: s(),
+                agency: true,
+            },
+            SignProblem::SignerNotRecorded { agency: false },
+            SignProblem::SignerNotRecorded { agency: true },
+            SignProblem::SignatureMismatch { file: s() },
+            SignProblem::NotBase64 { file: s() },
+            SignProblem::NotPrepared { detail: s() },
+            SignProblem::BadCertificate { file: s() },
+            SignProblem::OnePreparedPerSignature,
         ]
         .into_iter()
         .chain(

@@ -2,9 +2,11 @@
 //!
 //! The layout library marks the room under each signer's position with a `metadata`
 //! labelled `<vanban-signature-slot>` and attaches every such place, once laid out, to the
-//! PDF as `vanban-cho-ky.json`: a JSON array of `{role, page, x, y, width, height}`, page
-//! 1-based, lengths in points from the page's top-left corner. Roles: `signer` (notices,
-//! reports), `secretary` and `chair` (minutes). `vanban sign` and `render --sign-fields`
+//! PDF as `vanban-cho-ky.json`: a JSON array of `{role, page, x, y, width, height, name,
+//! issuer}`, page 1-based, lengths in points from the page's top-left corner, `name` the
+//! signer's as the signer block shows it and `issuer` the issuing body's as the header shows
+//! it (both absent from files of earlier versions). Roles: `signer` (notices, reports),
+//! `secretary` and `chair` (minutes). `vanban sign` and `render --sign-fields`
 //! read it back, so positions always come from the laid-out document.
 
 use std::path::Path;
@@ -78,6 +80,12 @@ pub struct Slot {
     pub width: f64,
     /// Height in points.
     pub height: f64,
+    /// The signer's name, as the signer block shows it.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// The issuing body's name, as the header shows it.
+    #[serde(default)]
+    pub issuer: Option<String>,
 }
 
 impl Slot {

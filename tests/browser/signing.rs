@@ -28,7 +28,7 @@ fn token(dir: &Path) -> Option<std::path::PathBuf> {
     Some(make(
         dir,
         &key,
-        "/CN=Nguyễn Văn An/O=Ủy ban nhân dân xã An Phú",
+        "/CN=Nguyễn Văn Thành/O=Ủy ban nhân dân xã An Phú",
         "vanban-thu",
         PIN,
     ))
@@ -101,7 +101,10 @@ async fn a_notice_is_signed_with_a_token_from_its_issued_page() {
         message.starts_with("Đã ký: an-phu-2026-02-05-thong-bao-ket-luan-da-ky.pdf"),
         "{message}"
     );
-    assert!(said[1].as_str().unwrap().contains("Người ký: Nguyễn Văn An"), "{said}");
+    assert!(
+        said[1].as_str().unwrap().contains("Người ký: Nguyễn Văn Thành"),
+        "{said}"
+    );
     assert_eq!(said[2], "", "the PIN field is emptied");
     let listed = client
         .execute("return document.querySelector('#issued tbody').textContent;", vec![])

@@ -43,6 +43,8 @@ mod serve_search;
 mod serve_sign;
 mod server;
 mod sign;
+mod sign_binding;
+mod sign_phases;
 mod support;
 mod timeouts;
 mod timestamp;

@@ -13,7 +13,7 @@ use std::process::Command;
 
 use crate::loopback;
 use crate::ltv::{pyhanko_future, pyhanko_lt, sign};
-use crate::pki::{AGENCY_SERIAL, PERSON_SERIAL, Pki, Sources, pki_with};
+use crate::pki::{AGENCIES, PEOPLE, PERSON_SERIAL, Pki, Sources, pki_with};
 use crate::sign::{needs_pyhanko, ok, render, run, s};
 use crate::support::{PARTY_SAMPLE, STATE_SAMPLE, program};
 use crate::timestamp::{authority_with, openssl};
@@ -100,12 +100,12 @@ fn write_index(folder: &Path, pki: &Pki, revoked: bool) {
         };
         format!("{state}\t300101000000Z\t{when}\t{serial}\tunknown\t/CN={who}\n")
     };
-    let index = [
-        line(&format!("{PERSON_SERIAL:06X}"), revoked, "person"),
-        line(&format!("{AGENCY_SERIAL:06X}"), false, "agency"),
-        line(&tsa, false, "tsa"),
-    ]
-    .concat();
+    let mut index: String = PEOPLE
+        .iter()
+        .chain(AGENCIES)
+        .map(|(file, _, serial)| line(&format!("{serial:06X}"), revoked && *serial == PERSON_SERIAL, file))
+        .collect();
+    index.push_str(&line(&tsa, false, "tsa"));
     std::fs::write(folder.join("index.txt"), index).unwrap();
 }
 
@@ -138,11 +138,14 @@ fn signatures_keep_ocsp_answers_and_validate_offline() {
     let signed_notice = state.join("an-phu-2026-02-05-thong-bao-ket-luan-da-ky.pdf");
     ok(&sign(&pki, &notice, &tsa.url, &[]));
 
-    for (signed, signatures) in [(&signed_minutes, 2), (&signed_notice, 1)] {
+    for (signed, signatures, signer) in [
+        (&signed_minutes, 2, "Lê Đình Hải"),
+        (&signed_notice, 1, "Nguyễn Văn Thành"),
+    ] {
         ok(&run(&["sign", s(signed), "--archive-timestamp", "--tsa", &tsa.url]));
         let report = ok(&run(&["verify", s(signed), "--trust", s(&pki.path("ca.pem"))]));
         assert_eq!(report.matches("Mức PAdES: B-LTA").count(), signatures, "{report}");
-        for holder in ["Nguyễn Văn An", "TSA thu nghiem vanban"] {
+        for holder in [signer, "TSA thu nghiem vanban"] {
             let said = format!("Tình trạng thu hồi: {holder}: chưa bị thu hồi (trả lời OCSP lúc");
             assert!(report.contains(&said), "{said}\n{report}");
         }
@@ -158,7 +161,7 @@ fn signatures_keep_ocsp_answers_and_validate_offline() {
     let refused = sign(&pki, &copy, &tsa.url, &[]);
     let said = String::from_utf8_lossy(&refused.stderr).into_owned();
     assert_eq!(refused.status.code(), Some(1), "{said}");
-    assert!(said.contains("chứng thư của Nguyễn Văn An đã bị thu hồi"), "{said}");
+    assert!(said.contains("chứng thư của Nguyễn Văn Thành đã bị thu hồi"), "{said}");
     assert!(!state.join("ban-sao-da-ky.pdf").exists());
 
     // The responder gone, pyHanko validates from the file alone, revocation checked.

@@ -18,6 +18,11 @@ impl Pki {
     pub fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
+
+    /// The .p12 of whoever signs `pdf` (see [`signer_of`]).
+    pub fn p12_for(&self, pdf: &Path, role: Option<&str>, agency: bool) -> PathBuf {
+        self.path(&format!("{}.p12", signer_of(pdf, role, agency)))
+    }
 }
 
 fn key_usages() -> Vec<KeyUsagePurpose> {
@@ -50,6 +55,60 @@ pub const PERSON_SERIAL: u64 = 0x5ab1e;
 /// The agency's.
 pub const AGENCY_SERIAL: u64 = 0xa9e7c;
 
+/// Everyone the samples name as a signer, with a certificate of their own (only the named
+/// signer signs): file stem, common name, serial number. `person` signs the state sample's
+/// notice and chairs its meeting; `nguyen-van-khac` signs nothing of the samples.
+pub const PEOPLE: &[(&str, &str, u64)] = &[
+    ("person", "Nguyễn Văn Thành", PERSON_SERIAL),
+    ("huynh-thi-thu", "Huỳnh Thị Thu", 0x5ab1f),
+    ("le-thi-mai", "Lê Thị Mai", 0x5ab20),
+    ("tran-minh-duc", "Trần Minh Đức", 0x5ab21),
+    ("nguyen-van-binh", "Nguyễn Văn Bình", 0x5ab22),
+    ("le-dinh-hai", "Lê Đình Hải", 0x5ab23),
+    ("tran-thi-mai", "Trần Thị Mai", 0x5ab24),
+    ("nguyen-van-khac", "Nguyễn Văn Khác", 0x5ab25),
+];
+
+/// The samples' issuers, each with an RSA certificate (one key for both): the state
+/// sample's and the Party sample's.
+pub const AGENCIES: &[(&str, &str, u64)] = &[
+    ("agency", "Ủy ban nhân dân xã An Phú", AGENCY_SERIAL),
+    ("party-agency", "Huyện ủy Thọ Xuân", 0xa9e7d),
+];
+
+/// The file stem of the certificate that names who signs `pdf` (a sample's document, or a
+/// copy of the state notice): at `role`, or with `agency` its issuer.
+pub fn signer_of(pdf: &Path, role: Option<&str>, agency: bool) -> &'static str {
+    let name = pdf.file_name().unwrap().to_string_lossy();
+    let party = name.contains("xuan-truong");
+    let has = |part: &str| name.contains(part);
+    match (agency, party) {
+        (true, true) => "party-agency",
+        (true, false) => "agency",
+        _ if has("bien-ban") => match (role, party) {
+            (Some("secretary"), true) => "tran-thi-mai",
+            (Some("secretary"), false) => "huynh-thi-thu",
+            (_, true) => "le-dinh-hai",
+            (_, false) => "person",
+        },
+        _ if has("giay-moi") => "le-thi-mai",
+        _ if has("ke-hoach") => {
+            if party {
+                "le-dinh-hai"
+            } else {
+                "tran-minh-duc"
+            }
+        }
+        (_, true) => "nguyen-van-binh",
+        (_, false) => "person",
+    }
+}
+
+/// The `--signer` among command-line arguments.
+pub fn role_in<'a>(args: &[&'a str]) -> Option<&'a str> {
+    args.windows(2).find(|w| w[0] == "--signer").map(|w| w[1])
+}
+
 /// As [`pki`]; the person's and the agency's certificates name the revocation `sources`, are
 /// valid until 2030 and have fixed serial numbers. With a CRL, the CA's lists are written:
 /// `ca.crl` (nothing revoked) and `ca-revoked.crl` (the person's certificate revoked), both
@@ -72,55 +131,68 @@ pub fn pki_with(sources: Sources) -> Pki {
     std::fs::write(dir.path().join("ca.key.pem"), ca_key.serialize_pem()).unwrap();
     let issuer = Issuer::new(ca_params, ca_key);
 
-    let person_key = KeyPair::generate().unwrap();
-    let mut person = CertificateParams::new(Vec::<String>::new()).unwrap();
-    person.distinguished_name.push(DnType::CommonName, "Nguyễn Văn An");
-    person
-        .distinguished_name
-        .push(DnType::OrganizationName, "Ủy ban nhân dân xã An Phú");
-    person.key_usages = key_usages();
-    if sources.any() {
-        // Valid until 2030, so that a validation in 2036 comes after it has expired.
-        name_sources(&mut person, sources, PERSON_SERIAL);
+    for (file, name, serial) in PEOPLE {
+        person(dir.path(), &issuer, (file, name, *serial), sources, ca.der());
     }
-    let person_cert = person.signed_by(&person_key, &issuer).unwrap();
-    // The same keys and certificates as files, for a token to import.
-    std::fs::write(dir.path().join("person.key.pem"), person_key.serialize_pem()).unwrap();
-    std::fs::write(dir.path().join("person.der"), person_cert.der()).unwrap();
     std::fs::write(dir.path().join("ca.der"), ca.der()).unwrap();
-    write_p12(
-        &dir.path().join("person.p12"),
-        &person_key.serialize_der(),
-        person_cert.der(),
-        ca.der(),
-    );
 
     let rsa_pkcs8 = rsa_key_pkcs8();
     let agency_key =
         KeyPair::from_pkcs8_der_and_sign_algo(&rsa_pkcs8.as_slice().into(), &rcgen::PKCS_RSA_SHA256).unwrap();
-    let mut agency = CertificateParams::new(Vec::<String>::new()).unwrap();
-    agency
-        .distinguished_name
-        .push(DnType::CommonName, "Ủy ban nhân dân xã An Phú");
-    agency
-        .distinguished_name
-        .push(DnType::OrganizationName, "Ủy ban nhân dân xã An Phú");
-    agency.key_usages = key_usages();
-    if sources.any() {
-        name_sources(&mut agency, sources, AGENCY_SERIAL);
-    }
     if sources.crl.is_some() {
         write_crls(dir.path(), &issuer);
     }
-    let agency_cert = agency.signed_by(&agency_key, &issuer).unwrap();
-    std::fs::write(dir.path().join("agency.key.pem"), agency_key.serialize_pem()).unwrap();
-    std::fs::write(dir.path().join("agency.der"), agency_cert.der()).unwrap();
-    write_p12(&dir.path().join("agency.p12"), &rsa_pkcs8, agency_cert.der(), ca.der());
+    for (file, name, serial) in AGENCIES {
+        let mut agency = CertificateParams::new(Vec::<String>::new()).unwrap();
+        agency.distinguished_name.push(DnType::CommonName, *name);
+        agency.distinguished_name.push(DnType::OrganizationName, *name);
+        agency.key_usages = key_usages();
+        if sources.any() {
+            name_sources(&mut agency, sources, *serial);
+        }
+        let agency_cert = agency.signed_by(&agency_key, &issuer).unwrap();
+        std::fs::write(dir.path().join(format!("{file}.key.pem")), agency_key.serialize_pem()).unwrap();
+        std::fs::write(dir.path().join(format!("{file}.der")), agency_cert.der()).unwrap();
+        std::fs::write(dir.path().join(format!("{file}.pem")), agency_cert.pem()).unwrap();
+        write_p12(
+            &dir.path().join(format!("{file}.p12")),
+            &rsa_pkcs8,
+            agency_cert.der(),
+            ca.der(),
+        );
+    }
 
     write_png(&dir.path().join("chu-ky.png"), 360, 140, None, signature_pixel);
     // 425 px over 36 mm: 11 806 px per metre.
     write_png(&dir.path().join("con-dau.png"), 425, 425, Some(11_806), seal_pixel);
     Pki { dir }
+}
+
+/// A person's P-256 key and certificate naming `name`, as `<file>.p12` with the chain and as
+/// `<file>.key.pem`, `<file>.der` and `<file>.pem`.
+fn person(
+    dir: &Path,
+    issuer: &Issuer<'_, KeyPair>,
+    (file, name, serial): (&str, &str, u64),
+    sources: Sources,
+    ca: &[u8],
+) {
+    let key = KeyPair::generate().unwrap();
+    let mut params = CertificateParams::new(Vec::<String>::new()).unwrap();
+    params.distinguished_name.push(DnType::CommonName, name);
+    params
+        .distinguished_name
+        .push(DnType::OrganizationName, "Ủy ban nhân dân xã An Phú");
+    params.key_usages = key_usages();
+    if sources.any() {
+        // Valid until 2030, so that a validation in 2036 comes after it has expired.
+        name_sources(&mut params, sources, serial);
+    }
+    let cert = params.signed_by(&key, issuer).unwrap();
+    std::fs::write(dir.join(format!("{file}.key.pem")), key.serialize_pem()).unwrap();
+    std::fs::write(dir.join(format!("{file}.der")), cert.der()).unwrap();
+    std::fs::write(dir.join(format!("{file}.pem")), cert.pem()).unwrap();
+    write_p12(&dir.join(format!("{file}.p12")), &key.serialize_der(), cert.der(), ca);
 }
 
 /// Valid until 2030, serial number `serial`, naming the revocation `sources`.

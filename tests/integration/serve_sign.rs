@@ -13,7 +13,7 @@ use crate::pki::pki;
 use crate::server::Server;
 use crate::sign::{needs_pyhanko, pyhanko, s};
 use crate::support::{add_user, copy_samples, stdout};
-use crate::token::{PIN, SOFTHSM, SPY, token};
+use crate::token::{PIN, SOFTHSM, SPY, token_for};
 
 const SEED: &str = "xuan-truong-2024.yaml";
 const NOTICE: &str = "tho-xuan-2024-03-27-xuan-truong-thong-bao-ket-luan.pdf";
@@ -21,7 +21,10 @@ const NOTICE: &str = "tho-xuan-2024-03-27-xuan-truong-thong-bao-ket-luan.pdf";
 #[test]
 fn the_leader_signs_and_the_clerk_seals_an_issued_notice_from_the_page() {
     let pki = pki();
-    let Some(token) = token(&pki) else { return };
+    // The notice's signer and its issuer, as only the named signer signs.
+    let Some(token) = token_for(&pki, "nguyen-van-binh", "party-agency") else {
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
     copy_samples(dir.path());
     add_user(dir.path(), "lan", "soan-thao", "mật khẩu soạn thảo");
@@ -80,10 +83,11 @@ fn the_leader_signs_and_the_clerk_seals_an_issued_notice_from_the_page() {
             .iter()
             .any(|f| f["file"] == NOTICE)
     );
-    let sign = |who: &str, file: &str, mark: &str, pin: &str| {
-        let body = json!({ "path": format!("{entry}/{file}"), "as": mark, "pin": pin });
+    let try_sign = |who: &str, file: &str, mark: &str, pin: &str, confirm: bool| {
+        let body = json!({ "path": format!("{entry}/{file}"), "as": mark, "pin": pin, "confirm": confirm });
         post_as(&server, who, "/api/sign", &body)
     };
+    let sign = |who: &str, file: &str, mark: &str, pin: &str| try_sign(who, file, mark, pin, false);
     assert_eq!(sign(&lan, NOTICE, "person", PIN).status, 403, "a drafter signing");
     assert_eq!(sign(&hai, NOTICE, "agency", PIN).status, 403, "a leader sealing");
     assert_eq!(token.logins(), 0, "refused before the token is asked");
@@ -102,8 +106,14 @@ fn the_leader_signs_and_the_clerk_seals_an_issued_notice_from_the_page() {
     let kept = archive.join("entries").join(&entry).join(&copy);
     assert!(!kept.exists());
 
-    // The leader signs; the văn thư seals the signed copy.
-    let signed = sign(&hai, NOTICE, "person", PIN);
+    // After a wrong PIN the next try must be confirmed: refused before the token is asked.
+    let unconfirmed = sign(&hai, NOTICE, "person", PIN);
+    assert_eq!(unconfirmed.status, 409, "{}", unconfirmed.text());
+    assert!(unconfirmed.text().contains("xác nhận"), "{}", unconfirmed.text());
+    assert_eq!(token.logins(), 1);
+
+    // The leader signs (confirmed); the văn thư seals the signed copy.
+    let signed = try_sign(&hai, NOTICE, "person", PIN, true);
     assert_eq!(signed.status, 200, "{}", signed.text());
     assert_eq!(signed.json()["file"], copy.as_str());
     let sealed = sign(&mai, &copy, "agency", PIN);
@@ -159,4 +169,19 @@ fn the_leader_signs_and_the_clerk_seals_an_issued_notice_from_the_page() {
         .collect();
     assert_eq!(signers, ["hai", "mai"], "{audit}");
     assert!(!audit.contains(PIN), "{audit}");
+
+    // The attack on main: six wrong PINs in a row, each confirmed. Two reach the token;
+    // a third within a minute is refused before it, so the token is never locked.
+    let before = token.logins();
+    let statuses: Vec<u16> = (0..6)
+        .map(|_| try_sign(&mai, &copy, "agency", "999999", true).status)
+        .collect();
+    assert_eq!(statuses, [422, 422, 429, 429, 429, 429]);
+    assert_eq!(token.logins(), before + 2, "two wrong PINs reach the token, no more");
+    let paused = try_sign(&mai, &copy, "agency", PIN, true);
+    assert_eq!(paused.status, 429, "{}", paused.text());
+    assert!(paused.text().contains("một phút"), "{}", paused.text());
+    // The leader's token is another token: not paused.
+    let other = sign(&hai, NOTICE, "person", PIN);
+    assert_ne!(other.status, 429, "{}", other.text());
 }

@@ -6,7 +6,7 @@ use std::process::{Command, Output};
 
 use lopdf::{Document, Object};
 
-use crate::pki::{PASSWORD, PASSWORD_VAR, Pki, pki};
+use crate::pki::{PASSWORD, PASSWORD_VAR, Pki, pki, role_in};
 use crate::support::{PARTY_SAMPLE, STATE_SAMPLE};
 
 /// Runs vanban with the test password in the environment.
@@ -45,7 +45,7 @@ pub fn render(pki: &Pki, record: &str, extra: &[&str]) -> PathBuf {
 }
 
 fn sign_person(pki: &Pki, pdf: &Path, extra: &[&str]) -> Output {
-    let (p12, image) = (pki.path("person.p12"), pki.path("chu-ky.png"));
+    let (p12, image) = (pki.p12_for(pdf, role_in(extra), false), pki.path("chu-ky.png"));
     let mut args = vec![
         "sign",
         s(pdf),
@@ -61,7 +61,7 @@ fn sign_person(pki: &Pki, pdf: &Path, extra: &[&str]) -> Output {
 }
 
 fn sign_agency(pki: &Pki, pdf: &Path, extra: &[&str]) -> Output {
-    let (p12, seal) = (pki.path("agency.p12"), pki.path("con-dau.png"));
+    let (p12, seal) = (pki.p12_for(pdf, role_in(extra), true), pki.path("con-dau.png"));
     let mut args = vec![
         "sign",
         s(pdf),
@@ -202,7 +202,7 @@ fn a_notice_signed_by_person_and_agency_is_valid_for_vanban_and_pyhanko() {
         2,
         "{report}"
     );
-    assert!(report.contains("Người ký: Nguyễn Văn An"), "{report}");
+    assert!(report.contains("Người ký: Nguyễn Văn Thành"), "{report}");
     assert!(
         report.contains("Phủ toàn bộ tệp: không ("),
         "the first signature precedes the second: {report}"

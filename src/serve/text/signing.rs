@@ -57,6 +57,16 @@ pub const ENTRIES: &[(&str, &str, &str)] = &[
         "Mã PIN không được gửi qua kết nối không mã hóa: mở trang bằng HTTPS.",
         "A PIN is never sent over an unencrypted connection: open the page over HTTPS.",
     ),
+    (
+        "err_pin_confirm",
+        "Lần trước mã PIN sai. Thiết bị ký sẽ tự khóa sau vài lần sai liên tiếp: kiểm tra kỹ mã PIN rồi xác nhận để thử lại.",
+        "The last PIN was wrong. The token locks itself after a few wrong PINs in a row: check the PIN, then confirm to try again.",
+    ),
+    (
+        "err_pin_wait",
+        "Đã sai mã PIN hai lần: vanban không thử thiết bị ký lần nữa trong một phút, để thiết bị không bị khóa.",
+        "Two wrong PINs: vanban does not try the token again for a minute, so that it is not locked.",
+    ),
     ("verify_button", "Kiểm tra chữ ký", "Check signatures"),
     ("verify_title", "Kiểm tra chữ ký: {file}", "Signatures of {file}"),
 ];
