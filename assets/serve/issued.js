@@ -59,13 +59,22 @@ document.getElementById("sign").addEventListener("submit", async (event) => {
     as: document.getElementById("sign-as").value,
     signer: document.getElementById("sign-place").value,
     pin: pin.value,
+    // After a wrong PIN the next try is the person's own decision (the token locks itself).
+    confirm: !!(document.getElementById("sign-confirm") || {}).checked,
   };
   // The PIN leaves the page once: the field is emptied before the answer comes.
   pin.value = "";
   say(V.t("sign_working"));
   const response = await V.post("/api/sign", request);
   const body = await response.json();
+  if (response.status === 409 && !document.getElementById("sign-confirm")) {
+    // The last PIN was wrong: a box to tick before the token is tried again.
+    const box = V.el("input", { type: "checkbox", id: "sign-confirm" });
+    document.getElementById("sign").append(V.el("label", { class: "confirm" }, box, " ", V.t("sign_confirm")));
+  }
   if (!response.ok) { say(body.error); return; }
+  const ticked = document.getElementById("sign-confirm");
+  if (ticked) ticked.closest("label").remove();
   await load();
   say(V.t("sign_done", { file: body.file }), true);
   await verify(body.file);

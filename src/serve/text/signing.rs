@@ -63,6 +63,11 @@ pub const ENTRIES: &[(&str, &str, &str)] = &[
         "The last PIN was wrong. The token locks itself after a few wrong PINs in a row: check the PIN, then confirm to try again.",
     ),
     (
+        "sign_confirm",
+        "Tôi đã kiểm tra mã PIN, thử lại với thiết bị ký",
+        "I have checked the PIN: try the token again",
+    ),
+    (
         "err_pin_wait",
         "Đã sai mã PIN hai lần: vanban không thử thiết bị ký lần nữa trong một phút, để thiết bị không bị khóa.",
         "Two wrong PINs: vanban does not try the token again for a minute, so that it is not locked.",
