@@ -67,3 +67,15 @@ pub(crate) async fn press(client: &Client, pointer: &str, css: &str) {
     let button = client.wait().for_element(Locator::Css(&selector)).await.unwrap();
     button.click().await.unwrap();
 }
+
+/// Sets an `<input type=date|time>` (a page's own, outside the form) as its picker does.
+pub(crate) async fn set_input(client: &Client, css: &str, text: &str) {
+    let field = client.wait().for_element(Locator::Css(css)).await.unwrap();
+    client
+        .execute(
+            "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));",
+            vec![serde_json::to_value(&field).unwrap(), json!(text)],
+        )
+        .await
+        .unwrap();
+}

@@ -24,5 +24,6 @@ mod harness;
 mod office;
 mod pages;
 mod scenario;
+mod scenario_record;
 mod search;
 mod signing;

@@ -47,6 +47,15 @@ pub(crate) async fn is_true(client: &Client, script: &str) -> bool {
     client.execute(&format!("return {script};"), vec![]).await.unwrap() == json!(true)
 }
 
+/// The visible primary buttons' words.
+pub(crate) async fn primary_buttons(client: &Client) -> serde_json::Value {
+    crate::harness::value(
+        client,
+        "[...document.querySelectorAll('button.primary, .button.primary')].filter(e => e.offsetParent !== null).map(e => e.textContent)",
+    )
+    .await
+}
+
 /// The office with three records: one approved, one returned with a reason, one submitted.
 fn office(folder: &std::path::Path) -> Server {
     crate::support::copy_samples(folder);

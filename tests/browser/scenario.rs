@@ -13,187 +13,19 @@ use std::time::Duration;
 use fantoccini::{Client, Locator};
 use serde_json::json;
 
-use crate::forms::{fill, pick_date, press};
-use crate::harness::{Browser, click, page_text, screenshot, until};
+use crate::forms::{fill, pick_date};
+use crate::harness::{Browser, click, page_text, screenshot, until, until_shown, value};
 use crate::office::log_in;
-use crate::pages::{is_true, open, shown};
+use crate::pages::{is_true, open, primary_buttons, shown};
+use crate::scenario_record::{DATE, FILE, SUBJECT, fill_form, new_record};
 use crate::server::Server;
 
-/// The session, as the clerk has it in her notebook.
-const FILE: &str = "tan-tien-sau-lu.yaml";
-const ISSUER: &str = "Ủy ban nhân dân xã Tân Tiến";
-const DATE: &str = "2026-10-05";
-const START: &str = "14:00";
-const END: &str = "16:30";
-const HOST: &str = "Hợp tác xã Nông nghiệp Tân Tiến";
-const SUBJECT: &str = "tình hình sản xuất và khắc phục thiệt hại sau mưa lũ";
-const LOCATION: &str = "Trụ sở Hợp tác xã Nông nghiệp Tân Tiến";
-const CHAIR: (&str, &str) = ("Trần Văn Bình", "Chủ tịch Ủy ban nhân dân xã");
-const SECRETARY: (&str, &str) = ("Nguyễn Thị Hạnh", "Công chức Văn phòng - Thống kê");
-/// Name, titles (comma-separated), or a group.
-const ATTENDEES: [(&str, &str, &str); 2] = [
-    ("Lê Văn Cường", "Giám đốc Hợp tác xã Nông nghiệp Tân Tiến", ""),
-    ("", "", "đại diện các ban, ngành, đoàn thể xã"),
-];
-const REPORT: [&str; 2] = [
-    "Trận lũ cuối tháng 9 làm ngập lụt 45 ha lúa mùa và 12 ha rau màu của thành viên.",
-    "Hợp tác xã đã tổ chức tiêu úng, gieo lại 20 ha mạ và đề nghị hỗ trợ giống vụ đông.",
-];
-const ACKNOWLEDGEMENT: &str = "ghi nhận sự chủ động của hợp tác xã trong khắc phục hậu quả mưa lũ";
-const DIRECTIVES: [&str; 2] = [
-    "Khẩn trương tiêu úng, khôi phục diện tích lúa và rau màu bị ngập.",
-    "Bảo đảm vệ sinh môi trường, phòng chống dịch bệnh cho cây trồng, vật nuôi sau lũ.",
-];
-/// Who, what, by when.
-const TASKS: [(&str, &str, &str); 3] = [
-    (
-        "Hợp tác xã Nông nghiệp Tân Tiến",
-        "Thống kê đầy đủ thiệt hại của từng hộ thành viên",
-        "2026-10-20",
-    ),
-    (
-        "Phòng Kinh tế xã",
-        "Lập hồ sơ đề nghị hỗ trợ giống cây trồng vụ đông",
-        "2026-10-31",
-    ),
-    (
-        "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã",
-        "Theo dõi, đôn đốc và tổng hợp kết quả thực hiện",
-        "2026-11-30",
-    ),
-];
-const SIGNER: [(&str, &str); 3] = [
-    ("authority", "TM. Ủy ban nhân dân"),
-    ("position", "Chủ tịch"),
-    ("name", "Trần Văn Bình"),
-];
-const NOTICE_TO: [&str; 2] = ["Hợp tác xã Nông nghiệp Tân Tiến", "Lưu: VT"];
 /// The lãnh đạo's comment on the second task, the reason for returning it, and the fix.
 const TASK: &str = "/conclusions/tasks/1/task";
 const COMMENT: &str = "Ghi rõ loại giống và số lượng đề nghị hỗ trợ";
 const REASON: &str = "Nhiệm vụ 2 chưa nêu cụ thể loại giống, số lượng";
+const ANSWER: &str = "Đã ghi rõ: 2 tấn lúa giống, 50 kg hạt giống rau";
 const FIXED: &str = "Lập hồ sơ đề nghị hỗ trợ 2 tấn lúa giống và 50 kg hạt giống rau vụ đông";
-
-/// The JS expression `script`'s value.
-async fn value(client: &Client, script: &str) -> serde_json::Value {
-    client.execute(&format!("return {script};"), vec![]).await.unwrap()
-}
-
-/// Waits for `script` to be true; if it is not within `limit`, says what `shown` is then.
-async fn until_shown(client: &Client, script: &str, shown: &str, limit: Duration) {
-    let started = std::time::Instant::now();
-    while value(client, script).await != json!(true) {
-        if started.elapsed() > limit {
-            panic!(
-                "not within {limit:?}: {script}\nthe page shows: {}",
-                value(client, shown).await
-            );
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
-
-/// Sets an `<input type=date|time>` of the new-record page as its picker does.
-async fn set_input(client: &Client, css: &str, text: &str) {
-    let field = client.wait().for_element(Locator::Css(css)).await.unwrap();
-    client
-        .execute(
-            "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));",
-            vec![serde_json::to_value(&field).unwrap(), json!(text)],
-        )
-        .await
-        .unwrap();
-}
-
-/// The new-record page: what the clerk knows right after the visit.
-async fn new_record(client: &Client, server: &Server) {
-    client.goto(&server.url).await.unwrap();
-    until(client, &shown("#new-session"), Duration::from_secs(20)).await;
-    click(client, "#new-session").await;
-    until(
-        client,
-        "location.pathname === '/new' && document.querySelectorAll('.attendee').length === 1",
-        Duration::from_secs(10),
-    )
-    .await;
-    let start = "#start";
-    set_input(client, "#date", DATE).await;
-    set_input(client, start, START).await;
-    for (css, text) in [
-        ("#issuer", ISSUER),
-        ("#host", HOST),
-        ("#subject", SUBJECT),
-        ("#chair-name", CHAIR.0),
-        ("#chair-titles", CHAIR.1),
-        ("#secretary-name", SECRETARY.0),
-        ("#secretary-titles", SECRETARY.1),
-    ] {
-        let field = client.find(Locator::Css(css)).await.unwrap();
-        field.clear().await.unwrap();
-        field.send_keys(text).await.unwrap();
-    }
-    for (i, (name, titles, group)) in ATTENDEES.into_iter().enumerate() {
-        if i > 0 {
-            click(client, "#add-row").await;
-        }
-        for (class, text) in [("a-name", name), ("a-titles", titles), ("a-group", group)] {
-            let css = format!(".attendee:nth-child({}) .{class}", i + 1);
-            let field = client.wait().for_element(Locator::Css(&css)).await.unwrap();
-            field.send_keys(text).await.unwrap();
-        }
-    }
-    let name = client.find(Locator::Css("#name")).await.unwrap();
-    name.clear().await.unwrap();
-    name.send_keys(FILE).await.unwrap();
-    click(client, "#form button[type=submit]").await;
-    until(
-        client,
-        "window.vanban && vanban.state.previews >= 1 && !vanban.state.formStale && !!document.getElementById('state')",
-        Duration::from_secs(30),
-    )
-    .await;
-}
-
-/// The rest of the record, in the editor's form.
-async fn fill_form(client: &Client) {
-    // The issuer typed by name: the server made it a state body, with its code and place.
-    let text = value(client, "vanban.cm.getValue()").await;
-    let text = text.as_str().unwrap();
-    for wanted in [
-        "system: state",
-        "code: \"UBND\"",
-        "place: \"Tân Tiến\"",
-        CHAIR.1,
-        ATTENDEES[1].2,
-    ] {
-        assert!(text.contains(wanted), "{wanted:?} from the new-record page in\n{text}");
-    }
-    fill(client, "/location", LOCATION).await;
-    pick_date(client, "/end", END).await;
-    press(client, "/report", ".add-block").await;
-    fill(client, "/report/summary", &REPORT.join("\n\n")).await;
-    press(client, "/conclusions", ".add-block").await;
-    fill(client, "/conclusions/acknowledgements", ACKNOWLEDGEMENT).await;
-    for (i, text) in DIRECTIVES.iter().enumerate() {
-        press(client, "/conclusions/directives", ".add-item").await;
-        fill(client, &format!("/conclusions/directives/{i}"), text).await;
-    }
-    for (i, (who, what, due)) in TASKS.into_iter().enumerate() {
-        press(client, "/conclusions/tasks", ".add-item").await;
-        fill(client, &format!("/conclusions/tasks/{i}/assignee"), who).await;
-        fill(client, &format!("/conclusions/tasks/{i}/task"), what).await;
-        pick_date(client, &format!("/conclusions/tasks/{i}/due"), due).await;
-    }
-    fill(client, "/documents/minutes/recipients/0", "Lưu: VT").await;
-    press(client, "/documents/notice", ".add-block").await;
-    for (key, text) in SIGNER {
-        fill(client, &format!("/documents/notice/signer/{key}"), text).await;
-    }
-    for (i, text) in NOTICE_TO.iter().enumerate() {
-        press(client, "/documents/notice/recipients", ".add-item").await;
-        fill(client, &format!("/documents/notice/recipients/{i}"), text).await;
-    }
-}
 
 /// "Trình duyệt" before the date is filled: the message stands beside "Ngày", in the
 /// office's words, with the summary at the top of the form; nothing is submitted.
@@ -293,15 +125,6 @@ async fn meets_the_date_error(client: &Client) {
     .await;
 }
 
-/// The visible primary buttons' words.
-async fn primary_buttons(client: &Client) -> serde_json::Value {
-    value(
-        client,
-        "[...document.querySelectorAll('button.primary, .button.primary')].filter(e => e.offsetParent !== null).map(e => e.textContent)",
-    )
-    .await
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_new_clerk_plays_issue_38s_scenario() {
     let _turn = crate::harness::ONE_AT_A_TIME.lock().await;
@@ -367,6 +190,12 @@ async fn a_new_clerk_plays_issue_38s_scenario() {
         Duration::from_secs(10),
     )
     .await;
+    b.execute(
+        &format!("document.querySelector(\"[data-pointer='{TASK}']\").scrollIntoView({{ block: 'center' }});"),
+        vec![],
+    )
+    .await
+    .unwrap();
     screenshot(b, "scenario-2-lanh-dao-tra-lai.png").await;
     click(b, "#step-return").await;
     b.send_alert_text(REASON).await.unwrap();
@@ -410,6 +239,26 @@ async fn a_new_clerk_plays_issue_38s_scenario() {
     )
     .await;
     fill(a, TASK, FIXED).await;
+    let answer = a
+        .wait()
+        .for_element(Locator::Css(".thread .answer-text"))
+        .await
+        .unwrap();
+    answer.send_keys(ANSWER).await.unwrap();
+    click(a, ".thread .answer-add").await;
+    until(
+        a,
+        "!!document.querySelector('.thread .answer')",
+        Duration::from_secs(10),
+    )
+    .await;
+    click(a, ".thread .resolve").await;
+    until(
+        a,
+        "!!document.querySelector('.thread[data-open=false]') && !document.querySelector('#form .field-comment')",
+        Duration::from_secs(10),
+    )
+    .await;
     click(a, "#step-submit").await;
     until(
         a,
@@ -418,6 +267,15 @@ async fn a_new_clerk_plays_issue_38s_scenario() {
     )
     .await;
     open(b, &server, FILE, "Chờ duyệt").await;
+    until(
+        b,
+        &format!(
+            "document.querySelector('.thread .answer').textContent.includes({})",
+            json!(ANSWER)
+        ),
+        Duration::from_secs(10),
+    )
+    .await;
     click(b, "#step-approve").await;
     until(
         b,
