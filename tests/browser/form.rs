@@ -10,6 +10,7 @@ use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::{Client, Locator};
 use serde_json::json;
 
+use crate::forms::{control, fill, pick_date, press};
 use crate::harness::{Browser, click, page_text, save, screenshot, until};
 use crate::server::Server;
 
@@ -22,63 +23,6 @@ const CONCLUSIONS: [&str; 4] = [
     "Tăng cường tập huấn kỹ năng số cho thành viên.",
     "Rà soát, củng cố bộ máy quản lý hợp tác xã.",
 ];
-
-/// The control of the field at `pointer` (an input, text area or select).
-fn control(pointer: &str) -> Locator<'static> {
-    let css = format!(
-        "[data-pointer='{pointer}'] > input, [data-pointer='{pointer}'] > textarea, [data-pointer='{pointer}'] > select"
-    );
-    Locator::Css(Box::leak(css.into_boxed_str()))
-}
-
-/// Replaces the field's text with `text`, typed, then waits for the file's text to hold it.
-async fn fill(client: &Client, pointer: &str, text: &str) {
-    // The form is drawn again when its shape changes (a block added, a set chosen): a field
-    // found just before may be gone; find it again.
-    for attempt in 0..5 {
-        let field = client.wait().for_element(control(pointer)).await.unwrap();
-        let typed = async {
-            field.clear().await?;
-            field.send_keys(text).await
-        };
-        match typed.await {
-            Ok(()) => break,
-            Err(error) if attempt < 4 => {
-                eprintln!("{pointer}: {error}; finding it again");
-                tokio::time::sleep(Duration::from_millis(100)).await;
-            }
-            Err(error) => panic!("{pointer}: {error}"),
-        }
-    }
-    let seen = format!("vanban.cm.getValue().includes({})", json!(text));
-    until(client, &seen, Duration::from_secs(10)).await;
-}
-
-/// Sets a date field as its picker does (the picker's typing order follows the browser's
-/// locale), then waits for the text to hold it.
-async fn pick_date(client: &Client, pointer: &str, date: &str) {
-    let field = client.wait().for_element(control(pointer)).await.unwrap();
-    client
-        .execute(
-            "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));",
-            vec![serde_json::to_value(&field).unwrap(), json!(date)],
-        )
-        .await
-        .unwrap();
-    until(
-        client,
-        &format!("vanban.cm.getValue().includes('{date}')"),
-        Duration::from_secs(10),
-    )
-    .await;
-}
-
-/// Clicks the button `css` inside the block at `pointer`.
-async fn press(client: &Client, pointer: &str, css: &str) {
-    let selector = format!("[data-pointer='{pointer}'] > {css}");
-    let button = client.wait().for_element(Locator::Css(&selector)).await.unwrap();
-    button.click().await.unwrap();
-}
 
 /// The visible controls of the page without a name a screen reader reads (a label, an
 /// `aria-label`, or a button's text), as the start of their HTML.

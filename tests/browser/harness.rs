@@ -94,6 +94,25 @@ pub async fn until(client: &Client, script: &str, limit: Duration) -> Duration {
     }
 }
 
+/// The JS expression `script`'s value.
+pub async fn value(client: &Client, script: &str) -> serde_json::Value {
+    client.execute(&format!("return {script};"), vec![]).await.unwrap()
+}
+
+/// Waits for `script` to be true; if it is not within `limit`, says what `shown` is then.
+pub async fn until_shown(client: &Client, script: &str, shown: &str, limit: Duration) {
+    let started = std::time::Instant::now();
+    while value(client, script).await != json!(true) {
+        if started.elapsed() > limit {
+            panic!(
+                "not within {limit:?}: {script}\nthe page shows: {}",
+                value(client, shown).await
+            );
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 /// Types `text` into the focused editor as key presses (CodeMirror's own input is a hidden
 /// textarea, which WebDriver will not send keys to directly).
 pub async fn type_keys(client: &Client, text: &str) {

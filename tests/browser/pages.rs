@@ -22,7 +22,7 @@ const SUBMITTED: &str = "sao-vang-2026-03-12.yaml";
 const TASK: &str = "/conclusions/tasks/0/task";
 
 /// Opens the record at `path` and waits for its state to read `state`, and its preview.
-async fn open(client: &Client, server: &Server, path: &str, state: &str) {
+pub(crate) async fn open(client: &Client, server: &Server, path: &str, state: &str) {
     client.goto(&format!("{}edit?path={path}", server.url)).await.unwrap();
     until(
         client,
@@ -36,15 +36,24 @@ async fn open(client: &Client, server: &Server, path: &str, state: &str) {
 }
 
 /// Whether the element `css` is there and shown.
-fn shown(css: &str) -> String {
+pub(crate) fn shown(css: &str) -> String {
     format!(
         "(() => {{ const e = document.querySelector({}); return !!e && e.offsetParent !== null && e.getClientRects().length > 0; }})()",
         json!(css)
     )
 }
 
-async fn is_true(client: &Client, script: &str) -> bool {
+pub(crate) async fn is_true(client: &Client, script: &str) -> bool {
     client.execute(&format!("return {script};"), vec![]).await.unwrap() == json!(true)
+}
+
+/// The visible primary buttons' words.
+pub(crate) async fn primary_buttons(client: &Client) -> serde_json::Value {
+    crate::harness::value(
+        client,
+        "[...document.querySelectorAll('button.primary, .button.primary')].filter(e => e.offsetParent !== null).map(e => e.textContent)",
+    )
+    .await
 }
 
 /// The office with three records: one approved, one returned with a reason, one submitted.
