@@ -96,7 +96,11 @@ pub const ENTRIES: &[(&str, &str, &str)] = &[
     ("date", "Ngày", "Date"),
     ("start", "Giờ bắt đầu", "Start time"),
     ("host", "Đơn vị làm việc", "Host unit"),
-    ("subject", "Nội dung (về …)", "Subject (about …)"),
+    (
+        "subject",
+        "Nội dung (viết tiếp sau chữ «về»)",
+        "Subject (the words after «về», about)",
+    ),
     ("chair", "Người chủ trì", "Chair"),
     ("name", "Họ và tên", "Full name"),
     ("titles", "Chức vụ (mỗi dòng một chức vụ)", "Titles (one per line)"),
