@@ -11,6 +11,7 @@ pub mod render;
 pub mod search;
 pub mod serve;
 pub mod sign;
+pub mod sign_options;
 pub mod sign_phases;
 pub mod templates;
 pub mod watch;

@@ -8,7 +8,7 @@ use base64ct::{Base64, Encoding};
 use der::Decode;
 use x509_cert::Certificate;
 
-use super::sign::{SignOptions, request};
+use super::sign_options::{SignOptions, request};
 use crate::error::Error;
 use crate::sign::{SignProblem, certs, finish, key, prepare, problem, state};
 

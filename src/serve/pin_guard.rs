@@ -7,7 +7,15 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use super::signing::As;
+/// As whom a document is signed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum As {
+    /// The person with authority: their signature image.
+    Person,
+    /// The agency: its seal.
+    Agency,
+}
 
 /// How long after two wrong PINs the token is not tried again.
 pub const PAUSE: Duration = Duration::from_secs(60);

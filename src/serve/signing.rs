@@ -16,6 +16,7 @@ use serde_json::json;
 use zeroize::{Zeroize as _, Zeroizing};
 
 use super::AppState;
+pub use super::pin_guard::As;
 use super::pin_guard::{Outcome, PinGuard};
 use super::security::{Refusal, failure};
 use crate::archive::Archive;
@@ -97,16 +98,6 @@ impl Signing {
             pins: PinGuard::default(),
         }))
     }
-}
-
-/// As whom a document is signed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum As {
-    /// The person with authority: their signature image.
-    Person,
-    /// The agency: its seal.
-    Agency,
 }
 
 /// Who may sign as what: with users, the lãnh đạo as the person and the văn thư as the
