@@ -1,9 +1,12 @@
 //! The command line, as clap reads it.
 
 mod archive;
+mod help;
 mod serve;
+mod vi;
 
 pub use archive::ArchiveCommand;
+pub use help::{command, parse, peek_lang};
 pub use serve::ServeArgs;
 
 use std::path::PathBuf;
@@ -33,7 +36,7 @@ pub(crate) fn parse_table_file(text: &str) -> Result<PathBuf, String> {
 #[derive(Debug, Parser)]
 #[command(name = "vanban", version, about)]
 pub struct Cli {
-    /// Language of messages: `vi` (default) or `en`; `LANG=en*` also selects English.
+    /// Language of messages and help: `vi` (default) or `en`; `LANG=en*` also selects English.
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
     /// What to do.
