@@ -66,7 +66,11 @@ pub(crate) fn arg_text(prefix: &str, id: &str) -> Option<&'static str> {
 /// again: they keep their own keys.
 pub(crate) fn child_keys(prefix: &str, name: &str) -> (String, String) {
     let own = join(prefix, name);
-    let children = if name == "help" { prefix.to_string() } else { own.clone() };
+    let children = if name == "help" {
+        prefix.to_string()
+    } else {
+        own.clone()
+    };
     (own, children)
 }
 
@@ -87,7 +91,10 @@ fn localize(command: Command, own: &str, prefix: &str) -> Command {
     let template = template(&command);
     let mut command = command.subcommand_value_name("LỆNH");
     let usage = command.render_usage().to_string();
-    let usage = usage.strip_prefix("Usage: ").unwrap_or(&usage).replace("[OPTIONS]", "[TÙY CHỌN]");
+    let usage = usage
+        .strip_prefix("Usage: ")
+        .unwrap_or(&usage)
+        .replace("[OPTIONS]", "[TÙY CHỌN]");
     let command = match command_text(own) {
         Some(about) => command.about(about).long_about(None),
         None => command,
@@ -183,7 +190,11 @@ mod tests {
         let (mut missing, mut used) = (Vec::new(), BTreeSet::new());
         walk(&command, "", "", &mut missing, &mut used);
         assert!(missing.is_empty(), "no Vietnamese help in args/vi.rs for: {missing:#?}");
-        let unused: Vec<_> = HELP_VI.iter().filter(|(k, _)| !used.contains(*k)).map(|(k, _)| k).collect();
+        let unused: Vec<_> = HELP_VI
+            .iter()
+            .filter(|(k, _)| !used.contains(*k))
+            .map(|(k, _)| k)
+            .collect();
         assert!(unused.is_empty(), "keys that name nothing: {unused:?}");
         let keys: BTreeSet<_> = HELP_VI.iter().map(|(k, _)| k).collect();
         assert_eq!(keys.len(), HELP_VI.len(), "a key twice");
@@ -197,7 +208,13 @@ mod tests {
         let mut render = command(Lang::Vi);
         let render = render.find_subcommand_mut("render").unwrap();
         let help = render.render_long_help().to_string();
-        for part in ["Cách dùng:", "Đối số:", "Tùy chọn:", "Thư mục ghi kết quả. [mặc định: out]", "In trợ giúp"] {
+        for part in [
+            "Cách dùng:",
+            "Đối số:",
+            "Tùy chọn:",
+            "Thư mục ghi kết quả. [mặc định: out]",
+            "In trợ giúp",
+        ] {
             assert!(help.contains(part), "{part}: {help}");
         }
         assert!(!help.contains("Options:") && !help.contains("[default:"), "{help}");

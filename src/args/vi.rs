@@ -17,13 +17,19 @@ pub const HELP_VI: &[(&str, &str)] = &[
     ("*.help", "In trợ giúp."),
     ("*.version", "In số phiên bản."),
     ("*/help", "In trợ giúp này, hoặc trợ giúp của các lệnh được nêu."),
-    ("*.records", "Các tệp bản ghi, hoặc thư mục để tìm các bản ghi `.yaml` trong đó."),
+    (
+        "*.records",
+        "Các tệp bản ghi, hoặc thư mục để tìm các bản ghi `.yaml` trong đó.",
+    ),
     ("*.templates", "Thư mục mẫu riêng, thay thế mẫu có sẵn theo từng tệp."),
     ("*.archive_dir", "Thư mục kho lưu trữ."),
     ("*.folder", "Thư mục bản ghi."),
     // render, check, watch
     ("render", "Kết xuất mọi văn bản mà các bản ghi yêu cầu."),
-    ("render.jobs", "Số bản ghi kết xuất cùng lúc (mặc định: bằng số nhân của máy)."),
+    (
+        "render.jobs",
+        "Số bản ghi kết xuất cùng lúc (mặc định: bằng số nhân của máy).",
+    ),
     ("render.output", "Thư mục ghi kết quả."),
     (
         "render.emit_typst",
@@ -58,12 +64,18 @@ pub const HELP_VI: &[(&str, &str)] = &[
         "archive.add",
         "Ban hành bản ghi: kiểm tra, lấy số theo sổ đăng ký, kết xuất bản lưu trữ, cất vào kho và lập chỉ mục (kèm các kết quả đánh giá). Tệp PDF lưu trữ (`.pdf`) ban hành ở nơi khác thì được thu nhận: bản ghi đính kèm được kết xuất lại và đối chiếu với tệp PDF.",
     ),
-    ("archive.add.records", "Tệp bản ghi, tệp PDF lưu trữ, hoặc thư mục chứa các tệp đó."),
+    (
+        "archive.add.records",
+        "Tệp bản ghi, tệp PDF lưu trữ, hoặc thư mục chứa các tệp đó.",
+    ),
     (
         "archive.merge",
         "Gộp mọi mục của một kho khác vào kho này (gộp hai lần cũng không thay đổi gì).",
     ),
-    ("archive.merge.other", "Thư mục của kho kia (nơi có tệp `index.sqlite`)."),
+    (
+        "archive.merge.other",
+        "Thư mục của kho kia (nơi có tệp `index.sqlite`).",
+    ),
     ("archive.merge.archive_dir", "Thư mục kho nhận các mục được gộp vào."),
     ("archive.list", "Liệt kê các mục trong kho."),
     (
@@ -144,8 +156,14 @@ pub const HELP_VI: &[(&str, &str)] = &[
         "archive.register-setting.issuer",
         "Cơ quan ban hành, tên như khi in (ví dụ `ỦY BAN NHÂN DÂN XÃ XUÂN TRƯỜNG`).",
     ),
-    ("archive.register-setting.per_type", "Mỗi loại văn bản một dãy số riêng."),
-    ("archive.register-setting.shared", "Mọi loại văn bản dùng chung một dãy số."),
+    (
+        "archive.register-setting.per_type",
+        "Mỗi loại văn bản một dãy số riêng.",
+    ),
+    (
+        "archive.register-setting.shared",
+        "Mọi loại văn bản dùng chung một dãy số.",
+    ),
     (
         "archive.summary",
         "Bảng PDF tổng hợp kết quả mới nhất của mọi đơn vị theo một bộ tiêu chí.",
@@ -155,7 +173,10 @@ pub const HELP_VI: &[(&str, &str)] = &[
         "archive.summary.as_of",
         "Chỉ tính các lần đánh giá đến hết ngày này (YYYY-MM-DD).",
     ),
-    ("archive.summary.output", "Tệp PDF ghi ra (mặc định `tong-hop-<set>.pdf`)."),
+    (
+        "archive.summary.output",
+        "Tệp PDF ghi ra (mặc định `tong-hop-<set>.pdf`).",
+    ),
     // extract, templates, serve
     ("extract", "Ghi ra các tệp đính kèm trong một PDF lưu trữ."),
     ("extract.pdf", "Tệp PDF."),
@@ -165,7 +186,10 @@ pub const HELP_VI: &[(&str, &str)] = &[
         "Thay các tệp trong thư mục ghi ra nếu chúng khác tệp đính kèm.",
     ),
     ("templates", "Làm việc với các mẫu có sẵn."),
-    ("templates.export", "Ghi các mẫu có sẵn ra một thư mục, để làm bộ mẫu riêng."),
+    (
+        "templates.export",
+        "Ghi các mẫu có sẵn ra một thư mục, để làm bộ mẫu riêng.",
+    ),
     ("templates.export.dir", "Thư mục đích."),
     ("templates.export.force", "Ghi đè các tệp đã có."),
     (
@@ -213,16 +237,16 @@ pub const HELP_VI: &[(&str, &str)] = &[
         "serve.agency_token",
         "Token của cơ quan (văn thư giữ), khi có nhiều token đang cắm.",
     ),
-    ("serve.agency_key", "Khóa của cơ quan trên token, khi token chứa nhiều khóa."),
+    (
+        "serve.agency_key",
+        "Khóa của cơ quan trên token, khi token chứa nhiều khóa.",
+    ),
     (
         "serve.signature_image",
         "Ảnh chữ ký tay của lãnh đạo (PNG, nền trong suốt).",
     ),
     ("serve.seal", "Ảnh con dấu của cơ quan (PNG, đúng kích thước thật)."),
-    (
-        "serve.tsa",
-        "Máy chủ cấp dấu thời gian cho mỗi chữ ký (PAdES B-T).",
-    ),
+    ("serve.tsa", "Máy chủ cấp dấu thời gian cho mỗi chữ ký (PAdES B-T)."),
     (
         "serve.ltv",
         "Lưu trong tệp kết quả kiểm tra thu hồi của từng chứng thư số (PAdES B-LT; cần `--tsa`).",
@@ -251,10 +275,7 @@ pub const HELP_VI: &[(&str, &str)] = &[
         "sign.pdfs",
         "Các tệp PDF cần ký (do `vanban render` tạo ra), dùng chung một mật khẩu hoặc mã PIN.",
     ),
-    (
-        "sign.p12",
-        "Tệp PKCS#12 (.p12/.pfx) chứa khóa và chuỗi chứng thư số.",
-    ),
+    ("sign.p12", "Tệp PKCS#12 (.p12/.pfx) chứa khóa và chuỗi chứng thư số."),
     (
         "sign.pkcs11",
         "Mô-đun PKCS#11 (.so/.dll) của token USB chứa khóa và chứng thư số; `auto`: mô-đun duy nhất đã đăng ký trên máy này đang có token cắm vào.",
@@ -402,6 +423,9 @@ pub const HELP_VI: &[(&str, &str)] = &[
         "criteria.import.decision",
         "Quyết định ban hành bộ tiêu chí, ví dụ `Quyết định số 12/2026/QĐ-UBND ngày 2/3/2026 của ...`.",
     ),
-    ("criteria.import.output", "Tệp bộ tiêu chí ghi ra (mặc định `<id>.yaml`)."),
+    (
+        "criteria.import.output",
+        "Tệp bộ tiêu chí ghi ra (mặc định `<id>.yaml`).",
+    ),
     ("criteria.import.force", "Ghi đè tệp ghi ra nếu đã có."),
 ];

@@ -102,7 +102,14 @@ pub fn run(command: &ArchiveCommand, lang: Lang) -> Result<(), Error> {
             let archive = Archive::open_existing(archive_dir)?;
             for e in archive.list(unit.as_deref(), *year, *kind)? {
                 let totals = e.totals.as_deref().unwrap_or(&e.numbers);
-                super::say!("{}\t{}\t{}\t{}\t{}", e.id, e.date, e.kind.in_words(lang), e.unit, totals);
+                super::say!(
+                    "{}\t{}\t{}\t{}\t{}",
+                    e.id,
+                    e.date,
+                    e.kind.in_words(lang),
+                    e.unit,
+                    totals
+                );
             }
             Ok(())
         }

@@ -13,6 +13,7 @@ mod escaping;
 mod form;
 mod fuzz_regressions;
 mod gather;
+mod help;
 mod hostile;
 mod hostile_pdf;
 mod invitation;
