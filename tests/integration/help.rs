@@ -4,7 +4,7 @@
 
 use std::process::Output;
 
-use crate::support::{stdout, vanban};
+use crate::support::{stderr, stdout, vanban};
 
 /// Runs vanban with `LANG` set to `lang`.
 fn vanban_with_lang(lang: &str, args: &[&str]) -> Output {
@@ -124,5 +124,22 @@ fn nested_subcommands_have_vietnamese_help_too() {
             "Thư mục kho lưu trữ. [mặc định: archive]",
         ],
         &["Usage:", "Find entries by their words"],
+    );
+}
+
+#[test]
+fn a_bad_value_is_refused_in_the_language_asked() {
+    let args = ["verify", "x.pdf", "--at", "2026-13-01"];
+    let vietnamese = vanban(&args);
+    assert_eq!(vietnamese.status.code(), Some(2));
+    assert!(
+        stderr(&vietnamese).contains("ngày `2026-13-01` không tồn tại"),
+        "{vietnamese:?}"
+    );
+    let english = vanban(&[&args[..], &["--lang", "en"]].concat());
+    assert_eq!(english.status.code(), Some(2));
+    assert!(
+        stderr(&english).contains("date `2026-13-01` does not exist"),
+        "{english:?}"
     );
 }
