@@ -1,9 +1,8 @@
-//! The `vanban` binary: parse the command line, run it, exit with its status.
-
-use clap::Parser;
+//! The `vanban` binary: parse the command line (its help in the user's language), run it,
+//! exit with its status.
 
 fn main() {
-    let cli = vanban::args::Cli::parse();
+    let cli = vanban::args::parse();
     // Not for `serve`: a browser that closes a connection while a page is being sent would
     // end the server (the socket's vectored writes raise SIGPIPE), not just that answer.
     if !matches!(cli.command, vanban::args::Command::Serve(_)) {

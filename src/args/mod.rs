@@ -1,9 +1,12 @@
 //! The command line, as clap reads it.
 
 mod archive;
+mod help;
 mod serve;
+mod vi;
 
 pub use archive::ArchiveCommand;
+pub use help::{command, parse, peek_lang};
 pub use serve::ServeArgs;
 
 use std::path::PathBuf;
@@ -13,19 +16,23 @@ use clap::{Args, Parser, Subcommand};
 use crate::problem::{Lang, words};
 use crate::record::Date;
 
+/// The language of the command line's own errors: `--lang` as given, else `LANG` (clap
+/// has not read `--lang` yet when it checks a value).
+fn lang() -> Lang {
+    Lang::detect(peek_lang(std::env::args_os()))
+}
+
 /// Reads a `YYYY-MM-DD` date the way records write them; clap shows the error, in the
-/// language of `LANG` (the `--lang` flag is not read yet), and exits with 2.
+/// user's language, and exits with 2.
 pub(crate) fn parse_date(text: &str) -> Result<Date, String> {
-    Date::parse(text).map_err(|problem| format!("{}: YYYY-MM-DD", problem.message(Lang::detect(None))))
+    Date::parse(text).map_err(|problem| format!("{}: YYYY-MM-DD", problem.message(lang())))
 }
 
 pub(crate) fn parse_table_file(text: &str) -> Result<PathBuf, String> {
     let path = PathBuf::from(text);
     match path.extension().and_then(|e| e.to_str()) {
         Some("csv" | "pdf") => Ok(path),
-        _ => {
-            Err(words("tệp phải có đuôi .csv hoặc .pdf", "the file must end in .csv or .pdf").take(Lang::detect(None)))
-        }
+        _ => Err(words("tệp phải có đuôi .csv hoặc .pdf", "the file must end in .csv or .pdf").take(lang())),
     }
 }
 
@@ -33,7 +40,7 @@ pub(crate) fn parse_table_file(text: &str) -> Result<PathBuf, String> {
 #[derive(Debug, Parser)]
 #[command(name = "vanban", version, about)]
 pub struct Cli {
-    /// Language of messages: `vi` (default) or `en`; `LANG=en*` also selects English.
+    /// Language of messages and help: `vi` (default) or `en`; `LANG=en*` also selects English.
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
     /// What to do.
@@ -152,7 +159,7 @@ fn set_id(text: &str) -> Result<String, String> {
             "mã bộ tiêu chí chỉ gồm chữ không dấu, số và `-`",
             "use ASCII letters, digits and `-`",
         )
-        .take(Lang::detect(None)))
+        .take(lang()))
     }
 }
 

@@ -46,7 +46,7 @@ pub fn run(command: &ArchiveCommand, lang: Lang) -> Result<(), Error> {
                 },
                 limit: *limit,
             };
-            super::search::search(&query, *json, archive_dir)
+            super::search::search(&query, *json, archive_dir, lang)
         }
         ArchiveCommand::Reindex { archive_dir } => super::search::reindex(archive_dir),
         ArchiveCommand::Add { records, archive_dir } => {
@@ -102,7 +102,14 @@ pub fn run(command: &ArchiveCommand, lang: Lang) -> Result<(), Error> {
             let archive = Archive::open_existing(archive_dir)?;
             for e in archive.list(unit.as_deref(), *year, *kind)? {
                 let totals = e.totals.as_deref().unwrap_or(&e.numbers);
-                super::say!("{}\t{}\t{}\t{}\t{}", e.id, e.date, e.kind.name(), e.unit, totals);
+                super::say!(
+                    "{}\t{}\t{}\t{}\t{}",
+                    e.id,
+                    e.date,
+                    e.kind.in_words(lang),
+                    e.unit,
+                    totals
+                );
             }
             Ok(())
         }
@@ -113,7 +120,7 @@ pub fn run(command: &ArchiveCommand, lang: Lang) -> Result<(), Error> {
             };
             let field = |label, value: &str| super::say!("  {}: {value}", Say::Label(label).to(lang));
             super::say!("{}", e.id);
-            field(Label::Kind, e.kind.name());
+            field(Label::Kind, e.kind.in_words(lang));
             field(Label::Unit, &e.unit);
             field(Label::Issuer, &e.issuer);
             field(Label::Date, &e.date.to_string());

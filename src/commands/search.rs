@@ -5,17 +5,24 @@ use std::path::Path;
 use crate::archive::Archive;
 use crate::archive::search::Query;
 use crate::compose::templates::TemplateSource;
+use crate::documents::RecordKind;
 use crate::error::Error;
+use crate::problem::Lang;
+use crate::problem::say::Say;
 use crate::render::Renderer;
 
-/// Prints the entries found, best first: number, date, kind, unit and entry on one line,
-/// the words around the match under it; or all of it as JSON.
-pub fn search(query: &Query, json: bool, archive_dir: &Path) -> Result<(), Error> {
+/// Prints the entries found, best first: number, date, kind (in words), unit and entry on
+/// one line, the words around the match under it; or all of it as JSON. Says so when
+/// nothing matches (not in JSON, which is then an empty list).
+pub fn search(query: &Query, json: bool, archive_dir: &Path, lang: Lang) -> Result<(), Error> {
     let archive = Archive::open_existing(archive_dir)?;
     let hits = archive.search(query)?;
     if json {
         super::say!("{}", serde_json::to_string_pretty(&hits).unwrap_or_default());
         return Ok(());
+    }
+    if hits.is_empty() {
+        super::say!("{}", Say::NoHits { query: query.text }.to(lang));
     }
     for hit in hits {
         let number = if hit.numbers.is_empty() {
@@ -23,7 +30,8 @@ pub fn search(query: &Query, json: bool, archive_dir: &Path) -> Result<(), Error
         } else {
             hit.numbers.as_str()
         };
-        super::say!("{number}\t{}\t{}\t{}\t{}", hit.date, hit.kind, hit.unit, hit.entry);
+        let kind = RecordKind::words_of(&hit.kind, lang);
+        super::say!("{number}\t{}\t{kind}\t{}\t{}", hit.date, hit.unit, hit.entry);
         if !hit.snippet.is_empty() {
             super::say!("  {}", hit.snippet);
         }

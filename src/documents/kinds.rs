@@ -31,6 +31,25 @@ impl RecordKind {
         }
     }
 
+    /// The kind in words, Vietnamese and English, as the web pages name it ("Buổi làm việc").
+    pub fn names(self) -> crate::problem::Names {
+        match self {
+            RecordKind::WorkingSession => &("Buổi làm việc", "Working session"),
+            RecordKind::Assessment => &("Đánh giá tiêu chí", "Assessment"),
+        }
+    }
+
+    /// The kind in words in `lang`.
+    pub fn in_words(self, lang: crate::problem::Lang) -> &'static str {
+        lang.pick(self.names().0, self.names().1)
+    }
+
+    /// The kind stored as `name` in words in `lang`; a name vanban does not read (from a
+    /// newer archive) as it is stored.
+    pub fn words_of(name: &str, lang: crate::problem::Lang) -> &str {
+        RecordKind::parse(name).map_or(name, |kind| kind.in_words(lang))
+    }
+
     /// The kind a record names, if vanban reads it.
     pub fn parse(name: &str) -> Option<RecordKind> {
         RecordKind::ALL.into_iter().find(|k| k.name() == name)

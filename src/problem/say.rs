@@ -40,6 +40,8 @@ pub enum Say<'a> {
     Watching { documents: usize, ms: f64 },
     /// `archive verify` found nothing wrong.
     ArchiveIntact { files: usize },
+    /// `archive search` found nothing; the words asked (empty when only filters were given).
+    NoHits { query: &'a str },
     /// A field label of `archive show`.
     Label(Label),
     /// A folder search did not follow this link.
@@ -129,6 +131,14 @@ impl Say<'_> {
             Say::ArchiveIntact { files } => words(
                 format!("kho nguyên vẹn: {files} tệp khớp SHA-256, mọi văn bản kết xuất lại giống hệt"),
                 format!("archive intact: {files} files match SHA-256, every document re-renders identically"),
+            ),
+            Say::NoHits { query } if query.trim().is_empty() => words(
+                "Không tìm thấy văn bản nào khớp các điều kiện đã chọn.",
+                "No entry matches the filters given.",
+            ),
+            Say::NoHits { query } => words(
+                format!("Không tìm thấy văn bản nào khớp «{query}»."),
+                format!("No entry matches “{query}”."),
             ),
             Say::Label(label) => match label {
                 Label::Kind => words("loại", "kind"),

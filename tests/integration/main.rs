@@ -14,6 +14,7 @@ mod field_notes;
 mod form;
 mod fuzz_regressions;
 mod gather;
+mod help;
 mod hostile;
 mod hostile_pdf;
 mod invitation;

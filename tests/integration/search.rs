@@ -244,3 +244,52 @@ fn documents_words_tasks_and_entries_gathered_or_merged() {
     ];
     assert_eq!(found_in(&dir, "merged", &march).0, ["an-phu-2026"]);
 }
+
+#[test]
+fn a_search_without_hits_says_so_and_kinds_are_named_in_words() {
+    let dir = archive();
+    let kho = dir.path().join("kho");
+    let run = |args: &[&str]| {
+        let mut all = vec!["archive", "search", "--archive-dir", kho.to_str().unwrap()];
+        all.extend_from_slice(args);
+        let output = vanban(&all);
+        assert!(output.status.success(), "{args:?}: {}", stderr(&output));
+        stdout(&output)
+    };
+    // Nothing found: said on standard output, exit 0, in the user's language.
+    assert_eq!(
+        run(&["--", "khongcotunay"]),
+        "Không tìm thấy văn bản nào khớp «khongcotunay».\n"
+    );
+    assert_eq!(
+        run(&["--lang", "en", "--", "khongcotunay"]),
+        "No entry matches “khongcotunay”.\n"
+    );
+    assert_eq!(
+        run(&["--task-owner", "khong co ai"]),
+        "Không tìm thấy văn bản nào khớp các điều kiện đã chọn.\n"
+    );
+    assert_eq!(run(&["--json", "--", "khongcotunay"]).trim(), "[]", "JSON stays a list");
+
+    // Kinds in words, not the records' `working_session`; JSON keeps the name for scripts.
+    let kinds = |text: &str| -> Vec<String> {
+        let lines = text.lines().filter(|l| !l.starts_with("  "));
+        lines.filter_map(|l| l.split('\t').nth(2)).map(str::to_string).collect()
+    };
+    let text = run(&["--", "xuan truong"]);
+    let found = kinds(&text);
+    assert!(found.iter().any(|k| k == "Buổi làm việc"), "{text}");
+    assert!(
+        found.iter().all(|k| k == "Buổi làm việc" || k == "Đánh giá tiêu chí"),
+        "{text}"
+    );
+    assert!(!text.contains("working_session"), "{text}");
+    let english = run(&["--lang", "en", "--", "xuan truong"]);
+    assert!(kinds(&english).iter().any(|k| k == "Working session"), "{english}");
+    assert!(run(&["--json", "--", "xuan truong"]).contains("\"kind\": \"working_session\""));
+    let list = stdout(&vanban(&["archive", "list", "--archive-dir", kho.to_str().unwrap()]));
+    assert!(
+        list.contains("\tBuổi làm việc\t") && !list.contains("working_session"),
+        "{list}"
+    );
+}

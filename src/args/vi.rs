@@ -1,0 +1,431 @@
+//! The help of the command line in Vietnamese: one line per subcommand and argument, keyed
+//! by its path (`archive.search.kind`; the root is ``), or `*.id` for an argument that
+//! means the same under every subcommand (`*/name` for such a subcommand). The English is the doc comment beside the clap
+//! definition; [`super::help`] puts the two side by side.
+
+/// Path or `*.id`, then the Vietnamese.
+pub const HELP_VI: &[(&str, &str)] = &[
+    (
+        "",
+        "Chuyển bản ghi YAML về các buổi làm việc thành văn bản hành chính tiếng Việt (Nghị định 30/2020/NĐ-CP, Hướng dẫn 36-HD/VPTW).",
+    ),
+    (
+        "*.lang",
+        "Ngôn ngữ của thông báo và trợ giúp: tiếng Việt (mặc định) hoặc tiếng Anh; biến môi trường `LANG=en*` cũng chọn tiếng Anh.",
+    ),
+    // clap's own: the help and version flags, the `help` subcommand
+    ("*.help", "In trợ giúp."),
+    ("*.version", "In số phiên bản."),
+    ("*/help", "In trợ giúp này, hoặc trợ giúp của các lệnh được nêu."),
+    (
+        "*.records",
+        "Các tệp bản ghi, hoặc thư mục để tìm các bản ghi `.yaml` trong đó.",
+    ),
+    ("*.templates", "Thư mục mẫu riêng, thay thế mẫu có sẵn theo từng tệp."),
+    ("*.archive_dir", "Thư mục kho lưu trữ."),
+    ("*.folder", "Thư mục bản ghi."),
+    // render, check, watch
+    ("render", "Kết xuất mọi văn bản mà các bản ghi yêu cầu."),
+    (
+        "render.jobs",
+        "Số bản ghi kết xuất cùng lúc (mặc định: bằng số nhân của máy).",
+    ),
+    ("render.output", "Thư mục ghi kết quả."),
+    (
+        "render.emit_typst",
+        "Ghi thêm mã nguồn Typst đã sinh (và thư viện dàn trang) bên cạnh các tệp PDF.",
+    ),
+    (
+        "render.archive",
+        "Xuất PDF lưu trữ: PDF/A-3u, đính kèm bản ghi và các kết quả đánh giá.",
+    ),
+    (
+        "render.format",
+        "Các định dạng cần ghi, cách nhau bằng dấu phẩy: `pdf`, `docx` (bản nháp Word để sửa).",
+    ),
+    (
+        "render.sign_fields",
+        "Tạo sẵn ô chữ ký trống tại vị trí người ký, để ký bằng phần mềm khác.",
+    ),
+    ("check", "Kiểm tra bản ghi và in lỗi, cảnh báo; không ghi tệp nào."),
+    (
+        "watch",
+        "Kết xuất một bản ghi, rồi kết xuất lại mỗi khi bản ghi, kết quả đánh giá hoặc mẫu thay đổi.",
+    ),
+    ("watch.record", "Bản ghi cần theo dõi."),
+    ("watch.output", "Thư mục ghi kết quả."),
+    (
+        "watch.templates",
+        "Thư mục mẫu riêng, thay thế mẫu có sẵn theo từng tệp (cũng được theo dõi).",
+    ),
+    // archive
+    ("archive", "Kho lưu trữ bản ghi và PDF lưu trữ, kèm chỉ mục."),
+    (
+        "archive.add",
+        "Ban hành bản ghi: kiểm tra, lấy số theo sổ đăng ký, kết xuất bản lưu trữ, cất vào kho và lập chỉ mục (kèm các kết quả đánh giá). Tệp PDF lưu trữ (`.pdf`) ban hành ở nơi khác thì được thu nhận: bản ghi đính kèm được kết xuất lại và đối chiếu với tệp PDF.",
+    ),
+    (
+        "archive.add.records",
+        "Tệp bản ghi, tệp PDF lưu trữ, hoặc thư mục chứa các tệp đó.",
+    ),
+    (
+        "archive.merge",
+        "Gộp mọi mục của một kho khác vào kho này (gộp hai lần cũng không thay đổi gì).",
+    ),
+    (
+        "archive.merge.other",
+        "Thư mục của kho kia (nơi có tệp `index.sqlite`).",
+    ),
+    ("archive.merge.archive_dir", "Thư mục kho nhận các mục được gộp vào."),
+    ("archive.list", "Liệt kê các mục trong kho."),
+    (
+        "archive.list.unit",
+        "Chỉ đơn vị này (ghi như trong bản ghi, ví dụ `xã Xuân Trường`).",
+    ),
+    ("archive.list.year", "Chỉ năm này."),
+    (
+        "archive.list.kind",
+        "Chỉ loại này: `working_session` (buổi làm việc) hoặc `assessment` (đánh giá tiêu chí).",
+    ),
+    ("archive.show", "Xem một mục và các tệp của mục đó."),
+    ("archive.show.id", "Tên mục (hoặc phần đầu của tên)."),
+    (
+        "archive.history",
+        "Các lần đánh giá của một đơn vị theo thời gian, và những tiêu chí đã thay đổi.",
+    ),
+    ("archive.history.unit", "Đơn vị."),
+    (
+        "archive.search",
+        "Tìm các mục theo từ ngữ, gõ có dấu hay không dấu đều được; mục khớp nhất đứng trước.",
+    ),
+    (
+        "archive.search.query",
+        "Từ cần tìm; cụm từ đặt trong ngoặc kép phải khớp đúng thứ tự. Có thể bỏ trống khi đã lọc theo nhiệm vụ.",
+    ),
+    ("archive.search.unit", "Chỉ đơn vị này."),
+    (
+        "archive.search.kind",
+        "Chỉ loại này: `working_session` (buổi làm việc) hoặc `assessment` (đánh giá tiêu chí).",
+    ),
+    ("archive.search.from", "Từ ngày này (YYYY-MM-DD)."),
+    ("archive.search.to", "Đến ngày này (YYYY-MM-DD)."),
+    (
+        "archive.search.issuer",
+        "Chỉ cơ quan ban hành có tên chứa các từ này (\"huyen uy tho xuan\").",
+    ),
+    (
+        "archive.search.task_owner",
+        "Chỉ các mục giao nhiệm vụ cho cơ quan, đơn vị này (\"Phòng Kinh tế\" hoặc \"phong kinh te\").",
+    ),
+    (
+        "archive.search.due_from",
+        "Chỉ các mục có nhiệm vụ đến hạn từ ngày này trở đi (YYYY-MM-DD).",
+    ),
+    (
+        "archive.search.due_to",
+        "Chỉ các mục có nhiệm vụ đến hạn trước hoặc đúng ngày này (YYYY-MM-DD).",
+    ),
+    ("archive.search.limit", "Số mục tối đa."),
+    ("archive.search.json", "In dạng JSON, dùng cho các tập lệnh."),
+    (
+        "archive.reindex",
+        "Lập lại chỉ mục tìm kiếm từ các bản ghi đã lưu (sau khi nâng cấp).",
+    ),
+    (
+        "archive.verify",
+        "Tính lại mã băm mọi tệp và kết xuất lại mọi bản ghi; báo mọi chỗ sai khác.",
+    ),
+    (
+        "archive.register",
+        "Sổ đăng ký văn bản đi: in ra màn hình, xuất tệp CSV hoặc PDF.",
+    ),
+    ("archive.register.year", "Chỉ năm này."),
+    (
+        "archive.register.issuer",
+        "Chỉ cơ quan ban hành này (tên như khi in, hoặc mã của cơ quan).",
+    ),
+    (
+        "archive.register.output",
+        "Ghi ra tệp FILE.csv hoặc FILE.pdf thay vì in ra màn hình.",
+    ),
+    (
+        "archive.register-setting",
+        "Cơ quan ban hành đánh số riêng cho từng loại văn bản (`--per-type`) hay đánh số chung cho mọi loại (`--shared`, mặc định theo Nghị định 30/2020/NĐ-CP đối với cơ quan nhà nước).",
+    ),
+    (
+        "archive.register-setting.issuer",
+        "Cơ quan ban hành, tên như khi in (ví dụ `ỦY BAN NHÂN DÂN XÃ XUÂN TRƯỜNG`).",
+    ),
+    (
+        "archive.register-setting.per_type",
+        "Mỗi loại văn bản một dãy số riêng.",
+    ),
+    (
+        "archive.register-setting.shared",
+        "Mọi loại văn bản dùng chung một dãy số.",
+    ),
+    (
+        "archive.summary",
+        "Bảng PDF tổng hợp kết quả mới nhất của mọi đơn vị theo một bộ tiêu chí.",
+    ),
+    ("archive.summary.set", "Mã bộ tiêu chí."),
+    (
+        "archive.summary.as_of",
+        "Chỉ tính các lần đánh giá đến hết ngày này (YYYY-MM-DD).",
+    ),
+    (
+        "archive.summary.output",
+        "Tệp PDF ghi ra (mặc định `tong-hop-<set>.pdf`).",
+    ),
+    // extract, templates, serve
+    ("extract", "Ghi ra các tệp đính kèm trong một PDF lưu trữ."),
+    ("extract.pdf", "Tệp PDF."),
+    ("extract.output", "Thư mục ghi ra."),
+    (
+        "extract.force",
+        "Thay các tệp trong thư mục ghi ra nếu chúng khác tệp đính kèm.",
+    ),
+    ("templates", "Làm việc với các mẫu có sẵn."),
+    (
+        "templates.export",
+        "Ghi các mẫu có sẵn ra một thư mục, để làm bộ mẫu riêng.",
+    ),
+    ("templates.export.dir", "Thư mục đích."),
+    ("templates.export.force", "Ghi đè các tệp đã có."),
+    (
+        "serve",
+        "Ứng dụng web trên máy: danh sách bản ghi, trình soạn có xem trước trực tiếp, biểu mẫu tạo bản ghi mới, tải văn bản về.",
+    ),
+    ("serve.folder", "Thư mục chứa các bản ghi và kết quả đánh giá."),
+    ("serve.port", "Cổng (0: một cổng trống bất kỳ; địa chỉ sẽ được in ra)."),
+    (
+        "serve.bind",
+        "Địa chỉ lắng nghe; mọi địa chỉ không phải loopback đều bắt buộc có mã truy cập.",
+    ),
+    (
+        "serve.token",
+        "Mã truy cập mà mọi yêu cầu phải mang theo (tự tạo và in ra khi cần mà chưa có). Người dùng khác trên máy có thể thấy mã này (`ps`): nên dùng `--token-env`.",
+    ),
+    (
+        "serve.token_env",
+        "Tên biến môi trường chứa mã truy cập (để mã không nằm trên dòng lệnh).",
+    ),
+    ("serve.output", "Thư mục ghi văn bản (mặc định FOLDER/out)."),
+    ("serve.archive_dir", "Thư mục kho lưu trữ: bật chức năng «Lưu vào kho»."),
+    (
+        "serve.tls_cert",
+        "Dùng HTTPS với chứng chỉ này (PEM), kèm `--tls-key`. Ngoài loopback, HTTPS luôn bật: nếu không có chứng chỉ, lần chạy đầu sẽ tạo một chứng chỉ tự ký trong FOLDER/.vanban/tls và in dấu vân tay để người dùng đối chiếu.",
+    ),
+    ("serve.tls_key", "Khóa bí mật của chứng chỉ (PEM)."),
+    (
+        "serve.tls",
+        "Dùng HTTPS cả trên loopback (chứng chỉ tự ký, trừ khi có `--tls-cert`).",
+    ),
+    (
+        "serve.pkcs11",
+        "Ký văn bản đã ban hành ngay trên trang: mô-đun PKCS#11 của các token USB cắm vào máy này (cần `--archive-dir`), hoặc `auto`. Mã PIN nhập trên trang.",
+    ),
+    (
+        "serve.person_token",
+        "Token của lãnh đạo (nhãn của token), khi có nhiều token đang cắm.",
+    ),
+    (
+        "serve.person_key",
+        "Khóa của lãnh đạo trên token (nhãn của khóa), khi token chứa nhiều khóa.",
+    ),
+    (
+        "serve.agency_token",
+        "Token của cơ quan (văn thư giữ), khi có nhiều token đang cắm.",
+    ),
+    (
+        "serve.agency_key",
+        "Khóa của cơ quan trên token, khi token chứa nhiều khóa.",
+    ),
+    (
+        "serve.signature_image",
+        "Ảnh chữ ký tay của lãnh đạo (PNG, nền trong suốt).",
+    ),
+    ("serve.seal", "Ảnh con dấu của cơ quan (PNG, đúng kích thước thật)."),
+    ("serve.tsa", "Máy chủ cấp dấu thời gian cho mỗi chữ ký (PAdES B-T)."),
+    (
+        "serve.ltv",
+        "Lưu trong tệp kết quả kiểm tra thu hồi của từng chứng thư số (PAdES B-LT; cần `--tsa`).",
+    ),
+    (
+        "serve.trust",
+        "Các chứng thư gốc tin cậy (PEM) để kiểm tra chữ ký hiển thị trên trang.",
+    ),
+    // new, schema, sign
+    (
+        "new",
+        "Ghi khung một bản ghi mới, có chú thích (không bao giờ ghi đè tệp đã có).",
+    ),
+    (
+        "new.kind",
+        "`session` (buổi làm việc) hoặc `assessment` (kết quả đánh giá).",
+    ),
+    ("new.output", "Tệp cần ghi (mặc định: in ra đầu ra chuẩn)."),
+    ("schema", "Ghi JSON Schema (draft 2020-12) của định dạng bản ghi."),
+    ("schema.output", "Tệp cần ghi (mặc định: in ra đầu ra chuẩn)."),
+    (
+        "sign",
+        "Ký số tệp PDF (PAdES B-B) tại vị trí người ký: với tư cách cá nhân, hoặc với tư cách cơ quan khi có `--agency`.",
+    ),
+    (
+        "sign.pdfs",
+        "Các tệp PDF cần ký (do `vanban render` tạo ra), dùng chung một mật khẩu hoặc mã PIN.",
+    ),
+    ("sign.p12", "Tệp PKCS#12 (.p12/.pfx) chứa khóa và chuỗi chứng thư số."),
+    (
+        "sign.pkcs11",
+        "Mô-đun PKCS#11 (.so/.dll) của token USB chứa khóa và chứng thư số; `auto`: mô-đun duy nhất đã đăng ký trên máy này đang có token cắm vào.",
+    ),
+    ("sign.token_label", "Nhãn của token, khi có nhiều token đang cắm."),
+    ("sign.key_label", "Nhãn của khóa, khi token chứa nhiều khóa."),
+    (
+        "sign.pin_env",
+        "Biến môi trường chứa mã PIN của token (nếu không có, mã PIN được hỏi một lần trên màn hình dòng lệnh).",
+    ),
+    (
+        "sign.tsa",
+        "Máy chủ cấp dấu thời gian (RFC 3161); mỗi chữ ký mang một dấu thời gian của máy chủ này (PAdES B-T).",
+    ),
+    (
+        "sign.ltv",
+        "Lưu thêm trong tệp mọi chứng thư số và danh sách thu hồi (CRL) của chúng, lấy từ điểm phân phối ghi trong chứng thư, để chữ ký còn kiểm tra được sau nhiều năm (PAdES B-LT; cần `--tsa`).",
+    ),
+    (
+        "sign.archive_timestamp",
+        "Không thêm chữ ký: lưu các danh sách thu hồi (như `--ltv`), rồi đóng dấu thời gian tài liệu từ `--tsa` lên cả tệp (PAdES B-LTA); cần đóng lại trước khi chứng thư của máy chủ cấp dấu thời gian hết hạn.",
+    ),
+    (
+        "sign.password_env",
+        "Biến môi trường chứa mật khẩu tệp .p12 (nếu không có, mật khẩu được hỏi trên màn hình dòng lệnh).",
+    ),
+    ("sign.agency", "Ký với tư cách cơ quan, có hình con dấu."),
+    (
+        "sign.image",
+        "Chữ ký tay của người ký: ảnh PNG, mực xanh, nền trong suốt.",
+    ),
+    (
+        "sign.seal",
+        "Con dấu của cơ quan: ảnh PNG, màu đỏ, nền trong suốt, đúng kích thước thật (dpi).",
+    ),
+    (
+        "sign.signer",
+        "Ký vào vị trí nào: `chair` (chủ trì) hoặc `secretary` (thư ký) trong biên bản; không cần khi chỉ có một người ký.",
+    ),
+    (
+        "sign.output",
+        "Tệp PDF ghi ra (mặc định `<tên>-da-ky.pdf`; tệp đầu vào `-da-ky.pdf` được ký ngay trên tệp đó).",
+    ),
+    // users, audit
+    (
+        "users",
+        "Người dùng của cơ quan và vai trò của họ (lưu trong FOLDER/.vanban/office.sqlite).",
+    ),
+    (
+        "users.add",
+        "Thêm một người với một vai trò; người đầu tiên được thêm sẽ bật đăng nhập trong `serve`.",
+    ),
+    ("users.add.name", "Tên đăng nhập."),
+    ("users.add.role", "Vai trò."),
+    (
+        "users.add.password_env",
+        "Đọc mật khẩu từ biến môi trường này thay vì hỏi trên màn hình dòng lệnh.",
+    ),
+    ("users.list", "Liệt kê người dùng, vai trò, và những ai đang bị khóa."),
+    (
+        "users.disable",
+        "Không cho một người đăng nhập nữa (dấu vết của họ vẫn còn trong nhật ký).",
+    ),
+    ("users.disable.name", "Tên người dùng."),
+    (
+        "users.set-role",
+        "Đổi vai trò của một người (các phiên đang mở của họ sẽ kết thúc).",
+    ),
+    ("users.set-role.name", "Tên người dùng."),
+    ("users.set-role.role", "Vai trò mới."),
+    (
+        "users.remove",
+        "Xóa một người (các phiên đang mở của họ kết thúc; dấu vết của họ vẫn còn trong nhật ký).",
+    ),
+    ("users.remove.name", "Tên người dùng."),
+    (
+        "users.reset-password",
+        "Đặt mật khẩu mới cho một người (và mở khóa lại nếu đang bị khóa).",
+    ),
+    ("users.reset-password.name", "Tên người dùng."),
+    (
+        "users.reset-password.password_env",
+        "Đọc mật khẩu từ biến môi trường này thay vì hỏi trên màn hình dòng lệnh.",
+    ),
+    (
+        "audit",
+        "Nhật ký thao tác: ai làm gì, lúc nào, từ đâu; và nhật ký có bị sửa hay không.",
+    ),
+    (
+        "audit.verify",
+        "Kiểm tra không mục nào bị sửa hoặc xóa và nhật ký vẫn giữ mọi mốc (các mốc trong tệp mốc và, khi có `--archive-dir`, mốc của từng mục đã ban hành); nếu không, thoát với mã 1 và nêu mốc đầu tiên không khớp.",
+    ),
+    (
+        "audit.verify.archive_dir",
+        "Kho lưu trữ mà mỗi mục đã ban hành giữ mốc đầu nhật ký tại thời điểm ban hành.",
+    ),
+    (
+        "audit.anchor",
+        "Lưu mốc đầu nhật ký ra ngoài cơ sở dữ liệu (ghi thêm vào `.vanban/audit-anchors`), kèm dấu thời gian RFC 3161 từ `--tsa`.",
+    ),
+    ("audit.anchor.tsa", "Địa chỉ URL của máy chủ cấp dấu thời gian."),
+    ("audit.list", "Liệt kê các mục nhật ký, cũ nhất trước."),
+    ("audit.list.user", "Chỉ thao tác của người này."),
+    (
+        "audit.list.record",
+        "Chỉ thao tác trên bản ghi này (đường dẫn, hoặc một phần đường dẫn).",
+    ),
+    ("audit.list.since", "Chỉ từ ngày này trở đi."),
+    // verify, criteria
+    (
+        "verify",
+        "Báo cáo mọi chữ ký trong một tệp PDF: người ký, thời điểm ký, còn nguyên vẹn hay không, phạm vi được ký, chuỗi chứng thư.",
+    ),
+    ("verify.pdf", "Tệp PDF đã ký."),
+    ("verify.trust", "Tệp PEM chứa các chứng thư gốc tin cậy."),
+    (
+        "verify.at",
+        "Cho biết thêm mỗi chữ ký có còn kiểm tra được vào ngày sau này (YYYY-MM-DD) hay không, khi chứng thư số của người ký có thể đã hết hạn.",
+    ),
+    ("verify.report", "Ghi thêm báo cáo dạng JSON ra tệp này."),
+    (
+        "criteria",
+        "Bộ tiêu chí: những bộ vanban có sẵn, và bộ lập từ bảng của cơ quan.",
+    ),
+    (
+        "criteria.list",
+        "Liệt kê các bộ có sẵn, kèm số lượng và những phần đã được xác nhận.",
+    ),
+    (
+        "criteria.show",
+        "Xem một bộ: mã của bộ có sẵn, hoặc đường dẫn tệp bộ tiêu chí.",
+    ),
+    ("criteria.show.set", "Mã bộ hoặc đường dẫn."),
+    (
+        "criteria.import",
+        "Chuyển một bảng (CSV, hoặc trang tính đầu tiên của tệp .xlsx) thành tệp bộ tiêu chí.",
+    ),
+    ("criteria.import.table", "Bảng nguồn."),
+    (
+        "criteria.import.id",
+        "Mã của bộ (chữ không dấu, chữ số và `-`), ví dụ `th-2026-xa-ntm`.",
+    ),
+    ("criteria.import.name", "Tên đầy đủ của bộ."),
+    (
+        "criteria.import.decision",
+        "Quyết định ban hành bộ tiêu chí, ví dụ `Quyết định số 12/2026/QĐ-UBND ngày 2/3/2026 của ...`.",
+    ),
+    (
+        "criteria.import.output",
+        "Tệp bộ tiêu chí ghi ra (mặc định `<id>.yaml`).",
+    ),
+    ("criteria.import.force", "Ghi đè tệp ghi ra nếu đã có."),
+];
