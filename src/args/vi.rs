@@ -319,6 +319,27 @@ pub const HELP_VI: &[(&str, &str)] = &[
         "sign.output",
         "Tệp PDF ghi ra (mặc định `<tên>-da-ky.pdf`; tệp đầu vào `-da-ky.pdf` được ký ngay trên tệp đó).",
     ),
+    (
+        "sign.prepare",
+        "Bước một của ký hai bước: thêm ô ký, hình thức chữ ký (tên lấy từ chứng thư số) và chỗ trống cho chữ ký vào tệp `-o`, giữ bên cạnh những gì `--finish` cần, và in ra giá trị băm (`digest`) để thiết bị ký hoặc dịch vụ ký từ xa ký.",
+    ),
+    ("sign.cert", "Cùng `--prepare`: chứng thư số của người ký (PEM hoặc DER)."),
+    (
+        "sign.chain",
+        "Cùng `--prepare`: một chứng thư số trong chuỗi của nó (PEM hoặc DER); nhắc lại cho từng chứng thư.",
+    ),
+    (
+        "sign.finish",
+        "Bước hai: gắn chữ ký trên giá trị băm vào tệp đã chuẩn bị bằng `--prepare`, sau khi kiểm tra chữ ký khớp chứng thư số.",
+    ),
+    (
+        "sign.signature",
+        "Cùng `--finish`: tệp chứa chữ ký dạng base64 (RSA PKCS#1 v1.5 hoặc ECDSA); `-` là đọc từ đầu vào chuẩn.",
+    ),
+    (
+        "sign.allow_other_signer",
+        "Vẫn ký khi chứng thư số mang tên người khác với người ký ghi trên văn bản (hoặc, với `--agency`, cơ quan khác cơ quan ban hành): ký thay.",
+    ),
     // users, audit
     (
         "users",
