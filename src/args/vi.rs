@@ -1,7 +1,7 @@
 //! The help of the command line in Vietnamese: one line per subcommand and argument, keyed
 //! by its path (`archive.search.kind`; the root is ``), or `*.id` for an argument that
 //! means the same under every subcommand (`*/name` for such a subcommand). The English is the doc comment beside the clap
-//! definition; [`super::help`] puts the two side by side.
+//! definition; `help.rs` puts the two side by side.
 
 /// Path or `*.id`, then the Vietnamese.
 pub const HELP_VI: &[(&str, &str)] = &[
@@ -323,7 +323,10 @@ pub const HELP_VI: &[(&str, &str)] = &[
         "sign.prepare",
         "Bước một của ký hai bước: thêm ô ký, hình thức chữ ký (tên lấy từ chứng thư số) và chỗ trống cho chữ ký vào tệp `-o`, giữ bên cạnh những gì `--finish` cần, và in ra giá trị băm (`digest`) để thiết bị ký hoặc dịch vụ ký từ xa ký.",
     ),
-    ("sign.cert", "Cùng `--prepare`: chứng thư số của người ký (PEM hoặc DER)."),
+    (
+        "sign.cert",
+        "Cùng `--prepare`: chứng thư số của người ký (PEM hoặc DER).",
+    ),
     (
         "sign.chain",
         "Cùng `--prepare`: một chứng thư số trong chuỗi của nó (PEM hoặc DER); nhắc lại cho từng chứng thư.",
