@@ -18,6 +18,7 @@ mod hostile_pdf;
 mod invitation;
 mod kinds;
 mod layers;
+mod last_page;
 mod layout;
 mod loopback;
 mod ltv;
