@@ -35,6 +35,7 @@ mod pdf_graphs;
 mod pdfa;
 mod pki;
 mod register;
+mod report_focus;
 mod scaffold;
 mod schema;
 mod search;
