@@ -38,6 +38,12 @@ fn month_as_written(month: u8) -> String {
     }
 }
 
+/// `5/2/2026`: day and month without leading zeros, as the press writes a date in running
+/// text ("Sáng 5/2/2026", "Chiều 27/3/2024"); only a dateline is padded.
+pub fn date_unpadded(date: Date) -> String {
+    format!("{}/{}/{}", date.day, date.month, date.year)
+}
+
 /// `27/03/2024`: the padded numeric form portals print in a dateline.
 pub fn date_numeric_padded(date: Date) -> String {
     format!("{:02}/{:02}/{}", date.day, date.month, date.year)
@@ -251,6 +257,12 @@ mod tests {
         assert_eq!(date_short(date(2026, 2, 5)), "05/02/2026");
         assert_eq!(date_words(date(2026, 2, 5)), "ngày 05 tháng 02 năm 2026");
         assert_eq!(date_numeric_padded(date(2024, 3, 7)), "07/03/2024");
+    }
+
+    #[test]
+    fn the_press_writes_dates_without_leading_zeros() {
+        assert_eq!(date_unpadded(date(2026, 2, 5)), "5/2/2026");
+        assert_eq!(date_unpadded(date(2024, 3, 27)), "27/3/2024");
     }
 
     #[test]

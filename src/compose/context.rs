@@ -13,7 +13,7 @@ pub use super::facts::{DateContext, IssuerContext, PersonContext, TimeContext, d
 use super::facts::{person_context, time_context};
 use super::news::NewsContext;
 use crate::documents::asked_by_session;
-use crate::record::{IssuerSystem, Participant, WorkingSession};
+use crate::record::{IssuerSystem, Participant, ReportFocus, WorkingSession};
 use crate::vietnamese as vn;
 
 /// Everything a working-session template can use.
@@ -102,6 +102,8 @@ pub struct ReportContext {
     pub proposals: Vec<String>,
     /// Computed results of the assessments the report relies on.
     pub assessments: Vec<AssessmentSummary>,
+    /// `general` or `results`: what the report was about (the record's `report.focus`).
+    pub focus: ReportFocus,
 }
 
 /// One opinion.
@@ -220,6 +222,7 @@ fn report_context(report: &crate::record::Report) -> ReportContext {
         assessments: Vec::new(),
         difficulties: report.difficulties.iter().map(|t| one_paragraph(t)).collect(),
         proposals: report.proposals.iter().map(|t| one_paragraph(t)).collect(),
+        focus: report.focus,
     }
 }
 

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::facts::{DateContext, date_context};
+use super::punctuation;
 use crate::documents::{Asked, Codes, Format, Spec, date_of, symbol};
 use crate::record::{Date, Issuer, IssuerSystem};
 use crate::vietnamese as vn;
@@ -25,7 +26,7 @@ pub struct DocumentContext {
     pub date_line: String,
     /// The signer, when one person signs.
     pub signer: Option<SignerContext>,
-    /// Nơi nhận.
+    /// Nơi nhận, each item without the mark the layout ends it with.
     pub recipients: Vec<String>,
     /// Who "thông báo" in the closing line: the body itself when signed on its behalf
     /// (`TM.`, `T/M`), else the drafting office.
@@ -93,7 +94,8 @@ fn document_context(
             position: vn::upper(&signer.position),
             name: signer.name.clone(),
         }),
-        recipients: asked.recipients.to_vec(),
+        // `vanban.typ` ends each item itself ("- …;", the last "- ….").
+        recipients: asked.recipients.iter().map(|r| punctuation::clause(r)).collect(),
         announcer: if on_behalf {
             issuer.name.value.clone()
         } else {

@@ -30,9 +30,12 @@ pub struct DateContext {
     pub iso: String,
     /// `ngày 27 tháng 3 năm 2024`.
     pub words: String,
-    /// `27/3/2024`.
+    /// `27/3/2024`, `05/02/2026`: as a document writes it in its text (ND30 pads days 1–9
+    /// and months 1–2).
     pub short: String,
-    /// `27/03/2024`.
+    /// `27/3/2024`, `5/2/2026`: as the press writes it in running text.
+    pub unpadded: String,
+    /// `27/03/2024`: a dateline.
     pub padded: String,
     /// The year.
     pub year: i32,
@@ -78,6 +81,7 @@ pub fn date_context(date: Date) -> DateContext {
         iso: date.to_string(),
         words: vn::date_words(date),
         short: vn::date_short(date),
+        unpadded: vn::date_unpadded(date),
         padded: vn::date_numeric_padded(date),
         year: date.year,
     }

@@ -9,6 +9,7 @@ pub mod document;
 pub mod facts;
 pub mod model;
 pub mod news;
+pub mod punctuation;
 pub mod templates;
 pub mod title_lines;
 

@@ -36,7 +36,7 @@ impl NewsContext {
     pub fn new(spec: &NewsSpec, date: Date, start: Time) -> NewsContext {
         NewsContext {
             dateline: format!("Đăng lúc: {} (GMT+7)", vn::date_numeric_padded(date)),
-            when: format!("{} {}", vn::part_of_day(start), vn::date_short(date)),
+            when: format!("{} {}", vn::part_of_day(start), vn::date_unpadded(date)),
             author: spec.author.clone(),
             unit: spec.unit.clone(),
             photos: spec
@@ -160,7 +160,7 @@ mod tests {
             day: 7,
         };
         let news = NewsContext::new(&spec, date, Time { hour: 19, minute: 30 });
-        assert_eq!(news.when, "Tối 07/3/2024");
+        assert_eq!(news.when, "Tối 7/3/2024", "running text is not padded");
         assert_eq!(news.dateline, "Đăng lúc: 07/03/2024 (GMT+7)");
     }
 }

@@ -1,15 +1,17 @@
 //! Built-in templates, embedded in the binary and overridable file by file from a folder.
 //!
 //! Record values reach Typst only as string literals: in markup `{{ value }}` prints
-//! `#"…";`, and in code `{{ value|str }}` prints `"…"`. Whatever a value holds, it is text.
+//! `#"…";`, and in code `{{ value|str }}` prints `"…"`. Whatever a value holds, it is text,
+//! and it is set as running text ([`typst_text`]): a dash between spaces never starts a line.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use minijinja::syntax::SyntaxConfig;
 use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, Output, State};
 
-use super::title_lines;
+use super::{punctuation, title_lines};
 use crate::error::Error;
 use crate::vietnamese as vn;
 
@@ -132,7 +134,8 @@ impl TemplateSource {
             };
             title_lines::break_text(&text, width_mm * 72.0 / 25.4, style)
         });
-        env.add_filter("clause", |s: String| s.trim_end_matches(['.', ';', ' ']).to_string());
+        env.add_filter("clause", |s: String| punctuation::clause(&s));
+        env.add_filter("then", |s: String, after: String| punctuation::then(&s, &after));
         env
     }
 }
@@ -156,7 +159,7 @@ fn is_plain_name(name: &str) -> bool {
 /// In Typst templates, a plain value prints as a string literal inside markup.
 fn typst_formatter(out: &mut Output, state: &mut State, value: &Value) -> Result<(), minijinja::Error> {
     let escape: fn(&str) -> String = match state.auto_escape() {
-        AutoEscape::Custom(name) if name == "typst" => |text| format!("#{};", typst_string(text)),
+        AutoEscape::Custom(name) if name == "typst" => |text| format!("#{};", typst_text(text)),
         AutoEscape::Custom(name) if name == "markdown" => markdown_text,
         _ => return minijinja::escape_formatter(out, state, value),
     };
@@ -204,7 +207,7 @@ pub fn typst_value(value: &Value) -> String {
             if text.parse::<f64>().is_ok() {
                 text
             } else {
-                typst_string(&text)
+                typst_text(&text)
             }
         }
         ValueKind::Seq | ValueKind::Iterable => {
@@ -235,8 +238,35 @@ pub fn typst_value(value: &Value) -> String {
                 format!("({})", entries.join(", "))
             }
         }
-        _ => typst_string(&value.to_string()),
+        _ => typst_text(&value.to_string()),
     }
+}
+
+/// Record text as a Typst string literal set as running text: the space before a dash
+/// between spaces (" - ", " – ", " — ") is a no-break space, so that "Văn phòng - Thống kê"
+/// never breaks into a line starting "- Thống kê" (it would read as a list item); a line
+/// may still end with the dash.
+pub fn typst_text(text: &str) -> String {
+    typst_string(&bind_dashes(text))
+}
+
+/// `text` with every space that comes before a dash standing between spaces made a no-break space.
+fn bind_dashes(text: &str) -> Cow<'_, str> {
+    const DASHES: [char; 3] = ['-', '–', '—'];
+    if !text.contains(" -") && !text.contains(" –") && !text.contains(" —") {
+        return Cow::Borrowed(text);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let bound = chars.iter().enumerate().map(|(i, &c)| {
+        let dash_follows = chars.get(i + 1).is_some_and(|d| DASHES.contains(d));
+        let dash_stands_alone = chars.get(i + 2).is_none_or(|s| s.is_whitespace());
+        if c == ' ' && dash_follows && dash_stands_alone {
+            '\u{a0}'
+        } else {
+            c
+        }
+    });
+    Cow::Owned(bound.collect())
 }
 
 /// A Typst string literal that reads back exactly as `text`.
@@ -250,6 +280,7 @@ pub fn typst_string(text: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
+            '\u{a0}' => out.push_str("\\u{a0}"),
             c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
             c => out.push(c),
         }
@@ -267,6 +298,15 @@ mod tests {
         assert_eq!(typst_string(r#"a "b" \c"#), r#""a \"b\" \\c""#);
         assert_eq!(typst_string("x\ny"), r#""x\ny""#);
         assert_eq!(typst_string("\u{7}"), r#""\u{7}""#);
+    }
+
+    #[test]
+    fn a_dash_between_spaces_is_bound_to_the_word_before_it() {
+        assert_eq!(typst_text("Văn phòng - Thống kê"), r#""Văn phòng\u{a0}- Thống kê""#);
+        assert_eq!(typst_text("sáng – xanh"), r#""sáng\u{a0}– xanh""#);
+        assert_eq!(typst_text("2022 - 2025 -"), r#""2022\u{a0}- 2025\u{a0}-""#);
+        assert_eq!(typst_text("Số 12-TB/HU, -5 độ, a -b"), r#""Số 12-TB/HU, -5 độ, a -b""#);
+        assert_eq!(typst_string("a - b"), r#""a - b""#, "plain literals stay exact");
     }
 
     #[test]

@@ -189,6 +189,22 @@ pub struct Report {
     /// Proposals (kiến nghị, đề xuất), one paragraph each.
     #[serde(default)]
     pub proposals: Vec<String>,
+    /// What the report was about, which chooses how the notice and the minutes introduce it.
+    #[serde(default)]
+    pub focus: ReportFocus,
+}
+
+/// What a unit's report was about: the wording that introduces it in the documents.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum ReportFocus {
+    /// Any visit (the default): the notice hears "báo cáo của <host>" and heads its first
+    /// part "Tình hình chung"; the minutes say the presenter "trình bày báo cáo của <host>".
+    #[default]
+    General,
+    /// The session reviewed the unit's results: "báo cáo kết quả thực hiện nhiệm vụ", and the
+    /// notice's first part is "Kết quả đạt được".
+    Results,
 }
 
 /// One opinion in the discussion.

@@ -246,6 +246,7 @@ secretary:                     # người ghi biên bản
   titles: {secretary_titles}
 
 # report:                      # báo cáo của đơn vị
+#   focus: results             # chỉ khi buổi làm việc nghe báo cáo kết quả thực hiện nhiệm vụ
 #   summary: |
 #     ...
 #   difficulties: [...]

@@ -39,6 +39,11 @@ pub const LABELS: &[(&str, &str, &str)] = &[
     ("evidence", "Minh chứng", "Evidence"),
     ("file", "Tệp ảnh", "Photo file"),
     (
+        "focus",
+        "Nội dung báo cáo (lời giới thiệu trong thông báo)",
+        "What the report was about (the notice's opening)",
+    ),
+    (
         "group",
         "Nhóm (nếu không phải một người)",
         "Group (instead of one person)",
@@ -111,6 +116,8 @@ pub const VALUES: &[(&str, &str, &str)] = &[
     ("review", "Thẩm định, phúc tra", "Review"),
     ("before", "Trước khi họp", "Before the meeting"),
     ("after", "Sau khi họp", "After the meeting"),
+    ("general", "Tình hình chung (mặc định)", "General (the default)"),
+    ("results", "Kết quả thực hiện nhiệm vụ", "Results of the unit's tasks"),
 ];
 
 /// The label of the field at `pointer` (`/conclusions/directives/2` → "Nhiệm vụ, giải pháp

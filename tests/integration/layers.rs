@@ -25,8 +25,9 @@ const LAYERS: &[(&str, u32)] = &[
     ("schema.rs", 8),
     ("layout/", 9),
     // Stage 2's model, which stage 1 builds: facts, signed blocks, the news draft, the
-    // contexts, the model a template receives.
+    // contexts, the model a template receives; how record text joins template punctuation.
     ("compose/facts.rs", 10),
+    ("compose/punctuation.rs", 10),
     ("compose/news.rs", 10),
     ("compose/document.rs", 11),
     ("compose/assessed.rs", 12),

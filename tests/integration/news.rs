@@ -70,7 +70,7 @@ fn the_lead_names_the_part_of_day() {
     let dir = tempfile::tempdir().unwrap();
     let (morning, _) = drafts(Path::new(STATE_SAMPLE));
     assert!(
-        morning.contains("\n**Sáng 05/02/2026, đồng chí Nguyễn Văn Thành,"),
+        morning.contains("\n**Sáng 5/2/2026, đồng chí Nguyễn Văn Thành,"),
         "{morning}"
     );
     let evening = record_file(
@@ -79,7 +79,7 @@ fn the_lead_names_the_part_of_day() {
         &state_sample_with("start: \"08:00\"", "start: \"19:30\""),
     );
     let (markdown, _) = drafts(&evening);
-    assert!(markdown.contains("\n**Tối 05/02/2026, đồng chí"), "{markdown}");
+    assert!(markdown.contains("\n**Tối 5/2/2026, đồng chí"), "{markdown}");
 }
 
 #[test]
@@ -169,4 +169,28 @@ fn a_task_list_joined_with_semicolons_continues_in_lower_case_and_entities_print
     );
     assert!(!markdown.contains("; Các phòng"), "{markdown}");
     assert!(html.contains("các phòng, ngành của xã &amp;amp; Tổ công tác"), "{html}");
+}
+
+/// The dates written in `text` (`d/m/yyyy`, the day and month as written).
+fn dates(text: &str) -> Vec<&str> {
+    text.split(|c: char| !(c.is_ascii_digit() || c == '/'))
+        .filter(|word| word.matches('/').count() == 2 && word.len() >= 8)
+        .collect()
+}
+
+#[test]
+fn running_text_dates_are_unpadded_and_only_the_dateline_is_padded() {
+    let (markdown, html) = drafts(Path::new(STATE_SAMPLE));
+    for draft in [&markdown, &html] {
+        assert!(draft.contains("Đăng lúc: 05/02/2026 (GMT+7)"), "{draft}");
+        assert!(draft.contains("Sáng 5/2/2026, đồng chí"), "{draft}");
+        assert!(draft.contains("(hoàn thành trước ngày 28/2/2026)"), "{draft}");
+        let running: Vec<&str> = draft
+            .lines()
+            .filter(|l| !l.contains("Đăng lúc"))
+            .flat_map(dates)
+            .filter(|date| date.starts_with('0') || date.contains("/0"))
+            .collect();
+        assert!(running.is_empty(), "padded dates in running text: {running:?}");
+    }
 }

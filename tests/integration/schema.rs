@@ -48,3 +48,17 @@ fn an_unknown_key_or_kind_is_rejected() {
     record["kind"] = "assessment".into();
     assert!(!validator.is_valid(&record));
 }
+
+#[test]
+fn the_report_focus_is_optional_and_one_of_its_two_values() {
+    let validator = validator();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let mut record = as_json(&root.join("xuan-truong-2024.yaml"));
+    assert_eq!(record["report"]["focus"], "results");
+    record["report"]["focus"] = "general".into();
+    assert!(validator.is_valid(&record));
+    record["report"]["focus"] = "thiet-hai".into();
+    assert!(!validator.is_valid(&record), "only general or results");
+    record["report"].as_object_mut().unwrap().remove("focus");
+    assert!(validator.is_valid(&record), "focus is optional");
+}

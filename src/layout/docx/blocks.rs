@@ -12,6 +12,7 @@ use super::xml::{self, Cell, PLAIN, ParaStyle, twips};
 use crate::layout::fonts;
 
 /// The page a block is written on: the width between the margins and the body paragraph.
+#[derive(Debug, Clone, Copy)]
 pub struct Sheet {
     /// Text width, in twips.
     pub width: u32,
@@ -25,6 +26,14 @@ impl Sheet {
         Sheet {
             width: twips(geometry.text_width()),
             body: xml::body(geometry),
+        }
+    }
+
+    /// The same sheet, its body paragraphs kept with what follows them (the signature).
+    pub fn kept(self) -> Sheet {
+        Sheet {
+            body: self.body.kept(true),
+            ..self
         }
     }
 }
@@ -64,7 +73,13 @@ pub fn write(out: &mut String, sheet: &Sheet, name: &str, f: &Fields) -> Result<
         }
         "field" => lead(out, body, &format!("{}: ", text_of(f.get("label"))), f.get("body")),
         "recipients" => recipients(out, system(f), &strings(f.get("items"))),
-        "signer" => signer(out, &strings(f.get("lines")), &text_of(f.get("name")), f.points("room")),
+        "signer" => signer(
+            out,
+            &strings(f.get("lines")),
+            &text_of(f.get("name")),
+            f.points("room"),
+            false,
+        ),
         "signature-block" => {
             let mut left = String::new();
             recipients(&mut left, system(f), &strings(f.get("recipients-list")));
@@ -74,8 +89,9 @@ pub fn write(out: &mut String, sheet: &Sheet, name: &str, f: &Fields) -> Result<
                 &strings(f.get("authority")),
                 &text_of(f.get("name")),
                 f.points("room"),
+                false,
             );
-            spacer(out, 200);
+            spacer(out, 200, true);
             let share = match f.get("columns") {
                 Value::Array(columns) => match columns.first() {
                     Some(Value::Ratio(r)) => *r,
@@ -168,11 +184,13 @@ fn rule_under(out: &mut String, lines: &[String], size: f64, ratio: f64, room: u
     rule(out, width, room, 80);
 }
 
-fn spacer(out: &mut String, twips: u32) {
+/// An empty paragraph `twips` high; kept with what follows it when `keep`.
+fn spacer(out: &mut String, twips: u32, keep: bool) {
     let style = ParaStyle {
         before: twips,
         line: 240,
         size: 2.0,
+        keep_next: keep,
         ..PLAIN
     };
     xml::paragraph(out, style, &[]);
@@ -206,15 +224,15 @@ fn state_header(out: &mut String, sheet: &Sheet, f: &Fields) {
     centred(&mut right, &[Inline::plain(motto.clone()).bold()]);
     rule_under(&mut right, &[motto], 14.0, 1.0, sheet.width - left_width);
     let mut number = String::new();
-    spacer(&mut number, 120);
+    spacer(&mut number, 120, false);
     centred(&mut number, &lines(&strings(f.get("number")), 13.0, false, false));
     let about = strings(f.get("about"));
     if !about.is_empty() {
-        spacer(&mut number, 120);
+        spacer(&mut number, 120, false);
         centred(&mut number, &lines(&about, 12.0, false, false));
     }
     let mut date = String::new();
-    spacer(&mut date, 120);
+    spacer(&mut date, 120, false);
     centred(&mut date, &lines(&strings(f.get("date-line")), 14.0, false, true));
     let rows = vec![
         vec![Cell::new(left), Cell::new(right)],
@@ -237,7 +255,7 @@ fn party_header(out: &mut String, sheet: &Sheet, f: &Fields) {
     let mut right = String::new();
     centred(&mut right, &[Inline::plain(title.clone()).bold().sized(15.0)]);
     rule_under(&mut right, &[title], 15.0, 1.0, sheet.width - left_width);
-    spacer(&mut right, 120);
+    spacer(&mut right, 120, false);
     centred(&mut right, &lines(&strings(f.get("date-line")), 14.0, false, true));
     side_by_side(out, [left_width, sheet.width - left_width], left, right);
 }
@@ -270,11 +288,12 @@ fn title_block(out: &mut String, sheet: &Sheet, f: &Fields) {
             rule_under(out, &subject, 14.0, 0.4, sheet.width);
         }
     }
-    spacer(out, 240);
+    spacer(out, 240, false);
 }
 
 /// `Nơi nhận:` and the items: state bold italic 12 with items 11 and `;`; Party
-/// underlined 14 with items 12 and `,`; the last item ends with `.`.
+/// underlined 14 with items 12 and `,`; the last item ends with `.`. The lines hold
+/// together on one page.
 fn recipients(out: &mut String, system: &str, items: &[String]) {
     let party = system == "party";
     let (label_size, item_size, sep) = if party { (14.0, 12.0, ",") } else { (12.0, 11.0, ";") };
@@ -285,39 +304,54 @@ fn recipients(out: &mut String, system: &str, items: &[String]) {
         underline: party,
         size: Some(label_size),
     };
-    xml::paragraph(out, PLAIN, &[label]);
-    let hang = ((fonts_width("- ", item_size, false)) * 20.0).round() as u32;
-    let style = ParaStyle {
-        left: hang,
-        first_line: -(hang as i32),
+    let together = ParaStyle {
+        keep_next: true,
         ..PLAIN
     };
+    xml::paragraph(out, together, &[label]);
+    let hang = ((fonts_width("- ", item_size, false)) * 20.0).round() as u32;
     for (i, item) in items.iter().enumerate() {
-        let end = if i + 1 == items.len() { "." } else { sep };
+        let last = i + 1 == items.len();
+        let style = ParaStyle {
+            left: hang,
+            first_line: -(hang as i32),
+            keep_next: !last,
+            ..PLAIN
+        };
+        let end = if last { "." } else { sep };
         xml::paragraph(out, style, &[Inline::plain(format!("- {item}{end}")).sized(item_size)]);
     }
 }
 
-/// Authority lines in bold capitals, `room` points to sign, the name in bold; centred.
-fn signer(out: &mut String, authority: &[String], name: &str, room: f64) {
-    for line in authority {
-        centred(out, &[Inline::plain(line.to_uppercase()).bold()]);
+/// Authority lines in bold capitals, `room` points to sign, the name in bold; centred. When
+/// `keep`, every line is kept with what follows the table it sits in (Word keeps a row whose
+/// paragraphs all keep with the next).
+fn signer(out: &mut String, authority: &[String], name: &str, room: f64, keep: bool) {
+    let line = ParaStyle {
+        keep_next: keep,
+        ..PLAIN.centred()
+    };
+    for text in authority {
+        xml::paragraph(out, line, &[Inline::plain(text.to_uppercase()).bold()]);
     }
     let style = ParaStyle {
         before: twips(room),
-        ..PLAIN.centred()
+        ..line
     };
     xml::paragraph(out, style, &[Inline::plain(name).bold()]);
 }
 
-/// Secretary left, chair right, then the recipients.
+/// Secretary left, chair right, then the recipients, kept on the page of the signatures.
 fn minutes_signatures(out: &mut String, sheet: &Sheet, f: &Fields) {
+    let items = strings(f.get("recipients-list"));
+    let keep = !items.is_empty();
     let mut left = String::new();
     signer(
         &mut left,
         &strings(f.get("secretary-title")),
         &text_of(f.get("secretary")),
         f.points("room"),
+        keep,
     );
     let mut right = String::new();
     signer(
@@ -325,13 +359,13 @@ fn minutes_signatures(out: &mut String, sheet: &Sheet, f: &Fields) {
         &strings(f.get("chair-title")),
         &text_of(f.get("chair")),
         f.points("room"),
+        keep,
     );
-    spacer(out, 200);
+    spacer(out, 200, true);
     let half = sheet.width / 2;
     side_by_side(out, [half, sheet.width - half], left, right);
-    let items = strings(f.get("recipients-list"));
-    if !items.is_empty() {
-        spacer(out, 200);
+    if keep {
+        spacer(out, 200, true);
         recipients(out, system(f), &items);
     }
 }
@@ -360,9 +394,9 @@ fn addressed(out: &mut String, sheet: &Sheet, items: &[String]) {
     for line in &lines {
         xml::paragraph(&mut right, PLAIN, &[Inline::plain(line.clone())]);
     }
-    spacer(out, 120);
+    spacer(out, 120, false);
     side_by_side(out, [label_width, text_width], left, right);
-    spacer(out, 240);
+    spacer(out, 240, false);
 }
 
 /// Two cells side by side in a borderless table (`widths` in twips): header columns,

@@ -6,6 +6,7 @@
 //! an error at its place in the source, never silently dropped.
 
 mod blocks;
+mod keep;
 pub mod model;
 mod tables;
 mod value;
@@ -86,9 +87,11 @@ impl Worded for DocxProblem {
 pub fn docx(document: &PagedDocument) -> Result<Vec<u8>, DocxError> {
     let model = model::read(document)?;
     let sheet = Sheet::new(&model.geometry);
+    let kept = keep::with_signature(&model.items);
     let mut body = String::new();
     let mut space = 0.0;
-    for item in &model.items {
+    for (item, &keep) in model.items.iter().zip(&kept) {
+        let sheet = if keep { sheet.kept() } else { sheet };
         match item {
             Item::Paragraph(runs) => {
                 let style = ParaStyle {
@@ -100,7 +103,7 @@ pub fn docx(document: &PagedDocument) -> Result<Vec<u8>, DocxError> {
             }
             Item::Block(name, fields) => {
                 if space > 0.0 {
-                    spacer(&mut body, space);
+                    spacer(&mut body, space, keep);
                     space = 0.0;
                 }
                 blocks::write(&mut body, &sheet, name, fields).map_err(|problem| DocxError {
@@ -121,12 +124,13 @@ pub fn docx(document: &PagedDocument) -> Result<Vec<u8>, DocxError> {
     })
 }
 
-/// An empty paragraph `points` high: the `#v` before a block.
-fn spacer(out: &mut String, points: f64) {
+/// An empty paragraph `points` high: the `#v` before a block; kept with it when `keep`.
+fn spacer(out: &mut String, points: f64, keep: bool) {
     let style = ParaStyle {
         before: twips(points),
         line: 240,
         size: 2.0,
+        keep_next: keep,
         ..PLAIN
     };
     xml::paragraph(out, style, &[]);

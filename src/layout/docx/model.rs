@@ -186,7 +186,8 @@ impl Walker {
             _ => None,
         };
         match content.elem().name() {
-            "text" => {
+            // `symbol` is a character written as a shorthand (`~`, a no-break space).
+            "text" | "symbol" => {
                 let text = match content.get_by_name("text") {
                     Ok(TypstValue::Str(s)) => s.to_string(),
                     _ => String::new(),

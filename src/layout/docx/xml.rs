@@ -44,6 +44,8 @@ pub struct ParaStyle {
     pub line: u32,
     /// Keep with the next paragraph.
     pub keep_next: bool,
+    /// Keep the paragraph's lines on one page.
+    pub keep_lines: bool,
     /// A 0.6 pt rule under the paragraph (as wide as its indents leave).
     pub rule: bool,
     /// Default run size in points.
@@ -61,6 +63,7 @@ const BODY: ParaStyle = ParaStyle {
     after: 120,
     line: 288,
     keep_next: false,
+    keep_lines: false,
     rule: false,
     size: 14.0,
 };
@@ -76,6 +79,7 @@ pub const PLAIN: ParaStyle = ParaStyle {
     after: 0,
     line: 276,
     keep_next: false,
+    keep_lines: false,
     rule: false,
     size: 14.0,
 };
@@ -95,6 +99,13 @@ impl ParaStyle {
         self.align = "center";
         self
     }
+
+    /// Kept on the page of the next paragraph (or table row), lines and all, when `keep`.
+    pub fn kept(mut self, keep: bool) -> ParaStyle {
+        self.keep_next |= keep;
+        self.keep_lines |= keep;
+        self
+    }
 }
 
 /// One paragraph of runs.
@@ -102,6 +113,9 @@ pub fn paragraph(out: &mut String, style: ParaStyle, runs: &[Inline]) {
     out.push_str("<w:p><w:pPr>");
     if style.keep_next {
         out.push_str("<w:keepNext/>");
+    }
+    if style.keep_lines {
+        out.push_str("<w:keepLines/>");
     }
     if style.rule {
         out.push_str(r#"<w:pBdr><w:bottom w:val="single" w:sz="5" w:space="1" w:color="000000"/></w:pBdr>"#);
