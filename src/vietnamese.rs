@@ -2,6 +2,8 @@
 //!
 //! Everything a document says "the Vietnamese way" is decided here, once, and unit-tested.
 
+use unicode_normalization::UnicodeNormalization;
+
 use crate::record::{Date, IssuerSystem, Time};
 
 /// The date line of a header: `Thọ Xuân, ngày 27 tháng 3 năm 2024`.
@@ -224,6 +226,15 @@ pub fn names_district_level(name: &str) -> bool {
     ["huyện", "quận", "thị xã"]
         .iter()
         .any(|word| lower.split_whitespace().collect::<Vec<_>>().join(" ").contains(word))
+}
+
+/// `text` without its marks (tones and the marks of ă â ê ô ơ ư), `đ` as `d`: what search
+/// and name comparisons fold to.
+pub fn without_marks(text: &str) -> String {
+    text.nfd()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .map(|c| if c == 'đ' || c == 'Đ' { 'd' } else { c })
+        .collect()
 }
 
 #[cfg(test)]

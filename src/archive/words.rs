@@ -43,10 +43,7 @@ pub fn exact_word(word: &str) -> String {
 
 /// One word without marks, `đ` as `d`.
 pub fn folded_word(word: &str) -> String {
-    word.nfd()
-        .filter(|c| !is_mark(*c))
-        .map(|c| if c == 'đ' || c == 'Đ' { 'd' } else { c })
-        .collect()
+    crate::vietnamese::without_marks(word)
 }
 
 /// `text` as the exact column keeps it.

@@ -9,6 +9,12 @@ use clap::{Arg, Command, CommandFactory, FromArgMatches, ValueEnum};
 
 use super::Cli;
 use super::vi::HELP_VI;
+use super::vi_more::HELP_VI_MORE;
+
+/// Every line of the Vietnamese table.
+fn entries() -> impl Iterator<Item = &'static (&'static str, &'static str)> {
+    HELP_VI.iter().chain(HELP_VI_MORE)
+}
 use crate::problem::Lang;
 
 /// Reads the command line in `lang`'s help; exits as clap does on `--help`, `--version` or
@@ -75,7 +81,7 @@ pub(crate) fn child_keys(prefix: &str, name: &str) -> (String, String) {
 }
 
 fn find(key: &str) -> Option<&'static str> {
-    HELP_VI.iter().find(|(k, _)| *k == key).map(|(_, vi)| *vi)
+    entries().find(|(k, _)| *k == key).map(|(_, vi)| *vi)
 }
 
 fn join(prefix: &str, name: &str) -> String {
@@ -190,15 +196,11 @@ mod tests {
         let (mut missing, mut used) = (Vec::new(), BTreeSet::new());
         walk(&command, "", "", &mut missing, &mut used);
         assert!(missing.is_empty(), "no Vietnamese help in args/vi.rs for: {missing:#?}");
-        let unused: Vec<_> = HELP_VI
-            .iter()
-            .filter(|(k, _)| !used.contains(*k))
-            .map(|(k, _)| k)
-            .collect();
+        let unused: Vec<_> = entries().filter(|(k, _)| !used.contains(*k)).map(|(k, _)| k).collect();
         assert!(unused.is_empty(), "keys that name nothing: {unused:?}");
-        let keys: BTreeSet<_> = HELP_VI.iter().map(|(k, _)| k).collect();
-        assert_eq!(keys.len(), HELP_VI.len(), "a key twice");
-        for (key, vi) in HELP_VI {
+        let keys: BTreeSet<_> = entries().map(|(k, _)| k).collect();
+        assert_eq!(keys.len(), entries().count(), "a key twice");
+        for (key, vi) in entries() {
             assert_eq!(vi.nfc().collect::<String>(), *vi, "{key}: not NFC");
         }
     }

@@ -4,6 +4,7 @@ mod archive;
 mod help;
 mod serve;
 mod vi;
+mod vi_more;
 
 pub use archive::ArchiveCommand;
 pub use help::{command, parse, peek_lang};

@@ -47,7 +47,7 @@ pub fn same_name(a: &str, b: &str) -> bool {
 
 /// Lower case, without marks (`đ` as `d`), letters and digits only.
 fn fold(name: &str) -> String {
-    crate::archive::words::folded_word(name)
+    crate::vietnamese::without_marks(name)
         .to_lowercase()
         .chars()
         .filter(|c| c.is_alphanumeric())
