@@ -44,11 +44,7 @@ pub fn attachments_in(bytes: &[u8], path: &Path) -> Result<Vec<Attachment>, Erro
         path: path.to_path_buf(),
         detail,
     };
-    if !bytes.starts_with(b"%PDF-") {
-        return Err(Error::NotPdf {
-            path: path.to_path_buf(),
-        });
-    }
+    super::files::is_pdf(bytes, path)?;
     let document = Document::load_mem(bytes).map_err(|e| read_error(e.to_string()))?;
     let mut found = Vec::new();
     for object in document.objects.values() {

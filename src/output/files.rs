@@ -168,6 +168,27 @@ impl Folder {
     }
 }
 
+/// The bytes of the PDF at `path`: a read error, or [`Error::NotPdf`] for a file that does
+/// not start as a PDF does.
+pub fn read_pdf(path: &Path) -> Result<Vec<u8>, Error> {
+    let bytes = std::fs::read(path).map_err(|e| Error::Read {
+        path: path.to_path_buf(),
+        detail: e.to_string(),
+    })?;
+    is_pdf(&bytes, path)?;
+    Ok(bytes)
+}
+
+/// [`Error::NotPdf`] unless `bytes`, read from `path`, start as a PDF does.
+pub fn is_pdf(bytes: &[u8], path: &Path) -> Result<(), Error> {
+    if bytes.starts_with(b"%PDF-") {
+        return Ok(());
+    }
+    Err(Error::NotPdf {
+        path: path.to_path_buf(),
+    })
+}
+
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder, then a rename.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let (folder, name) = parent_of(path)?;

@@ -52,15 +52,7 @@ pub fn prepare(request: &Request) -> Result<Prepared, Error> {
         .chain
         .first()
         .ok_or_else(|| problem(path, SignProblem::NoKeyInPkcs12))?;
-    let bytes = std::fs::read(path).map_err(|e| Error::Read {
-        path: path.to_path_buf(),
-        detail: e.to_string(),
-    })?;
-    if !bytes.starts_with(b"%PDF-") {
-        return Err(Error::NotPdf {
-            path: path.to_path_buf(),
-        });
-    }
+    let bytes = crate::output::files::read_pdf(path)?;
     let slots = super::slots::read(path)?;
     let slot = super::slots::pick(&slots, request.role, path)?;
     let bad_pdf = |e: lopdf::Error| problem(path, SignProblem::BadPdf { detail: e.to_string() });

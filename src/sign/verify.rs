@@ -19,15 +19,7 @@ use crate::error::Error;
 /// Reports on every signature in the PDF at `path`, checking chains against `anchors` if
 /// given, and as of the later moment `at` (seconds since 1970 UTC) if given.
 pub fn verify(path: &Path, anchors: Option<&[Certificate]>, at: Option<i64>) -> Result<Vec<Report>, Error> {
-    let bytes = std::fs::read(path).map_err(|e| Error::Read {
-        path: path.to_path_buf(),
-        detail: e.to_string(),
-    })?;
-    if !bytes.starts_with(b"%PDF-") {
-        return Err(Error::NotPdf {
-            path: path.to_path_buf(),
-        });
-    }
+    let bytes = crate::output::files::read_pdf(path)?;
     let bad_pdf = |e: lopdf::Error| problem(path, SignProblem::BadPdf { detail: e.to_string() });
     let update = pdf::Update::new(bytes.clone()).map_err(bad_pdf)?;
     let store = dss::read(&update.doc);
