@@ -156,9 +156,11 @@ pub async fn take(
             body
         }))
     })
-    .await
-    .unwrap_or_else(|_| Ok(Err(crate::office::workflow::Refused::Missing)));
-    steps::respond(taken, lang)
+    .await;
+    match taken {
+        Ok(taken) => steps::respond(taken, lang),
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
 }
 
 /// `?path=&a=&b=`: two versions of a record (`b` absent: the file as it is now).
