@@ -169,6 +169,9 @@ pub fn give_numbers(db: &Connection, prepared: &Prepared, numbering: Numbering) 
     Ok(fresh)
 }
 
+/// What opens a document block written inline (`notice: { date: … }`).
+const FLOW_MAPPING: char = '{';
+
 /// The record again, with `number: N` written into each document block that was given one.
 pub fn with_numbers(prepared: &Prepared, given: &[(usize, u32)]) -> Result<Prepared, Error> {
     let file = prepared.file();
@@ -181,7 +184,7 @@ pub fn with_numbers(prepared: &Prepared, given: &[(usize, u32)]) -> Result<Prepa
     for (offset, number) in places {
         let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
         let indent = text[line_start..offset].chars().count();
-        if text[offset..].starts_with('{') {
+        if text[offset..].starts_with(FLOW_MAPPING) {
             text.insert_str(offset + 1, &format!("number: {number}, "));
         } else {
             text.insert_str(offset, &format!("number: {number}\n{}", " ".repeat(indent)));

@@ -49,50 +49,8 @@ pub fn run(command: &ArchiveCommand, lang: Lang) -> Result<(), Error> {
             super::search::search(&query, *json, archive_dir, lang)
         }
         ArchiveCommand::Reindex { archive_dir } => super::search::reindex(archive_dir),
-        ArchiveCommand::Add { records, archive_dir } => {
-            let mut archive = Archive::open(archive_dir)?;
-            let renderer = Renderer::new(TemplateSource::default())?;
-            let mut failed = 0;
-            let records = walk::issued(records)?.warned(lang);
-            for record in &records {
-                let done = if record.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
-                    archive.gather(&renderer, record).map(|gathered| {
-                        say_added(&gathered.added, lang);
-                        super::say!("{}", gathered.said(record).take(lang));
-                    })
-                } else {
-                    archive.add(&renderer, record).map(|added| say_added(&added, lang))
-                };
-                if let Err(error) = done {
-                    report(&error, lang);
-                    failed += 1;
-                }
-            }
-            if failed > 0 {
-                return super::batch_result(failed, records.len());
-            }
-            Ok(())
-        }
-        ArchiveCommand::Merge { other, archive_dir } => {
-            let mut archive = Archive::open(archive_dir)?;
-            let renderer = Renderer::new(TemplateSource::default())?;
-            let results = archive.merge(&renderer, other)?;
-            let total = results.len();
-            let mut failed = 0;
-            for result in results {
-                match result {
-                    Ok(added) => say_added(&[added], lang),
-                    Err(error) => {
-                        report(&error, lang);
-                        failed += 1;
-                    }
-                }
-            }
-            if failed > 0 {
-                return super::batch_result(failed, total);
-            }
-            Ok(())
-        }
+        ArchiveCommand::Add { records, archive_dir } => add(records, archive_dir, lang),
+        ArchiveCommand::Merge { other, archive_dir } => merge(other, archive_dir, lang),
         ArchiveCommand::List {
             unit,
             year,
@@ -113,29 +71,7 @@ pub fn run(command: &ArchiveCommand, lang: Lang) -> Result<(), Error> {
             }
             Ok(())
         }
-        ArchiveCommand::Show { id, archive_dir } => {
-            let archive = Archive::open_existing(archive_dir)?;
-            let Some((e, files)) = archive.show(id)? else {
-                return Err(Error::NoSuchEntry { id: id.clone() });
-            };
-            let field = |label, value: &str| super::say!("  {}: {value}", Say::Label(label).to(lang));
-            super::say!("{}", e.id);
-            field(Label::Kind, e.kind.in_words(lang));
-            field(Label::Unit, &e.unit);
-            field(Label::Issuer, &e.issuer);
-            field(Label::Date, &e.date.to_string());
-            if let Some(set) = &e.criteria_set {
-                field(Label::Set, set);
-                field(Label::Totals, e.totals.as_deref().unwrap_or_default());
-            }
-            if !e.numbers.is_empty() {
-                field(Label::Numbers, &e.numbers);
-            }
-            for file in files {
-                super::say!("  {}  {:<8}  {}", file.sha256, file.role, file.path);
-            }
-            Ok(())
-        }
+        ArchiveCommand::Show { id, archive_dir } => show(id, archive_dir, lang),
         ArchiveCommand::History { unit, archive_dir } => {
             let archive = Archive::open_existing(archive_dir)?;
             for point in archive.history(unit)? {
@@ -146,20 +82,7 @@ pub fn run(command: &ArchiveCommand, lang: Lang) -> Result<(), Error> {
             }
             Ok(())
         }
-        ArchiveCommand::Verify { archive_dir } => {
-            let archive = Archive::open_existing(archive_dir)?;
-            let renderer = Renderer::new(TemplateSource::default())?;
-            let (files, findings) = archive.verify(&renderer)?;
-            for finding in &findings {
-                report(finding, lang);
-            }
-            if findings.is_empty() {
-                super::say!("{}", Say::ArchiveIntact { files }.to(lang));
-                Ok(())
-            } else {
-                Err(Error::Findings { found: findings.len() })
-            }
-        }
+        ArchiveCommand::Verify { archive_dir } => verify(archive_dir, lang),
         ArchiveCommand::Register {
             year,
             issuer,
@@ -184,45 +107,138 @@ pub fn run(command: &ArchiveCommand, lang: Lang) -> Result<(), Error> {
             as_of,
             output,
             archive_dir,
-        } => {
-            let archive = Archive::open_existing(archive_dir)?;
-            let rows: Vec<_> = archive
-                .latest(set, *as_of)?
-                .into_iter()
-                .map(|e| {
-                    let c = e.counts.unwrap_or_default();
-                    minijinja::context! {
-                        unit => e.unit,
-                        date => crate::vietnamese::date_short(e.date),
-                        criteria => format!("{}/{}", c.criteria_met, c.criteria_total),
-                        indicators => format!("{}/{}", c.indicators_met, c.indicator_total),
-                    }
-                })
-                .collect();
-            let date = as_of.unwrap_or(Date {
-                year: 2000,
-                month: 1,
-                day: 1,
-            });
-            let set_name = crate::criteria::resolve(set, Path::new(".")).map_or_else(|_| set.clone(), |s| s.set.name);
-            let context = minijinja::context! {
-                set_id => set,
-                set_name => set_name,
-                as_of => as_of.map(crate::vietnamese::date_short),
-                rows => rows,
-            };
-            let renderer = Renderer::new(TemplateSource::default())?;
-            let (bytes, warnings) =
-                renderer.pdf_from_template("tong-hop.state.typ.j2", &context, &format!("tong-hop-{set}"), date)?;
-            warn(&warnings, lang);
-            let path = output
-                .clone()
-                .unwrap_or_else(|| Path::new(&format!("tong-hop-{set}.pdf")).to_path_buf());
-            crate::output::write_atomic(&path, &bytes)?;
-            super::say!("{}", path.display());
-            Ok(())
+        } => summary(set, *as_of, output.as_deref(), archive_dir, lang),
+    }
+}
+
+/// `archive add`: each record issued, each archival PDF gathered; one failure does not stop the others.
+fn add(records: &[std::path::PathBuf], archive_dir: &Path, lang: Lang) -> Result<(), Error> {
+    let mut archive = Archive::open(archive_dir)?;
+    let renderer = Renderer::new(TemplateSource::default())?;
+    let mut failed = 0;
+    let records = walk::issued(records)?.warned(lang);
+    for record in &records {
+        let done = if record.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
+            archive.gather(&renderer, record).map(|gathered| {
+                say_added(&gathered.added, lang);
+                super::say!("{}", gathered.said(record).take(lang));
+            })
+        } else {
+            archive.add(&renderer, record).map(|added| say_added(&added, lang))
+        };
+        if let Err(error) = done {
+            report(&error, lang);
+            failed += 1;
         }
     }
+    if failed > 0 {
+        return super::batch_result(failed, records.len());
+    }
+    Ok(())
+}
+
+/// `archive merge`: every entry of another archive, one failure not stopping the others.
+fn merge(other: &Path, archive_dir: &Path, lang: Lang) -> Result<(), Error> {
+    let mut archive = Archive::open(archive_dir)?;
+    let renderer = Renderer::new(TemplateSource::default())?;
+    let results = archive.merge(&renderer, other)?;
+    let total = results.len();
+    let mut failed = 0;
+    for result in results {
+        match result {
+            Ok(added) => say_added(&[added], lang),
+            Err(error) => {
+                report(&error, lang);
+                failed += 1;
+            }
+        }
+    }
+    if failed > 0 {
+        return super::batch_result(failed, total);
+    }
+    Ok(())
+}
+
+/// `archive show`: an entry's fields and files.
+fn show(id: &str, archive_dir: &Path, lang: Lang) -> Result<(), Error> {
+    let archive = Archive::open_existing(archive_dir)?;
+    let Some((e, files)) = archive.show(id)? else {
+        return Err(Error::NoSuchEntry { id: id.to_string() });
+    };
+    let field = |label, value: &str| super::say!("  {}: {value}", Say::Label(label).to(lang));
+    super::say!("{}", e.id);
+    field(Label::Kind, e.kind.in_words(lang));
+    field(Label::Unit, &e.unit);
+    field(Label::Issuer, &e.issuer);
+    field(Label::Date, &e.date.to_string());
+    if let Some(set) = &e.criteria_set {
+        field(Label::Set, set);
+        field(Label::Totals, e.totals.as_deref().unwrap_or_default());
+    }
+    if !e.numbers.is_empty() {
+        field(Label::Numbers, &e.numbers);
+    }
+    for file in files {
+        super::say!("  {}  {:<8}  {}", file.sha256, file.role, file.path);
+    }
+    Ok(())
+}
+
+/// `archive verify`: every finding reported; an error when there is any.
+fn verify(archive_dir: &Path, lang: Lang) -> Result<(), Error> {
+    let archive = Archive::open_existing(archive_dir)?;
+    let renderer = Renderer::new(TemplateSource::default())?;
+    let (files, findings) = archive.verify(&renderer)?;
+    for finding in &findings {
+        report(finding, lang);
+    }
+    if findings.is_empty() {
+        super::say!("{}", Say::ArchiveIntact { files }.to(lang));
+        Ok(())
+    } else {
+        Err(Error::Findings { found: findings.len() })
+    }
+}
+
+/// `archive summary`: the latest totals of each unit under `set`, as a PDF table.
+fn summary(set: &str, as_of: Option<Date>, output: Option<&Path>, archive_dir: &Path, lang: Lang) -> Result<(), Error> {
+    let archive = Archive::open_existing(archive_dir)?;
+    let rows: Vec<_> = archive
+        .latest(set, as_of)?
+        .into_iter()
+        .map(|e| {
+            let c = e.counts.unwrap_or_default();
+            minijinja::context! {
+                unit => e.unit,
+                date => crate::vietnamese::date_short(e.date),
+                criteria => format!("{}/{}", c.criteria_met, c.criteria_total),
+                indicators => format!("{}/{}", c.indicators_met, c.indicator_total),
+            }
+        })
+        .collect();
+    let date = as_of.unwrap_or(Date {
+        year: 2000,
+        month: 1,
+        day: 1,
+    });
+    let set_name = crate::criteria::resolve(set, Path::new(".")).map_or_else(|_| set.to_string(), |s| s.set.name);
+    let context = minijinja::context! {
+        set_id => set,
+        set_name => set_name,
+        as_of => as_of.map(crate::vietnamese::date_short),
+        rows => rows,
+    };
+    let renderer = Renderer::new(TemplateSource::default())?;
+    let (bytes, warnings) =
+        renderer.pdf_from_template("tong-hop.state.typ.j2", &context, &format!("tong-hop-{set}"), date)?;
+    warn(&warnings, lang);
+    let path = output.map_or_else(
+        || Path::new(&format!("tong-hop-{set}.pdf")).to_path_buf(),
+        Path::to_path_buf,
+    );
+    crate::output::write_atomic(&path, &bytes)?;
+    super::say!("{}", path.display());
+    Ok(())
 }
 
 /// One line per entry: stored, or already there.

@@ -40,27 +40,7 @@ pub fn check(file: YamlFile) -> Result<Checked, Error> {
     let assessment: Assessment = file.parse()?;
     let at = |location, problem| Error::from(file.diagnostic_at(location, problem));
     let reference = &assessment.criteria_set;
-    let set = match criteria::resolve(&reference.value, &paths::folder_of(&file.path)) {
-        Ok(set) => set,
-        Err(SetLookup::Unknown { suggestion }) => {
-            return Err(at(
-                reference.referenced,
-                Problem::UnknownSet {
-                    id: reference.value.clone(),
-                    suggestion,
-                },
-            ));
-        }
-        Err(SetLookup::OutsideFolder) => {
-            return Err(at(
-                reference.referenced,
-                Problem::PathOutsideFolder {
-                    path: reference.value.clone(),
-                },
-            ));
-        }
-        Err(SetLookup::Invalid(error)) => return Err(error),
-    };
+    let set = resolved_set(&file, reference)?;
     let commune_group = set_validity::commune_group(&assessment, &set, &file)?;
     let warnings = set_validity::warnings(&assessment, &set, &file);
     let total = set.indicator_total().ok_or_else(|| {
@@ -86,37 +66,7 @@ pub fn check(file: YamlFile) -> Result<Checked, Error> {
         if !seen.insert(no.value) {
             return Err(at(no.referenced, Problem::DuplicateResult { no: no.value }));
         }
-        let count_of = |reference: &Option<Spanned<IndicatorRef>>| -> Result<(u32, Vec<UnmetIndicator>), Error> {
-            let Some(reference) = reference else {
-                return Ok((0, Vec::new()));
-            };
-            match &reference.value {
-                IndicatorRef::Count(n) => Ok((*n, Vec::new())),
-                IndicatorRef::Ids(ids) => {
-                    let Some(known) = criterion.indicator_ids() else {
-                        return Err(at(
-                            reference.referenced,
-                            Problem::IdsWithoutList {
-                                criterion: criterion.no,
-                            },
-                        ));
-                    };
-                    if let Some(bad) = ids.iter().find(|id| !known.contains(&id.as_str())) {
-                        let suggestion = did_you_mean(bad, known.iter().copied());
-                        return Err(at(
-                            reference.referenced,
-                            Problem::UnknownIndicator {
-                                id: bad.clone(),
-                                criterion: criterion.no,
-                                suggestion,
-                            },
-                        ));
-                    }
-                    let named = criterion_indicators(criterion, ids);
-                    Ok((named.len() as u32, named))
-                }
-            }
-        };
+        let count_of = |reference: &Option<Spanned<IndicatorRef>>| indicators_counted(&file, criterion, reference);
         let (unmet, unmet_indicators) = count_of(&result.value.unmet)?;
         let (not_applicable, _) = count_of(&result.value.not_applicable)?;
         if let Some(count) = criterion.indicator_count()
@@ -170,6 +120,56 @@ pub fn check(file: YamlFile) -> Result<Checked, Error> {
         commune_group,
         warnings,
     })
+}
+
+/// The criteria set `reference` names, found from the assessment `file`'s folder; the error
+/// at the reference when there is none.
+fn resolved_set(file: &YamlFile, reference: &Spanned<String>) -> Result<LoadedSet, Error> {
+    let at = |problem| Error::from(file.diagnostic_at(reference.referenced, problem));
+    match criteria::resolve(&reference.value, &paths::folder_of(&file.path)) {
+        Ok(set) => Ok(set),
+        Err(SetLookup::Unknown { suggestion }) => Err(at(Problem::UnknownSet {
+            id: reference.value.clone(),
+            suggestion,
+        })),
+        Err(SetLookup::OutsideFolder) => Err(at(Problem::PathOutsideFolder {
+            path: reference.value.clone(),
+        })),
+        Err(SetLookup::Invalid(error)) => Err(error),
+    }
+}
+
+/// How many indicators of `criterion` `reference` counts (none when absent), and the ones it
+/// names; an error at the reference for ids the set does not list.
+fn indicators_counted(
+    file: &YamlFile,
+    criterion: &criteria::Criterion,
+    reference: &Option<Spanned<IndicatorRef>>,
+) -> Result<(u32, Vec<UnmetIndicator>), Error> {
+    let Some(reference) = reference else {
+        return Ok((0, Vec::new()));
+    };
+    let at = |problem| Error::from(file.diagnostic_at(reference.referenced, problem));
+    match &reference.value {
+        IndicatorRef::Count(n) => Ok((*n, Vec::new())),
+        IndicatorRef::Ids(ids) => {
+            let Some(known) = criterion.indicator_ids() else {
+                return Err(at(Problem::IdsWithoutList {
+                    criterion: criterion.no,
+                }));
+            };
+            if let Some(bad) = ids.iter().find(|id| !known.contains(&id.as_str())) {
+                let suggestion = did_you_mean(bad, known.iter().copied());
+                return Err(at(Problem::UnknownIndicator {
+                    id: bad.clone(),
+                    criterion: criterion.no,
+                    suggestion,
+                }));
+            }
+            let named = criterion_indicators(criterion, ids);
+            Ok((named.len() as u32, named))
+        }
+    }
 }
 
 /// The indicators `ids` names, once each, in the set's order, with their names.

@@ -201,24 +201,11 @@ fn read_row(
             },
         )
     };
-    let number_text = cell(Column::Criterion);
-    let no = if number_text.is_empty() {
-        let problem = match table.source {
-            Source::Csv => P::EmptyCriterionCsv,
-            Source::Xlsx => P::EmptyCell {
-                column: Column::Criterion.header(),
-            },
-        };
-        errors.push(at(Column::Criterion, problem));
-        return;
-    } else {
-        match criterion_number(number_text) {
-            Some(no) => no,
-            None => {
-                let text = number_text.to_string();
-                errors.push(at(Column::Criterion, P::BadCriterionNumber { text }));
-                return;
-            }
+    let no = match criterion_of(table.source, cell(Column::Criterion)) {
+        Ok(no) => no,
+        Err(problem) => {
+            errors.push(at(Column::Criterion, problem));
+            return;
         }
     };
     let criterion = criteria.entry(no).or_insert_with(|| CriterionRows {
@@ -286,6 +273,19 @@ fn read_row(
         groups,
         row: row.number,
     });
+}
+
+/// The criterion number of a row's first cell `text`, or what is wrong with it.
+fn criterion_of(source: Source, text: &str) -> Result<u32, P> {
+    if text.is_empty() {
+        return Err(match source {
+            Source::Csv => P::EmptyCriterionCsv,
+            Source::Xlsx => P::EmptyCell {
+                column: Column::Criterion.header(),
+            },
+        });
+    }
+    criterion_number(text).ok_or_else(|| P::BadCriterionNumber { text: text.to_string() })
 }
 
 /// `2`, `02`, `2.` or `Tiêu chí 2` read as criterion 2.
