@@ -9,8 +9,6 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use rusqlite::params;
-
 use super::audit::{Entry, entry, head_of};
 use super::{Office, OfficeProblem};
 use crate::error::Error;
@@ -172,18 +170,6 @@ impl Office {
             path: self.path.clone(),
             problem: Box::new(problem),
         }
-    }
-
-    /// Whether the log holds `hash` at `seq` (an archive entry's anchor, say).
-    pub fn holds(&self, seq: i64, hash: &str) -> Result<bool, Error> {
-        self.db
-            .query_row(
-                "SELECT COUNT(*) FROM audit WHERE seq = ?1 AND hash = ?2",
-                params![seq, hash],
-                |r| r.get::<_, i64>(0),
-            )
-            .map(|n| n > 0)
-            .map_err(|e| self.error(&e))
     }
 }
 
