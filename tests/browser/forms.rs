@@ -61,11 +61,30 @@ pub(crate) async fn pick_date(client: &Client, pointer: &str, date: &str) {
     .await;
 }
 
-/// Clicks the button `css` inside the block at `pointer`.
+/// Clicks the button `css` inside the block at `pointer`, and waits for the block to grow (a
+/// new item or the block's fields). A click the page did not take is made again, as a clerk
+/// would: on a loaded machine a note appearing above the button (the preview's refresh) can
+/// move it between WebDriver's aim and its click, and the click lands beside it.
 pub(crate) async fn press(client: &Client, pointer: &str, css: &str) {
     let selector = format!("[data-pointer='{pointer}'] > {css}");
-    let button = client.wait().for_element(Locator::Css(&selector)).await.unwrap();
-    button.click().await.unwrap();
+    let inside = format!(
+        "document.querySelectorAll({}).length",
+        json!(format!("[data-pointer^='{pointer}/']"))
+    );
+    let before = crate::harness::value(client, &inside).await;
+    for _ in 0..3 {
+        let button = client.wait().for_element(Locator::Css(&selector)).await.unwrap();
+        button.click().await.unwrap();
+        let started = std::time::Instant::now();
+        while started.elapsed() < Duration::from_secs(5) {
+            if crate::harness::value(client, &inside).await != before {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        eprintln!("{pointer}: the click on {css} was not taken; clicking again");
+    }
+    panic!("{pointer}: three clicks on {css} and the block did not grow");
 }
 
 /// Sets an `<input type=date|time>` (a page's own, outside the form) as its picker does.
