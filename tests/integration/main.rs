@@ -37,6 +37,7 @@ mod office_workflow;
 mod pdf_graphs;
 mod pdfa;
 mod pki;
+mod record_format_doc;
 mod register;
 mod report_focus;
 mod scaffold;
