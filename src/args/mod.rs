@@ -246,7 +246,7 @@ pub struct RenderArgs {
     /// Record files, or folders to search for `.yaml` records.
     #[arg(required = true)]
     pub records: Vec<PathBuf>,
-    /// Records rendered at once (default: every core).
+    /// Threads working at once, shared by the records and the documents of each (default: every core).
     #[arg(short, long)]
     pub jobs: Option<usize>,
     /// Output folder.

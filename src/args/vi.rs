@@ -28,7 +28,7 @@ pub const HELP_VI: &[(&str, &str)] = &[
     ("render", "Kết xuất mọi văn bản mà các bản ghi yêu cầu."),
     (
         "render.jobs",
-        "Số bản ghi kết xuất cùng lúc (mặc định: bằng số nhân của máy).",
+        "Số luồng xử lý cùng lúc, dùng chung cho các bản ghi và các văn bản của mỗi bản ghi (mặc định: bằng số nhân của máy).",
     ),
     ("render.output", "Thư mục ghi kết quả."),
     (

@@ -2,11 +2,10 @@
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
 
 use crate::args::RenderArgs;
 use crate::compose::templates::TemplateSource;
@@ -19,6 +18,9 @@ use crate::render::{RenderOptions, Renderer};
 
 use super::{report, warn};
 use crate::prepare::walk;
+
+/// The stack of each thread of the batch's pool.
+const STACK: usize = 256 << 20;
 
 /// What rendering one record gave.
 struct Outcome {
@@ -33,12 +35,8 @@ pub fn run(args: &RenderArgs, lang: Lang) -> Result<(), Error> {
     let source = TemplateSource {
         dir: args.templates.clone(),
     };
-    Renderer::new(source.clone())?;
-    let jobs = args
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1);
-    let outcomes = render_all(&records, &source, args, jobs);
+    let renderer = Renderer::new(source)?;
+    let outcomes = render_all(&records, &renderer, args);
     let (mut documents, mut failed) = (0, 0);
     for outcome in &outcomes {
         warn(&outcome.warnings, lang);
@@ -62,38 +60,36 @@ pub fn run(args: &RenderArgs, lang: Lang) -> Result<(), Error> {
     super::batch_result(failed, records.len())
 }
 
-/// Renders every record with `jobs` workers, each with its own renderer (and Typst Worlds):
-/// `jobs` records at a time. The documents of a record are made side by side on the shared
-/// thread pool that Typst's own parallel layout uses (one thread per core).
-fn render_all(records: &[PathBuf], source: &TemplateSource, args: &RenderArgs, jobs: usize) -> Vec<Outcome> {
+/// Renders every record on one work-stealing pool: the records side by side, and within each
+/// record its documents side by side, so that no core waits while work is left. `-j N` makes
+/// the pool N threads; by default it is rayon's, one thread per core. One renderer serves
+/// them all (its Typst Worlds are kept per template, one per document laid out at once).
+fn render_all(records: &[PathBuf], renderer: &Renderer, args: &RenderArgs) -> Vec<Outcome> {
     let progress = progress_bar(records.len());
-    let next = AtomicUsize::new(0);
-    let slots: Mutex<Vec<Option<Outcome>>> = Mutex::new((0..records.len()).map(|_| None).collect());
-    let work = || {
-        // The templates loaded once already, in `run`; they load again here per worker.
-        let Ok(renderer) = Renderer::new(source.clone()) else {
-            return;
-        };
-        loop {
-            let index = next.fetch_add(1, Ordering::Relaxed);
-            let Some(path) = records.get(index) else { break };
-            let outcome = render_one(&renderer, path, args);
-            slots.lock().unwrap_or_else(std::sync::PoisonError::into_inner)[index] = Some(outcome);
-            progress.inc(1);
-        }
+    let work = || -> Vec<Outcome> {
+        records
+            .par_iter()
+            .map(|path| {
+                let outcome = render_one(renderer, path, args);
+                progress.inc(1);
+                outcome
+            })
+            .collect()
     };
-    std::thread::scope(|scope| {
-        for _ in 0..jobs.min(records.len()) {
-            scope.spawn(work);
-        }
-    });
+    // A thread waiting inside one document's layout may take up another record's whole
+    // layout on the same stack (that is how the pool keeps every core busy): the stacks are
+    // made deep enough for that nesting (address space, touched only as far as used).
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .stack_size(STACK)
+        .build()
+        .ok();
+    let outcomes = match pool {
+        Some(pool) => pool.install(work),
+        None => work(),
+    };
     progress.finish_and_clear();
-    slots
-        .into_inner()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
-        .into_iter()
-        .flatten()
-        .collect()
+    outcomes
 }
 
 fn render_one(renderer: &Renderer, path: &Path, args: &RenderArgs) -> Outcome {

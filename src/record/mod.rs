@@ -1,4 +1,4 @@
-//! The record format as users write it (spec/record-format.md §1), read by serde.
+//! The record format as users write it (docs/record-format.md), read by serde.
 //!
 //! Field names are the contract with users: never rename or drop one.
 
