@@ -44,9 +44,17 @@ pub fn peek_lang(args: impl IntoIterator<Item = OsString>) -> Option<Lang> {
     None
 }
 
+/// Where the whole manual is, under the top-level help.
+const DOCS_VI: &str = "Tài liệu: README.md và thư mục docs/ của vanban — định dạng bản ghi \
+(docs/record-format.md), văn phòng và trang web (docs/office.md), ký số (docs/signatures.md), \
+kho lưu trữ (docs/archive.md), theo dõi nhiệm vụ (docs/tasks.md).";
+const DOCS_EN: &str = "Documentation: vanban's README.md and docs/ folder: the record format \
+(docs/record-format.md), the office and its pages (docs/office.md), signing \
+(docs/signatures.md), the archive (docs/archive.md), task follow-up (docs/tasks.md).";
+
 /// The command line as clap reads it, its help in `lang`.
 pub fn command(lang: Lang) -> Command {
-    let mut command = Cli::command();
+    let mut command = Cli::command().after_help(lang.pick(DOCS_VI, DOCS_EN));
     if lang == Lang::En {
         return command;
     }
