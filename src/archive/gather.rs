@@ -263,7 +263,7 @@ impl Workspace {
         let n = NEXT.fetch_add(1, Ordering::Relaxed);
         let dir = archive.join(format!(".gather-{}-{n}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).map_err(|e| super::write_error(&dir, e))?;
+        std::fs::create_dir_all(&dir).map_err(|e| Error::write(&dir, e))?;
         Ok(Workspace { dir })
     }
 

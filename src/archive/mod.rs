@@ -149,7 +149,7 @@ CREATE TABLE IF NOT EXISTS criteria (
 impl Archive {
     /// Opens (creating if needed) the archive in `dir`.
     pub fn open(dir: &Path) -> Result<Archive, Error> {
-        std::fs::create_dir_all(dir.join("entries")).map_err(|e| write_error(dir, e))?;
+        std::fs::create_dir_all(dir.join("entries")).map_err(|e| Error::write(dir, e))?;
         let path = dir.join("index.sqlite");
         let db = Connection::open(&path).map_err(|e| db_error(&path, e))?;
         db.busy_timeout(std::time::Duration::from_secs(120))
@@ -240,7 +240,7 @@ impl Archive {
         let _ = std::fs::remove_dir_all(&staging);
         let _ = std::fs::remove_dir_all(&final_dir); // an orphan of an interrupted add: not in the index
         let result = stage_entry(&staging, &files)
-            .and_then(|()| std::fs::rename(&staging, &final_dir).map_err(|e| write_error(&final_dir, e)));
+            .and_then(|()| std::fs::rename(&staging, &final_dir).map_err(|e| Error::write(&final_dir, e)));
         if let Err(error) = result {
             let _ = std::fs::remove_dir_all(&staging);
             return Err(error);
@@ -342,14 +342,7 @@ fn stage_entry(staging: &Path, files: &[EntryFile]) -> Result<(), Error> {
 
 /// Lower-case hex SHA-256.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn write_error(path: &Path, e: std::io::Error) -> Error {
-    Error::Write {
-        path: path.to_path_buf(),
-        detail: e.to_string(),
-    }
+    base16ct::lower::encode_string(&Sha256::digest(bytes))
 }
 
 /// An index error, naming the index file.

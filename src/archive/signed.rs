@@ -6,7 +6,7 @@
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
 use super::problem::GatherProblem;
-use super::{Archive, FileRole, sha256_hex, write_error};
+use super::{Archive, FileRole, sha256_hex};
 use crate::error::Error;
 
 impl Archive {
@@ -88,7 +88,7 @@ impl Archive {
         if let Err(error) = tx.commit() {
             let _ = match earlier {
                 Some(earlier) => crate::output::files::write_inside(&self.dir, &path, &earlier, false).map(drop),
-                None => std::fs::remove_file(&path).map_err(|e| write_error(&path, e)),
+                None => std::fs::remove_file(&path).map_err(|e| Error::write(&path, e)),
             };
             return Err(fail(error));
         }

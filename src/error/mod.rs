@@ -92,6 +92,22 @@ pub struct TypstMessage {
 }
 
 impl Error {
+    /// A file at `path` could not be written, for `why`.
+    pub fn write(path: &std::path::Path, why: impl std::fmt::Display) -> Error {
+        Error::Write {
+            path: path.to_path_buf(),
+            detail: why.to_string(),
+        }
+    }
+
+    /// A file at `path` could not be read, for `why`.
+    pub fn read(path: &std::path::Path, why: impl std::fmt::Display) -> Error {
+        Error::Read {
+            path: path.to_path_buf(),
+            detail: why.to_string(),
+        }
+    }
+
     /// The process exit status for this error (usage errors are clap's, with 2).
     pub fn exit_code(&self) -> i32 {
         1

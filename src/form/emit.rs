@@ -132,7 +132,7 @@ fn block(out: &mut String, indent: usize, text: &str) {
 /// `pattern`: the schema gives it a form (a time `08:00`), which is quoted as the samples do.
 pub fn quoted(text: &str, pattern: bool) -> String {
     if needs_quotes(text) || (pattern && text.contains(':')) {
-        serde_json::to_string(text).unwrap_or_default()
+        crate::record::quoting::yaml_string(text)
     } else {
         text.to_string()
     }

@@ -107,7 +107,7 @@ fn creation_time(date: Date) -> Datetime {
         .unwrap_or(date.days_since_epoch() * 86_400);
     let days = epoch_seconds.div_euclid(86_400);
     let secs = epoch_seconds.rem_euclid(86_400);
-    let (y, m, d) = civil_from_days(days);
+    let (y, m, d) = crate::record::clock::from_days(days);
     Datetime::from_ymd_hms(
         y,
         m,
@@ -118,20 +118,6 @@ fn creation_time(date: Date) -> Datetime {
     )
     .or_else(|| Datetime::from_ymd_hms(1980, 1, 1, 0, 0, 0))
     .expect("1980-01-01 is a valid date")
-}
-
-/// The civil date of a day count since 1970-01-01.
-pub(crate) fn civil_from_days(days: i64) -> (i32, u8, u8) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y.clamp(1, 9999) as i32, m, d)
 }
 
 fn typst_message(world: &DocumentWorld, names: &SourceNames, diagnostic: &SourceDiagnostic) -> TypstMessage {
@@ -183,7 +169,6 @@ mod tests {
             month: 3,
             day: 27,
         };
-        assert_eq!(civil_from_days(date.days_since_epoch()), (2024, 3, 27));
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(crate::record::clock::from_days(date.days_since_epoch()), (2024, 3, 27));
     }
 }

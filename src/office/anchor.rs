@@ -174,7 +174,7 @@ impl Office {
 }
 
 fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    base16ct::lower::encode_string(bytes)
 }
 
 fn hex_bytes(text: &str) -> Vec<u8> {

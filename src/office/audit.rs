@@ -85,7 +85,7 @@ fn chain(prev: &str, e: &Entry) -> String {
         hasher.update(e.detail.as_bytes());
         hasher.update([0u8]);
     }
-    hasher.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    base16ct::lower::encode_string(&hasher.finalize())
 }
 
 /// An entry from a row whose first seven columns are its own.
@@ -210,10 +210,7 @@ impl Office {
 pub fn version_detail(seq: i64, text: &[u8]) -> String {
     format!(
         "v{seq} sha256:{}",
-        Sha256::digest(text)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect::<String>()
+        base16ct::lower::encode_string(&Sha256::digest(text))
     )
 }
 

@@ -53,12 +53,8 @@ impl Office {
         if !path.exists() && !create {
             return Ok(None);
         }
-        let write_error = |path: &Path, e: std::io::Error| Error::Write {
-            path: path.to_path_buf(),
-            detail: e.to_string(),
-        };
-        private_dir(&dir).map_err(|e| write_error(&dir, e))?;
-        private_file(&path).map_err(|e| write_error(&path, e))?;
+        private_dir(&dir).map_err(|e| Error::write(&dir, e))?;
+        private_file(&path).map_err(|e| Error::write(&path, e))?;
         let mut db = Connection::open(&path).map_err(|e| index_error(&path, &e))?;
         db.busy_timeout(std::time::Duration::from_secs(5))
             .and_then(|()| schema::migrate(&mut db))
@@ -125,15 +121,5 @@ fn index_error(path: &Path, error: &rusqlite::Error) -> Error {
 
 /// Now, as the audit log writes it: `2026-12-02T03:14:11Z`.
 pub fn now() -> String {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64);
-    let (y, m, d) = crate::layout::typeset::civil_from_days(seconds.div_euclid(86_400));
-    let s = seconds.rem_euclid(86_400);
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
-        s / 3600,
-        s % 3600 / 60,
-        s % 60
-    )
+    crate::record::clock::now_stamp()
 }

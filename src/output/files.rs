@@ -32,9 +32,10 @@ impl Folder {
         } else {
             path
         };
-        std::fs::create_dir_all(path).map_err(|e| write_error(path, e))?;
+        std::fs::create_dir_all(path).map_err(|e| Error::write(path, e))?;
         let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
-        let fd = rustix::fs::open(path, flags, Mode::empty()).map_err(|e| write_error(path, e.into()))?;
+        let fd =
+            rustix::fs::open(path, flags, Mode::empty()).map_err(|e| Error::write(path, std::io::Error::from(e)))?;
         Ok(Folder {
             fd,
             path: path.to_path_buf(),
@@ -65,12 +66,12 @@ impl Folder {
         check_name(name, &path)?;
         match rustix::fs::mkdirat(&self.fd, name, Mode::from_raw_mode(0o777)) {
             Ok(()) | Err(rustix::io::Errno::EXIST) => {}
-            Err(e) => return Err(write_error(&path, e.into())),
+            Err(e) => return Err(Error::write(&path, std::io::Error::from(e))),
         }
         let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
         let fd = rustix::fs::openat(&self.fd, name, flags, Mode::empty()).map_err(|e| match e {
             rustix::io::Errno::LOOP | rustix::io::Errno::NOTDIR => link_error(&path),
-            e => write_error(&path, e.into()),
+            e => Error::write(&path, std::io::Error::from(e)),
         })?;
         Ok(Folder { fd, path })
     }
@@ -97,7 +98,7 @@ impl Folder {
         match linked {
             Ok(()) => Ok(path),
             Err(rustix::io::Errno::EXIST) => Err(Error::WouldOverwrite { path }),
-            Err(e) => Err(write_error(&path, e.into())),
+            Err(e) => Err(Error::write(&path, std::io::Error::from(e))),
         }
     }
 
@@ -130,14 +131,14 @@ impl Folder {
     fn stage(&self, name: &str, bytes: &[u8]) -> Result<String, Error> {
         let path = self.path.join(name);
         check_name(name, &path)?;
-        let temp = temporary_name(name).map_err(|e| write_error(&path, e))?;
+        let temp = temporary_name(name).map_err(|e| Error::write(&path, e))?;
         let flags = OFlags::WRONLY | OFlags::CREATE | OFlags::EXCL | OFlags::NOFOLLOW | OFlags::CLOEXEC;
         let fd = rustix::fs::openat(&self.fd, temp.as_str(), flags, Mode::from_raw_mode(0o666))
-            .map_err(|e| write_error(&path, e.into()))?;
+            .map_err(|e| Error::write(&path, std::io::Error::from(e)))?;
         let mut file = std::fs::File::from(fd);
         if let Err(e) = file.write_all(bytes).and_then(|()| file.sync_all()) {
             self.discard([&temp]);
-            return Err(write_error(&path, e));
+            return Err(Error::write(&path, e));
         }
         Ok(temp)
     }
@@ -151,7 +152,7 @@ impl Folder {
         }
         rustix::fs::renameat(&self.fd, temp, &self.fd, name).map_err(|e| {
             self.discard([temp]);
-            write_error(&path, e.into())
+            Error::write(&path, std::io::Error::from(e))
         })?;
         Ok(path)
     }
@@ -283,7 +284,7 @@ fn parent_of(path: &Path) -> Result<(Folder, String), Error> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
-        .ok_or_else(|| write_error(path, std::io::ErrorKind::InvalidInput.into()))?;
+        .ok_or_else(|| Error::write(path, std::io::Error::from(std::io::ErrorKind::InvalidInput)))?;
     let dir = path.parent().unwrap_or(Path::new("."));
     Ok((Folder::open(dir)?, name))
 }
@@ -291,7 +292,10 @@ fn parent_of(path: &Path) -> Result<(Folder, String), Error> {
 /// A name of one file in the folder: not empty, no separator, not `.` or `..`.
 fn check_name(name: &str, path: &Path) -> Result<(), Error> {
     if name.is_empty() || name == "." || name == ".." || name.contains(['/', '\0']) {
-        return Err(write_error(path, std::io::ErrorKind::InvalidInput.into()));
+        return Err(Error::write(
+            path,
+            std::io::Error::from(std::io::ErrorKind::InvalidInput),
+        ));
     }
     Ok(())
 }
@@ -304,15 +308,8 @@ fn temporary_name(name: &str) -> Result<String, std::io::Error> {
     while !name.is_char_boundary(cut) {
         cut -= 1;
     }
-    let hex: String = random.iter().map(|b| format!("{b:02x}")).collect();
+    let hex = base16ct::lower::encode_string(&random);
     Ok(format!(".{}.{hex}.tmp", &name[..cut]))
-}
-
-fn write_error(path: &Path, e: std::io::Error) -> Error {
-    Error::Write {
-        path: path.to_path_buf(),
-        detail: e.to_string(),
-    }
 }
 
 fn link_error(path: &Path) -> Error {

@@ -3,9 +3,11 @@
 //! Field names are the contract with users: never rename or drop one.
 
 mod blocks;
+pub mod clock;
 pub mod expansion;
 pub mod load;
 pub mod paths;
+pub mod quoting;
 pub mod scaffold;
 pub mod unfinished;
 pub mod values;

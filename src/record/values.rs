@@ -32,7 +32,7 @@ impl Date {
         if !(1..=12).contains(&month) {
             return Err(Problem::ImpossibleDate { text: text.to_string() });
         }
-        if day == 0 || day > days_in_month(year, month) {
+        if !super::clock::exists(year, month, day) {
             return Err(Problem::ImpossibleDate { text: text.to_string() });
         }
         Ok(Date { year, month, day })
@@ -40,29 +40,25 @@ impl Date {
 
     /// Days since 1970-01-01 (proleptic Gregorian calendar).
     pub fn days_since_epoch(self) -> i64 {
-        let (y, m, d) = (i64::from(self.year), i64::from(self.month), i64::from(self.day));
-        let y = if m <= 2 { y - 1 } else { y };
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let mp = (m + 9) % 12;
-        let doy = (153 * mp + 2) / 5 + d - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146_097 + doe - 719_468
+        super::clock::days_since_epoch(self.year, self.month, self.day)
+    }
+
+    /// The date `days` after 1970-01-01.
+    pub fn from_days(days: i64) -> Date {
+        let (year, month, day) = super::clock::from_days(days);
+        Date { year, month, day }
+    }
+
+    /// Today in the office's time zone (Vietnam, UTC+07:00).
+    pub fn today() -> Date {
+        let (year, month, day) = super::clock::today();
+        Date { year, month, day }
     }
 }
 
 impl std::fmt::Display for Date {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
-
-fn days_in_month(year: i32, month: u8) -> u8 {
-    match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
     }
 }
 

@@ -151,7 +151,7 @@ impl Pipeline {
                         hasher.update([0u8]);
                     }
                 }
-                let layout = hasher.finalize().iter().map(|b| format!("{b:02x}")).collect();
+                let layout = base16ct::lower::encode_string(&hasher.finalize());
                 (Some(prepared), layout)
             }
             Err(error) => {

@@ -52,7 +52,7 @@ pub fn generate_token() -> Result<String, crate::error::Error> {
         path: PathBuf::from("/dev/urandom"),
         detail: e.to_string(),
     })?;
-    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+    Ok(base16ct::lower::encode_string(&bytes))
 }
 
 /// The host name of a `Host` or `Origin` authority, without port or brackets.

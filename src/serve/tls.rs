@@ -48,9 +48,12 @@ pub fn setup(args: &ServeArgs, folder: &Path) -> Result<Option<Tls>, Error> {
     let Some(first) = chain.first() else {
         return Err(bad(&cert, TlsProblem::Certificate(String::new())));
     };
-    let fingerprint = Sha256::digest(first.as_ref())
-        .iter()
-        .map(|b| format!("{b:02X}"))
+    // The colon-separated form browsers show a certificate's fingerprint in.
+    let upper = base16ct::upper::encode_string(&Sha256::digest(first.as_ref()));
+    let fingerprint = upper
+        .as_bytes()
+        .chunks(2)
+        .map(|pair| String::from_utf8_lossy(pair))
         .collect::<Vec<_>>()
         .join(":");
     // The key is never put into a message: only the file's name and what is wrong.
@@ -84,16 +87,12 @@ fn self_signed(folder: &Path, bind: IpAddr) -> Result<(PathBuf, PathBuf), Error>
     if cert.exists() && key.exists() {
         return Ok((cert, key));
     }
-    let write_error = |path: &Path, e: &dyn std::fmt::Display| Error::Write {
-        path: path.to_path_buf(),
-        detail: e.to_string(),
-    };
     let mut names = vec!["localhost".to_string(), "127.0.0.1".to_string(), "::1".to_string()];
     if !bind.is_unspecified() && !bind.is_loopback() {
         names.push(bind.to_string());
     }
-    let made = rcgen::generate_simple_self_signed(names).map_err(|e| write_error(&cert, &e))?;
-    std::fs::create_dir_all(&dir).map_err(|e| write_error(&dir, &e))?;
+    let made = rcgen::generate_simple_self_signed(names).map_err(|e| Error::write(&cert, e))?;
+    std::fs::create_dir_all(&dir).map_err(|e| Error::write(&dir, e))?;
     // The key first, readable by its owner only, and never over an existing file.
     let mut file = std::fs::OpenOptions::new();
     file.write(true).create_new(true);
@@ -104,7 +103,7 @@ fn self_signed(folder: &Path, bind: IpAddr) -> Result<(PathBuf, PathBuf), Error>
             f.write_all(made.signing_key.serialize_pem().as_bytes())
                 .and_then(|()| f.sync_all())
         })
-        .map_err(|e| write_error(&key, &e))?;
+        .map_err(|e| Error::write(&key, e))?;
     crate::output::files::write_inside(&dir, &cert, made.cert.pem().as_bytes(), false)?;
     Ok((cert, key))
 }

@@ -106,17 +106,15 @@ pub struct SigningTime {
 impl SigningTime {
     /// Now.
     pub fn now() -> SigningTime {
-        let unix = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs() as i64);
-        SigningTime { unix }
+        SigningTime {
+            unix: crate::record::clock::now_unix(),
+        }
     }
 
-    fn parts(self) -> (i32, u8, u8, i64, i64, i64) {
-        let local = self.unix + 7 * 3600;
-        let (y, m, d) = crate::layout::typeset::civil_from_days(local.div_euclid(86_400));
-        let secs = local.rem_euclid(86_400);
-        (y, m, d, secs / 3600, secs % 3600 / 60, secs % 60)
+    /// The moment in the office's zone: year, month, day, hours, minutes, seconds.
+    fn parts(self) -> (i32, u8, u8, u8, u8, u8) {
+        let t = crate::record::clock::in_office_zone(self.unix);
+        (t.year(), u8::from(t.month()), t.day(), t.hour(), t.minute(), t.second())
     }
 
     /// `2026-02-05T10:30:00+07:00`.
@@ -234,7 +232,7 @@ pub(crate) fn write_contents(bytes: &mut [u8], contents_at: usize, cms: &[u8]) -
             detail: "signature too large".into(),
         });
     }
-    let hex: String = cms.iter().map(|b| format!("{b:02x}")).collect();
+    let hex = base16ct::lower::encode_string(cms);
     bytes[contents_at + 1..contents_at + 1 + hex.len()].copy_from_slice(hex.as_bytes());
     Ok(())
 }
