@@ -11,6 +11,24 @@ use crate::problem::printable::printable;
 use crate::problem::say::Say;
 use crate::problem::{Lang, Worded, Words, words};
 
+/// What vanban's exit status says (the README's "Exit status" lists them for scripts).
+pub mod exit {
+    /// A record, template, set or file is wrong; the message names it.
+    pub const BAD_INPUT: i32 = 1;
+    /// The command line must change: clap's usage errors, an environment variable it names
+    /// that is not set, a file it would overwrite without `--force`.
+    pub const USAGE: i32 = 2;
+    /// A program, device or service outside vanban is missing or failed: a PKCS#11 module or
+    /// token, a time-stamping authority, a revocation server, a remote signing service.
+    pub const OUTSIDE: i32 = 3;
+    /// A check ran and found problems: `verify` (a signature not intact, trusted or valid),
+    /// `archive verify`.
+    pub const FOUND: i32 = 4;
+    /// The system refused a write: a file or the index could not be written (permissions, a
+    /// full disk).
+    pub const SYSTEM: i32 = 5;
+}
+
 /// Everything that can stop vanban.
 #[derive(Debug)]
 pub enum Error {
@@ -108,9 +126,15 @@ impl Error {
         }
     }
 
-    /// The process exit status for this error (usage errors are clap's, with 2).
+    /// The process exit status for this error ([`exit`]; clap's usage errors exit with 2 too).
     pub fn exit_code(&self) -> i32 {
-        1
+        match self {
+            Error::VariableUnset { .. } | Error::WouldOverwrite { .. } => exit::USAGE,
+            Error::Write { .. } | Error::Index { .. } => exit::SYSTEM,
+            Error::Findings { .. } => exit::FOUND,
+            Error::Feature { problem, .. } => problem.exit_code(),
+            _ => exit::BAD_INPUT,
+        }
     }
 
     /// A feature's problem of type `T` inside [`Error::Feature`], if that is what this is.

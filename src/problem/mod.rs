@@ -25,6 +25,11 @@ pub trait Worded: std::fmt::Debug + Send + Sync + 'static {
     fn text(&self) -> (Words, Words);
     /// The problem itself, for callers that look for a feature's own kind of problem.
     fn as_any(&self) -> &dyn std::any::Any;
+    /// The process's exit status for it (the error type's table of them); 1, bad input,
+    /// unless the feature says otherwise.
+    fn exit_code(&self) -> i32 {
+        1
+    }
 }
 
 /// A document kind's names, in Vietnamese and English (its entry in the table of kinds).

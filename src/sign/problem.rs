@@ -79,6 +79,22 @@ impl crate::problem::Worded for SignProblem {
     fn as_any(&self) -> &dyn std::any::Any {
         self
     }
+
+    fn exit_code(&self) -> i32 {
+        use super::token_problem::TokenProblem as T;
+        use crate::error::exit;
+        match self {
+            SignProblem::VerifyFailed { .. } | SignProblem::SomeNotSigned { .. } => exit::FOUND,
+            SignProblem::Timestamp { .. } | SignProblem::Revocation { .. } => exit::OUTSIDE,
+            SignProblem::Token(T::Module { .. } | T::NoModule { .. } | T::NoToken { .. } | T::Failed { .. }) => {
+                exit::OUTSIDE
+            }
+            SignProblem::PasswordVariableUnset { .. }
+            | SignProblem::NoPasswordPrompt
+            | SignProblem::Token(T::PinVariableUnset { .. } | T::NoPinPrompt) => exit::USAGE,
+            _ => exit::BAD_INPUT,
+        }
+    }
 }
 
 impl SignProblem {

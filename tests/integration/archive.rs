@@ -264,7 +264,7 @@ fn verify_catches_a_tampered_file() {
     let text = std::fs::read_to_string(&stored).unwrap();
     std::fs::write(&stored, text.replace("number: 123", "number: 124")).unwrap();
     let verify = vanban(&["archive", "verify", "--archive-dir", store.to_str().unwrap()]);
-    assert_eq!(verify.status.code(), Some(1));
+    assert_eq!(verify.status.code(), Some(4), "archive verify found something: exit 4");
     let message = stderr(&verify);
     assert!(
         message.contains(&format!("{}: lỗi: nội dung đã bị thay đổi", stored.display())),
@@ -395,7 +395,7 @@ fn extract_overwrites_nothing_unasked_and_says_when_there_is_nothing_to_extract(
     std::fs::write(&record, &edited).unwrap();
     let before = tree(dir.path());
     let refused = vanban(&["extract", pdf_arg, "-o", folder_arg]);
-    assert_eq!(refused.status.code(), Some(1));
+    assert_eq!(refused.status.code(), Some(2));
     assert!(
         stderr(&refused).contains("tệp đã có, không ghi đè"),
         "{}",

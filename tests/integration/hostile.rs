@@ -155,6 +155,10 @@ fn the_token_can_come_from_the_environment_and_stays_off_the_command_line() {
     let command_line = std::fs::read(format!("/proc/{}/cmdline", server.pid())).unwrap();
     assert!(!String::from_utf8_lossy(&command_line).contains(token));
     let unset = vanban(&["serve", ".", "--port", "0", "--token-env", "VANBAN_NOT_SET_ANYWHERE"]);
-    assert_eq!(unset.status.code(), Some(1));
+    assert_eq!(
+        unset.status.code(),
+        Some(2),
+        "a variable the command line names is unset: exit 2"
+    );
     assert!(stderr(&unset).contains("VANBAN_NOT_SET_ANYWHERE chưa được đặt"));
 }

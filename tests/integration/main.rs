@@ -10,6 +10,7 @@ mod docx;
 mod docx_model;
 mod docx_styles;
 mod escaping;
+mod exit_codes;
 mod field_notes;
 mod form;
 mod fuzz_regressions;

@@ -374,7 +374,7 @@ fn new_and_schema_never_overwrite() {
     let written = std::fs::read_to_string(&record).unwrap();
     assert!(vanban(&["check", path]).status.success());
     let again = vanban(&["new", "assessment", "-o", path]);
-    assert_eq!(again.status.code(), Some(1));
+    assert_eq!(again.status.code(), Some(2));
     assert_eq!(std::fs::read_to_string(&record).unwrap(), written);
     let schema = dir.path().join("schema.json");
     assert!(vanban(&["schema", "-o", schema.to_str().unwrap()]).status.success());

@@ -300,7 +300,7 @@ fn auto_finds_the_module_with_a_token_and_says_which() {
         .output()
         .unwrap();
     let said = String::from_utf8_lossy(&none.stderr).into_owned();
-    assert_eq!(none.status.code(), Some(1), "{said}");
+    assert_eq!(none.status.code(), Some(3), "{said}");
     assert!(
         said.contains("không mô-đun PKCS#11 nào có token đang cắm (đã thử: "),
         "{said}"
