@@ -39,7 +39,21 @@ pub struct RenderOptions {
     /// PDF/A-3u with the record and its assessments attached.
     pub archive: bool,
     /// Also give each document's words as its reader sees them (for the archive's index).
-    pub words: bool,
+    pub index_words: bool,
+}
+
+impl RenderOptions {
+    /// Archival PDF/A-3u, as `render --archive` and `archive verify` make it.
+    pub const ARCHIVAL: RenderOptions = RenderOptions {
+        emit_typst: false,
+        archive: true,
+        index_words: false,
+    };
+    /// The archive's own copy: archival, with the words its index keeps.
+    pub const FOR_THE_ARCHIVE: RenderOptions = RenderOptions {
+        index_words: true,
+        ..RenderOptions::ARCHIVAL
+    };
 }
 
 /// The files of one record's documents, and what was noticed while making them.
@@ -112,7 +126,7 @@ impl Renderer {
             )),
             Format::Pdf => {
                 let name = kind.template(prepared.context.system());
-                let mut source = self.composer.text(&name, &prepared.context)?;
+                let mut source = self.composer.render_template(&name, &prepared.context)?;
                 source.push_str(extra);
                 let names = self.names(&name);
                 let (document, warnings, source) = self.lay_out(source, &names)?;
@@ -220,11 +234,7 @@ impl Renderer {
     /// Each document's words as its reader sees them (the archive's search index), without
     /// making any file.
     pub fn words(&self, prepared: &Prepared) -> Result<Vec<String>, Error> {
-        let options = RenderOptions {
-            emit_typst: false,
-            archive: true,
-            words: true,
-        };
+        let options = RenderOptions::FOR_THE_ARCHIVE;
         Ok(self.render_formats(prepared, options, &[])?.words)
     }
 
@@ -242,7 +252,7 @@ impl Renderer {
         let (made, warnings) = self.make(prepared, kind, extra)?;
         let (source, document, names) = match made {
             Made::Files(files) => {
-                let words = options.words.then(|| news_words(&files));
+                let words = options.index_words.then(|| news_words(&files));
                 return Ok(Document {
                     files,
                     warnings,
@@ -282,7 +292,7 @@ impl Renderer {
             files,
             warnings,
             missing,
-            words: options.words.then(|| inspect::plain_text(&document)),
+            words: options.index_words.then(|| inspect::plain_text(&document)),
         })
     }
 
@@ -315,7 +325,7 @@ impl Renderer {
 
     /// Lays out template `name` over any context (the archive summary, in tests).
     pub fn layout_template(&self, name: &str, context: &impl Serialize) -> Result<PagedDocument, Error> {
-        let source = self.composer.text(name, context)?;
+        let source = self.composer.render_template(name, context)?;
         Ok(self.lay_out(source, &self.names(name))?.0)
     }
 
@@ -327,7 +337,7 @@ impl Renderer {
         ident: &str,
         date: Date,
     ) -> Result<(Vec<u8>, Vec<Diagnostic>), Error> {
-        let source = self.composer.text(name, context)?;
+        let source = self.composer.render_template(name, context)?;
         let names = self.names(name);
         let (document, warnings, _) = self.lay_out(source, &names)?;
         Ok((typeset::pdf(&document, ident, date, false, &names)?, warnings))

@@ -49,11 +49,7 @@ pub(super) fn entry_name(prepared: &Prepared) -> String {
 /// PDFs), and its documents' words.
 pub(super) fn entry_files(renderer: &Renderer, prepared: &Prepared) -> Result<Content, Error> {
     let mut files = input_files(prepared);
-    let options = RenderOptions {
-        emit_typst: false,
-        archive: true,
-        words: true,
-    };
+    let options = RenderOptions::FOR_THE_ARCHIVE;
     let rendered = renderer.render(prepared, options)?;
     files.extend(rendered.files.into_iter().map(|f| EntryFile {
         path: f.name,

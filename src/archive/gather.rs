@@ -106,14 +106,7 @@ impl Archive {
         let workspace = Workspace::new(&self.dir)?;
         let prepared = workspace.unpack(pdf, record, &attached)?;
         let rendered = renderer
-            .render(
-                &prepared,
-                RenderOptions {
-                    emit_typst: false,
-                    archive: true,
-                    words: true,
-                },
-            )
+            .render(&prepared, RenderOptions::FOR_THE_ARCHIVE)
             .map_err(|e| workspace.name_in(pdf, e))?;
         let (rendered, words) = (rendered.files, rendered.words);
         let received = compare(pdf, &bytes, &rendered, version)?;

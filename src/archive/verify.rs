@@ -32,11 +32,7 @@ impl Archive {
             .prepare_cached("SELECT id, record_path FROM entries ORDER BY id")
             .and_then(|mut s| s.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
             .map_err(|e| self.fail(e))?;
-        let options = RenderOptions {
-            emit_typst: false,
-            archive: true,
-            words: false,
-        };
+        let options = RenderOptions::ARCHIVAL;
         for (entry, record) in &entries {
             let folder = self.dir.join("entries").join(entry);
             match prepare(&folder.join(record)).and_then(|p| renderer.render(&p, options)) {

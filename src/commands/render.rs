@@ -99,7 +99,7 @@ fn render_one(renderer: &Renderer, path: &Path, args: &RenderArgs) -> Outcome {
             let options = RenderOptions {
                 emit_typst: args.emit_typst,
                 archive: args.archive,
-                words: false,
+                index_words: false,
             };
             let written = renderer
                 .render_formats(&prepared, options, &args.format)

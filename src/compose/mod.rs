@@ -48,7 +48,7 @@ impl Composer {
     }
 
     /// The text that template `name` generates from `context` (Typst source for PDF templates).
-    pub fn text(&self, name: &str, context: &impl Serialize) -> Result<String, Error> {
+    pub fn render_template(&self, name: &str, context: &impl Serialize) -> Result<String, Error> {
         let template = self.env.get_template(name).map_err(|e| self.template_error(name, &e))?;
         template
             .render(minijinja::value::Serde(context))
@@ -66,7 +66,7 @@ impl Composer {
                 text
             }
         };
-        let markdown = press(news::tidy(&self.text(&markdown_template, context)?));
+        let markdown = press(news::tidy(&self.render_template(&markdown_template, context)?));
         let (title, article) = news::markdown_to_html(&markdown);
         let page_context = minijinja::context! {
             article => minijinja::Value::from_safe_string(article),

@@ -75,7 +75,7 @@ pub struct AuditQuery {
 }
 
 /// The most entries one answer holds: the newest.
-const MOST: usize = 500;
+const NEWEST_SHOWN: usize = 500;
 
 /// `GET /api/audit`: the newest entries that pass the filter, newest first, and whether the
 /// chain holds; for the lãnh đạo and the quản trị only.
@@ -106,6 +106,6 @@ pub async fn audit(
         Ok(_) => json!(true),
         Err(error) => json!(error.render(lang)),
     };
-    let newest: Vec<_> = entries.iter().rev().take(MOST).collect();
+    let newest: Vec<_> = entries.iter().rev().take(NEWEST_SHOWN).collect();
     Json(json!({ "entries": newest, "total": entries.len(), "chain": holds })).into_response()
 }

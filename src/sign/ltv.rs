@@ -22,7 +22,7 @@ use super::{SignProblem, certs, cms, fields, problem};
 use crate::error::Error;
 
 /// The largest revocation list fetched.
-const MOST: u64 = 16 * 1024 * 1024;
+const LARGEST_CRL: u64 = 16 * 1024 * 1024;
 
 /// Adds (or extends) the document security store of the signed PDF `bytes` read from `path`.
 pub fn extend(path: &Path, bytes: Vec<u8>) -> Result<Vec<u8>, Error> {
@@ -169,7 +169,7 @@ fn distribution_points(certificate: &Certificate) -> Vec<String> {
 }
 
 fn fetch(url: &str) -> Result<CertificateList, String> {
-    let body = super::net::exchange(url, None, MOST)?;
+    let body = super::net::exchange(url, None, LARGEST_CRL)?;
     CertificateList::from_der(&body).map_err(|e| e.to_string())
 }
 

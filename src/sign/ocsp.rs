@@ -26,7 +26,7 @@ const OCSP_SIGNING: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5
 /// SHA-256.
 const SHA256: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.2.1");
 /// The longest answer read from a responder.
-const MOST: u64 = 1024 * 1024;
+const LARGEST_OCSP_ANSWER: u64 = 1024 * 1024;
 
 /// CertID: the certificate asked about, named by its issuer's hashes and its serial number.
 #[derive(Clone, Debug, Eq, PartialEq, Sequence)]
@@ -248,7 +248,7 @@ pub fn fetch_for(certificate: &Certificate, pool: &[Certificate]) -> Result<(Ans
     let query = request(certificate, issuer);
     super::net::first_answer(responders(certificate), holder, |url| {
         let query = query.as_deref().map_err(Clone::clone)?;
-        let body = super::net::exchange(url, Some(("application/ocsp-request", query)), MOST)?;
+        let body = super::net::exchange(url, Some(("application/ocsp-request", query)), LARGEST_OCSP_ANSWER)?;
         let answer = Answer::read(&body)?;
         match answer.said_of(certificate, &issuers) {
             Some(said) => Ok((answer, said)),

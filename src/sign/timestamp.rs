@@ -17,7 +17,7 @@ const TST_INFO: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.
 /// SHA-256.
 const SHA256: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.2.1");
 /// The longest answer read from an authority.
-const MOST: u64 = 256 * 1024;
+const LARGEST_TIMESTAMP_ANSWER: u64 = 256 * 1024;
 
 /// MessageImprint.
 #[derive(Clone, Debug, Eq, PartialEq, Sequence)]
@@ -104,7 +104,12 @@ pub fn fetch_for(url: &str, digest: &[u8]) -> Result<Vec<u8>, SignProblem> {
     }
     .to_der()
     .map_err(|e| fail(e.to_string()))?;
-    let body = super::net::exchange(url, Some(("application/timestamp-query", &request)), MOST).map_err(fail)?;
+    let body = super::net::exchange(
+        url,
+        Some(("application/timestamp-query", &request)),
+        LARGEST_TIMESTAMP_ANSWER,
+    )
+    .map_err(fail)?;
     let response = TimeStampResp::from_der(&body).map_err(|e| fail(e.to_string()))?;
     // 0 granted, 1 granted with modifications.
     if response.status.status > 1 {

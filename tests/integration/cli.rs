@@ -163,7 +163,11 @@ fn templates_export_then_override_file_by_file() {
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(files_in(&templates).contains(&"vanban.typ".to_string()));
     let again = vanban(&["templates", "export", templates.to_str().unwrap()]);
-    assert_eq!(again.status.code(), Some(2), "export must not overwrite: the command line must change (--force)");
+    assert_eq!(
+        again.status.code(),
+        Some(2),
+        "export must not overwrite: the command line must change (--force)"
+    );
 
     let custom = dir.path().join("custom");
     std::fs::create_dir(&custom).unwrap();
