@@ -238,7 +238,8 @@ fn action_of(method: &Method, path: &str) -> Option<(&'static str, &'static [Rol
         "/api/directory" => ("directory-add", WRITERS),
         "/api/archive" => ("archive", &[Role::Clerk, Role::Admin]),
         "/api/render" => ("export", ANYONE),
-        "/api/sign" => ("sign", &[Role::Leader, Role::Clerk]),
+        "/api/sign" | "/api/sign/finish" => ("sign", &[Role::Leader, Role::Clerk]),
+        "/api/sign/prepare" => ("sign-prepare", &[Role::Leader, Role::Clerk]),
         _ => return None,
     })
 }
