@@ -103,3 +103,25 @@ impl ServeArgs {
         self.tls || self.tls_cert.is_some() || !self.bind.is_loopback()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::signing_service;
+
+    #[test]
+    fn the_signing_service_is_a_loopback_wss_address_and_nothing_more() {
+        for good in ["wss://127.0.0.1:8987", "wss://localhost:9000", "wss://[::1]:8987"] {
+            assert_eq!(signing_service(good).as_deref(), Ok(good));
+        }
+        for bad in [
+            "ws://127.0.0.1:8987",
+            "wss://example.com:8987",
+            "wss://127.0.0.1",
+            "wss://127.0.0.1:8987/x",
+            "wss://127.0.0.1:8987; script-src *",
+            "wss://127.0.0.1:0",
+        ] {
+            assert!(signing_service(bad).is_err(), "{bad}");
+        }
+    }
+}

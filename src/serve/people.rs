@@ -301,7 +301,7 @@ pub async fn gate(
         (_, StatusCode::FORBIDDEN) => Some(format!("refused {path}")),
         (Some(("save", _)), _) => None,
         (Some((action, _)), status) if status.is_success() => Some(action.to_string()),
-        (Some(("sign", _)), _) => Some("sign-failed".to_string()),
+        (Some(("sign" | "sign-prepare", _)), _) => Some("sign-failed".to_string()),
         _ => None,
     };
     if let Some(logged) = logged {

@@ -57,7 +57,10 @@ with open(sys.argv[1], 'rb') as f:
 /// Clicks "Ký bằng USB token trên máy này" and waits until the page's message holds `part`.
 async fn sign_here(client: &fantoccini::Client, part: &str) -> String {
     click(client, "#sign-local").await;
-    let script = format!("document.getElementById('message').textContent.includes({})", json!(part));
+    let script = format!(
+        "document.getElementById('message').textContent.includes({})",
+        json!(part)
+    );
     until_shown(
         client,
         &script,
@@ -139,7 +142,9 @@ async fn the_signers_own_token_signs_through_the_local_service_from_the_issued_p
     let said = sign_here(client, "Không kết nối được phần mềm ký số").await;
     assert_eq!(
         said,
-        format!("Không kết nối được phần mềm ký số trên máy ({url}). Hãy cài/bật công cụ ký số của Ban Cơ yếu rồi thử lại.")
+        format!(
+            "Không kết nối được phần mềm ký số trên máy ({url}). Hãy cài/bật công cụ ký số của Ban Cơ yếu rồi thử lại."
+        )
     );
 
     // The token holds another person's certificate: refused before anything is signed.

@@ -170,6 +170,12 @@ fn the_signers_own_token_signs_through_prepare_and_finish() {
         [("hai", notice_path.as_str()), ("mai", copy_path.as_str())],
         "{audit}"
     );
+    // The refused attempts are there too (another person's certificate, a wrong signature).
+    let failed = audit
+        .lines()
+        .filter(|l| l.split('\t').nth(3) == Some("sign-failed") && l.contains(&notice_path))
+        .count();
+    assert!(failed >= 2, "{audit}");
 }
 
 /// A prepare answer's id and digest.
