@@ -243,7 +243,7 @@ pub async fn finish(
 }
 
 /// Finishes `id` with `signature` and keeps the signed copy; its name, or the catalogue key
-/// of why not (the document changed, another certificate), or the error (a signature that
+/// of why not (finished meanwhile, the document changed, another certificate), or the error (a signature that
 /// does not verify, the archive).
 fn finish_one(
     signing: &Signing,
@@ -253,6 +253,10 @@ fn finish_one(
     signature: Vec<u8>,
     said: Option<Vec<u8>>,
 ) -> Result<Result<String, &'static str>, Error> {
+    // Two finishes of one id: the second, after the first, finds nothing.
+    if !store.pdf(id).is_file() {
+        return Ok(Err("err_sign_id"));
+    }
     let mut archive = Archive::open_existing(dir)?;
     let (pdf, copy) = archive.to_sign(&pending.entry, &pending.file)?;
     let now = crate::output::files::read_inside(dir, &pdf)?;

@@ -137,6 +137,12 @@ async fn the_signers_own_token_signs_through_the_local_service_from_the_issued_p
     )
     .await;
     assert_eq!(shown, json!(["Ký số", "Ký bằng USB token trên máy này", true]));
+    // The văn thư's choice reads "Đóng dấu".
+    let sealing = "const a = document.getElementById('sign-as'); a.value = 'agency';
+         a.dispatchEvent(new Event('change')); const t = document.getElementById('sign-title').textContent;
+         a.value = 'person'; a.dispatchEvent(new Event('change')); return t;";
+    let title = client.execute(sealing, vec![]).await.unwrap();
+    assert_eq!(title, "Đóng dấu");
 
     // The service is not running.
     let said = sign_here(client, "Không kết nối được phần mềm ký số").await;
