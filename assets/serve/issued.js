@@ -1,9 +1,11 @@
 // An issued document's page: the archive entry's PDFs, what verification says of each, and
-// signing with the USB token plugged into the machine that runs vanban (the PIN is sent once,
-// over loopback or HTTPS, and the field is cleared).
+// signing: with the USB token on this computer through its signing tool (local_sign.js), or
+// with the token plugged into the machine that runs vanban (the PIN is sent once, over
+// loopback or HTTPS, and the field is cleared).
 "use strict";
 const entry = new URLSearchParams(location.search).get("entry") || "";
 const message = document.getElementById("message");
+let service = null;
 
 function say(text, done) {
   message.textContent = text;
@@ -46,9 +48,47 @@ async function load() {
   if (signed) files.value = signed.file;
   const as = document.getElementById("sign-as");
   as.replaceChildren(...body.as.map((a) => V.el("option", { value: a }, V.t("sign_as_" + a))));
-  document.getElementById("sign").hidden = !body.signing || body.as.length === 0;
-  if (body.signing && body.as.length === 0) say(V.t("sign_not_yours"));
+  service = body.local;
+  const any = body.signing || !!service;
+  document.getElementById("sign").hidden = !any || body.as.length === 0;
+  document.getElementById("sign-server").hidden = !body.signing;
+  document.getElementById("sign-local").hidden = !service;
+  const hint = document.getElementById("sign-local-hint");
+  hint.hidden = !service;
+  if (service) hint.textContent = V.t("sign_local_hint", { url: service });
+  titled();
+  if (any && body.as.length === 0) say(V.t("sign_not_yours"));
 }
+
+// "Ký số" for the lãnh đạo, "Đóng dấu" for the văn thư.
+function titled() {
+  const as = document.getElementById("sign-as").value;
+  if (as) document.getElementById("sign-title").textContent = V.t("sign_title_" + as);
+}
+document.getElementById("sign-as").addEventListener("change", titled);
+
+// Signed (by either route): the list again, what was done, and what verification says.
+async function signed(file) {
+  await load();
+  say(V.t("sign_done", { file }), true);
+  await verify(file);
+}
+
+document.getElementById("sign-local").addEventListener("click", async () => {
+  const button = document.getElementById("sign-local");
+  const request = {
+    path: entry + "/" + document.getElementById("sign-file").value,
+    as: document.getElementById("sign-as").value,
+    signer: document.getElementById("sign-place").value,
+  };
+  button.disabled = true;
+  try {
+    const file = await LocalSign.sign(service, request, say);
+    if (file) await signed(file);
+  } finally {
+    button.disabled = false;
+  }
+});
 
 document.getElementById("sign").addEventListener("submit", async (event) => {
   event.preventDefault();
@@ -75,9 +115,7 @@ document.getElementById("sign").addEventListener("submit", async (event) => {
   if (!response.ok) { say(body.error); return; }
   const ticked = document.getElementById("sign-confirm");
   if (ticked) ticked.closest("label").remove();
-  await load();
-  say(V.t("sign_done", { file: body.file }), true);
-  await verify(body.file);
+  await signed(body.file);
 });
 
 load();

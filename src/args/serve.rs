@@ -59,14 +59,15 @@ pub struct ServeArgs {
     /// The agency's key on it, when it holds several.
     #[arg(long, value_name = "LABEL", requires = "pkcs11")]
     pub agency_key: Option<String>,
-    /// The lãnh đạo's handwritten signature (PNG, transparent background).
-    #[arg(long, value_name = "PNG", requires = "pkcs11")]
+    /// The lãnh đạo's handwritten signature (PNG, transparent background); with it (or
+    /// `--seal`) the page signs with the token on the signer's own PC too.
+    #[arg(long, value_name = "PNG", requires = "archive_dir")]
     pub signature_image: Option<PathBuf>,
     /// The agency's seal (PNG at its real size).
-    #[arg(long, value_name = "PNG", requires = "pkcs11")]
+    #[arg(long, value_name = "PNG", requires = "archive_dir")]
     pub seal: Option<PathBuf>,
     /// A time-stamping authority for each signature (PAdES B-T).
-    #[arg(long, value_name = "URL", requires = "pkcs11")]
+    #[arg(long, value_name = "URL", requires = "archive_dir")]
     pub tsa: Option<String>,
     /// Keep each certificate's revocation answer in the file (PAdES B-LT; needs `--tsa`).
     #[arg(long, requires = "tsa")]
@@ -74,11 +75,53 @@ pub struct ServeArgs {
     /// Trusted root certificates (PEM) for the signatures the page verifies.
     #[arg(long, value_name = "PEM")]
     pub trust: Option<PathBuf>,
+    /// The signing service on the signer's own PC that the page asks for a signature (Ban Cơ
+    /// yếu's signing tool): `wss://HOST:PORT`, a loopback address.
+    #[arg(long, value_name = "URL", default_value = DEFAULT_SIGNING_SERVICE, value_parser = signing_service)]
+    pub signing_service: String,
+}
+
+/// Where Ban Cơ yếu's signing tool listens on the signer's PC.
+pub const DEFAULT_SIGNING_SERVICE: &str = "wss://127.0.0.1:8987";
+
+/// `--signing-service`: `wss://` and a loopback host with a port, nothing else (it is
+/// written into the pages' Content-Security-Policy).
+fn signing_service(value: &str) -> Result<String, String> {
+    let authority = value.strip_prefix("wss://").unwrap_or_default();
+    let (host, port) = authority.rsplit_once(':').unwrap_or_default();
+    let loopback = matches!(host, "127.0.0.1" | "localhost" | "[::1]");
+    if loopback && port.parse::<u16>().is_ok_and(|p| p > 0) {
+        Ok(value.to_string())
+    } else {
+        Err("cần dạng wss://127.0.0.1:CỔNG (phần mềm ký số trên máy người ký)".to_string())
+    }
 }
 
 impl ServeArgs {
     /// Whether the server speaks HTTPS: asked for, or needed off loopback.
     pub fn https(&self) -> bool {
         self.tls || self.tls_cert.is_some() || !self.bind.is_loopback()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::signing_service;
+
+    #[test]
+    fn the_signing_service_is_a_loopback_wss_address_and_nothing_more() {
+        for good in ["wss://127.0.0.1:8987", "wss://localhost:9000", "wss://[::1]:8987"] {
+            assert_eq!(signing_service(good).as_deref(), Ok(good));
+        }
+        for bad in [
+            "ws://127.0.0.1:8987",
+            "wss://example.com:8987",
+            "wss://127.0.0.1",
+            "wss://127.0.0.1:8987/x",
+            "wss://127.0.0.1:8987; script-src *",
+            "wss://127.0.0.1:0",
+        ] {
+            assert!(signing_service(bad).is_err(), "{bad}");
+        }
     }
 }

@@ -243,7 +243,7 @@ pub const HELP_VI: &[(&str, &str)] = &[
     ),
     (
         "serve.signature_image",
-        "Ảnh chữ ký tay của lãnh đạo (PNG, nền trong suốt).",
+        "Ảnh chữ ký tay của lãnh đạo (PNG, nền trong suốt); có ảnh này (hoặc `--seal`) thì trang ký được cả bằng token trên máy của người ký.",
     ),
     ("serve.seal", "Ảnh con dấu của cơ quan (PNG, đúng kích thước thật)."),
     ("serve.tsa", "Máy chủ cấp dấu thời gian cho mỗi chữ ký (PAdES B-T)."),
@@ -254,5 +254,9 @@ pub const HELP_VI: &[(&str, &str)] = &[
     (
         "serve.trust",
         "Các chứng thư gốc tin cậy (PEM) để kiểm tra chữ ký hiển thị trên trang.",
+    ),
+    (
+        "serve.signing_service",
+        "Phần mềm ký số trên máy người ký (công cụ ký số của Ban Cơ yếu) mà trang gọi để ký: `wss://MÁY:CỔNG`, một địa chỉ loopback.",
     ),
 ];

@@ -72,6 +72,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../../assets/serve/search.js"),
     ),
     (
+        "local_sign.js",
+        "text/javascript",
+        include_str!("../../assets/serve/local_sign.js"),
+    ),
+    (
         "issued.js",
         "text/javascript",
         include_str!("../../assets/serve/issued.js"),

@@ -23,6 +23,8 @@
 //! | [`tls`] | HTTPS: the office's certificate or one made on first start; handshakes side by side |
 //! | [`listen`] | serving each connection, HTTP or HTTPS: header and idle timeouts, stopping on Ctrl-C |
 //! | [`signing`] | signing issued documents with the USB tokens of this machine; verification shown |
+//! | [`local_sign`] | signing with the token on the signer's own PC, through its signing service |
+//! | [`prepared`] | the signatures prepared for it, under `.vanban/`, each for one session, ten minutes |
 
 pub mod assets;
 pub mod comments;
@@ -32,10 +34,12 @@ pub mod fields;
 pub mod form;
 pub mod labels;
 pub mod listen;
+pub mod local_sign;
 pub mod numbers;
 pub mod people;
 pub mod pin_guard;
 pub mod pipeline;
+pub mod prepared;
 pub mod records;
 pub mod save;
 pub mod search;
@@ -156,6 +160,8 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/issued", get(assets::issued_page))
         .route("/api/issued", get(signing::issued))
         .route("/api/sign", post(signing::sign))
+        .route("/api/sign/prepare", post(local_sign::prepare))
+        .route("/api/sign/finish", post(local_sign::finish))
         .route("/api/verify", get(signing::verify))
         .layer(axum::middleware::from_fn_with_state(state.clone(), people::gate))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::guard))

@@ -238,7 +238,8 @@ fn action_of(method: &Method, path: &str) -> Option<(&'static str, &'static [Rol
         "/api/directory" => ("directory-add", WRITERS),
         "/api/archive" => ("archive", &[Role::Clerk, Role::Admin]),
         "/api/render" => ("export", ANYONE),
-        "/api/sign" => ("sign", &[Role::Leader, Role::Clerk]),
+        "/api/sign" | "/api/sign/finish" => ("sign", &[Role::Leader, Role::Clerk]),
+        "/api/sign/prepare" => ("sign-prepare", &[Role::Leader, Role::Clerk]),
         _ => return None,
     })
 }
@@ -300,7 +301,7 @@ pub async fn gate(
         (_, StatusCode::FORBIDDEN) => Some(format!("refused {path}")),
         (Some(("save", _)), _) => None,
         (Some((action, _)), status) if status.is_success() => Some(action.to_string()),
-        (Some(("sign", _)), _) => Some("sign-failed".to_string()),
+        (Some(("sign" | "sign-prepare", _)), _) => Some("sign-failed".to_string()),
         _ => None,
     };
     if let Some(logged) = logged {

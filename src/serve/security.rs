@@ -171,12 +171,17 @@ pub async fn guard(State(state): State<Arc<AppState>>, request: Request, next: N
     }
     headers.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
     headers.insert("x-frame-options", HeaderValue::from_static("SAMEORIGIN"));
-    headers.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(
-            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'self'; form-action 'self'",
-        ),
+    // The page may connect to the signing service on the signer's PC, and nowhere else.
+    let service = state
+        .signing
+        .as_ref()
+        .map_or(String::new(), |s| format!(" {}", s.service));
+    let policy = format!(
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'{service}; frame-ancestors 'self'; form-action 'self'"
     );
+    // The service's address was checked at the start; were it not a header value, nothing loads.
+    let policy = HeaderValue::from_str(&policy).unwrap_or(HeaderValue::from_static("default-src 'none'"));
+    headers.insert(header::CONTENT_SECURITY_POLICY, policy);
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
 }

@@ -37,10 +37,13 @@ pub struct Holder {
 }
 
 /// How `serve` signs: the module, each signer's token, what the signatures show, the
-/// timestamp and revocation settings, and the roots `verify` trusts.
+/// timestamp and revocation settings, the roots `verify` trusts, and the signing service the
+/// page asks on the signer's own PC.
 pub struct Signing {
-    /// The tokens' PKCS#11 module.
-    pub module: PathBuf,
+    /// The PKCS#11 module of the tokens plugged into this machine, if any.
+    pub module: Option<PathBuf>,
+    /// The signing service on the signer's PC (`--signing-service`).
+    pub service: String,
     /// The lãnh đạo's token and key.
     pub person: Holder,
     /// The agency's (văn thư's) token and key.
@@ -62,8 +65,8 @@ pub struct Signing {
 }
 
 impl Signing {
-    /// What `serve`'s arguments ask for (`None` without `--pkcs11`); the images and roots
-    /// are read now, so that a wrong path stops the start.
+    /// What `serve`'s arguments ask for (`None` without `--pkcs11`, a signature image or a
+    /// seal); the images and roots are read now, so that a wrong path stops the start.
     pub fn from_args(args: &crate::args::ServeArgs) -> Result<Option<Signing>, Error> {
         let trust = args
             .trust
@@ -76,11 +79,12 @@ impl Signing {
                 Ok::<_, Error>(crate::sign::certs::read_pem(&text))
             })
             .transpose()?;
-        let Some(module) = &args.pkcs11 else {
+        if args.pkcs11.is_none() && args.signature_image.is_none() && args.seal.is_none() {
             return Ok(None);
-        };
+        }
         Ok(Some(Signing {
-            module: module.clone(),
+            module: args.pkcs11.clone(),
+            service: args.signing_service.clone(),
             person: Holder {
                 token: args.person_token.clone(),
                 key: args.person_key.clone(),
@@ -100,9 +104,19 @@ impl Signing {
     }
 }
 
+impl Signing {
+    /// What a signature as `who` shows: the signature image or the seal, if given.
+    pub fn mark(&self, who: As) -> Option<Mark> {
+        match who {
+            As::Person => self.image.clone().map(Mark::Person),
+            As::Agency => self.seal.clone().map(Mark::Agency),
+        }
+    }
+}
+
 /// Who may sign as what: with users, the lãnh đạo as the person and the văn thư as the
 /// agency; without (one person on loopback), either.
-fn allowed(user: Option<&User>) -> Vec<As> {
+pub fn allowed(user: Option<&User>) -> Vec<As> {
     match user.map(|u| u.role) {
         None => vec![As::Person, As::Agency],
         Some(Role::Leader) => vec![As::Person],
@@ -147,7 +161,10 @@ pub async fn issued(
         Some(_) => allowed(user.as_ref().map(|u| &u.0)),
         None => Vec::new(),
     };
-    Json(json!({ "files": pdfs, "signing": state.signing.is_some(), "as": may })).into_response()
+    // `signing`: a token plugged into this machine; `local`: the service on the signer's PC.
+    let here = state.signing.as_ref().is_some_and(|s| s.module.is_some());
+    let local = state.signing.as_ref().map(|s| s.service.clone());
+    Json(json!({ "files": pdfs, "signing": here, "local": local, "as": may })).into_response()
 }
 
 /// `POST /api/sign`'s body. `path` is `ENTRY/FILE`, named so in the audit log.
@@ -201,11 +218,10 @@ pub async fn sign(
     let (Some(signing), Some(dir)) = (&state.signing, state.config.archive_dir.clone()) else {
         return Refusal::new(StatusCode::CONFLICT, "sign_off").respond(lang);
     };
-    let mark = match request.mark {
-        As::Person => signing.image.clone().map(Mark::Person),
-        As::Agency => signing.seal.clone().map(Mark::Agency),
-    };
-    let Some(mark) = mark else {
+    if signing.module.is_none() {
+        return Refusal::new(StatusCode::CONFLICT, "sign_off").respond(lang);
+    }
+    let Some(mark) = signing.mark(request.mark) else {
         return Refusal::new(StatusCode::CONFLICT, "sign_no_mark").respond(lang);
     };
     if !allowed(user.as_ref().map(|u| &u.0)).contains(&request.mark) {
@@ -262,7 +278,7 @@ fn sign_one(
         key: holder.key.as_deref(),
     };
     // `auto` is looked up at each signature: a token may be plugged in after the start.
-    let (module, _) = crate::sign::modules::resolve(&signing.module)?;
+    let (module, _) = crate::sign::modules::resolve(signing.module.as_deref().unwrap_or(std::path::Path::new("")))?;
     // The one copy handed on becomes the token's PIN, zeroed when dropped; no other is made.
     let credentials = Credentials::from_token(&module, &choice, || Ok(request.pin.to_string()))?;
     // Signed into a scratch file beside the entry, then kept by the archive.

@@ -45,6 +45,7 @@ mod scaffold;
 mod schema;
 mod search;
 mod serve;
+mod serve_local_sign;
 mod serve_search;
 mod serve_sign;
 mod server;

@@ -32,7 +32,7 @@ fn prepare(pki: &Pki, pdf: &Path, who: &str, prepared: &Path, extra: &[&str]) ->
 
 /// The base64 signature of `digest` (base64) by `<who>.key.pem`, made by OpenSSL: ECDSA over
 /// the digest, or RSA PKCS#1 v1.5 over its DigestInfo.
-fn openssl_sign(pki: &Pki, who: &str, digest: &str, rsa: bool) -> PathBuf {
+pub fn openssl_sign(pki: &Pki, who: &str, digest: &str, rsa: bool) -> PathBuf {
     let raw = pki.path(&format!("{who}.digest.bin"));
     std::fs::write(&raw, base64(digest.as_bytes(), true)).unwrap();
     let signature = pki.path(&format!("{who}.sig.bin"));

@@ -72,6 +72,83 @@ pub const ENTRIES: &[(&str, &str, &str)] = &[
         "Đã sai mã PIN hai lần: vanban không thử thiết bị ký lần nữa trong một phút, để thiết bị không bị khóa.",
         "Two wrong PINs: vanban does not try the token again for a minute, so that it is not locked.",
     ),
+    ("sign_title_person", "Ký số", "Sign"),
+    ("sign_title_agency", "Đóng dấu", "Seal"),
+    (
+        "sign_local",
+        "Ký bằng USB token trên máy này",
+        "Sign with the USB token on this computer",
+    ),
+    (
+        "sign_local_hint",
+        "Trang gọi phần mềm ký số của Ban Cơ yếu trên máy này ({url}); mã PIN nhập vào cửa sổ của phần mềm đó, không qua vanban.",
+        "The page asks Ban Cơ yếu's signing tool on this computer ({url}); the PIN is typed into its own window and never reaches vanban.",
+    ),
+    (
+        "sign_server",
+        "Hoặc ký bằng USB token cắm vào máy chạy vanban:",
+        "Or sign with a USB token plugged into the machine running vanban:",
+    ),
+    (
+        "sign_local_certificate",
+        "Đang lấy chứng thư số từ USB token…",
+        "Reading the certificate from the USB token…",
+    ),
+    (
+        "sign_local_signing",
+        "Nhập mã PIN trong cửa sổ của phần mềm ký số để ký…",
+        "Type the PIN in the signing tool's window to sign…",
+    ),
+    (
+        "sign_local_no_service",
+        "Không kết nối được phần mềm ký số trên máy ({url}). Hãy cài/bật công cụ ký số của Ban Cơ yếu rồi thử lại.",
+        "Could not reach the signing tool on this computer ({url}). Install or start Ban Cơ yếu's signing tool, then try again.",
+    ),
+    (
+        "sign_local_cancelled",
+        "Phần mềm ký số không ký (mã {status}): người ký đã hủy, hoặc USB token báo lỗi. Văn bản chưa được ký.",
+        "The signing tool did not sign (status {status}): the signer cancelled, or the USB token failed. The document is not signed.",
+    ),
+    (
+        "sign_local_bad_reply",
+        "Phần mềm ký số trả lời không đúng dạng ({what}).",
+        "The signing tool's answer is not as expected ({what}).",
+    ),
+    (
+        "err_sign_certificate",
+        "Chứng thư số do phần mềm ký số gửi không đọc được (cần DER dạng base64).",
+        "The certificate from the signing tool cannot be read (DER in base64 expected).",
+    ),
+    (
+        "err_sign_signature",
+        "Chữ ký do phần mềm ký số gửi không phải dạng base64.",
+        "The signature from the signing tool is not base64.",
+    ),
+    (
+        "err_sign_id",
+        "Không có phiên ký này (đã xong hoặc chưa từng có): hãy bấm ký lại.",
+        "No such signing session (finished, or never made): sign again.",
+    ),
+    (
+        "err_sign_expired",
+        "Phiên ký đã hết hạn (quá 10 phút): hãy bấm ký lại.",
+        "The signing session expired (over 10 minutes): sign again.",
+    ),
+    (
+        "err_sign_not_yours",
+        "Phiên ký này do người khác (hoặc phiên đăng nhập khác) mở: không hoàn tất được.",
+        "This signing session was opened by someone else (or another login): it cannot be finished here.",
+    ),
+    (
+        "err_sign_changed",
+        "Văn bản đã thay đổi từ lúc chuẩn bị ký (vừa có người ký?): hãy ký lại.",
+        "The document changed since it was prepared (signed meanwhile?): sign again.",
+    ),
+    (
+        "err_sign_other_certificate",
+        "Phần mềm ký số đã ký bằng chứng thư số khác với chứng thư đã dùng để chuẩn bị: không ghi tệp nào.",
+        "The signing tool signed with another certificate than the one prepared for: nothing was written.",
+    ),
     ("verify_button", "Kiểm tra chữ ký", "Check signatures"),
     ("verify_title", "Kiểm tra chữ ký: {file}", "Signatures of {file}"),
 ];

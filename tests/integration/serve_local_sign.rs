@@ -1,0 +1,196 @@
+//! Signing from the page with the token on the signer's own PC (issue 39), over HTTP without a
+//! browser: `POST /api/sign/prepare` with the certificate the signing service gave, the digest
+//! signed outside vanban (by OpenSSL, as the service would with the token), `POST
+//! /api/sign/finish` with the raw signature. A certificate naming someone else is refused with
+//! both names and nothing is written; a wrong signature, another person's or session's id and
+//! an expired id are refused; the lãnh đạo's signature and the văn thư's seal both finish, the
+//! archive keeps the signed copy, pyHanko validates it, and the audit log names who signed.
+
+use base64ct::{Base64, Encoding};
+use serde_json::json;
+
+use crate::office::{login, post_as};
+use crate::pki::{Pki, pki};
+use crate::server::{Response, Server};
+use crate::sign::{needs_pyhanko, pyhanko, s};
+use crate::sign_phases::openssl_sign;
+use crate::support::{add_user, copy_samples, stdout};
+
+const SEED: &str = "xuan-truong-2024.yaml";
+const NOTICE: &str = "tho-xuan-2024-03-27-xuan-truong-thong-bao-ket-luan.pdf";
+
+/// The DER certificate `<who>.der`, base64, as the service's `CertBase64`.
+fn certificate(pki: &Pki, who: &str) -> String {
+    Base64::encode_string(&std::fs::read(pki.path(&format!("{who}.der"))).unwrap())
+}
+
+/// The base64 signature of `digest` by `<who>`'s key.
+fn signature(pki: &Pki, who: &str, digest: &str, rsa: bool) -> String {
+    let file = openssl_sign(pki, who, digest, rsa);
+    std::fs::read_to_string(file).unwrap().trim().to_string()
+}
+
+/// The files a prepared signature leaves under `.vanban/ky-tren-may`.
+fn pending(folder: &std::path::Path) -> usize {
+    std::fs::read_dir(folder.join(".vanban/ky-tren-may")).map_or(0, |d| d.count())
+}
+
+#[test]
+fn the_signers_own_token_signs_through_prepare_and_finish() {
+    let pki = pki();
+    let dir = tempfile::tempdir().unwrap();
+    copy_samples(dir.path());
+    add_user(dir.path(), "lan", "soan-thao", "mật khẩu soạn thảo");
+    add_user(dir.path(), "hai", "lanh-dao", "mật khẩu lãnh đạo");
+    add_user(dir.path(), "mai", "van-thu", "mật khẩu văn thư");
+    let archive = dir.path().join("kho");
+    let (image, seal, ca) = (pki.path("chu-ky.png"), pki.path("con-dau.png"), pki.path("ca.pem"));
+    let server = Server::start_in(
+        dir.path(),
+        &[
+            "--archive-dir",
+            s(&archive),
+            "--signature-image",
+            s(&image),
+            "--seal",
+            s(&seal),
+            "--trust",
+            s(&ca),
+        ],
+    );
+    let (lan, hai, mai) = (
+        login(&server, "lan", "mật khẩu soạn thảo"),
+        login(&server, "hai", "mật khẩu lãnh đạo"),
+        login(&server, "mai", "mật khẩu văn thư"),
+    );
+    let step = |who: &str, step: &str| post_as(&server, who, "/api/workflow", &json!({ "path": SEED, "step": step }));
+    assert_eq!(step(&lan, "submit").status, 200);
+    assert_eq!(step(&hai, "approve").status, 200);
+    let issued = post_as(&server, &mai, "/api/archive", &json!({ "path": SEED }));
+    assert_eq!(issued.status, 200, "{}", issued.text());
+    let entry = issued.json()["entries"][0]["id"].as_str().unwrap().to_string();
+
+    // The page learns where the service is; its policy lets it connect there.
+    let page = server.request("GET", &format!("/api/issued?entry={entry}"), &[("Cookie", &hai)], b"");
+    assert_eq!(page.json()["local"], "wss://127.0.0.1:8987");
+    assert_eq!(page.json()["signing"], false, "no token on this machine");
+    assert_eq!(page.json()["as"], json!(["person"]));
+    let policy = page.header("content-security-policy").unwrap().to_string();
+    assert!(policy.contains("connect-src 'self' wss://127.0.0.1:8987;"), "{policy}");
+
+    let prepare = |who: &str, file: &str, mark: &str, cert: &str| {
+        let body = json!({ "path": format!("{entry}/{file}"), "as": mark, "certificate": cert });
+        post_as(&server, who, "/api/sign/prepare", &body)
+    };
+    let finish = |who: &str, id: &str, signature: &str| {
+        post_as(
+            &server,
+            who,
+            "/api/sign/finish",
+            &json!({ "id": id, "signature": signature }),
+        )
+    };
+    let binh = certificate(&pki, "nguyen-van-binh");
+    assert_eq!(prepare(&lan, NOTICE, "person", &binh).status, 403, "a drafter");
+    assert_eq!(prepare(&hai, NOTICE, "agency", &binh).status, 403, "a leader sealing");
+    let garbled = prepare(&hai, NOTICE, "person", "bm90IGEgY2VydGlmaWNhdGU=");
+    assert_eq!(garbled.status, 422, "{}", garbled.text());
+
+    // Another person's certificate: both names said, nothing prepared, nothing filed.
+    let other = prepare(&hai, NOTICE, "person", &certificate(&pki, "nguyen-van-khac"));
+    assert_eq!(other.status, 422, "{}", other.text());
+    let said = other.json()["error"].as_str().unwrap().to_string();
+    assert!(
+        said.contains("Nguyễn Văn Khác") && said.contains("Nguyễn Văn Bình"),
+        "{said}"
+    );
+    assert_eq!(pending(dir.path()), 0, "nothing kept");
+    let copy = NOTICE.replace(".pdf", "-da-ky.pdf");
+    let kept = archive.join("entries").join(&entry).join(&copy);
+    assert!(!kept.exists());
+
+    // The named signer's certificate: a digest and an id.
+    let prepared = prepare(&hai, NOTICE, "person", &binh);
+    assert_eq!(prepared.status, 200, "{}", prepared.text());
+    let (id, digest) = ids(&prepared);
+    assert_eq!(Base64::decode_vec(&digest).unwrap().len(), 32);
+
+    // A signature over something else: refused, nothing filed; the id still stands.
+    let wrong = signature(&pki, "nguyen-van-binh", &Base64::encode_string(&[7u8; 32]), false);
+    let refused = finish(&hai, &id, &wrong);
+    assert_eq!(refused.status, 422, "{}", refused.text());
+    assert!(refused.text().contains("không khớp"), "{}", refused.text());
+    assert!(!kept.exists());
+    // Another person's id, and the same person's in another login: refused.
+    let right = signature(&pki, "nguyen-van-binh", &digest, false);
+    assert_eq!(finish(&mai, &id, &right).status, 403);
+    let hai_elsewhere = login(&server, "hai", "mật khẩu lãnh đạo");
+    assert_eq!(finish(&hai_elsewhere, &id, &right).status, 403);
+    assert_eq!(finish(&hai, &"0".repeat(64), &right).status, 404);
+    assert!(!kept.exists());
+
+    let signed = finish(&hai, &id, &right);
+    assert_eq!(signed.status, 200, "{}", signed.text());
+    assert_eq!(signed.json()["file"], copy.as_str());
+    assert!(kept.is_file());
+    assert_eq!(finish(&hai, &id, &right).status, 404, "an id serves once");
+    assert_eq!(pending(dir.path()), 0, "nothing left behind");
+
+    // The văn thư seals the signed copy; an expired id is refused first.
+    let agency = certificate(&pki, "party-agency");
+    let late = prepare(&mai, &copy, "agency", &agency);
+    assert_eq!(late.status, 200, "{}", late.text());
+    let (late_id, late_digest) = ids(&late);
+    expire(dir.path(), &late_id);
+    let expired = finish(&mai, &late_id, &signature(&pki, "party-agency", &late_digest, true));
+    assert_eq!(expired.status, 410, "{}", expired.text());
+    assert!(expired.text().contains("hết hạn"), "{}", expired.text());
+    let sealing = prepare(&mai, &copy, "agency", &agency);
+    let (seal_id, seal_digest) = ids(&sealing);
+    let sealed = finish(&mai, &seal_id, &signature(&pki, "party-agency", &seal_digest, true));
+    assert_eq!(sealed.status, 200, "{}", sealed.text());
+
+    if needs_pyhanko() {
+        let verdict = pyhanko(&kept, &ca);
+        assert_eq!(verdict.lines().count(), 2, "{verdict}");
+        assert!(verdict.lines().all(|l| l.ends_with(" True")), "{verdict}");
+    }
+    let whole = crate::support::vanban(&["archive", "verify", "--archive-dir", s(&archive)]);
+    assert!(whole.status.success(), "{}", stdout(&whole));
+    let audit = stdout(&crate::support::vanban(&["audit", "list", "--folder", s(dir.path())]));
+    let signed_by: Vec<(&str, &str)> = audit
+        .lines()
+        .filter(|l| l.split('\t').nth(3) == Some("sign"))
+        .filter_map(|l| Some((l.split('\t').nth(2)?, l.split('\t').nth(4)?)))
+        .collect();
+    let notice_path = format!("{entry}/{NOTICE}");
+    let copy_path = format!("{entry}/{copy}");
+    assert_eq!(
+        signed_by,
+        [("hai", notice_path.as_str()), ("mai", copy_path.as_str())],
+        "{audit}"
+    );
+    // The refused attempts are there too (another person's certificate, a wrong signature).
+    let failed = audit
+        .lines()
+        .filter(|l| l.split('\t').nth(3) == Some("sign-failed") && l.contains(&notice_path))
+        .count();
+    assert!(failed >= 2, "{audit}");
+}
+
+/// A prepare answer's id and digest.
+fn ids(answer: &Response) -> (String, String) {
+    let body = answer.json();
+    (
+        body["id"].as_str().unwrap().to_string(),
+        body["digest"].as_str().unwrap().to_string(),
+    )
+}
+
+/// Sets the prepared signature `id` past its time, as ten minutes would.
+fn expire(folder: &std::path::Path, id: &str) {
+    let path = folder.join(".vanban/ky-tren-may").join(format!("{id}.json"));
+    let mut pending: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    pending["expires"] = json!(1);
+    std::fs::write(&path, serde_json::to_vec(&pending).unwrap()).unwrap();
+}
