@@ -64,7 +64,7 @@ const Workflow = {
       returned.replaceChildren(V.el("p", {}, V.t("returned", { by: standing.by, at: V.when(standing.at), reason: standing.reason })));
       Workflow.changesSince(standing.version, returned);
     } else returned.hidden = true;
-    if (Workflow.editor) Workflow.editor.readOnly(standing.read_only === true || standing.state === "da-ban-hanh", standing);
+    if (Workflow.editor) Workflow.editor.readOnly(standing.read_only === true || standing.state === "da-ban-hanh" || standing.state === "da-ky", standing);
   },
 
   // Unsaved edits on a record waiting for approval, or approved: a save sends it back to Dự

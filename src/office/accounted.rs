@@ -112,6 +112,7 @@ fn state_after(action: &str) -> Option<&'static str> {
         "submit" => "cho-duyet",
         "approve" => "da-duyet",
         "issue" => "da-ban-hanh",
+        "signed" => "da-ky",
         "return" | "save" => "du-thao",
         _ => return None,
     })

@@ -44,8 +44,8 @@ impl Office {
     ) -> Result<Result<i64, Refused>, Error> {
         self.transaction(|db| {
             let now = standing_in(db, path).map_err(|e| self.error(&e))?;
-            if now.state == State::Issued {
-                return Ok(Err(Refused::State(State::Issued)));
+            if now.state.is_filed() {
+                return Ok(Err(Refused::State(now.state)));
             }
             write()?;
             let saved = (|| {
@@ -76,6 +76,41 @@ impl Office {
                 Ok(seq)
             })();
             saved.map(Ok).map_err(|e: rusqlite::Error| self.error(&e))
+        })
+    }
+}
+
+impl Office {
+    /// A signature by `user` was filed for archive entry `entry`: the record issued as that
+    /// entry (by the log's last issue of it) moves from Đã ban hành to Đã ký, logged as
+    /// `signed`. Its path, or none when no issued record was filed as `entry` or it is signed
+    /// already.
+    pub fn signed(&self, user: &str, entry: &str, address: &str) -> Result<Option<String>, Error> {
+        let Some((path, _)) = self
+            .issued_entries()?
+            .into_iter()
+            .find(|(_, ids)| ids.iter().any(|id| id == entry))
+        else {
+            return Ok(None);
+        };
+        self.transaction(|db| {
+            let moved = (|| {
+                let now = standing_in(db, &path)?;
+                if now.state != State::Issued {
+                    return Ok(None);
+                }
+                let signed = Standing {
+                    state: State::Signed,
+                    by: user.to_string(),
+                    at: super::now(),
+                    reason: String::new(),
+                    ..now
+                };
+                set_state(db, &path, &signed)?;
+                super::audit::append(db, user, "signed", &path, address, entry)?;
+                Ok(Some(path.clone()))
+            })();
+            moved.map_err(|e: rusqlite::Error| self.error(&e))
         })
     }
 }

@@ -25,6 +25,9 @@ pub enum State {
     /// Đã ban hành: numbered, issued and filed.
     #[serde(rename = "da-ban-hanh")]
     Issued,
+    /// Đã ký: a signer's signature is on an issued document of it (set by signing, not a step).
+    #[serde(rename = "da-ky")]
+    Signed,
 }
 
 impl State {
@@ -34,11 +37,17 @@ impl State {
             State::Submitted => "cho-duyet",
             State::Approved => "da-duyet",
             State::Issued => "da-ban-hanh",
+            State::Signed => "da-ky",
         }
     }
 
+    /// Whether the record is filed: issued, and perhaps signed since; nothing changes it.
+    pub fn is_filed(self) -> bool {
+        matches!(self, State::Issued | State::Signed)
+    }
+
     fn parse(name: &str) -> State {
-        [State::Submitted, State::Approved, State::Issued]
+        [State::Submitted, State::Approved, State::Issued, State::Signed]
             .into_iter()
             .find(|s| s.name() == name)
             .unwrap_or(State::Draft)

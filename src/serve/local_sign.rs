@@ -10,6 +10,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
+use axum::extract::ConnectInfo;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -186,6 +187,7 @@ fn prepare_one(
 pub async fn finish(
     State(state): State<Arc<AppState>>,
     user: Option<Extension<User>>,
+    ConnectInfo(peer): ConnectInfo<std::net::SocketAddr>,
     headers: HeaderMap,
     Json(request): Json<Finish>,
 ) -> Response {
@@ -221,14 +223,18 @@ pub async fn finish(
             .one_at_a_time
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        finish_one(
+        let finished = finish_one(
             signing,
             &dir,
             &store,
             (&request.id, &pending),
             signature,
             said.flatten(),
-        )
+        );
+        if let Ok(Ok(_)) = &finished {
+            super::signing::record_signed(&task_state, user.as_ref(), &pending.entry, &peer.ip().to_string())?;
+        }
+        finished
     })
     .await;
     let mut response = match finished {

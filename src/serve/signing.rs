@@ -241,7 +241,8 @@ pub async fn sign(
         signing.pins.check(request.mark, request.confirm)?;
         let result = sign_one(signing, &dir, (&entry, &file), mark, &request);
         signing.pins.record(request.mark, Outcome::of(&result));
-        Ok(result)
+        let user = user.as_ref().map(|u| &u.0);
+        Ok(result.and_then(|copy| record_signed(&signing_state, user, &entry, &peer.ip().to_string()).map(|()| copy)))
     })
     .await;
     match signed {
@@ -257,6 +258,16 @@ pub async fn sign(
         }
         Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     }
+}
+
+/// After a signature by `user` was filed for `entry`: the record issued as it moves to Đã
+/// ký (with users; a record signed already, or not issued from this folder, stays).
+pub(super) fn record_signed(state: &AppState, user: Option<&User>, entry: &str, address: &str) -> Result<(), Error> {
+    let (Some(office), Some(user)) = (&state.office, user) else {
+        return Ok(());
+    };
+    let office = office.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    office.signed(&user.name, entry, address).map(|_| ())
 }
 
 /// Signs `file` of `entry` as `request` asks and keeps the signed copy; its name.

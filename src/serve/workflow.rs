@@ -38,7 +38,7 @@ pub async fn standing(State(state): State<Arc<AppState>>, Query(at): Query<At>) 
         None => Json(json!(null)).into_response(),
         Some(Ok(standing)) => {
             let mut body = json!(standing);
-            let issued = standing.state == crate::office::workflow::State::Issued;
+            let issued = standing.state.is_filed();
             body["read_only"] = json!(issued);
             body["path"] = json!(key);
             // Whether this server issues ("Cấp số, ban hành" needs the archive).

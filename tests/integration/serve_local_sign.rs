@@ -129,9 +129,25 @@ fn the_signers_own_token_signs_through_prepare_and_finish() {
     assert_eq!(finish(&hai, &"0".repeat(64), &right).status, 404);
     assert!(!kept.exists());
 
+    let standing = || {
+        let answer = server.request("GET", &format!("/api/workflow?path={SEED}"), &[("Cookie", &lan)], b"");
+        answer.json()["state"].as_str().unwrap_or_default().to_string()
+    };
+    assert_eq!(standing(), "da-ban-hanh");
     let signed = finish(&hai, &id, &right);
     assert_eq!(signed.status, 200, "{}", signed.text());
     assert_eq!(signed.json()["file"], copy.as_str());
+    // The record is Đã ký now, and nothing saves over it.
+    assert_eq!(standing(), "da-ky");
+    let text = std::fs::read_to_string(dir.path().join(SEED)).unwrap();
+    let base = vanban::archive::sha256_hex(text.as_bytes());
+    let save = post_as(
+        &server,
+        &lan,
+        "/api/save",
+        &json!({ "path": SEED, "text": text, "base": base }),
+    );
+    assert_eq!(save.status, 409, "{}", save.text());
     assert!(kept.is_file());
     assert_eq!(finish(&hai, &id, &right).status, 404, "an id serves once");
     assert_eq!(pending(dir.path()), 0, "nothing left behind");
@@ -170,6 +186,15 @@ fn the_signers_own_token_signs_through_prepare_and_finish() {
         [("hai", notice_path.as_str()), ("mai", copy_path.as_str())],
         "{audit}"
     );
+    let trail = crate::support::vanban(&["audit", "verify", "--folder", s(dir.path())]);
+    assert!(trail.status.success(), "{}", stdout(&trail));
+    // The record moved to Đã ký once, with the leader's signature.
+    let moved: Vec<&str> = audit
+        .lines()
+        .filter(|l| l.split('\t').nth(3) == Some("signed"))
+        .collect();
+    assert_eq!(moved.len(), 1, "{audit}");
+    assert!(moved[0].contains("\thai\t") && moved[0].contains(SEED), "{audit}");
     // The refused attempts are there too (another person's certificate, a wrong signature).
     let failed = audit
         .lines()

@@ -174,6 +174,7 @@ pub const ENTRIES: &[(&str, &str, &str)] = &[
     ("state_cho_duyet", "Chờ duyệt", "Awaiting approval"),
     ("state_da_duyet", "Đã duyệt", "Approved"),
     ("state_da_ban_hanh", "Đã ban hành", "Issued"),
+    ("state_da_ky", "Đã ký", "Signed"),
     ("step_submit", "Trình duyệt", "Submit"),
     ("step_return", "Trả lại", "Return"),
     ("step_approve", "Duyệt", "Approve"),
