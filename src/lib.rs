@@ -18,6 +18,7 @@ pub mod criteria;
 pub mod documents;
 pub mod error;
 pub mod form;
+pub mod follow_up;
 pub mod fuzz;
 pub mod layout;
 pub mod office;
