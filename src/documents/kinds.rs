@@ -44,6 +44,16 @@ impl RecordKind {
         }
     }
 
+    /// The name of its definition in the record's JSON Schema (`$defs/TaskReport`).
+    pub fn schema_name(self) -> &'static str {
+        match self {
+            RecordKind::WorkingSession => "WorkingSession",
+            RecordKind::Assessment => "Assessment",
+            RecordKind::TaskReport => "TaskReport",
+            RecordKind::Reminder => "Reminder",
+        }
+    }
+
     /// The kind in words, Vietnamese and English, as the web pages name it ("Buổi làm việc").
     pub fn names(self) -> crate::problem::Names {
         match self {

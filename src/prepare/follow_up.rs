@@ -39,9 +39,11 @@ pub fn prepare_task_report(file: YamlFile) -> Result<Prepared, Error> {
         issuer_code: issuer.code.clone(),
         office_code: issuer.office_code.clone(),
         system: issuer.system,
+        // The register prints it after the kind's name: "Báo cáo kết quả thực hiện kết luận tại …".
         summary: format!(
-            "kết quả thực hiện kết luận tại {}",
-            notices_phrase(report.tasks.iter().map(|t| &t.value.notice))
+            "tại {} (đến ngày {})",
+            notices_phrase(report.tasks.iter().map(|t| &t.value.notice)),
+            date_short(report.as_of)
         ),
         tasks: Vec::new(),
     };
@@ -80,8 +82,9 @@ pub fn prepare_reminder(file: YamlFile) -> Result<Prepared, Error> {
         issuer_code: issuer.code.clone(),
         office_code: issuer.office_code.clone(),
         system: issuer.system,
+        // After the kind's name: "Công văn đôn đốc Phòng Kinh tế xã thực hiện …".
         summary: format!(
-            "đôn đốc {} thực hiện {}",
+            "{} thực hiện {}",
             reminder.to.value,
             notices_phrase(reminder.tasks.iter().map(|t| &t.value.notice))
         ),

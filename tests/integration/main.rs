@@ -12,6 +12,7 @@ mod docx_styles;
 mod escaping;
 mod field_notes;
 mod form;
+mod follow_up;
 mod fuzz_regressions;
 mod gather;
 mod help;
