@@ -144,7 +144,9 @@ pub fn figures(tasks: &[Tracked], from: Date, to: Date, as_of: Date) -> Figures 
             Standing::Overdue => f.overdue += 1,
             Standing::Paused => f.paused += 1,
         }
-        let due_in_period = task.due.is_some_and(|due| day(from) <= day(due) && day(due) <= day(last));
+        let due_in_period = task
+            .due
+            .is_some_and(|due| day(from) <= day(due) && day(due) <= day(last));
         if due_in_period {
             f.due += 1;
             match standing {
@@ -197,10 +199,22 @@ mod tests {
     #[test]
     fn the_deadline_day_is_still_in_time() {
         let as_of = d("2026-04-10");
-        assert_eq!(standing(task(TaskStatus::InProgress, Some("2026-04-10"), None), as_of), Standing::InTime);
-        assert_eq!(standing(task(TaskStatus::InProgress, Some("2026-04-09"), None), as_of), Standing::Overdue);
-        assert_eq!(standing(task(TaskStatus::NotStarted, None, None), as_of), Standing::InTime);
-        assert_eq!(standing(task(TaskStatus::Paused, Some("2026-01-01"), None), as_of), Standing::Paused);
+        assert_eq!(
+            standing(task(TaskStatus::InProgress, Some("2026-04-10"), None), as_of),
+            Standing::InTime
+        );
+        assert_eq!(
+            standing(task(TaskStatus::InProgress, Some("2026-04-09"), None), as_of),
+            Standing::Overdue
+        );
+        assert_eq!(
+            standing(task(TaskStatus::NotStarted, None, None), as_of),
+            Standing::InTime
+        );
+        assert_eq!(
+            standing(task(TaskStatus::Paused, Some("2026-01-01"), None), as_of),
+            Standing::Paused
+        );
         let awaiting = task(TaskStatus::AwaitingConfirmation, Some("2026-03-01"), Some("2026-02-20"));
         assert_eq!(standing(awaiting, as_of), Standing::Overdue);
     }

@@ -162,7 +162,10 @@ pub const TABLE: &[Spec] = &[
     },
     Spec {
         kind: DocKind::TASK_REPORT,
-        names: ("Báo cáo kết quả thực hiện kết luận", "Report on carrying out conclusions"),
+        names: (
+            "Báo cáo kết quả thực hiện kết luận",
+            "Report on carrying out conclusions",
+        ),
         block: "task_report",
         numbering: Numbering::Typed("BC"),
         format: Format::Pdf,

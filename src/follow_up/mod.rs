@@ -10,8 +10,8 @@
 pub mod reminder;
 pub mod task_report;
 
-pub use crate::record::{IssuerSystem, TaskStatus, TrackedTask};
 use crate::record::Date;
+pub use crate::record::{IssuerSystem, TaskStatus, TrackedTask};
 
 /// The issuing body, as a record's `issuer:` block gives it.
 #[derive(Debug, Clone)]
@@ -109,7 +109,11 @@ pub(crate) fn documents_block(out: &mut String, block: &str, signed: &SignedInfo
 
 /// A task's `notice:` as a flow mapping.
 pub(crate) fn notice(task: &TrackedTask) -> String {
-    format!("{{ number: {}, date: {} }}", quoted(&task.notice.number), task.notice.date)
+    format!(
+        "{{ number: {}, date: {} }}",
+        quoted(&task.notice.number),
+        task.notice.date
+    )
 }
 
 #[cfg(test)]

@@ -43,7 +43,12 @@ pub fn records_by_body(request: &ReminderRequest) -> Vec<(String, String)> {
     bodies
         .into_iter()
         .enumerate()
-        .map(|(i, (body, tasks))| (body.to_string(), one(request, &format!("{}-{}", request.id_prefix, i + 1), body, &tasks)))
+        .map(|(i, (body, tasks))| {
+            (
+                body.to_string(),
+                one(request, &format!("{}-{}", request.id_prefix, i + 1), body, &tasks),
+            )
+        })
         .collect()
 }
 

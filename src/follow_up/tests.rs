@@ -58,11 +58,41 @@ fn task(text: &str, assignee: &str, due: &str, status: TaskStatus, done: Option<
 
 fn tasks() -> Vec<TrackedTask> {
     vec![
-        task("Lập danh mục đầu tư", "Phòng Kinh tế xã", "2026-03-31", TaskStatus::InProgress, None),
-        task("Tổ chức lớp kỹ năng số", "Trung tâm Phục vụ hành chính công xã", "2026-03-31", TaskStatus::Done, Some("2026-03-27")),
-        task("Hồ sơ OCOP", "Phòng Kinh tế xã", "2026-04-01", TaskStatus::NotStarted, None),
-        task("Kho lạnh", "Hợp tác xã nông nghiệp An Phú", "2026-04-30", TaskStatus::InProgress, None),
-        task("Tạm dừng", "Phòng Văn hóa - Xã hội xã", "2026-03-01", TaskStatus::Paused, None),
+        task(
+            "Lập danh mục đầu tư",
+            "Phòng Kinh tế xã",
+            "2026-03-31",
+            TaskStatus::InProgress,
+            None,
+        ),
+        task(
+            "Tổ chức lớp kỹ năng số",
+            "Trung tâm Phục vụ hành chính công xã",
+            "2026-03-31",
+            TaskStatus::Done,
+            Some("2026-03-27"),
+        ),
+        task(
+            "Hồ sơ OCOP",
+            "Phòng Kinh tế xã",
+            "2026-04-01",
+            TaskStatus::NotStarted,
+            None,
+        ),
+        task(
+            "Kho lạnh",
+            "Hợp tác xã nông nghiệp An Phú",
+            "2026-04-30",
+            TaskStatus::InProgress,
+            None,
+        ),
+        task(
+            "Tạm dừng",
+            "Phòng Văn hóa - Xã hội xã",
+            "2026-03-01",
+            TaskStatus::Paused,
+            None,
+        ),
     ]
 }
 
@@ -93,11 +123,20 @@ fn a_task_report_record_reads_back_and_renders() {
     });
     let prepared = renders(&yaml, DocKind::TASK_REPORT);
     assert_eq!(prepared.kind, RecordKind::TaskReport);
-    let Context::TaskReport(context) = &prepared.context else { panic!("not a task report") };
+    let Context::TaskReport(context) = &prepared.context else {
+        panic!("not a task report")
+    };
     assert_eq!(context.id, "bao-cao-q1");
     assert_eq!(context.tasks.len(), 5);
     assert_eq!(context.tasks[0].partners[0], "Ban quản lý ấp \"Phú Hữu\": #1");
-    assert_eq!((context.figures.finished, context.figures.overdue, context.figures.paused), (1, 2, 1));
+    assert_eq!(
+        (
+            context.figures.finished,
+            context.figures.overdue,
+            context.figures.paused
+        ),
+        (1, 2, 1)
+    );
 }
 
 #[test]
@@ -117,7 +156,9 @@ fn reminders_go_one_per_body_with_its_overdue_tasks_only() {
     let (body, yaml) = &written[0];
     assert_eq!(body, "Phòng Kinh tế xã");
     let prepared = renders(yaml, DocKind::REMINDER);
-    let Context::Reminder(context) = &prepared.context else { panic!("not a reminder") };
+    let Context::Reminder(context) = &prepared.context else {
+        panic!("not a reminder")
+    };
     assert_eq!(context.tasks.len(), 2);
     assert_eq!(context.tasks[0].days_late, 15);
     assert_eq!(context.to, "Phòng Kinh tế xã");

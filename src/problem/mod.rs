@@ -398,7 +398,9 @@ mod tests {
             Problem::Tasks(TaskProblem::PeriodBackwards { from: s(), to: s() }),
             Problem::Tasks(TaskProblem::DoneWithoutDate),
             Problem::Tasks(TaskProblem::DoneAfterAsOf { done: s(), as_of: s() }),
-            Problem::Tasks(TaskProblem::DateButNotDone { status: "dang-thuc-hien" }),
+            Problem::Tasks(TaskProblem::DateButNotDone {
+                status: "dang-thuc-hien",
+            }),
         ]
     }
 

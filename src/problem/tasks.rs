@@ -47,8 +47,12 @@ impl TaskProblem {
             ),
             P::NotOverdue { due, as_of } => (
                 (
-                    format!("nhiệm vụ có thời hạn {due} chưa quá hạn vào ngày {as_of} (`as_of`): công văn đôn đốc chỉ nêu nhiệm vụ đã quá hạn"),
-                    format!("a task due {due} is not overdue on {as_of} (`as_of`): a reminder names overdue tasks only"),
+                    format!(
+                        "nhiệm vụ có thời hạn {due} chưa quá hạn vào ngày {as_of} (`as_of`): công văn đôn đốc chỉ nêu nhiệm vụ đã quá hạn"
+                    ),
+                    format!(
+                        "a task due {due} is not overdue on {as_of} (`as_of`): a reminder names overdue tasks only"
+                    ),
                 ),
                 s(
                     "bỏ nhiệm vụ này khỏi `tasks`, hoặc sửa `as_of` thành ngày sau thời hạn",

@@ -49,9 +49,23 @@ fn task(name: &str, notice: &str, due: Option<&str>, status: &str, done: Option<
 /// A report as of 15/4/2026 over 6/2–30/4: on time, late, open in time (twice, one due on
 /// the day itself), overdue, and `extra` tasks more (open, in time) to make the table long.
 fn report(issuer: &str, notice: &str, authority: &str, extra: usize) -> String {
-    let mut text = format!("kind: task_report\nid: bao-cao\n{issuer}period: {{ from: 2026-02-06, to: 2026-04-30 }}\nas_of: 2026-04-15\ntasks:\n");
-    text.push_str(&task("đúng hạn", notice, Some("2026-03-15"), "hoan-thanh", Some("2026-03-15")));
-    text.push_str(&task("trễ hạn", notice, Some("2026-02-28"), "hoan-thanh", Some("2026-03-06")));
+    let mut text = format!(
+        "kind: task_report\nid: bao-cao\n{issuer}period: {{ from: 2026-02-06, to: 2026-04-30 }}\nas_of: 2026-04-15\ntasks:\n"
+    );
+    text.push_str(&task(
+        "đúng hạn",
+        notice,
+        Some("2026-03-15"),
+        "hoan-thanh",
+        Some("2026-03-15"),
+    ));
+    text.push_str(&task(
+        "trễ hạn",
+        notice,
+        Some("2026-02-28"),
+        "hoan-thanh",
+        Some("2026-03-06"),
+    ));
     text.push_str(&task("còn hạn", notice, Some("2026-06-30"), "dang-thuc-hien", None));
     text.push_str(&task("đến hạn", notice, Some("2026-04-15"), "cho-xac-nhan", None));
     text.push_str(&task("quá hạn", notice, Some("2026-03-31"), "chua-thuc-hien", None));
@@ -82,14 +96,26 @@ fn rendered(dir: &Path, text: &str, slug: &str, extra: &[&str]) -> PathBuf {
     args.extend(extra);
     let output = vanban(&args);
     assert!(output.status.success(), "{}", stderr(&output));
-    let id = if slug.starts_with("bao-cao") { "bao-cao" } else { "don-doc" };
+    let id = if slug.starts_with("bao-cao") {
+        "bao-cao"
+    } else {
+        "don-doc"
+    };
     out.join(format!("{id}-{slug}.pdf"))
 }
 
 /// The PDF's words, joined by single spaces.
 fn pdf_text(path: &Path) -> String {
-    let output = Command::new("pdftotext").arg(path).arg("-").output().expect("pdftotext runs");
-    String::from_utf8(output.stdout).unwrap().split_whitespace().collect::<Vec<_>>().join(" ")
+    let output = Command::new("pdftotext")
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    String::from_utf8(output.stdout)
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[test]
@@ -98,12 +124,29 @@ fn the_report_computes_its_figures_as_of_its_day_in_both_systems() {
         return;
     }
     let cases = [
-        (STATE_ISSUER, "05/TB-UBND", "KT. Chủ tịch", "Số: 18/BC-UBND", "I. KẾT QUẢ"),
-        (PARTY_ISSUER, "21-TB/ĐU", "T/M Ban Thường vụ", "Số 18-BC/ĐU", "I- KẾT QUẢ"),
+        (
+            STATE_ISSUER,
+            "05/TB-UBND",
+            "KT. Chủ tịch",
+            "Số: 18/BC-UBND",
+            "I. KẾT QUẢ",
+        ),
+        (
+            PARTY_ISSUER,
+            "21-TB/ĐU",
+            "T/M Ban Thường vụ",
+            "Số 18-BC/ĐU",
+            "I- KẾT QUẢ",
+        ),
     ];
     for (issuer, notice, authority, number, section) in cases {
         let dir = tempfile::tempdir().unwrap();
-        let pdf = rendered(dir.path(), &report(issuer, notice, authority, 0), "bao-cao-thuc-hien-ket-luan", &[]);
+        let pdf = rendered(
+            dir.path(),
+            &report(issuer, notice, authority, 0),
+            "bao-cao-thuc-hien-ket-luan",
+            &[],
+        );
         let text = pdf_text(&pdf);
         for expected in [
             number,
@@ -130,7 +173,11 @@ fn the_report_computes_its_figures_as_of_its_day_in_both_systems() {
 #[test]
 fn the_appendix_lists_each_task_and_repeats_its_header_on_every_page() {
     let dir = tempfile::tempdir().unwrap();
-    let record = record_file(dir.path(), "bao-cao.yaml", &report(STATE_ISSUER, "05/TB-UBND", "KT. Chủ tịch", 20));
+    let record = record_file(
+        dir.path(),
+        "bao-cao.yaml",
+        &report(STATE_ISSUER, "05/TB-UBND", "KT. Chủ tịch", 20),
+    );
     let prepared = prepare(&record).expect("record is valid");
     let renderer = Renderer::new(TemplateSource::default()).unwrap();
     let document = renderer.layout(&prepared, DocKind::TASK_REPORT).unwrap();
@@ -145,7 +192,16 @@ fn the_appendix_lists_each_task_and_repeats_its_header_on_every_page() {
         );
     }
     let row = |name: &str| lines.iter().find(|l| l.page >= appendix && l.text.contains(name));
-    for (i, name) in ["Việc đúng hạn", "Việc trễ hạn", "Việc còn hạn", "Việc đến hạn", "Việc quá hạn"].iter().enumerate() {
+    for (i, name) in [
+        "Việc đúng hạn",
+        "Việc trễ hạn",
+        "Việc còn hạn",
+        "Việc đến hạn",
+        "Việc quá hạn",
+    ]
+    .iter()
+    .enumerate()
+    {
         let cell = row(name).unwrap_or_else(|| panic!("row {name}"));
         let number = (i + 1).to_string();
         let stt = lines
@@ -153,9 +209,23 @@ fn the_appendix_lists_each_task_and_repeats_its_header_on_every_page() {
             .find(|l| l.page == cell.page && (l.y - cell.y).abs() < 1.0 && l.x < cell.x && l.text == number);
         assert!(stt.is_some(), "row {number} is {name}");
     }
-    let cells: Vec<&str> = lines.iter().filter(|l| l.page >= appendix).map(|l| l.text.as_str()).collect();
+    let cells: Vec<&str> = lines
+        .iter()
+        .filter(|l| l.page >= appendix)
+        .map(|l| l.text.as_str())
+        .collect();
     let joined = cells.join(" ");
-    for words in ["Hoàn", "đúng", "quá hạn", "Chưa", "Chờ xác", "trong", "06/3/2026", "15/3/2026", "Không"] {
+    for words in [
+        "Hoàn",
+        "đúng",
+        "quá hạn",
+        "Chưa",
+        "Chờ xác",
+        "trong",
+        "06/3/2026",
+        "15/3/2026",
+        "Không",
+    ] {
         assert!(joined.contains(words), "{words:?} not in the appendix:\n{joined}");
     }
     assert!(row("Việc số 20").is_some());
@@ -166,15 +236,34 @@ fn the_reminder_names_each_task_its_notice_and_the_deadline_missed() {
     if !crate::support::program("pdftotext") {
         return;
     }
-    let tasks = reminder_task("Lập danh mục đầu tư đường nội đồng", "05/TB-UBND", "2026-02-06", "2026-03-31")
-        + &reminder_task("Hoàn thiện hồ sơ vay vốn", "07/TB-UBND", "2026-02-20", "2026-02-28");
+    let tasks = reminder_task(
+        "Lập danh mục đầu tư đường nội đồng",
+        "05/TB-UBND",
+        "2026-02-06",
+        "2026-03-31",
+    ) + &reminder_task("Hoàn thiện hồ sơ vay vốn", "07/TB-UBND", "2026-02-20", "2026-02-28");
     let cases = [
-        (STATE_ISSUER, "TL. Chủ tịch", "Số: 61/UBND-VP", "V/v đôn đốc thực hiện các Thông báo số 05/TB-UBND, 07/TB-UBND"),
-        (PARTY_ISSUER, "T/L Ban Thường vụ", "Số 61-CV/ĐU", "V/v đôn đốc thực hiện các Thông báo số 05/TB-UBND, 07/TB-UBND"),
+        (
+            STATE_ISSUER,
+            "TL. Chủ tịch",
+            "Số: 61/UBND-VP",
+            "V/v đôn đốc thực hiện các Thông báo số 05/TB-UBND, 07/TB-UBND",
+        ),
+        (
+            PARTY_ISSUER,
+            "T/L Ban Thường vụ",
+            "Số 61-CV/ĐU",
+            "V/v đôn đốc thực hiện các Thông báo số 05/TB-UBND, 07/TB-UBND",
+        ),
     ];
     for (issuer, authority, number, about) in cases {
         let dir = tempfile::tempdir().unwrap();
-        let pdf = rendered(dir.path(), &reminder(issuer, &tasks, authority), "cong-van-don-doc", &[]);
+        let pdf = rendered(
+            dir.path(),
+            &reminder(issuer, &tasks, authority),
+            "cong-van-don-doc",
+            &[],
+        );
         let text = pdf_text(&pdf);
         for expected in [
             number,
@@ -211,7 +300,10 @@ fn a_reminder_without_tasks_or_with_a_task_in_time_is_refused() {
             assert!(!output.status.success(), "{command} must refuse");
             assert!(stderr(&output).contains(said), "{}", stderr(&output));
         }
-        assert!(!out.join("don-doc-cong-van-don-doc.pdf").exists(), "nothing half-written");
+        assert!(
+            !out.join("don-doc-cong-van-don-doc.pdf").exists(),
+            "nothing half-written"
+        );
     }
 }
 
@@ -220,9 +312,17 @@ fn both_kinds_are_archival_pdfs_and_the_archive_numbers_them() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("kho");
     let records = [
-        (report(STATE_ISSUER, "05/TB-UBND", "KT. Chủ tịch", 0), "bao-cao-thuc-hien-ket-luan", "bao-cao.yaml"),
         (
-            reminder(STATE_ISSUER, &reminder_task("Việc A", "05/TB-UBND", "2026-02-06", "2026-03-31"), "TL. Chủ tịch"),
+            report(STATE_ISSUER, "05/TB-UBND", "KT. Chủ tịch", 0),
+            "bao-cao-thuc-hien-ket-luan",
+            "bao-cao.yaml",
+        ),
+        (
+            reminder(
+                STATE_ISSUER,
+                &reminder_task("Việc A", "05/TB-UBND", "2026-02-06", "2026-03-31"),
+                "TL. Chủ tịch",
+            ),
             "cong-van-don-doc",
             "don-doc.yaml",
         ),
@@ -232,9 +332,19 @@ fn both_kinds_are_archival_pdfs_and_the_archive_numbers_them() {
         let bytes = std::fs::read(&pdf).unwrap();
         assert!(String::from_utf8_lossy(&bytes).contains("<pdfaid:part>3</pdfaid:part>"));
         assert_eq!(crate::pdfa::violations(&bytes), Vec::<String>::new(), "{slug}");
-        let without_number: String = text.lines().filter(|l| !l.starts_with("    number:")).map(|l| format!("{l}\n")).collect();
+        let without_number: String = text
+            .lines()
+            .filter(|l| !l.starts_with("    number:"))
+            .map(|l| format!("{l}\n"))
+            .collect();
         let record = record_file(dir.path(), name, &without_number);
-        let add = vanban(&["archive", "add", record.to_str().unwrap(), "--archive-dir", store.to_str().unwrap()]);
+        let add = vanban(&[
+            "archive",
+            "add",
+            record.to_str().unwrap(),
+            "--archive-dir",
+            store.to_str().unwrap(),
+        ]);
         assert!(add.status.success(), "{}", stderr(&add));
     }
     // Numbered from the issuer's one register (ND30: shared by every kind by default).
@@ -250,6 +360,10 @@ fn both_kinds_are_archival_pdfs_and_the_archive_numbers_them() {
     for (words, found) in [("quá hạn chưa hoàn thành", "bao-cao"), ("đôn đốc Việc A", "don-doc")] {
         let search = vanban(&["archive", "search", words, "--archive-dir", store.to_str().unwrap()]);
         assert!(search.status.success(), "{}", stderr(&search));
-        assert!(crate::support::stdout(&search).contains(found), "{words}: {}", crate::support::stdout(&search));
+        assert!(
+            crate::support::stdout(&search).contains(found),
+            "{words}: {}",
+            crate::support::stdout(&search)
+        );
     }
 }

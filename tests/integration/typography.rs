@@ -31,7 +31,10 @@ const REPORTS: [&str; 2] = [
 fn every_document() -> Vec<(String, PagedDocument)> {
     let renderer = Renderer::new(TemplateSource::default()).expect("built-in templates load");
     let mut documents = Vec::new();
-    for sample in [STATE_SAMPLE, PARTY_SAMPLE, COMMUNE_PARTY].into_iter().chain(FOLLOW_UPS) {
+    for sample in [STATE_SAMPLE, PARTY_SAMPLE, COMMUNE_PARTY]
+        .into_iter()
+        .chain(FOLLOW_UPS)
+    {
         let prepared = prepare(Path::new(sample)).expect("sample is valid");
         let kinds = prepared.documents.iter().map(|d| d.kind);
         for kind in kinds.filter(|k| k.format() == Format::Pdf) {
