@@ -17,6 +17,7 @@ pub mod compose;
 pub mod criteria;
 pub mod documents;
 pub mod error;
+pub mod follow_up;
 pub mod form;
 pub mod fuzz;
 pub mod layout;

@@ -7,7 +7,8 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, generate::SchemaSettings, js
 use serde_json::{Value, json};
 
 use crate::criteria::assessment::Assessment;
-use crate::record::{Date, DocNumber, Time, WorkingSession};
+use crate::documents::RecordKind;
+use crate::record::{Date, DocNumber, Reminder, TaskReport, Time, WorkingSession};
 
 /// Where the schema says it lives, for `# yaml-language-server: $schema=…`.
 pub const SCHEMA_ID: &str = "https://vanban.invalid/schema/record.json";
@@ -50,27 +51,30 @@ impl JsonSchema for DocNumber {
     }
 }
 
-/// The schema of a record: a working session or an assessment, told apart by `kind`.
+/// The schema of a record: a working session, an assessment, a task report or a reminder,
+/// told apart by `kind`.
 pub fn record_schema() -> Value {
     let mut generator = SchemaSettings::draft2020_12().into_generator();
     let session = generator.subschema_for::<WorkingSession>();
     let assessment = generator.subschema_for::<Assessment>();
+    let task_report = generator.subschema_for::<TaskReport>();
+    let reminder = generator.subschema_for::<Reminder>();
     let mut defs: serde_json::Map<String, Value> = generator.take_definitions(true);
-    for (name, kind) in [("WorkingSession", "working_session"), ("Assessment", "assessment")] {
+    for kind in RecordKind::ALL {
         if let Some(properties) = defs
-            .get_mut(name)
+            .get_mut(kind.schema_name())
             .and_then(|d| d.get_mut("properties"))
             .and_then(Value::as_object_mut)
         {
-            properties.insert("kind".into(), json!({ "const": kind }));
+            properties.insert("kind".into(), json!({ "const": kind.name() }));
         }
     }
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
         "title": "vanban record",
-        "description": "A vanban record: a working session (kind: working_session) or an assessment (kind: assessment).",
-        "oneOf": [session.to_value(), assessment.to_value()],
+        "description": "A vanban record: a working session (kind: working_session), an assessment (kind: assessment), a report on carrying out conclusions (kind: task_report) or a reminder letter (kind: reminder).",
+        "oneOf": [session.to_value(), assessment.to_value(), task_report.to_value(), reminder.to_value()],
         "$defs": defs,
     })
 }

@@ -56,7 +56,8 @@ const Form = {
   // Renders the whole record into `root`.
   render(root, value) {
     Form.value = value;
-    const kind = value.kind === "assessment" ? "Assessment" : "WorkingSession";
+    const kinds = { assessment: "Assessment", task_report: "TaskReport", reminder: "Reminder" };
+    const kind = kinds[value.kind] || "WorkingSession";
     const shape = Form.schema.$defs[kind];
     const focused = document.activeElement && document.activeElement.id;
     root.replaceChildren(...Form.objectFields(shape, value, ""));

@@ -38,7 +38,7 @@ pub enum ArchiveCommand {
         /// Only this year.
         #[arg(long)]
         year: Option<i32>,
-        /// Only this kind: `working_session` or `assessment`.
+        /// Only this kind: `working_session`, `assessment`, `task_report` or `reminder`.
         #[arg(long, value_enum)]
         kind: Option<RecordKind>,
         /// The archive folder.
@@ -70,7 +70,7 @@ pub enum ArchiveCommand {
         /// Only this unit.
         #[arg(long)]
         unit: Option<String>,
-        /// Only this kind: `working_session` or `assessment`.
+        /// Only this kind: `working_session`, `assessment`, `task_report` or `reminder`.
         #[arg(long, value_enum)]
         kind: Option<RecordKind>,
         /// From this day (YYYY-MM-DD).

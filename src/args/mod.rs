@@ -79,8 +79,8 @@ pub enum Command {
     Serve(ServeArgs),
     /// Write a commented scaffold of a new record (never over an existing file).
     New {
-        /// `session` or `assessment`.
-        #[arg(value_parser = ["session", "assessment"])]
+        /// `session`, `assessment`, `task_report` or `reminder`.
+        #[arg(value_parser = ["session", "assessment", "task_report", "reminder"])]
         kind: String,
         /// The file to write (default: standard output).
         #[arg(short, long)]

@@ -85,7 +85,7 @@ pub const HELP_VI: &[(&str, &str)] = &[
     ("archive.list.year", "Chỉ năm này."),
     (
         "archive.list.kind",
-        "Chỉ loại này: `working_session` (buổi làm việc) hoặc `assessment` (đánh giá tiêu chí).",
+        "Chỉ loại này: `working_session` (buổi làm việc), `assessment` (đánh giá tiêu chí), `task_report` (báo cáo thực hiện kết luận) hoặc `reminder` (công văn đôn đốc).",
     ),
     ("archive.show", "Xem một mục và các tệp của mục đó."),
     ("archive.show.id", "Tên mục (hoặc phần đầu của tên)."),
@@ -105,7 +105,7 @@ pub const HELP_VI: &[(&str, &str)] = &[
     ("archive.search.unit", "Chỉ đơn vị này."),
     (
         "archive.search.kind",
-        "Chỉ loại này: `working_session` (buổi làm việc) hoặc `assessment` (đánh giá tiêu chí).",
+        "Chỉ loại này: `working_session` (buổi làm việc), `assessment` (đánh giá tiêu chí), `task_report` (báo cáo thực hiện kết luận) hoặc `reminder` (công văn đôn đốc).",
     ),
     ("archive.search.from", "Từ ngày này (YYYY-MM-DD)."),
     ("archive.search.to", "Đến ngày này (YYYY-MM-DD)."),

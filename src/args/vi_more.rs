@@ -10,7 +10,7 @@ pub const HELP_VI_MORE: &[(&str, &str)] = &[
     ),
     (
         "new.kind",
-        "`session` (buổi làm việc) hoặc `assessment` (kết quả đánh giá).",
+        "`session` (buổi làm việc), `assessment` (kết quả đánh giá), `task_report` (báo cáo kết quả thực hiện kết luận) hoặc `reminder` (công văn đôn đốc).",
     ),
     ("new.output", "Tệp cần ghi (mặc định: in ra đầu ra chuẩn)."),
     ("schema", "Ghi JSON Schema (draft 2020-12) của định dạng bản ghi."),

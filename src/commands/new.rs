@@ -1,4 +1,4 @@
-//! `vanban new session|assessment [-o FILE]` and `vanban schema [-o FILE]`: files to start
+//! `vanban new session|assessment|task_report|reminder [-o FILE]` and `vanban schema [-o FILE]`: files to start
 //! from. Neither ever replaces an existing file.
 
 use std::path::Path;
@@ -26,10 +26,11 @@ fn emit(text: &str, output: Option<&Path>) -> Result<(), Error> {
 
 /// The commented scaffold of a `kind` record.
 pub fn scaffold(kind: &str, output: Option<&Path>) -> Result<(), Error> {
-    let text = if kind == "assessment" {
-        scaffold::assessment()
-    } else {
-        scaffold::session(&SessionFields::default())
+    let text = match kind {
+        "assessment" => scaffold::assessment(),
+        "task_report" => scaffold::task_report(),
+        "reminder" => scaffold::reminder(),
+        _ => scaffold::session(&SessionFields::default()),
     };
     emit(&text, output)
 }

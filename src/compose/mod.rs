@@ -7,9 +7,11 @@ pub mod assessed;
 pub mod context;
 pub mod document;
 pub mod facts;
+pub mod follow_up;
 pub mod model;
 pub mod news;
 pub mod punctuation;
+pub mod task_figures;
 pub mod templates;
 pub mod title_lines;
 

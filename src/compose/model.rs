@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::assessed::AssessmentContext;
 use super::context::SessionContext;
+use super::follow_up::{ReminderContext, TaskReportContext};
 use crate::record::IssuerSystem;
 
 /// What a template receives: one of the record kinds' contexts.
@@ -15,6 +16,10 @@ pub enum Context {
     Session(Box<SessionContext>),
     /// An assessment.
     Assessment(Box<AssessmentContext>),
+    /// A report on carrying out conclusions.
+    TaskReport(Box<TaskReportContext>),
+    /// A công văn đôn đốc.
+    Reminder(Box<ReminderContext>),
 }
 
 impl Context {
@@ -23,6 +28,8 @@ impl Context {
         match self {
             Context::Session(c) => c.system,
             Context::Assessment(c) => c.system,
+            Context::TaskReport(c) => c.system,
+            Context::Reminder(c) => c.system,
         }
     }
 
@@ -31,6 +38,8 @@ impl Context {
         match self {
             Context::Session(c) => &c.id,
             Context::Assessment(c) => &c.id,
+            Context::TaskReport(c) => &c.id,
+            Context::Reminder(c) => &c.id,
         }
     }
 
@@ -38,7 +47,7 @@ impl Context {
     pub(crate) fn abbreviate_news(&self) -> bool {
         match self {
             Context::Session(session) => session.news.as_ref().is_some_and(|n| n.abbreviate),
-            Context::Assessment(_) => false,
+            _ => false,
         }
     }
 }

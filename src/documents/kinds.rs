@@ -6,7 +6,7 @@ use serde_saphyr::Location;
 
 use crate::criteria::assessment::Assessment;
 use crate::problem::Problem;
-use crate::record::{Date, Signer, WorkingSession};
+use crate::record::{Date, Reminder, Signer, TaskReport, WorkingSession};
 
 /// The kinds of record vanban reads on its own (a criteria set is read through an assessment).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -17,17 +17,40 @@ pub enum RecordKind {
     /// An assessment against a criteria set: `kind: assessment`.
     #[value(name = "assessment")]
     Assessment,
+    /// A report on carrying out conclusions: `kind: task_report`.
+    #[value(name = "task_report")]
+    TaskReport,
+    /// A công văn đôn đốc: `kind: reminder`.
+    #[value(name = "reminder")]
+    Reminder,
 }
 
 impl RecordKind {
-    /// Both kinds.
-    pub const ALL: [RecordKind; 2] = [RecordKind::WorkingSession, RecordKind::Assessment];
+    /// Every kind.
+    pub const ALL: [RecordKind; 4] = [
+        RecordKind::WorkingSession,
+        RecordKind::Assessment,
+        RecordKind::TaskReport,
+        RecordKind::Reminder,
+    ];
 
     /// The name a record writes after `kind:`.
     pub fn name(self) -> &'static str {
         match self {
             RecordKind::WorkingSession => "working_session",
             RecordKind::Assessment => "assessment",
+            RecordKind::TaskReport => "task_report",
+            RecordKind::Reminder => "reminder",
+        }
+    }
+
+    /// The name of its definition in the record's JSON Schema (`$defs/TaskReport`).
+    pub fn schema_name(self) -> &'static str {
+        match self {
+            RecordKind::WorkingSession => "WorkingSession",
+            RecordKind::Assessment => "Assessment",
+            RecordKind::TaskReport => "TaskReport",
+            RecordKind::Reminder => "Reminder",
         }
     }
 
@@ -36,6 +59,8 @@ impl RecordKind {
         match self {
             RecordKind::WorkingSession => &("Buổi làm việc", "Working session"),
             RecordKind::Assessment => &("Đánh giá tiêu chí", "Assessment"),
+            RecordKind::TaskReport => &("Báo cáo thực hiện kết luận", "Task report"),
+            RecordKind::Reminder => &("Đôn đốc thực hiện", "Reminder"),
         }
     }
 
@@ -138,6 +163,16 @@ pub enum Source {
         asked: fn(&Assessment) -> Option<Asked<'_>>,
         /// What the assessment lacks for this document, if anything.
         requires: fn(&Assessment) -> Option<Need>,
+    },
+    /// A task report, through a block of `documents`.
+    TaskReport {
+        /// The block that asks for it, if present.
+        asked: fn(&TaskReport) -> Option<Asked<'_>>,
+    },
+    /// A reminder, through a block of `documents`.
+    Reminder {
+        /// The block that asks for it, if present.
+        asked: fn(&Reminder) -> Option<Asked<'_>>,
     },
 }
 

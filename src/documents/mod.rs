@@ -15,7 +15,7 @@ pub use table::TABLE;
 
 use crate::criteria::assessment::Assessment;
 use crate::problem::Problem;
-use crate::record::{Date, IssuerSystem, Signer, WorkingSession};
+use crate::record::{Date, IssuerSystem, Reminder, Signer, TaskReport, WorkingSession};
 
 impl DocKind {
     /// Its name in Vietnamese and English.
@@ -110,7 +110,7 @@ pub fn asked_by_session(session: &WorkingSession) -> Vec<(&'static Spec, Asked<'
         .iter()
         .filter_map(|spec| match spec.source {
             Source::Session { asked, .. } => asked(session).map(|a| (spec, a)),
-            Source::Assessment { .. } => None,
+            _ => None,
         })
         .collect()
 }
@@ -121,9 +121,52 @@ pub fn asked_by_assessment(assessment: &Assessment) -> Vec<(&'static Spec, Asked
         .iter()
         .filter_map(|spec| match spec.source {
             Source::Assessment { asked, .. } => asked(assessment).map(|a| (spec, a)),
-            Source::Session { .. } => None,
+            _ => None,
         })
         .collect()
+}
+
+/// The documents a task report asks for, likewise.
+pub fn asked_by_task_report(report: &TaskReport) -> Vec<(&'static Spec, Asked<'_>)> {
+    TABLE
+        .iter()
+        .filter_map(|spec| match spec.source {
+            Source::TaskReport { asked } => asked(report).map(|a| (spec, a)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The documents a reminder asks for, likewise.
+pub fn asked_by_reminder(reminder: &Reminder) -> Vec<(&'static Spec, Asked<'_>)> {
+    TABLE
+        .iter()
+        .filter_map(|spec| match spec.source {
+            Source::Reminder { asked } => asked(reminder).map(|a| (spec, a)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The documents a follow-up record (a task report, a reminder) asks for, each checked for
+/// its signer and dated (its own date, else `record`); the first problem, with its place.
+/// A state công văn needs the drafting unit's code for its number.
+pub fn follow_up_documents(
+    issuer: &crate::record::Issuer,
+    asked: Vec<(&'static Spec, Asked<'_>)>,
+    record: Date,
+) -> Result<Vec<Requested>, (Location, Problem)> {
+    let mut requested: Vec<Requested> = Vec::new();
+    for (spec, request) in asked {
+        let untyped = matches!(spec.numbering, Numbering::Untyped { .. });
+        if untyped && issuer.system == IssuerSystem::State && issuer.office_code.is_none() {
+            return Err((request.at, spec.problem(Need::Field("issuer.office_code"))));
+        }
+        check_signer(issuer.system, request.signer)?;
+        let date = dated(spec, &request, record, &requested)?;
+        requested.push(Requested::new(spec, request, date));
+    }
+    Ok(requested)
 }
 
 /// The documents a session asks for, each checked for what the session must give and for
@@ -251,6 +294,8 @@ mod tests {
             DocKind::NEWS,
             DocKind::PLAN,
             DocKind::LETTER,
+            DocKind::TASK_REPORT,
+            DocKind::REMINDER,
         ] {
             assert_eq!(TABLE.iter().filter(|s| s.kind == kind).count(), 1, "{kind:?}");
             assert!(!kind.spec().templates.is_empty(), "{kind:?}");

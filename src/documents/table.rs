@@ -28,6 +28,10 @@ impl DocKind {
     pub const LETTER: DocKind = DocKind("cong-van");
     /// Báo cáo kết quả đánh giá.
     pub const REPORT: DocKind = DocKind("bao-cao-danh-gia");
+    /// Báo cáo kết quả thực hiện kết luận.
+    pub const TASK_REPORT: DocKind = DocKind("bao-cao-thuc-hien-ket-luan");
+    /// Công văn đôn đốc thực hiện kết luận.
+    pub const REMINDER: DocKind = DocKind("cong-van-don-doc");
 }
 
 /// Every document kind, in the order a record's documents are made.
@@ -155,6 +159,42 @@ pub const TABLE: &[Spec] = &[
         },
         date: DateRule::OwnElseRecord(Bound::Free),
         templates: &[template!("bao-cao-danh-gia.state.typ.j2")],
+    },
+    Spec {
+        kind: DocKind::TASK_REPORT,
+        names: (
+            "Báo cáo kết quả thực hiện kết luận",
+            "Report on carrying out conclusions",
+        ),
+        block: "task_report",
+        numbering: Numbering::Typed("BC"),
+        format: Format::Pdf,
+        source: Source::TaskReport {
+            asked: |r| signed(r.documents.task_report.as_ref()?),
+        },
+        date: DateRule::OwnElseRecord(Bound::Free),
+        templates: &[
+            template!("bao-cao-thuc-hien-ket-luan.state.typ.j2"),
+            template!("bao-cao-thuc-hien-ket-luan.party.typ.j2"),
+            template!("_bao-cao-thuc-hien-noi-dung.typ.j2"),
+            template!("_bao-cao-thuc-hien-phu-luc.typ.j2"),
+        ],
+    },
+    Spec {
+        kind: DocKind::REMINDER,
+        names: ("Công văn đôn đốc", "Reminder letter"),
+        block: "reminder",
+        numbering: Numbering::Untyped { party: "CV" },
+        format: Format::Pdf,
+        source: Source::Reminder {
+            asked: |r| signed(r.documents.reminder.as_ref()?),
+        },
+        date: DateRule::OwnElseRecord(Bound::Free),
+        templates: &[
+            template!("cong-van-don-doc.state.typ.j2"),
+            template!("cong-van-don-doc.party.typ.j2"),
+            template!("_cong-van-don-doc-noi-dung.typ.j2"),
+        ],
     },
 ];
 

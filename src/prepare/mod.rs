@@ -6,6 +6,7 @@
 //! roles, so no later stage (layout, attachments, glyph check, archive) reads the disk again.
 
 pub mod figures;
+pub mod follow_up;
 pub mod validate;
 pub mod walk;
 
@@ -160,6 +161,8 @@ pub fn prepare_file(file: YamlFile) -> Result<Prepared, Error> {
     match RecordKind::parse(&kind.value) {
         Some(RecordKind::WorkingSession) => prepare_session(file),
         Some(RecordKind::Assessment) => assessment_model(&checked::check(file)?),
+        Some(RecordKind::TaskReport) => follow_up::prepare_task_report(file),
+        Some(RecordKind::Reminder) => follow_up::prepare_reminder(file),
         None => {
             let names = RecordKind::ALL.map(RecordKind::name);
             let problem = Problem::UnknownKind {
@@ -192,7 +195,7 @@ pub fn named_files(file: &YamlFile) -> Vec<String> {
             .filter(|set| crate::criteria::is_file_reference(set))
             .into_iter()
             .collect(),
-        None => Vec::new(),
+        Some(RecordKind::TaskReport | RecordKind::Reminder) | None => Vec::new(),
     }
 }
 

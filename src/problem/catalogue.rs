@@ -361,6 +361,10 @@ impl Problem {
                 let (hint_vi, hint_en) = hint.unwrap_or_default();
                 (words(vi, en), words(hint_vi, hint_en))
             }
+            Problem::Tasks(problem) => {
+                let ((vi, en), (hint_vi, hint_en)) = problem.words();
+                (words(vi, en), words(hint_vi, hint_en))
+            }
             Problem::NoReportAsked { record } => (
                 words(
                     format!("bản ghi đánh giá `{record}` không có `documents.report`: không in báo cáo nào"),

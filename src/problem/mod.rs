@@ -11,10 +11,12 @@ mod plain;
 pub mod printable;
 mod reading;
 pub mod say;
+mod tasks;
 
 pub use criteria::CriteriaProblem;
 pub use lang::Lang;
 pub use plain::unquoted;
+pub use tasks::TaskProblem;
 
 use std::cell::RefCell;
 
@@ -164,6 +166,8 @@ pub enum Problem {
     NoEndTime,
     /// Commune groups, set periods and imported tables (their own catalogue).
     Criteria(CriteriaProblem),
+    /// Task reports and reminders (their own catalogue).
+    Tasks(TaskProblem),
 }
 
 impl Problem {
@@ -178,6 +182,7 @@ impl Problem {
                 | Problem::Unfinished { .. }
                 | Problem::NoEndTime
         ) || matches!(self, Problem::Criteria(p) if p.is_warning())
+            || matches!(self, Problem::Tasks(p) if p.is_warning())
     }
 
     /// The message, in `lang`.
@@ -393,6 +398,14 @@ mod tests {
             },
             Problem::Unfinished { text: s() },
             Problem::NoEndTime,
+            Problem::Tasks(TaskProblem::NoTasks { kind: "reminder" }),
+            Problem::Tasks(TaskProblem::NotOverdue { due: s(), as_of: s() }),
+            Problem::Tasks(TaskProblem::PeriodBackwards { from: s(), to: s() }),
+            Problem::Tasks(TaskProblem::DoneWithoutDate),
+            Problem::Tasks(TaskProblem::DoneAfterAsOf { done: s(), as_of: s() }),
+            Problem::Tasks(TaskProblem::DateButNotDone {
+                status: "dang-thuc-hien",
+            }),
         ]
     }
 

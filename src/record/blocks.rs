@@ -187,3 +187,12 @@ pub struct Photo {
     /// Caption.
     pub caption: String,
 }
+
+signed_block! {
+    /// The công văn đôn đốc: the fields of a signed document, and its trích yếu if the
+    /// office wants its own (else "đôn đốc thực hiện Thông báo số …").
+    pub struct ReminderSpec {
+        /// The trích yếu after "V/v".
+        pub about: Option<String>,
+    }
+}

@@ -5,6 +5,7 @@
 mod blocks;
 pub mod clock;
 pub mod expansion;
+pub mod follow_up;
 pub mod load;
 pub mod paths;
 pub mod quoting;
@@ -17,9 +18,10 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 pub use blocks::{
-    Documents, InvitationSpec, LetterSpec, MinutesSpec, NewsSpec, Photo, PlanSpec, SignedBlock, SignedParts,
-    SignedSpec, Signer,
+    Documents, InvitationSpec, LetterSpec, MinutesSpec, NewsSpec, Photo, PlanSpec, ReminderSpec, SignedBlock,
+    SignedParts, SignedSpec, Signer,
 };
+pub use follow_up::{NoticeRef, Period, Reminder, ReminderTask, TaskReport, TaskStatus, TrackedTask};
 pub use values::{Date, DocNumber, Time};
 
 /// Which formatting rules a document follows.

@@ -300,6 +300,60 @@ results: []                   # ví dụ:
         .to_string()
 }
 
+/// The commented scaffold of a report on carrying out conclusions: the figures are
+/// computed from `tasks`.
+pub fn task_report() -> String {
+    "# Báo cáo kết quả thực hiện kết luận. Số liệu (tổng số, đúng hạn, quá hạn, tỷ lệ) do vanban tính từ `tasks`.
+kind: task_report
+issuer:
+  system: state                 # state (Nghị định 30) hoặc party (Hướng dẫn 36)
+  name: Ủy ban nhân dân xã ...
+  code: UBND
+  place: \"...\"
+period: { from: \"2026-01-01\", to: \"2026-03-31\" }   # kỳ báo cáo
+as_of: \"2026-03-31\"            # ngày tính số liệu
+tasks:                          # mỗi nhiệm vụ như đang theo dõi
+  - task: \"...\"
+    notice: { number: \"05/TB-UBND\", date: \"2026-01-15\" }
+    assignee: \"...\"           # cơ quan chủ trì
+    due: \"2026-03-15\"
+    status: dang-thuc-hien      # chua-thuc-hien, dang-thuc-hien, cho-xac-nhan, hoan-thanh (kèm done), tam-hoan
+tracking: []                    # công tác theo dõi, đôn đốc: mỗi đoạn một dòng
+shortcomings: []                # tồn tại, hạn chế
+recommendations: []             # kiến nghị, đề xuất
+documents:
+  task_report:
+    signer: { authority: \"KT. Chủ tịch\", position: \"Phó Chủ tịch\", name: \"...\" }
+    recipients: [\"Lưu: VT, VP\"]
+"
+    .to_string()
+}
+
+/// The commented scaffold of a công văn đôn đốc to one lead body.
+pub fn reminder() -> String {
+    "# Công văn đôn đốc: các nhiệm vụ đã quá hạn của một cơ quan chủ trì.
+kind: reminder
+issuer:
+  system: state
+  name: Ủy ban nhân dân xã ...
+  code: UBND
+  place: \"...\"
+  office_code: VP               # công văn khối nhà nước: Số: 45/UBND-VP
+as_of: \"2026-04-15\"            # ngày các nhiệm vụ đã quá hạn
+to: \"...\"                      # Kính gửi: cơ quan chủ trì
+tasks:                          # thời hạn (due) phải trước as_of
+  - task: \"...\"
+    notice: { number: \"05/TB-UBND\", date: \"2026-01-15\" }
+    due: \"2026-03-31\"
+# report_by: \"2026-04-30\"      # báo cáo kết quả trước ngày
+documents:
+  reminder:
+    signer: { authority: \"TL. Chủ tịch\", position: \"Chánh Văn phòng\", name: \"...\" }
+    recipients: [\"Như trên\", \"Lưu: VT, VP\"]
+"
+    .to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

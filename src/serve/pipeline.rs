@@ -262,6 +262,16 @@ impl Pipeline {
                     summary.unit = c.assessment.unit.clone();
                     summary.date = c.assessment.as_of.iso.clone();
                 }
+                Context::TaskReport(c) => {
+                    summary.kind = "task_report".into();
+                    summary.unit = c.issuer.name.clone();
+                    summary.date = c.as_of.iso.clone();
+                }
+                Context::Reminder(c) => {
+                    summary.kind = "reminder".into();
+                    summary.unit = c.to.clone();
+                    summary.date = c.as_of.iso.clone();
+                }
             }
             summary.subject = prepared.facts.summary.clone();
             summary.inputs = prepared.input_paths();

@@ -10,7 +10,7 @@ fn a_folder_renders_in_parallel_with_a_summary_line() {
     let out = tempfile::tempdir().unwrap();
     let output = vanban(&["render", "samples", "-j", "2", "-o", out.path().to_str().unwrap()]);
     assert!(output.status.success(), "{}", stderr(&output));
-    assert_eq!(files_in(out.path()).len(), 19, "{:?}", files_in(out.path()));
+    assert_eq!(files_in(out.path()).len(), 23, "{:?}", files_in(out.path()));
     let message = stderr(&output);
     assert!(
         message
@@ -18,7 +18,7 @@ fn a_folder_renders_in_parallel_with_a_summary_line() {
             .lines()
             .last()
             .unwrap()
-            .starts_with("vanban: đã ghi 19 văn bản từ 6 bản ghi, 0 bản ghi lỗi, "),
+            .starts_with("vanban: đã ghi 23 văn bản từ 10 bản ghi, 0 bản ghi lỗi, "),
         "{message}"
     );
     assert!(

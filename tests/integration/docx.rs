@@ -95,6 +95,7 @@ fn without_repeated_headers(words: Vec<String>) -> Vec<String> {
     let headers: Vec<Vec<String>> = [
         "TT Tên tiêu chí Số chỉ tiêu Số chỉ tiêu đạt Đánh giá Ghi chú",
         "TT Nội dung nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp Thời hạn hoàn thành",
+        "STT Nội dung nhiệm vụ Văn bản giao (số, ngày) Cơ quan chủ trì / phối hợp Thời hạn Kết quả thực hiện Tình trạng",
     ]
     .iter()
     .map(|h| h.split(' ').map(str::to_string).collect())

@@ -166,3 +166,90 @@ fn the_letter_has_its_subject_under_the_number_and_kinh_gui_above_the_body() {
         assert_recipients(&lines, system.0, system.1);
     }
 }
+
+/// The follow-up kinds (issue 40), from their samples.
+const FOLLOW_UPS: [(&str, &str, bool, DocKind); 4] = [
+    (
+        "samples/an-phu-2026-bao-cao-thuc-hien.yaml",
+        "Số: 18/BC-UBND",
+        false,
+        DocKind::TASK_REPORT,
+    ),
+    (
+        "samples/sao-vang-2026-bao-cao-thuc-hien.yaml",
+        "Số 27-BC/ĐU",
+        true,
+        DocKind::TASK_REPORT,
+    ),
+    (
+        "samples/an-phu-2026-don-doc.yaml",
+        "Số: 61/UBND-VP",
+        false,
+        DocKind::REMINDER,
+    ),
+    (
+        "samples/sao-vang-2026-don-doc.yaml",
+        "Số 35-CV/ĐU",
+        true,
+        DocKind::REMINDER,
+    ),
+];
+
+#[test]
+fn the_task_report_and_the_reminder_keep_the_layout_rules_of_their_system() {
+    for (sample, number, party, kind) in FOLLOW_UPS {
+        let document = layout(sample, kind);
+        assert_page_geometry(&document);
+        let lines = inspect::lines(&document);
+        let number = line(&lines, number);
+        assert_eq!(
+            only_style(number),
+            (if party { 14.0 } else { 13.0 }, false, false),
+            "{sample}"
+        );
+        assert!(number.centre() < TEXT_CENTRE, "number in the left column");
+        let date = lines.iter().find(|l| l.text.contains(", ngày ")).expect("date line");
+        assert_eq!(only_style(date), (14.0, false, true));
+        assert!(date.centre() > TEXT_CENTRE);
+        if kind == DocKind::TASK_REPORT {
+            let title = line(&lines, "BÁO CÁO");
+            assert_eq!(only_style(title), (if party { 16.0 } else { 14.0 }, true, false));
+            assert!(close(title.centre(), TEXT_CENTRE, 1.0), "title centred");
+            let appendix = line(&lines, "PHỤ LỤC");
+            assert!(
+                before(line(&lines, "Nơi nhận:"), appendix),
+                "the appendix after the signature"
+            );
+        } else {
+            let about = lines.iter().find(|l| l.text.starts_with("V/v đôn đốc")).expect("V/v");
+            assert_eq!(only_style(about), (12.0, false, party));
+            assert!(
+                close(about.centre(), number.centre(), 1.0),
+                "V/v centred under the number"
+            );
+            assert!(
+                !lines.iter().any(|l| l.text == "CÔNG VĂN"),
+                "a công văn has no type name"
+            );
+            let to = lines
+                .iter()
+                .find(|l| l.text.starts_with("Kính gửi:"))
+                .expect("Kính gửi");
+            assert!(before(about, to) && before(date, to));
+        }
+        assert!(
+            lines.iter().any(|l| l.text.trim_end().ends_with("./.")),
+            "the body ends with ./."
+        );
+        let (label, item) = if party {
+            ((14.0, false, false), 12.0)
+        } else {
+            ((12.0, true, true), 11.0)
+        };
+        assert_recipients(&lines, label, item);
+        assert!(
+            lines.iter().all(|l| l.x > LEFT - 1.0),
+            "{sample}: nothing in the left margin"
+        );
+    }
+}

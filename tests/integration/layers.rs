@@ -29,8 +29,10 @@ const LAYERS: &[(&str, u32)] = &[
     ("compose/facts.rs", 10),
     ("compose/punctuation.rs", 10),
     ("compose/news.rs", 10),
+    ("compose/task_figures.rs", 10),
     ("compose/document.rs", 11),
     ("compose/assessed.rs", 12),
+    ("compose/follow_up.rs", 12),
     ("compose/context.rs", 13),
     ("compose/model.rs", 14),
     // The pipeline's stages: prepare a record, compose its text, write its files; the
@@ -46,6 +48,8 @@ const LAYERS: &[(&str, u32)] = &[
     ("criteria/import.rs", 20),
     // The record as a form: read into a value, written back changing only what changed.
     ("form/", 20),
+    // Follow-up records written from tracked tasks (the report, the reminders).
+    ("follow_up/", 20),
     // The office's people, roles and audit log.
     ("office/", 20),
     // The ways in: the command line, its commands, the web app, the library's entry points.

@@ -12,6 +12,7 @@ mod docx_styles;
 mod escaping;
 mod exit_codes;
 mod field_notes;
+mod follow_up;
 mod form;
 mod fuzz_regressions;
 mod gather;

@@ -130,6 +130,16 @@ fn the_record_format_document_names_every_assessment_field_the_schema_has() {
 }
 
 #[test]
+fn the_record_format_document_names_every_task_report_field_the_schema_has() {
+    agree("TaskReport", "## 3. Task report");
+}
+
+#[test]
+fn the_record_format_document_names_every_reminder_field_the_schema_has() {
+    agree("Reminder", "## 4. Reminder");
+}
+
+#[test]
 fn brace_groups_expand_to_each_name() {
     assert_eq!(expanded("a.{b,c}.{d,e}"), ["a.b.d", "a.b.e", "a.c.d", "a.c.e"]);
 }

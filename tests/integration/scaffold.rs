@@ -5,11 +5,17 @@ use std::path::Path;
 
 use vanban::prepare::prepare_file;
 use vanban::record::load::YamlFile;
-use vanban::record::scaffold::{PersonFields, SessionFields, assessment, session};
+use vanban::record::scaffold::{PersonFields, SessionFields, assessment, reminder, session, task_report};
 
 #[test]
-fn both_scaffolds_are_valid_records() {
-    for (name, text) in [("s.yaml", session(&SessionFields::default())), ("a.yaml", assessment())] {
+fn every_scaffold_is_a_valid_record() {
+    let scaffolds = [
+        ("s.yaml", session(&SessionFields::default())),
+        ("a.yaml", assessment()),
+        ("t.yaml", task_report()),
+        ("r.yaml", reminder()),
+    ];
+    for (name, text) in scaffolds {
         let file = YamlFile::from_bytes(Path::new(name), text.as_bytes()).unwrap();
         if let Err(e) = prepare_file(file) {
             panic!("{name}: {}\n{text}", e.render(vanban::problem::Lang::En));

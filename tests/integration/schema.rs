@@ -24,7 +24,7 @@ fn every_sample_record_validates_against_the_schema() {
     for name in files_in(&root.join("assessments")) {
         records.push(root.join("assessments").join(name));
     }
-    assert_eq!(records.len(), 6);
+    assert_eq!(records.len(), 10);
     for record in records {
         let errors: Vec<String> = validator
             .iter_errors(&as_json(&record))

@@ -26,21 +26,33 @@ fn the_list_shows_every_record_with_its_state() {
         paths,
         [
             "an-phu-2026-02-05.yaml",
+            "an-phu-2026-bao-cao-thuc-hien.yaml",
+            "an-phu-2026-don-doc.yaml",
             "assessments/sao-vang-2026-ntm.yaml",
             "assessments/xuan-truong-2024-ntm-nang-cao.yaml",
             "assessments/xuan-truong-2024-ntm.yaml",
             "hong.yaml",
             "sao-vang-2026-03-12.yaml",
+            "sao-vang-2026-bao-cao-thuc-hien.yaml",
+            "sao-vang-2026-don-doc.yaml",
             SEED
         ]
     );
-    let seed = &rows[6];
+    let seed = &rows[10];
     assert_eq!(seed["kind"], "working_session");
     assert_eq!(seed["unit"], "xã Xuân Trường");
     assert_eq!(seed["date"], "2024-03-27");
     assert_eq!(seed["errors"], 0);
-    assert_eq!(rows[1]["kind"], "assessment");
-    assert_eq!(rows[4]["errors"], 1);
+    assert_eq!(rows[3]["kind"], "assessment");
+    assert_eq!(rows[6]["errors"], 1);
+    assert_eq!(
+        (&rows[1]["kind"], &rows[1]["errors"]),
+        (&json!("task_report"), &json!(0))
+    );
+    assert_eq!(
+        (&rows[2]["kind"], &rows[2]["unit"]),
+        (&json!("reminder"), &json!("Phòng Kinh tế xã"))
+    );
     let page = server.get("/");
     assert_eq!(page.status, 200);
     assert!(page.text().contains("<html lang=\"vi\">"));

@@ -7,13 +7,17 @@ use std::process::{Command, Output};
 pub const STATE_SAMPLE: &str = "samples/an-phu-2026-02-05.yaml";
 /// The seed meeting (Party issuer, 2024).
 pub const PARTY_SAMPLE: &str = "samples/xuan-truong-2024.yaml";
-/// Every sample record: the sessions and the assessments.
-pub const SAMPLES: [&str; 5] = [
+/// Every sample record: the sessions, the assessments, the task reports and the reminders.
+pub const SAMPLES: [&str; 9] = [
     "samples/an-phu-2026-02-05.yaml",
     "samples/xuan-truong-2024.yaml",
     "samples/sao-vang-2026-03-12.yaml",
     "samples/assessments/xuan-truong-2024-ntm.yaml",
     "samples/assessments/xuan-truong-2024-ntm-nang-cao.yaml",
+    "samples/an-phu-2026-bao-cao-thuc-hien.yaml",
+    "samples/an-phu-2026-don-doc.yaml",
+    "samples/sao-vang-2026-bao-cao-thuc-hien.yaml",
+    "samples/sao-vang-2026-don-doc.yaml",
 ];
 
 /// Runs the vanban binary with `args` in the project root, with Vietnamese messages.

@@ -15,6 +15,13 @@ use crate::support::{PARTY_SAMPLE, STATE_SAMPLE};
 
 /// The commune Party committee after the 2025 reform.
 const COMMUNE_PARTY: &str = "samples/sao-vang-2026-03-12.yaml";
+/// The task reports and reminders, state and Party.
+const FOLLOW_UPS: [&str; 4] = [
+    "samples/an-phu-2026-bao-cao-thuc-hien.yaml",
+    "samples/an-phu-2026-don-doc.yaml",
+    "samples/sao-vang-2026-bao-cao-thuc-hien.yaml",
+    "samples/sao-vang-2026-don-doc.yaml",
+];
 const REPORTS: [&str; 2] = [
     "samples/assessments/xuan-truong-2024-ntm.yaml",
     "samples/assessments/xuan-truong-2024-ntm-nang-cao.yaml",
@@ -24,7 +31,10 @@ const REPORTS: [&str; 2] = [
 fn every_document() -> Vec<(String, PagedDocument)> {
     let renderer = Renderer::new(TemplateSource::default()).expect("built-in templates load");
     let mut documents = Vec::new();
-    for sample in [STATE_SAMPLE, PARTY_SAMPLE, COMMUNE_PARTY] {
+    for sample in [STATE_SAMPLE, PARTY_SAMPLE, COMMUNE_PARTY]
+        .into_iter()
+        .chain(FOLLOW_UPS)
+    {
         let prepared = prepare(Path::new(sample)).expect("sample is valid");
         let kinds = prepared.documents.iter().map(|d| d.kind);
         for kind in kinds.filter(|k| k.format() == Format::Pdf) {
