@@ -62,7 +62,7 @@ impl CscProblem {
             ),
             CscProblem::PinRefused { detail } => words(
                 format!(
-                    "Dịch vụ ký từ xa từ chối mã PIN/OTP: {detail}. Mã không được thử lại; không có tệp nào được ghi"
+                    "dịch vụ ký từ xa từ chối mã PIN/OTP: {detail}. Mã không được thử lại; không có tệp nào được ghi"
                 ),
                 format!(
                     "the remote signing service refused the PIN/OTP: {detail}. It was not tried again; no file was written"

@@ -145,7 +145,7 @@ fn a_wrong_pin_is_sent_once_and_nothing_is_written() {
     assert_eq!(service.sign_calls(), 0);
     assert!(!signed.exists(), "nothing is written");
     assert!(
-        text.contains("Dịch vụ ký từ xa từ chối mã PIN/OTP: Invalid PIN")
+        text.contains("dịch vụ ký từ xa từ chối mã PIN/OTP: Invalid PIN")
             && text.contains("không có tệp nào được ghi")
             && text.contains("kiểm tra lại mã và ký lại"),
         "{text}"
