@@ -3,8 +3,9 @@
 //! key certified for the notice's signer. `vanban sign --csc` signs the rendered notice with
 //! it, and pyHanko validates the result, at B-B and, the service waiting for the signer's
 //! phone, with `--tsa --ltv`. A wrong PIN is sent once and nothing is written; a certificate
-//! naming another person is refused before any PIN is asked; a missing client is a clear
-//! error; neither the PIN nor the client secret is ever printed.
+//! naming another person is refused before any PIN is asked; a signature the certificate
+//! does not verify writes nothing; a missing client is a clear error; neither the PIN nor
+//! the client secret is ever printed.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -34,9 +35,16 @@ fn service(pki: &Pki, who: &str, polls: Option<usize>) -> StandIn {
     })
 }
 
-/// `vanban sign NOTICE --csc URL … -o OUTPUT` with the client in the environment (unless not
-/// `client`), the PIN `pin` in [`PIN_VAR`], and `extra`.
-fn sign(pki: &Pki, url: &str, (pdf, output): (&Path, &Path), pin: &str, client: bool, extra: &[&str]) -> Output {
+/// `vanban sign NOTICE --csc URL … -o OUTPUT` with the client and its `secret` in the
+/// environment (none: unset), the PIN `pin` in [`PIN_VAR`], and `extra`.
+fn sign(
+    pki: &Pki,
+    url: &str,
+    (pdf, output): (&Path, &Path),
+    pin: &str,
+    secret: Option<&str>,
+    extra: &[&str],
+) -> Output {
     let image = pki.path("chu-ky.png");
     let mut command = Command::new(env!("CARGO_BIN_EXE_vanban"));
     command
@@ -47,10 +55,10 @@ fn sign(pki: &Pki, url: &str, (pdf, output): (&Path, &Path), pin: &str, client: 
         .env(PIN_VAR, pin)
         .env_remove("VANBAN_CSC_CLIENT_ID")
         .env_remove("VANBAN_CSC_CLIENT_SECRET");
-    if client {
+    if let Some(secret) = secret {
         command
             .env("VANBAN_CSC_CLIENT_ID", CLIENT)
-            .env("VANBAN_CSC_CLIENT_SECRET", SECRET);
+            .env("VANBAN_CSC_CLIENT_SECRET", secret);
     }
     let output = command.output().unwrap();
     let text = said(&output);
@@ -83,7 +91,7 @@ fn a_notice_signed_by_a_remote_service_validates_in_pyhanko() {
     let pki = crate::pki::pki();
     let service = service(&pki, "person-rsa", None);
     let (pdf, signed) = notice(&pki);
-    let output = sign(&pki, &service.url, (&pdf, &signed), PIN, true, &[]);
+    let output = sign(&pki, &service.url, (&pdf, &signed), PIN, Some(SECRET), &[]);
     assert!(output.status.success(), "{}", said(&output));
     assert_eq!((service.authorize_calls(), service.sign_calls()), (1, 1));
     // The PIN went to credentials/authorize only; the secret to oauth2/token only.
@@ -119,7 +127,7 @@ fn remote_signing_waits_for_the_phone_then_adds_a_timestamp_and_revocation_lists
         &service.url,
         (&pdf, &signed),
         PIN,
-        true,
+        Some(SECRET),
         &["--tsa", &tsa.url, "--ltv"],
     );
     let text = said(&output);
@@ -138,7 +146,7 @@ fn a_wrong_pin_is_sent_once_and_nothing_is_written() {
     let pki = crate::pki::pki();
     let service = service(&pki, "person-rsa", None);
     let (pdf, signed) = notice(&pki);
-    let output = sign(&pki, &service.url, (&pdf, &signed), "000000", true, &[]);
+    let output = sign(&pki, &service.url, (&pdf, &signed), "000000", Some(SECRET), &[]);
     let text = said(&output);
     assert_eq!(output.status.code(), Some(1), "{text}");
     assert_eq!(service.authorize_calls(), 1, "the PIN is never tried again");
@@ -158,7 +166,7 @@ fn a_certificate_naming_another_person_is_refused_before_any_pin() {
     let pki = crate::pki::pki();
     let service = service(&pki, "nguyen-van-khac-rsa", None);
     let (pdf, signed) = notice(&pki);
-    let output = sign(&pki, &service.url, (&pdf, &signed), PIN, true, &[]);
+    let output = sign(&pki, &service.url, (&pdf, &signed), PIN, Some(SECRET), &[]);
     let text = said(&output);
     assert_eq!(output.status.code(), Some(1), "{text}");
     assert!(
@@ -174,7 +182,7 @@ fn a_missing_or_refused_client_and_an_unencrypted_address_are_clear_errors() {
     let pki = crate::pki::pki();
     let service = service(&pki, "person-rsa", None);
     let (pdf, signed) = notice(&pki);
-    let output = sign(&pki, &service.url, (&pdf, &signed), PIN, false, &[]);
+    let output = sign(&pki, &service.url, (&pdf, &signed), PIN, None, &[]);
     let text = said(&output);
     assert_eq!(output.status.code(), Some(1), "{text}");
     assert!(
@@ -183,15 +191,80 @@ fn a_missing_or_refused_client_and_an_unencrypted_address_are_clear_errors() {
     );
     assert_eq!(service.bodies().len(), 0, "nothing is asked of the service");
 
-    let output = sign(&pki, "http://ky-so.example.vn/", (&pdf, &signed), PIN, true, &[]);
+    let output = sign(&pki, &service.url, (&pdf, &signed), PIN, Some("bi-mat-sai"), &[]);
+    let text = said(&output);
+    assert!(
+        text.contains("từ chối ứng dụng khách (oauth2/token): invalid_client"),
+        "{text}"
+    );
+    assert!(!text.contains("bi-mat-sai") && !signed.exists(), "{text}");
+    assert_eq!(service.authorize_calls(), 0);
+
+    let output = sign(
+        &pki,
+        "http://ky-so.example.vn/",
+        (&pdf, &signed),
+        PIN,
+        Some(SECRET),
+        &[],
+    );
     let text = said(&output);
     assert!(text.contains("không mã hóa (http://)"), "{text}");
 
     // Asked too little time for the phone: nothing is written.
     let slow = self::service(&pki, "person-rsa", Some(100));
-    let output = sign(&pki, &slow.url, (&pdf, &signed), PIN, true, &["--csc-wait", "1"]);
+    let output = sign(
+        &pki,
+        &slow.url,
+        (&pdf, &signed),
+        PIN,
+        Some(SECRET),
+        &["--csc-wait", "1"],
+    );
     let text = said(&output);
     assert_eq!(output.status.code(), Some(1), "{text}");
     assert!(text.contains("chưa xác nhận trên điện thoại sau 1 giây"), "{text}");
+    assert!(!signed.exists(), "nothing is written");
+}
+
+#[test]
+fn a_signature_the_certificate_does_not_verify_writes_nothing() {
+    if !program("openssl") {
+        return;
+    }
+    let pki = crate::pki::pki();
+    // The service signs with a key of its own, not the certificate's.
+    let other = pki.path("autre.key.pem");
+    crate::timestamp::openssl(
+        &pki.path(""),
+        &[
+            "genpkey",
+            "-algorithm",
+            "RSA",
+            "-pkeyopt",
+            "rsa_keygen_bits:2048",
+            "-out",
+            s(&other),
+        ],
+    );
+    let read = |name: &str| std::fs::read(pki.path(name)).unwrap();
+    let service = csc_standin::start(Setup {
+        key_pem: std::fs::read_to_string(&other).unwrap(),
+        chain: vec![read("person-rsa.der"), read("ca.der")],
+        client_id: CLIENT.into(),
+        client_secret: SECRET.into(),
+        pin: PIN.into(),
+        credential: "chung-thu-1".into(),
+        polls_before_approval: None,
+    });
+    let (pdf, signed) = notice(&pki);
+    let output = sign(&pki, &service.url, (&pdf, &signed), PIN, Some(SECRET), &[]);
+    let text = said(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert_eq!(service.sign_calls(), 1);
+    assert!(
+        text.contains("không khớp với chứng thư số") && text.contains("không ghi tệp nào"),
+        "{text}"
+    );
     assert!(!signed.exists(), "nothing is written");
 }
