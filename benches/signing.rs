@@ -1,14 +1,20 @@
 //! `cargo bench --bench signing`: 50 notices signed in one command with a key on a SoftHSM2
 //! token (one PIN, one login), through the real PKCS#11 module; prints the time per
-//! document, the same with a .p12 file for comparison, and in two phases (`--prepare`, the
-//! digest signed by OpenSSL as a key elsewhere would, `--finish`). Needs `softhsm2-util`,
-//! `pkcs11-tool` and `openssl` (as the tests do); says so and stops without them.
+//! document, the same with a .p12 file for comparison, in two phases (`--prepare`, the
+//! digest signed by OpenSSL with the .p12's key as a key elsewhere would, `--finish`), and
+//! through a remote signing service (`--csc`, the tests' CSC API v2 stand-in on loopback
+//! holding the same key): 50 notices in one command (one PIN, one approval), then one
+//! notice per command. Needs `softhsm2-util`, `pkcs11-tool` and `openssl` (as the tests
+//! do); says so and stops without them.
 
 use std::path::Path;
 use std::time::Instant;
 
 #[path = "../tests/shared/self_signed_token.rs"]
 mod token;
+
+#[path = "../tests/shared/csc_standin.rs"]
+mod csc_standin;
 
 use token::{SOFTHSM, run};
 
@@ -90,6 +96,71 @@ fn main() {
         );
     }
     two_phases(d, &notice);
+    remote(d, &notice);
+}
+
+/// The notices signed through the CSC stand-in holding `key.pem`: 50 in one command, then
+/// 10 with one command each (token, certificate, PIN, signature: four calls a command).
+fn remote(d: &Path, notice: &Path) {
+    let service = csc_standin::start(csc_standin::Setup {
+        key_pem: std::fs::read_to_string(d.join("key.pem")).unwrap(),
+        chain: vec![std::fs::read(d.join("cert.der")).unwrap()],
+        client_id: "bench".into(),
+        client_secret: "bi-mat".into(),
+        pin: "246810".into(),
+        credential: "chung-thu".into(),
+        polls_before_approval: None,
+    });
+    let env = [
+        ("LANG", "vi_VN.UTF-8"),
+        ("VANBAN_CSC_CLIENT_ID", "bench"),
+        ("VANBAN_CSC_CLIENT_SECRET", "bi-mat"),
+        ("PIN", "246810"),
+    ];
+    let csc = [
+        "--csc",
+        service.url.as_str(),
+        "--csc-credential",
+        "chung-thu",
+        "--pin-env",
+        "PIN",
+    ];
+    let batch = d.join("batch-csc");
+    std::fs::create_dir(&batch).unwrap();
+    let files: Vec<String> = (0..DOCUMENTS)
+        .map(|i| {
+            let file = batch.join(format!("thong-bao-{i:02}.pdf"));
+            std::fs::copy(notice, &file).unwrap();
+            file.display().to_string()
+        })
+        .collect();
+    let mut args = vec!["sign"];
+    args.extend(files.iter().map(String::as_str));
+    args.extend(csc);
+    args.extend(["--image", "chu-ky.png"]);
+    let start = Instant::now();
+    run(BIN, &args, &env, d);
+    let took = start.elapsed();
+    println!(
+        "signing: {DOCUMENTS} notices through a remote service (CSC API v2 stand-in on loopback), one command: {:.1} s, {:.0} ms per document",
+        took.as_secs_f64(),
+        took.as_secs_f64() * 1000.0 / DOCUMENTS as f64
+    );
+    const SINGLE: usize = 10;
+    let start = Instant::now();
+    for file in files.iter().take(SINGLE) {
+        let output = file.replace(".pdf", "-tu-xa.pdf");
+        let mut args = vec!["sign", file.as_str()];
+        args.extend(csc);
+        args.extend(["--image", "chu-ky.png", "-o", output.as_str()]);
+        run(BIN, &args, &env, d);
+    }
+    let took = start.elapsed();
+    println!(
+        "signing: {SINGLE} notices through a remote service, one command each: {:.0} ms per document",
+        took.as_secs_f64() * 1000.0 / SINGLE as f64
+    );
+    assert_eq!(service.authorize_calls(), 1 + SINGLE, "one authorization a command");
 }
 
 /// Each notice prepared, its digest signed by `openssl pkeyutl` (RSA PKCS#1 v1.5), finished:

@@ -171,7 +171,7 @@ pub struct SignArgs {
     #[arg(required = true)]
     pub pdfs: Vec<PathBuf>,
     /// PKCS#12 file (.p12/.pfx) with the key and certificate chain.
-    #[arg(long, required_unless_present_any = ["pkcs11", "archive_timestamp", "prepare", "finish"], conflicts_with = "pkcs11")]
+    #[arg(long, required_unless_present_any = ["pkcs11", "archive_timestamp", "prepare", "finish", "csc"], conflicts_with = "pkcs11")]
     pub p12: Option<PathBuf>,
     /// The USB token's PKCS#11 module (.so/.dll), which holds the key and certificate;
     /// `auto`: the one module registered on this machine that has a token plugged in.
@@ -183,9 +183,21 @@ pub struct SignArgs {
     /// The key's label, when the token holds several.
     #[arg(long, requires = "pkcs11")]
     pub key_label: Option<String>,
-    /// Environment variable holding the token's PIN (else it is asked on the terminal, once).
-    #[arg(long, value_name = "VAR", requires = "pkcs11")]
+    /// Environment variable holding the token's (or the remote service's) PIN, else it is
+    /// asked on the terminal, once.
+    #[arg(long, value_name = "VAR", conflicts_with_all = ["p12", "prepare", "finish", "archive_timestamp"])]
     pub pin_env: Option<String>,
+    /// A remote signing service (Cloud Signature Consortium API v2) holding the signer's key:
+    /// its address; the client's id and secret from `VANBAN_CSC_CLIENT_ID` and
+    /// `VANBAN_CSC_CLIENT_SECRET`.
+    #[arg(long, value_name = "URL", requires = "csc_credential", conflicts_with_all = ["p12", "pkcs11", "prepare", "finish", "archive_timestamp"])]
+    pub csc: Option<String>,
+    /// With `--csc`: the signer's credential (key) at the service.
+    #[arg(long, value_name = "ID", requires = "csc")]
+    pub csc_credential: Option<String>,
+    /// With `--csc`: how long to wait for the signer to approve on their phone, in seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 300, requires = "csc")]
+    pub csc_wait: u64,
     /// A time-stamping authority (RFC 3161) whose timestamp each signature carries (PAdES B-T).
     #[arg(long, value_name = "URL")]
     pub tsa: Option<String>,

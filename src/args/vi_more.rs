@@ -32,7 +32,19 @@ pub const HELP_VI_MORE: &[(&str, &str)] = &[
     ("sign.key_label", "Nhãn của khóa, khi token chứa nhiều khóa."),
     (
         "sign.pin_env",
-        "Biến môi trường chứa mã PIN của token (nếu không có, mã PIN được hỏi một lần trên màn hình dòng lệnh).",
+        "Biến môi trường chứa mã PIN của token (hoặc của dịch vụ ký từ xa); nếu không có, mã PIN được hỏi một lần trên màn hình dòng lệnh.",
+    ),
+    (
+        "sign.csc",
+        "Dịch vụ ký từ xa (API Cloud Signature Consortium v2) giữ khóa của người ký: địa chỉ của dịch vụ; mã và khóa bí mật của ứng dụng khách lấy từ `VANBAN_CSC_CLIENT_ID` và `VANBAN_CSC_CLIENT_SECRET`.",
+    ),
+    (
+        "sign.csc_credential",
+        "Cùng `--csc`: mã chứng thư (khóa) của người ký tại dịch vụ.",
+    ),
+    (
+        "sign.csc_wait",
+        "Cùng `--csc`: thời gian chờ người ký xác nhận trên điện thoại, tính bằng giây.",
     ),
     (
         "sign.tsa",

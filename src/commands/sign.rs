@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use super::sign_options::mark;
-pub use super::sign_options::{KeySource, Phase, SignOptions, request};
+pub use super::sign_options::{KeySource, Phase, Remote, SignOptions, request};
 use crate::error::Error;
 use crate::problem::Lang;
 use crate::problem::say::Say;
@@ -11,7 +11,6 @@ use crate::record::Date;
 use crate::sign::key::Credentials;
 use crate::sign::pkcs12::{self, Password};
 use crate::sign::token::Choice;
-use crate::sign::token_problem::TokenProblem;
 use crate::sign::verify;
 use crate::sign::{SignProblem, problem};
 
@@ -39,6 +38,9 @@ pub fn sign(options: &SignOptions, lang: Lang) -> Result<(), Error> {
     }
     if options.archive_timestamp {
         return archive_timestamps(options, &outputs, lang);
+    }
+    if let Some(remote) = &options.remote {
+        return super::sign_remote::sign(options, &outputs, remote, lang);
     }
     match options.phase {
         Phase::OneStep => {}
@@ -101,16 +103,8 @@ fn credentials(source: &KeySource, lang: Lang) -> Result<Credentials, Error> {
             choice,
             pin_env,
         } => {
-            let pin = || match pin_env {
-                Some(name) => std::env::var(name).map_err(|_| {
-                    problem(
-                        module,
-                        SignProblem::Token(TokenProblem::PinVariableUnset { name: name.to_string() }),
-                    )
-                }),
-                None => rpassword::prompt_password(format!("PIN ({}): ", module.display()))
-                    .map_err(|_| problem(module, SignProblem::Token(TokenProblem::NoPinPrompt))),
-            };
+            let pin =
+                || super::sign_options::pin(*pin_env, &module.display().to_string(), module).map(|p| p.to_string());
             let (module, found) = crate::sign::modules::resolve(module)?;
             if let Some(found) = found {
                 let (path, from) = (found.module.display().to_string(), found.from);
@@ -232,6 +226,12 @@ impl crate::args::SignArgs {
             output: self.output.as_deref(),
             tsa: self.tsa.as_deref(),
             ltv: self.ltv,
+            remote: self.csc.as_deref().map(|url| Remote {
+                url,
+                credential: self.csc_credential.as_deref().unwrap_or_default(),
+                pin_env: self.pin_env.as_deref(),
+                wait: self.csc_wait,
+            }),
         }
     }
 }

@@ -1,12 +1,15 @@
-//! What `vanban sign` was asked to do (the key, the mark, the phase), and the signing request
-//! it makes of each PDF: shared by the one-step signing (`sign.rs`) and the two phases
-//! (`sign_phases.rs`).
+//! What `vanban sign` was asked to do (the key, the mark, the phase), the signing request it
+//! makes of each PDF, and the PIN asked once: shared by the one-step signing (`sign.rs`), the
+//! two phases (`sign_phases.rs`) and the remote service (`sign_remote.rs`).
 
 use std::path::{Path, PathBuf};
+
+use zeroize::Zeroizing;
 
 use crate::error::Error;
 use crate::sign::appearance::Png;
 use crate::sign::token::Choice;
+use crate::sign::token_problem::TokenProblem;
 use crate::sign::{Mark, Request, SignProblem, SigningTime, problem};
 
 /// Where the key is.
@@ -22,6 +25,18 @@ pub enum KeySource<'a> {
         choice: Choice<'a>,
         pin_env: Option<&'a str>,
     },
+}
+
+/// A remote signing service holding the key (`--csc`).
+pub struct Remote<'a> {
+    /// The service's address.
+    pub url: &'a str,
+    /// The signer's credential there.
+    pub credential: &'a str,
+    /// The variable holding the PIN (else it is asked on the terminal).
+    pub pin_env: Option<&'a str>,
+    /// How long to wait for the signer's approval, in seconds.
+    pub wait: u64,
 }
 
 /// What `vanban sign` was asked to do.
@@ -50,6 +65,8 @@ pub struct SignOptions<'a> {
     pub phase: Phase<'a>,
     /// Sign even when the certificate names someone other than the document's signer.
     pub allow_other_signer: bool,
+    /// A remote signing service instead of `key`.
+    pub remote: Option<Remote<'a>>,
 }
 
 /// Which of the two phases `vanban sign` runs; one step runs both with the key at hand.
@@ -95,4 +112,18 @@ pub(super) fn mark(options: &SignOptions) -> Result<Mark, Error> {
 /// clap requires `--image` for a person and `--seal` for the agency; kept as an error, not a panic.
 fn unreachable_by_clap(pdf: &Path) -> Result<Mark, Error> {
     Err(problem(pdf, SignProblem::NotPng))
+}
+
+/// The PIN, from the variable `pin_env` or else asked on the terminal once, unechoed, after
+/// `label`; `about` names the token or service in messages.
+pub(super) fn pin(pin_env: Option<&str>, label: &str, about: &Path) -> Result<Zeroizing<String>, Error> {
+    let problem = |p: TokenProblem| problem(about, SignProblem::Token(p));
+    match pin_env {
+        Some(name) => std::env::var(name)
+            .map(Zeroizing::new)
+            .map_err(|_| problem(TokenProblem::PinVariableUnset { name: name.to_string() })),
+        None => rpassword::prompt_password(format!("PIN ({label}): "))
+            .map(Zeroizing::new)
+            .map_err(|_| problem(TokenProblem::NoPinPrompt)),
+    }
 }

@@ -20,6 +20,9 @@ pub enum Say<'a> {
     },
     /// `serve` listens at this address.
     Serving { url: &'a str },
+    /// A remote signing service waits for the signer to approve on their phone, at most this
+    /// many seconds.
+    WaitingForApproval { seconds: u64 },
     /// `--pkcs11 auto` chose this module, named by this registration or table entry.
     ModuleFound { module: &'a str, from: &'a str },
     /// `serve` over HTTPS: its certificate and fingerprint, to compare with the browser's.
@@ -92,6 +95,10 @@ impl Say<'_> {
                 format!(
                     "vanban: wrote {documents} documents from {records} records, {failed} records failed, {seconds:.2} s"
                 ),
+            ),
+            Say::WaitingForApproval { seconds } => words(
+                format!("Đang chờ người ký xác nhận trên điện thoại… (tối đa {seconds} giây)"),
+                format!("Waiting for the signer to approve on their phone… (at most {seconds} s)"),
             ),
             Say::ModuleFound { module, from } => words(
                 format!("dùng mô-đun PKCS#11 {module} (có token đang cắm; tìm thấy qua {from})"),

@@ -6,7 +6,8 @@
 //!   [`modules`]: the machine's modules, for `--pkcs11 auto`;
 //! - [`prepare`] and [`finish`]: a signature's two phases, the digest signed between them
 //!   here or where the key lives; [`state`]: what `--prepare` keeps for `--finish`;
-//!   [`binding`]: only the signer the document names signs;
+//!   [`binding`]: only the signer the document names signs; [`csc`]: a remote signing
+//!   service (CSC API v2) that signs the digest, [`csc_problem`]: what it can refuse;
 //! - [`cms`]: the CMS SignedData of one signature; [`timestamp`]: its RFC 3161 timestamp;
 //! - [`ltv`]: the document security store with each certificate's OCSP answer or revocation
 //!   list (B-LT); [`ocsp`]: asking a responder; [`dss`]: reading the store back; [`doc_timestamp`]: the document timestamp over it (B-LTA);
@@ -21,6 +22,8 @@ pub mod appearance;
 pub mod binding;
 pub mod certs;
 pub mod cms;
+pub mod csc;
+pub mod csc_problem;
 pub mod doc_timestamp;
 pub mod dss;
 pub mod fields;

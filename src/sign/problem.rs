@@ -69,6 +69,8 @@ pub enum SignProblem {
     OnePreparedPerSignature,
     /// A problem with a USB token.
     Token(super::token_problem::TokenProblem),
+    /// A problem with a remote signing service.
+    Csc(super::csc_problem::CscProblem),
 }
 
 impl crate::problem::Worded for SignProblem {
@@ -235,6 +237,7 @@ impl SignProblem {
                 "a signature finishes one prepared PDF",
             ),
             SignProblem::Token(problem) => problem.message(),
+            SignProblem::Csc(problem) => problem.message(),
         }
     }
 
@@ -337,6 +340,7 @@ impl SignProblem {
                 "run `vanban sign --finish` for each file with its own signature",
             ),
             SignProblem::Token(problem) => problem.hint(),
+            SignProblem::Csc(problem) => problem.hint(),
         }
     }
 
@@ -389,6 +393,11 @@ impl SignProblem {
             super::token_problem::TokenProblem::examples()
                 .into_iter()
                 .map(SignProblem::Token),
+        )
+        .chain(
+            super::csc_problem::CscProblem::examples()
+                .into_iter()
+                .map(SignProblem::Csc),
         )
         .collect()
     }

@@ -6,6 +6,9 @@ mod bad_input;
 mod batch;
 mod cli;
 mod criteria;
+mod csc;
+#[path = "../shared/csc_standin.rs"]
+mod csc_standin;
 mod docx;
 mod docx_model;
 mod docx_styles;

@@ -69,6 +69,13 @@ pub const PEOPLE: &[(&str, &str, u64)] = &[
     ("nguyen-van-khac", "Nguyễn Văn Khác", 0x5ab25),
 ];
 
+/// People with an RSA certificate (the agencies' key), as a remote signing service holds one:
+/// file stem, common name, serial number.
+pub const RSA_PEOPLE: &[(&str, &str, u64)] = &[
+    ("person-rsa", "Nguyễn Văn Thành", 0x5ab30),
+    ("nguyen-van-khac-rsa", "Nguyễn Văn Khác", 0x5ab31),
+];
+
 /// The samples' issuers, each with an RSA certificate (one key for both): the state
 /// sample's and the Party sample's.
 pub const AGENCIES: &[(&str, &str, u64)] = &[
@@ -160,6 +167,19 @@ pub fn pki_with(sources: Sources) -> Pki {
             agency_cert.der(),
             ca.der(),
         );
+    }
+
+    // RSA certificates of two people, with the agencies' key, for the remote signing service.
+    for (file, name, serial) in RSA_PEOPLE {
+        let mut params = CertificateParams::new(Vec::<String>::new()).unwrap();
+        params.distinguished_name.push(DnType::CommonName, *name);
+        params.key_usages = key_usages();
+        if sources.any() {
+            name_sources(&mut params, sources, *serial);
+        }
+        let cert = params.signed_by(&agency_key, &issuer).unwrap();
+        std::fs::write(dir.path().join(format!("{file}.key.pem")), agency_key.serialize_pem()).unwrap();
+        std::fs::write(dir.path().join(format!("{file}.der")), cert.der()).unwrap();
     }
 
     write_png(&dir.path().join("chu-ky.png"), 360, 140, None, signature_pixel);
