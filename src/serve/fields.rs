@@ -119,8 +119,14 @@ fn form_sentence(note: &Note, lang: Lang) -> String {
 
 /// Every required field of the record `tree` absent or empty, as JSON pointers.
 pub fn missing(tree: &Node) -> Vec<String> {
+    // The schema's shape of the record's kind, as the form picks it.
     let kind = match tree.get("kind") {
-        Some((_, Node::Scalar { value, .. })) if value == "assessment" => "Assessment",
+        Some((_, Node::Scalar { value, .. })) => match value.as_str() {
+            "assessment" => "Assessment",
+            "task_report" => "TaskReport",
+            "reminder" => "Reminder",
+            _ => "WorkingSession",
+        },
         _ => "WorkingSession",
     };
     let mut out = Vec::new();
@@ -202,5 +208,22 @@ mod tests {
         let text = "kind: working_session\nissuer: {system: state, name: X, code: UBND, place: Y}\nstart: \"08:00\"\nlocation: L\nhost: H\nsubject: S\nchair:\n  titles: [Chủ tịch]\n  role: Chủ tịch\n";
         let tree = spans::parse(text).unwrap();
         assert_eq!(missing(&tree), vec!["/date".to_string(), "/chair/name".to_string()]);
+    }
+
+    #[test]
+    fn each_kind_is_read_against_its_own_shape() {
+        for sample in ["an-phu-2026-bao-cao-thuc-hien.yaml", "sao-vang-2026-don-doc.yaml"] {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("samples")
+                .join(sample);
+            let tree = spans::parse(&std::fs::read_to_string(path).unwrap()).unwrap();
+            assert!(missing(&tree).is_empty(), "{sample}: {:?}", missing(&tree));
+        }
+        let tree = spans::parse("kind: reminder\n").unwrap();
+        let named = missing(&tree);
+        assert!(
+            !named.is_empty() && !named.iter().any(|p| p == "/chair" || p == "/host"),
+            "{named:?}"
+        );
     }
 }
