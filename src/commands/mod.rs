@@ -13,6 +13,7 @@ pub mod serve;
 pub mod sign;
 pub mod sign_options;
 pub mod sign_phases;
+pub mod tasks;
 pub mod templates;
 pub mod watch;
 
