@@ -17,7 +17,7 @@ pub enum TasksCommand {
         /// Vietnam, UTC+07:00).
         #[arg(long, value_parser = parse_date)]
         today: Option<Date>,
-        /// Only tasks of this issuer's notices (its words, with or without marks).
+        /// Only tasks of this issuer's notices (every word given is in its name, with or without marks).
         #[arg(long)]
         issuer: Option<String>,
         /// Only tasks led by this body (its words, with or without marks).

@@ -16,7 +16,7 @@ pub const HELP_VI_TASKS: &[(&str, &str)] = &[
     ),
     (
         "tasks.list.issuer",
-        "Chỉ nhiệm vụ trong thông báo của cơ quan ban hành này (theo các từ trong tên, có dấu hoặc không dấu).",
+        "Chỉ nhiệm vụ trong thông báo của cơ quan ban hành này (tên có đủ các từ đã gõ, có dấu hoặc không dấu).",
     ),
     (
         "tasks.list.assignee",

@@ -50,6 +50,7 @@ mod sign;
 mod sign_binding;
 mod sign_phases;
 mod support;
+mod tasks;
 mod timeouts;
 mod timestamp;
 mod tls;

@@ -35,7 +35,8 @@ impl Wanted {
 /// Which tasks to list; every field left `None` keeps every task.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct TaskQuery<'a> {
-    /// Tasks of notices of this issuer (its name's words: "an phu" finds "Ủy ban nhân dân xã An Phú").
+    /// Tasks of notices of this issuer: every word given, with or without marks, is in its
+    /// name ("uy ban an phu" finds "Ủy ban nhân dân xã An Phú").
     pub issuer: Option<&'a str>,
     /// Tasks led by this body (its words).
     pub assignee: Option<&'a str>,
@@ -122,14 +123,20 @@ pub fn figures(db: &Connection, from: Date, to: Date, issuer: Option<&str>, toda
     Ok(figures)
 }
 
-/// The issuers (as the register names them) whose names hold `words` as whole words.
+/// The issuers (as the register names them) whose names hold every word of `words`.
 fn issuers_named(db: &Connection, words: &str) -> rusqlite::Result<Vec<String>> {
-    let wanted = padded(words);
+    let wanted: Vec<String> = padded(words).split_whitespace().map(|w| format!(" {w} ")).collect();
     let all: Vec<String> = db
         .prepare_cached("SELECT DISTINCT issuer FROM task_items")?
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    Ok(all.into_iter().filter(|i| padded(i).contains(&wanted)).collect())
+    Ok(all
+        .into_iter()
+        .filter(|issuer| {
+            let name = padded(issuer);
+            wanted.iter().all(|w| name.contains(w.as_str()))
+        })
+        .collect())
 }
 
 /// An SQL condition that keeps at least the tasks in `state` on `today` (the model decides
