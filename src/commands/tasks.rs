@@ -59,39 +59,11 @@ pub fn run(command: &TasksCommand, _lang: Lang) -> Result<(), Error> {
             evidence_doc,
             archive_dir,
         } => {
-            let status = Status::parse(status).ok_or_else(|| {
-                let given = status.clone();
-                problem(
-                    archive_dir,
-                    TaskProblem::UnknownStatus {
-                        given,
-                        deadlines_too: false,
-                    },
-                )
-            })?;
-            let document = match evidence_doc {
-                Some(text) => Some(
-                    evidence_document(text)
-                        .ok_or_else(|| problem(archive_dir, TaskProblem::EvidenceDoc { given: text.clone() }))?,
-                ),
-                None => None,
+            let evidence = Given {
+                file: evidence.as_deref(),
+                document: evidence_doc.as_deref(),
             };
-            let evidence = match (evidence, &document) {
-                (Some(file), _) => Some(Evidence::File(file)),
-                (None, Some((number, date))) => Some(Evidence::Document { number, date: *date }),
-                (None, None) => None,
-            };
-            let today = today_in_office();
-            let by = cli_user();
-            let update = Update {
-                status,
-                date: date.unwrap_or(today),
-                note: note.as_deref().unwrap_or_default(),
-                evidence,
-                by: &by,
-            };
-            let mut archive = Archive::open_existing(archive_dir)?;
-            changed(&archive.update_task(id, &update, today)?)
+            update(archive_dir, id, status, *date, note.as_deref(), evidence)
         }
         TasksCommand::Confirm { id, date, archive_dir } => {
             let today = today_in_office();
@@ -126,6 +98,60 @@ pub fn run(command: &TasksCommand, _lang: Lang) -> Result<(), Error> {
             figures(&archive.task_figures(*from, *to, issuer.as_deref(), today)?, *json)
         }
     }
+}
+
+/// The evidence given on the command line.
+struct Given<'a> {
+    file: Option<&'a Path>,
+    document: Option<&'a str>,
+}
+
+/// `tasks update`: the status and the evidence read, the update recorded.
+fn update(
+    archive_dir: &Path,
+    id: &str,
+    status: &str,
+    date: Option<Date>,
+    note: Option<&str>,
+    given: Given,
+) -> Result<(), Error> {
+    let status = Status::parse(status).ok_or_else(|| {
+        let given = status.to_string();
+        problem(
+            archive_dir,
+            TaskProblem::UnknownStatus {
+                given,
+                deadlines_too: false,
+            },
+        )
+    })?;
+    let document = match given.document {
+        Some(text) => Some(evidence_document(text).ok_or_else(|| {
+            problem(
+                archive_dir,
+                TaskProblem::EvidenceDoc {
+                    given: text.to_string(),
+                },
+            )
+        })?),
+        None => None,
+    };
+    let evidence = match (given.file, &document) {
+        (Some(file), _) => Some(Evidence::File(file)),
+        (None, Some((number, date))) => Some(Evidence::Document { number, date: *date }),
+        (None, None) => None,
+    };
+    let today = today_in_office();
+    let by = cli_user();
+    let update = Update {
+        status,
+        date: date.unwrap_or(today),
+        note: note.unwrap_or_default(),
+        evidence,
+        by: &by,
+    };
+    let mut archive = Archive::open_existing(archive_dir)?;
+    changed(&archive.update_task(id, &update, today)?)
 }
 
 fn problem(archive_dir: &Path, problem: TaskProblem) -> Error {

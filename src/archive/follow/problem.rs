@@ -114,8 +114,8 @@ impl TaskProblem {
                     format!("task {id} is `{}`, not waiting for confirmation", status.slug()),
                 ),
                 words(
-                    format!("chỉ xác nhận hoặc từ chối khi cơ quan chủ trì đã báo xong (`--status cho-xac-nhan`)"),
-                    "confirm or refuse only once the lead body reported it done (`--status cho-xac-nhan`)".to_string(),
+                    "chỉ xác nhận hoặc từ chối khi cơ quan chủ trì đã báo xong (`--status cho-xac-nhan`)",
+                    "confirm or refuse only once the lead body reported it done (`--status cho-xac-nhan`)",
                 ),
             ),
             TaskProblem::NeedsReason { status } => (
