@@ -109,16 +109,28 @@ pub fn list(db: &Connection, query: &TaskQuery, today: Date) -> rusqlite::Result
 }
 
 /// The figures of the tasks due from `from` to `to` (of `issuer`, when given), as of `today`.
+/// Reads only the three columns the count needs.
 pub fn figures(db: &Connection, from: Date, to: Date, issuer: Option<&str>, today: Date) -> rusqlite::Result<Figures> {
-    let query = TaskQuery {
-        issuer,
-        due_from: Some(from),
-        due_to: Some(to),
-        ..TaskQuery::default()
-    };
+    let mut sql = "SELECT due, done, status FROM task_items WHERE due >= ? AND due <= ?".to_string();
+    let mut values = vec![Value::Text(from.to_string()), Value::Text(to.to_string())];
+    if let Some(issuer) = issuer {
+        let issuers = issuers_named(db, issuer)?;
+        sql.push_str(&format!(" AND issuer IN ({})", vec!["?"; issuers.len()].join(", ")));
+        if issuers.is_empty() {
+            return Ok(Figures::default());
+        }
+        values.extend(issuers.into_iter().map(Value::Text));
+    }
     let mut figures = Figures::default();
-    for task in list(db, &query, today)? {
-        figures.count(task.due, task.done, task.status, today);
+    let mut statement = db.prepare(&sql)?;
+    let mut rows = statement.query(rusqlite::params_from_iter(values))?;
+    while let Some(row) = rows.next()? {
+        let day = |i: usize| -> rusqlite::Result<Option<Date>> {
+            Ok(row.get::<_, Option<String>>(i)?.and_then(|d| Date::parse(&d).ok()))
+        };
+        let status: String = row.get(2)?;
+        let status = Status::parse(&status).unwrap_or(Status::NotStarted);
+        figures.count(day(0)?, day(1)?, status, today);
     }
     Ok(figures)
 }
@@ -126,8 +138,13 @@ pub fn figures(db: &Connection, from: Date, to: Date, issuer: Option<&str>, toda
 /// The issuers (as the register names them) whose names hold every word of `words`.
 fn issuers_named(db: &Connection, words: &str) -> rusqlite::Result<Vec<String>> {
     let wanted: Vec<String> = padded(words).split_whitespace().map(|w| format!(" {w} ")).collect();
+    // A skip-scan of the issuer index: one seek per issuer, not a read of every task.
     let all: Vec<String> = db
-        .prepare_cached("SELECT DISTINCT issuer FROM task_items")?
+        .prepare_cached(
+            "WITH RECURSIVE d(i) AS (SELECT min(issuer) FROM task_items UNION ALL
+             SELECT (SELECT min(issuer) FROM task_items WHERE issuer > d.i) FROM d WHERE d.i IS NOT NULL)
+             SELECT i FROM d WHERE i IS NOT NULL",
+        )?
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(all
