@@ -51,6 +51,7 @@ mod sign_binding;
 mod sign_phases;
 mod support;
 mod tasks;
+mod tasks_carried;
 mod timeouts;
 mod timestamp;
 mod tls;

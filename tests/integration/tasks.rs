@@ -1,8 +1,8 @@
 //! Tracked tasks (`vanban tasks`): the tasks of a state and a Party notice issued into an
 //! archive, their deadline states on several days, updates on time and late, confirm and
-//! refuse, the refusals with their lists, `--json`, an archive made before the task tables,
-//! and gather and merge carrying the tasks and their history. Records written for these
-//! tests: `tests/fixtures/tasks/`.
+//! refuse, the refusals with their lists, `--json`. (An archive made before the task tables,
+//! gather and merge: `tasks_carried.rs`.) Records written for these tests:
+//! `tests/fixtures/tasks/`.
 
 use std::path::{Path, PathBuf};
 
@@ -13,12 +13,12 @@ use crate::support::{stderr, stdout, vanban};
 const STATE: &str = "tests/fixtures/tasks/tan-loc-2026-03-02.yaml";
 const PARTY: &str = "tests/fixtures/tasks/hoa-binh-2026-03-20.yaml";
 
-fn path(p: &Path) -> &str {
+pub(crate) fn path(p: &Path) -> &str {
     p.to_str().unwrap()
 }
 
 /// An archive in `dir` with both notices issued.
-fn issued(dir: &Path) -> PathBuf {
+pub(crate) fn issued(dir: &Path) -> PathBuf {
     let archive = dir.join("kho");
     let add = vanban(&["archive", "add", STATE, PARTY, "--archive-dir", path(&archive)]);
     assert!(add.status.success(), "{}", stderr(&add));
@@ -26,7 +26,7 @@ fn issued(dir: &Path) -> PathBuf {
 }
 
 /// `tasks ARGS --archive-dir ARCHIVE`, which must succeed; its standard output.
-fn tasks(archive: &Path, args: &[&str]) -> String {
+pub(crate) fn tasks(archive: &Path, args: &[&str]) -> String {
     let mut all = vec!["tasks"];
     all.extend(args);
     all.extend(["--archive-dir", path(archive)]);
@@ -46,7 +46,7 @@ fn refused(archive: &Path, args: &[&str]) -> String {
 }
 
 /// The JSON list as of `today`, with `extra` filters.
-fn listed(archive: &Path, today: &str, extra: &[&str]) -> Vec<Value> {
+pub(crate) fn listed(archive: &Path, today: &str, extra: &[&str]) -> Vec<Value> {
     let mut args = vec!["list", "--json", "--today", today];
     args.extend(extra);
     serde_json::from_str::<Value>(&tasks(archive, &args))
@@ -57,7 +57,7 @@ fn listed(archive: &Path, today: &str, extra: &[&str]) -> Vec<Value> {
 }
 
 /// The id of the task led by a body whose name holds `assignee`.
-fn id_of(archive: &Path, assignee: &str) -> String {
+pub(crate) fn id_of(archive: &Path, assignee: &str) -> String {
     let all = listed(archive, "2026-03-25", &[]);
     let task = all
         .iter()
@@ -288,6 +288,20 @@ fn updates_confirm_and_refuse_keep_a_history_and_judge_the_completion_day() {
         ],
         [4, 1, 1, 1, 1]
     );
+    let party = tasks(
+        &archive,
+        &[
+            "figures",
+            "--from",
+            "2026-04-01",
+            "--to",
+            "2026-06-30",
+            "--issuer",
+            "hoa binh",
+            "--json",
+        ],
+    );
+    assert_eq!(serde_json::from_str::<Value>(&party).unwrap()["total"], 2);
 }
 
 #[test]
@@ -355,98 +369,4 @@ fn wrong_requests_are_refused_with_words_and_lists() {
         &["update", &office, "--status", "dang-thuc-hien", "--date", "2026-05-04"],
     );
     assert!(error.contains("không chuyển sang"), "{error}");
-}
-
-#[test]
-fn an_archive_made_before_tracked_tasks_opens_and_tracks_its_tasks() {
-    let dir = tempfile::tempdir().unwrap();
-    let archive = issued(dir.path());
-    let id = id_of(&archive, "Trường Tiểu học");
-    tasks(
-        &archive,
-        &["update", &id, "--status", "dang-thuc-hien", "--date", "2026-03-10"],
-    );
-    // Made as an archive of before: no task tables, user_version 0.
-    let db = rusqlite::Connection::open(archive.join("index.sqlite")).unwrap();
-    db.execute_batch(
-        "DROP TRIGGER task_updates_kept; DROP TRIGGER task_updates_never_deleted;
-         DROP TABLE task_updates; DROP TABLE task_items; PRAGMA user_version = 0;",
-    )
-    .unwrap();
-    drop(db);
-    let all = listed(&archive, "2026-04-01", &[]);
-    assert_eq!(all.len(), 5);
-    assert!(all.iter().all(|t| t["status"] == "chua-thuc-hien"), "{all:#?}");
-    assert!(
-        all.iter().any(|t| t["id"] == id.as_str()),
-        "the ids are the same: {all:#?}"
-    );
-    assert!(
-        all.iter()
-            .any(|t| t["task"].as_str().unwrap().starts_with("Lập dự toán"))
-    );
-    let db = rusqlite::Connection::open(archive.join("index.sqlite")).unwrap();
-    let version: i64 = db.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
-    assert_eq!(version, 1);
-    // The history is append-only.
-    tasks(
-        &archive,
-        &["update", &id, "--status", "dang-thuc-hien", "--date", "2026-03-10"],
-    );
-    assert!(db.execute("DELETE FROM task_updates", []).is_err());
-    assert!(db.execute("UPDATE task_updates SET note = 'x'", []).is_err());
-}
-
-#[test]
-fn merge_and_gather_bring_the_tasks_and_merge_their_history() {
-    let dir = tempfile::tempdir().unwrap();
-    let commune = issued(dir.path());
-    let school = id_of(&commune, "Trường Tiểu học");
-    let evidence = dir.path().join("bien-ban-nghiem-thu.pdf");
-    std::fs::write(&evidence, b"nghiem thu").unwrap();
-    tasks(
-        &commune,
-        &[
-            "update",
-            &school,
-            "--status",
-            "cho-xac-nhan",
-            "--date",
-            "2026-04-10",
-            "--evidence",
-            path(&evidence),
-        ],
-    );
-    tasks(&commune, &["confirm", &school, "--date", "2026-04-11"]);
-    let province = dir.path().join("tinh");
-    let merge = vanban(&["archive", "merge", path(&commune), "--archive-dir", path(&province)]);
-    assert!(merge.status.success(), "{}", stderr(&merge));
-    assert_eq!(
-        listed(&province, "2026-06-01", &[]),
-        listed(&commune, "2026-06-01", &[])
-    );
-    let history: Value = serde_json::from_str(&tasks(&province, &["history", &school, "--json"])).unwrap();
-    let rows = history["history"].as_array().unwrap();
-    assert_eq!(rows.len(), 2);
-    assert_eq!(rows[1]["status"], "hoan-thanh");
-    let kept = province.join(rows[0]["evidence_file"].as_str().unwrap());
-    assert_eq!(std::fs::read(kept).unwrap(), b"nghiem thu");
-    // Merging again changes nothing.
-    let again = vanban(&["archive", "merge", path(&commune), "--archive-dir", path(&province)]);
-    assert!(again.status.success(), "{}", stderr(&again));
-    let history: Value = serde_json::from_str(&tasks(&province, &["history", &school, "--json"])).unwrap();
-    assert_eq!(history["history"].as_array().unwrap().len(), 2);
-    // A notice's archival PDF gathered elsewhere: its tasks are tracked from the start.
-    let entry = std::fs::read_dir(commune.join("entries"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("hoa-binh"))
-        .unwrap();
-    let pdf = entry.join("hoa-binh-2026-03-20-thong-bao-ket-luan.pdf");
-    let other = dir.path().join("huyen");
-    let gather = vanban(&["archive", "add", path(&pdf), "--archive-dir", path(&other)]);
-    assert!(gather.status.success(), "{}", stderr(&gather));
-    let gathered = listed(&other, "2026-04-01", &[]);
-    assert_eq!(gathered.len(), 2);
-    assert_eq!(gathered[0]["notice"], "01-TB/ĐU");
 }
