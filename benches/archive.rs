@@ -9,6 +9,12 @@
 //! with one word without marks and with three words. It reports the
 //! add throughput and the size of the index on disk.
 //!
+//! Then tracked tasks: 100 000 notices' worth of tasks (two each, 100 issuers, due 2026–2035,
+//! every status) are written straight into the index's `task_items` (issuing that many
+//! notices through `archive add` would time the renderer, not the tasks), and it times
+//! `tasks list --issuer … --status qua-han` (target under 100 ms) and a year's
+//! `tasks figures` (target under 1 s). `VANBAN_BENCH_TASK_NOTICES=N` changes the count.
+//!
 //! `cargo bench --bench archive` (or `cargo bench -- province`) runs only this bench;
 //! `VANBAN_BENCH_ENTRIES=10000 cargo bench --bench archive` runs a smaller archive;
 //! `VANBAN_BENCH_ARCHIVE=DIR` builds the archive in DIR and keeps it, and when DIR already
@@ -57,6 +63,11 @@ fn main() {
     );
     std::fs::create_dir_all(&scratch).unwrap();
     queries(&scratch, &store);
+    let notices: usize = std::env::var("VANBAN_BENCH_TASK_NOTICES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(100_000);
+    tasks(&store, notices);
     let _ = std::fs::remove_dir_all(&scratch);
 }
 
@@ -116,6 +127,110 @@ fn queries(scratch: &Path, store: &Path) {
             ms(median)
         );
     }
+}
+
+/// Seeds the tasks of `notices` notices into the index, then times the two task queries.
+fn tasks(store: &Path, notices: usize) {
+    // Opening the archive once creates the task tables (or migrates a kept archive).
+    time(&["tasks", "list", "--status", "khong-han"], store);
+    let seeded = seed_tasks(store, notices);
+    println!("tracked tasks: {seeded} in the index ({notices} notices, 2 tasks each, seeded into the index)");
+    let queries: [(&str, Vec<&str>); 2] = [
+        (
+            "tasks list --issuer --status qua-han",
+            vec![
+                "tasks",
+                "list",
+                "--issuer",
+                "Thử Nghiệm 42",
+                "--status",
+                "qua-han",
+                "--today",
+                "2031-06-30",
+            ],
+        ),
+        (
+            "tasks figures, one year",
+            vec![
+                "tasks",
+                "figures",
+                "--from",
+                "2030-01-01",
+                "--to",
+                "2030-12-31",
+                "--today",
+                "2031-06-30",
+            ],
+        ),
+    ];
+    for (name, args) in queries {
+        let (median, lines) = time(&args, store);
+        println!(
+            "{name}: median of 5 {:.1} ms (whole process, {lines} lines out)",
+            ms(median)
+        );
+    }
+}
+
+/// Writes two tasks for each of `notices` notices straight into `task_items` (unless they
+/// are there already); returns how many tasks the index holds.
+fn seed_tasks(store: &Path, notices: usize) -> i64 {
+    let mut db = rusqlite::Connection::open(store.join("index.sqlite")).unwrap();
+    // The seeded tasks name notices that are not entries of this archive.
+    db.execute_batch("PRAGMA foreign_keys = OFF;").unwrap();
+    let count = |db: &rusqlite::Connection| -> i64 {
+        db.query_row("SELECT count(*) FROM task_items", [], |r| r.get(0))
+            .unwrap()
+    };
+    if count(&db) >= 2 * notices as i64 {
+        return count(&db);
+    }
+    let tx = db.transaction().unwrap();
+    {
+        let mut insert = tx
+            .prepare(
+                "INSERT OR IGNORE INTO task_items (id, entry, no, issuer, notice, notice_date, assignee,
+                 folded, partners, task, due, status, done) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, '', ?9, ?10, ?11, ?12)",
+            )
+            .unwrap();
+        for i in 0..notices {
+            let commune = i % COMMUNES;
+            let year = 2026 + (i / COMMUNES) % YEARS;
+            let month = 1 + (i / (COMMUNES * YEARS)) % 12;
+            let day = 1 + (i / (COMMUNES * YEARS * 12)) % 28;
+            for no in 1..=2_usize {
+                let due = format!("{year}-{month:02}-{:02}", day.min(27) + no - 1);
+                // Statuses: 4 in 10 finished (half of them late), 2 in progress, 1 waiting for
+                // confirmation, 1 suspended, 2 not started.
+                let (status, done) = match (i + no) % 10 {
+                    0 | 2 => ("hoan-thanh", Some(format!("{year}-{month:02}-01"))),
+                    1 | 3 => ("hoan-thanh", Some(format!("{year}-{month:02}-28"))),
+                    4 | 5 => ("dang-thuc-hien", None),
+                    6 => ("cho-xac-nhan", None),
+                    7 => ("tam-hoan", None),
+                    _ => ("chua-thuc-hien", None),
+                };
+                insert
+                    .execute(rusqlite::params![
+                        format!("{i:08x}-{no}"),
+                        format!("bench-{i:06}"),
+                        no as i64,
+                        format!("Ủy ban nhân dân xã Thử Nghiệm {commune}"),
+                        format!("{}/TB-UBND", 1 + i / COMMUNES),
+                        format!("{year}-01-01"),
+                        format!("Phòng Kinh tế xã Thử Nghiệm {commune}"),
+                        format!(" phong kinh te xa thu nghiem {commune} "),
+                        "Rà soát, báo cáo kết quả thực hiện các tiêu chí",
+                        due,
+                        status,
+                        done,
+                    ])
+                    .unwrap();
+            }
+        }
+    }
+    tx.commit().unwrap();
+    count(&db)
 }
 
 /// Writes `entries` assessment records into `dir/0 .. dir/parts-1`; returns how many ask for a report.

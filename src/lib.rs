@@ -45,6 +45,7 @@ pub fn run(cli: &Cli) -> i32 {
         Command::Check(args) => commands::check::run(args, lang),
         Command::Watch(args) => commands::watch::run(args, lang),
         Command::Archive(command) => commands::archive::run(command, lang),
+        Command::Tasks(command) => commands::tasks::run(command, lang),
         Command::Extract { pdf, output, force } => commands::archive::extract(pdf, output, *force),
         Command::Templates(TemplatesCommand::Export { dir, force }) => commands::templates::export(dir, *force),
         Command::Criteria(command) => commands::criteria::run(command, lang),

@@ -28,9 +28,21 @@ impl Archive {
         let mut added = Vec::new();
         for checked in &prepared.assessments {
             let model = assessment_model(checked)?;
-            added.push(self.store(&entry_name(&model), &model, numbering, |p| entry_files(renderer, p))?);
+            added.push(self.store(
+                &entry_name(&model),
+                &model,
+                numbering,
+                |p| entry_files(renderer, p),
+                |_| Ok(()),
+            )?);
         }
-        let record = self.store(&entry_name(prepared), prepared, numbering, |p| entry_files(renderer, p))?;
+        let record = self.store(
+            &entry_name(prepared),
+            prepared,
+            numbering,
+            |p| entry_files(renderer, p),
+            |_| Ok(()),
+        )?;
         added.insert(0, record);
         Ok(added)
     }

@@ -131,12 +131,22 @@ impl Archive {
         let mut added = Vec::new();
         for checked in &prepared.assessments {
             let model = assessment_model(checked).map_err(|e| workspace.name_in(pdf, e))?;
-            added.push(self.store(&entry_name(&model), &model, Numbering::Keep, |p| {
-                entry_files(renderer, p)
-            })?);
+            added.push(self.store(
+                &entry_name(&model),
+                &model,
+                Numbering::Keep,
+                |p| entry_files(renderer, p),
+                |_| Ok(()),
+            )?);
         }
         let content = Content { files, words };
-        let record_entry = self.store(&entry_name(&prepared), &prepared, Numbering::Keep, |_| Ok(content))?;
+        let record_entry = self.store(
+            &entry_name(&prepared),
+            &prepared,
+            Numbering::Keep,
+            |_| Ok(content),
+            |_| Ok(()),
+        )?;
         let kept = match (&record_entry, kept) {
             (Added::AlreadyThere(entry), Some(_)) => self.keep_received(entry, &name, &bytes)?,
             (_, kept) => kept,

@@ -4,7 +4,8 @@
 //! checked in this archive's register, and its files copied as they are, under the same
 //! entry name. An entry already here, by name or by the bytes of its record, is left as it
 //! is, so merging twice changes nothing. The documents are laid out again (not written)
-//! for their words in the search index.
+//! for their words in the search index. The entry's tracked tasks come with their status,
+//! history and evidence files ([`super::follow::carry`]).
 
 use std::path::Path;
 
@@ -39,7 +40,7 @@ impl Archive {
         let mut results = Vec::with_capacity(entries.len());
         for (entry, record_path) in entries {
             let files = indexed_files(&db, &entry).map_err(|e| db_error(&index, e))?;
-            results.push(self.merge_entry(renderer, other, &entry, &record_path, files));
+            results.push(self.merge_entry(renderer, (other, &db), &entry, &record_path, files));
         }
         Ok(results)
     }
@@ -47,7 +48,7 @@ impl Archive {
     fn merge_entry(
         &mut self,
         renderer: &Renderer,
-        other: &Path,
+        (other, other_db): (&Path, &Connection),
         entry: &str,
         record_path: &str,
         indexed: Vec<(String, String, String)>,
@@ -72,13 +73,20 @@ impl Archive {
             files.push(EntryFile { path, role, bytes });
         }
         let prepared = prepare(&folder.join(record_path))?;
+        let dir = self.dir.clone();
         // The documents' words for the search index, from a layout of the record as stored.
-        self.store(entry, &prepared, Numbering::Keep, |p| {
-            Ok(Content {
-                files,
-                words: renderer.words(p)?,
-            })
-        })
+        self.store(
+            entry,
+            &prepared,
+            Numbering::Keep,
+            |p| {
+                Ok(Content {
+                    files,
+                    words: renderer.words(p)?,
+                })
+            },
+            |db| super::follow::carry::carry(db, &dir, other_db, other, entry),
+        )
     }
 }
 

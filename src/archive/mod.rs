@@ -2,7 +2,7 @@
 //! record issues it: its documents get their numbers from the outgoing register
 //! ([`register`]). Archival PDFs from elsewhere are gathered ([`gather`]) and whole archives
 //! merged ([`merge`]); [`query`] answers `list`, `show`, `history`, `summary`; [`verify`]
-//! re-hashes and re-renders.
+//! re-hashes and re-renders; [`follow`] tracks the tasks of issued notices.
 //!
 //! ```text
 //! ARCHIVE/
@@ -11,6 +11,7 @@
 //!   entries/<entry>/<path>.yaml    the assessments it names, at the same relative paths
 //!   entries/<entry>/<id>-*.pdf     its documents, PDF/A-3u with the record attached
 //!   entries/<entry>/received/*.pdf a gathered PDF kept as received, when it differs
+//!   tasks/<task>/<n>-<file>        evidence given with a tracked task's update
 //! ```
 //!
 //! An entry's name is the record's id and the first 12 hex digits of the SHA-256 of its
@@ -21,6 +22,7 @@
 
 pub mod add;
 pub mod approval;
+pub mod follow;
 pub mod gather;
 pub mod merge;
 pub mod problem;
@@ -151,7 +153,7 @@ impl Archive {
     pub fn open(dir: &Path) -> Result<Archive, Error> {
         std::fs::create_dir_all(dir.join("entries")).map_err(|e| Error::write(dir, e))?;
         let path = dir.join("index.sqlite");
-        let db = Connection::open(&path).map_err(|e| db_error(&path, e))?;
+        let mut db = Connection::open(&path).map_err(|e| db_error(&path, e))?;
         db.busy_timeout(std::time::Duration::from_secs(120))
             .map_err(|e| db_error(&path, e))?;
         db.execute_batch(SCHEMA).map_err(|e| db_error(&path, e))?;
@@ -159,6 +161,8 @@ impl Archive {
         db.execute_batch(search::SCHEMA).map_err(|e| db_error(&path, e))?;
         db.execute_batch(tasks::SCHEMA).map_err(|e| db_error(&path, e))?;
         db.execute_batch(approval::SCHEMA).map_err(|e| db_error(&path, e))?;
+        follow::store::migrate(&mut db, |entry, record| recorded_tasks(dir, entry, record))
+            .map_err(|e| db_error(&path, e))?;
         Ok(Archive {
             dir: dir.to_path_buf(),
             db,
@@ -207,14 +211,16 @@ impl Archive {
     /// Stores one record as entry `entry`, inside one `BEGIN IMMEDIATE` transaction: the
     /// register checks (and with [`Numbering::Give`] gives) its numbers, `files` makes the
     /// entry's files from the record as numbered, the folder is staged and renamed into
-    /// place, and the index is committed. An entry of that name, or one holding a record
-    /// with the same bytes, means the record is already there and nothing changes.
+    /// place, the entry indexed (its notice's tasks tracked), `then` runs on the
+    /// transaction, and the index is committed. An entry of that name, or one holding a
+    /// record with the same bytes, means the record is already there and nothing changes.
     fn store(
         &mut self,
         entry: &str,
         prepared: &Prepared,
         numbering: Numbering,
         content: impl FnOnce(&Prepared) -> Result<Content, Error>,
+        then: impl FnOnce(&Connection) -> Result<(), Error>,
     ) -> Result<Added, Error> {
         let index_path = self.index_path();
         let fail = |e: rusqlite::Error| db_error(&index_path, e);
@@ -247,10 +253,13 @@ impl Archive {
         }
         let indexed = index(&tx, entry, prepared, &files, &words)
             .and_then(|()| register::enter(&tx, entry, prepared))
-            .and_then(|()| tx.commit());
+            .and_then(|()| follow::store::track(&tx, entry, &prepared.facts.tasks))
+            .map_err(fail)
+            .and_then(|()| then(&tx))
+            .and_then(|()| tx.commit().map_err(fail));
         if let Err(error) = indexed {
             let _ = std::fs::remove_dir_all(&final_dir);
-            return Err(fail(error));
+            return Err(error);
         }
         Ok(Added::New(entry.to_string()))
     }
@@ -338,6 +347,15 @@ fn stage_entry(staging: &Path, files: &[EntryFile]) -> Result<(), Error> {
         crate::output::files::write_inside(staging, &path, &file.bytes, false)?;
     }
     Ok(())
+}
+
+/// The tasks of the record `record` of entry `entry`, read as loosely as the text index
+/// reads them; `None` when the record cannot be read.
+fn recorded_tasks(dir: &Path, entry: &str, record: &str) -> Option<Vec<crate::prepare::TaskFact>> {
+    let path = dir.join("entries").join(entry).join(record);
+    let bytes = crate::output::files::read_inside(dir, &path).ok()?;
+    let file = crate::record::load::YamlFile::from_bytes(&path, &bytes).ok()?;
+    Some(search::record_words(&file).tasks)
 }
 
 /// Lower-case hex SHA-256.

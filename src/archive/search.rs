@@ -88,6 +88,18 @@ pub fn record_words(file: &YamlFile) -> RecordWords {
         .filter_map(|task| {
             Some(TaskFact {
                 assignee: task.get("assignee")?.as_str()?.to_string(),
+                task: task
+                    .get("task")
+                    .and_then(|t| t.as_str())
+                    .unwrap_or_default()
+                    .to_string(),
+                partners: task
+                    .get("partners")
+                    .and_then(|p| p.as_array())
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|p| Some(p.as_str()?.to_string()))
+                    .collect(),
                 due: task
                     .get("due")
                     .and_then(|d| d.as_str())

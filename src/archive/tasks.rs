@@ -93,6 +93,8 @@ pub fn matching(db: &Connection, entry: &str, filter: &TaskFilter) -> rusqlite::
         let due: Option<String> = r.get(1)?;
         let task = TaskFact {
             assignee: r.get(0)?,
+            task: String::new(),
+            partners: Vec::new(),
             due: due.as_deref().and_then(|d| Date::parse(d).ok()),
         };
         Ok(task.line())

@@ -10,10 +10,11 @@ use clap::{Arg, Command, CommandFactory, FromArgMatches, ValueEnum};
 use super::Cli;
 use super::vi::HELP_VI;
 use super::vi_more::HELP_VI_MORE;
+use super::vi_tasks::HELP_VI_TASKS;
 
 /// Every line of the Vietnamese table.
 fn entries() -> impl Iterator<Item = &'static (&'static str, &'static str)> {
-    HELP_VI.iter().chain(HELP_VI_MORE)
+    HELP_VI.iter().chain(HELP_VI_MORE).chain(HELP_VI_TASKS)
 }
 use crate::problem::Lang;
 

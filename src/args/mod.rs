@@ -3,12 +3,15 @@
 mod archive;
 mod help;
 mod serve;
+mod tasks;
 mod vi;
 mod vi_more;
+mod vi_tasks;
 
 pub use archive::ArchiveCommand;
 pub use help::{command, parse, peek_lang};
 pub use serve::ServeArgs;
+pub use tasks::TasksCommand;
 
 use std::path::PathBuf;
 
@@ -61,6 +64,9 @@ pub enum Command {
     /// The archive of records and archival PDFs, with its index.
     #[command(subcommand)]
     Archive(ArchiveCommand),
+    /// The tasks of issued notices, tracked in the archive: list, update, confirm, refuse.
+    #[command(subcommand)]
+    Tasks(TasksCommand),
     /// Write out the files attached to an archival PDF.
     Extract {
         /// The PDF.

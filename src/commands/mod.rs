@@ -14,6 +14,7 @@ pub mod sign;
 pub mod sign_options;
 pub mod sign_phases;
 pub mod sign_remote;
+pub mod tasks;
 pub mod templates;
 pub mod watch;
 

@@ -184,7 +184,7 @@ fn issued_anchors(dir: &Path) -> Result<Vec<crate::office::anchor::Anchor>, Erro
 
 /// Who acts from the command line: `cli:<the system user's name>`, read from the operating
 /// system's user database for the process's user (not from `$USER`, which anyone sets).
-fn cli_user() -> String {
+pub(crate) fn cli_user() -> String {
     use std::os::unix::fs::MetadataExt;
     // `/proc/self` belongs to the process's user.
     let Ok(uid) = std::fs::metadata("/proc/self").map(|m| m.uid()) else {

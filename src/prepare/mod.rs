@@ -103,6 +103,10 @@ pub struct Facts {
 pub struct TaskFact {
     /// Who does it, as written.
     pub assignee: String,
+    /// What to do, as written.
+    pub task: String,
+    /// Cơ quan phối hợp: the bodies that work with the assignee.
+    pub partners: Vec<String>,
     /// By when, when the record says.
     pub due: Option<Date>,
 }
@@ -234,6 +238,8 @@ fn prepare_session(file: YamlFile) -> Result<Prepared, Error> {
             .flat_map(|c| &c.tasks)
             .map(|t| TaskFact {
                 assignee: t.assignee.clone(),
+                task: t.task.clone(),
+                partners: t.partners.clone(),
                 due: t.due,
             })
             .collect(),

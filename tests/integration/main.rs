@@ -57,6 +57,8 @@ mod sign;
 mod sign_binding;
 mod sign_phases;
 mod support;
+mod tasks;
+mod tasks_carried;
 mod timeouts;
 mod timestamp;
 mod tls;

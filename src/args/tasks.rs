@@ -1,0 +1,124 @@
+//! The arguments of `vanban tasks`: the tasks of issued notices, tracked in the archive.
+
+use std::path::PathBuf;
+
+use clap::Subcommand;
+
+use super::parse_date;
+use crate::record::Date;
+
+/// `vanban tasks ...`.
+#[derive(Debug, Subcommand)]
+pub enum TasksCommand {
+    /// List the tracked tasks, one line each (or JSON), with their status and deadline state
+    /// as of a day.
+    List {
+        /// The day the deadline states are computed for (YYYY-MM-DD; default: today in
+        /// Vietnam, UTC+07:00).
+        #[arg(long, value_parser = parse_date)]
+        today: Option<Date>,
+        /// Only tasks of this issuer's notices (every word given is in its name, with or without marks).
+        #[arg(long)]
+        issuer: Option<String>,
+        /// Only tasks led by this body (its words, with or without marks).
+        #[arg(long)]
+        assignee: Option<String>,
+        /// Only this status (chua-thuc-hien, dang-thuc-hien, cho-xac-nhan, hoan-thanh,
+        /// tam-hoan) or deadline state (trong-han, sap-den-han, qua-han, khong-han).
+        #[arg(long)]
+        status: Option<String>,
+        /// Only tasks due on or after this day (YYYY-MM-DD; the due date, not the notice's).
+        #[arg(long, value_parser = parse_date)]
+        from: Option<Date>,
+        /// Only tasks due on or before this day (YYYY-MM-DD; the due date, not the notice's).
+        #[arg(long, value_parser = parse_date)]
+        to: Option<Date>,
+        /// Print JSON, for scripts.
+        #[arg(long)]
+        json: bool,
+        /// The archive folder.
+        #[arg(long, default_value = "archive")]
+        archive_dir: PathBuf,
+    },
+    /// Record what the lead body reports: a new status, with a note and evidence.
+    Update {
+        /// The task's id (as `tasks list` shows it).
+        id: String,
+        /// The new status: dang-thuc-hien, cho-xac-nhan (done, for the office to confirm) or
+        /// tam-hoan (with the reason in --note).
+        #[arg(long)]
+        status: String,
+        /// The day it happened (YYYY-MM-DD; default: today).
+        #[arg(long, value_parser = parse_date)]
+        date: Option<Date>,
+        /// A note; the reason, for tam-hoan.
+        #[arg(long)]
+        note: Option<String>,
+        /// A file given as evidence, copied into the archive.
+        #[arg(long, conflicts_with = "evidence_doc")]
+        evidence: Option<PathBuf>,
+        /// A document given as evidence: "number, date" (e.g. "15/BC-HTX, 20/04/2026").
+        #[arg(long)]
+        evidence_doc: Option<String>,
+        /// The archive folder.
+        #[arg(long, default_value = "archive")]
+        archive_dir: PathBuf,
+    },
+    /// Confirm a task the lead body reported done (cho-xac-nhan → hoan-thanh).
+    Confirm {
+        /// The task's id.
+        id: String,
+        /// The day of the confirmation (YYYY-MM-DD; default: today).
+        #[arg(long, value_parser = parse_date)]
+        date: Option<Date>,
+        /// The archive folder.
+        #[arg(long, default_value = "archive")]
+        archive_dir: PathBuf,
+    },
+    /// Refuse to confirm a task reported done, with the reason (cho-xac-nhan → dang-thuc-hien).
+    Refuse {
+        /// The task's id.
+        id: String,
+        /// Why it is not done.
+        #[arg(long)]
+        reason: String,
+        /// The day of the refusal (YYYY-MM-DD; default: today).
+        #[arg(long, value_parser = parse_date)]
+        date: Option<Date>,
+        /// The archive folder.
+        #[arg(long, default_value = "archive")]
+        archive_dir: PathBuf,
+    },
+    /// A task and every update of it, oldest first.
+    History {
+        /// The task's id.
+        id: String,
+        /// Print JSON, for scripts.
+        #[arg(long)]
+        json: bool,
+        /// The archive folder.
+        #[arg(long, default_value = "archive")]
+        archive_dir: PathBuf,
+    },
+    /// The figures of the tasks due in a period: done on time or late, open in time or overdue.
+    Figures {
+        /// The period's first day (YYYY-MM-DD; by due date).
+        #[arg(long, value_parser = parse_date)]
+        from: Date,
+        /// The period's last day (YYYY-MM-DD; by due date).
+        #[arg(long, value_parser = parse_date)]
+        to: Date,
+        /// Only tasks of this issuer's notices.
+        #[arg(long)]
+        issuer: Option<String>,
+        /// The day the figures are counted on (YYYY-MM-DD; default: today in Vietnam).
+        #[arg(long, value_parser = parse_date)]
+        today: Option<Date>,
+        /// Print JSON, for scripts.
+        #[arg(long)]
+        json: bool,
+        /// The archive folder.
+        #[arg(long, default_value = "archive")]
+        archive_dir: PathBuf,
+    },
+}
