@@ -91,4 +91,55 @@ pub const HELP_VI_TASKS: &[(&str, &str)] = &[
         "tasks.figures.today",
         "Ngày tính số liệu (YYYY-MM-DD; mặc định: hôm nay theo giờ Việt Nam).",
     ),
+    (
+        "tasks.report",
+        "Soạn báo cáo kết quả thực hiện kết luận cho các nhiệm vụ có thời hạn trong một kỳ: ghi bản ghi (để sửa, trình duyệt như mọi văn bản) và tệp PDF; số liệu được tính từ các nhiệm vụ, không gõ tay.",
+    ),
+    (
+        "tasks.report.from",
+        "Ngày đầu kỳ (YYYY-MM-DD; theo thời hạn của nhiệm vụ).",
+    ),
+    (
+        "tasks.report.to",
+        "Ngày cuối kỳ (YYYY-MM-DD; theo thời hạn của nhiệm vụ).",
+    ),
+    (
+        "tasks.report.issuer",
+        "Cơ quan ban hành có nhiệm vụ được báo cáo (cần khi kho có nhiều cơ quan).",
+    ),
+    (
+        "tasks.report.today",
+        "Ngày tính số liệu (YYYY-MM-DD; mặc định: hôm nay theo giờ Việt Nam).",
+    ),
+    ("tasks.report.json", "In thêm số liệu dạng JSON."),
+    (
+        "tasks.report.force",
+        "Ghi đè bản ghi cùng tên đã soạn trước đó (có thể đã được sửa).",
+    ),
+    ("tasks.report.output", "Thư mục ghi bản ghi và tệp PDF."),
+    (
+        "tasks.remind",
+        "Soạn công văn đôn đốc, mỗi cơ quan chủ trì có nhiệm vụ quá hạn một công văn: ghi bản ghi và tệp PDF; không soạn cho cơ quan đã hoàn thành hoặc còn trong hạn.",
+    ),
+    (
+        "tasks.remind.today",
+        "Ngày tính quá hạn (YYYY-MM-DD; mặc định: hôm nay theo giờ Việt Nam).",
+    ),
+    (
+        "tasks.remind.issuer",
+        "Cơ quan ban hành có nhiệm vụ được đôn đốc (cần khi kho có nhiều cơ quan).",
+    ),
+    (
+        "tasks.remind.report_by",
+        "Hạn cơ quan chủ trì báo cáo kết quả (YYYY-MM-DD).",
+    ),
+    (
+        "tasks.remind.office_code",
+        "Mã đơn vị soạn thảo trong số công văn của cơ quan nhà nước (`VP` trong `Số: 45/UBND-VP`), khi bản ghi của thông báo chưa có `issuer.office_code`.",
+    ),
+    (
+        "tasks.remind.force",
+        "Ghi đè các bản ghi cùng tên đã soạn trước đó (có thể đã được sửa).",
+    ),
+    ("tasks.remind.output", "Thư mục ghi các bản ghi và tệp PDF."),
 ];

@@ -97,6 +97,42 @@ pub fn run(command: &TasksCommand, _lang: Lang) -> Result<(), Error> {
             let today = today.unwrap_or_else(today_in_office);
             figures(&archive.task_figures(*from, *to, issuer.as_deref(), today)?, *json)
         }
+        TasksCommand::Report {
+            from,
+            to,
+            issuer,
+            today,
+            json,
+            force,
+            output,
+            archive_dir,
+        } => super::tasks_draft::report(&super::tasks_draft::ReportAsked {
+            archive_dir,
+            from: *from,
+            to: *to,
+            issuer: issuer.as_deref(),
+            today: today.unwrap_or_else(today_in_office),
+            json: *json,
+            force: *force,
+            output,
+        }),
+        TasksCommand::Remind {
+            today,
+            issuer,
+            report_by,
+            office_code,
+            force,
+            output,
+            archive_dir,
+        } => super::tasks_draft::remind(&super::tasks_draft::RemindAsked {
+            archive_dir,
+            issuer: issuer.as_deref(),
+            today: today.unwrap_or_else(today_in_office),
+            report_by: *report_by,
+            office_code: office_code.as_deref(),
+            force: *force,
+            output,
+        }),
     }
 }
 

@@ -28,6 +28,12 @@ pub enum TaskProblem {
     },
     /// `--evidence-doc` is not "số, ngày".
     EvidenceDoc { given: String },
+    /// The tasks asked for come from several issuers' notices; a document has one issuer.
+    SeveralIssuers { issuers: Vec<String> },
+    /// No tracked task is due in the period asked (or none is overdue, for reminders).
+    NothingToDraft { what: &'static str },
+    /// A state công văn needs the drafting unit's code, which the notice's record does not give.
+    NeedsOfficeCode { issuer: String },
 }
 
 impl crate::problem::Worded for TaskProblem {
@@ -146,6 +152,46 @@ impl TaskProblem {
                 words(
                     "viết số và ngày cách nhau bằng dấu phẩy, ví dụ `--evidence-doc \"15/BC-HTX, 20/04/2026\"` (ngày dd/mm/yyyy hoặc YYYY-MM-DD)",
                     "give its number and date separated by a comma, e.g. `--evidence-doc \"15/BC-HTX, 20/04/2026\"` (dd/mm/yyyy or YYYY-MM-DD)",
+                ),
+            ),
+            TaskProblem::SeveralIssuers { issuers } => (
+                words(
+                    format!("các nhiệm vụ thuộc thông báo của nhiều cơ quan: {}", issuers.join("; ")),
+                    format!(
+                        "the tasks come from the notices of several issuers: {}",
+                        issuers.join("; ")
+                    ),
+                ),
+                words(
+                    "mỗi văn bản do một cơ quan ban hành: chọn một cơ quan bằng `--issuer \"tên cơ quan\"`",
+                    "a document has one issuer: choose one with `--issuer \"its name\"`",
+                ),
+            ),
+            TaskProblem::NeedsOfficeCode { issuer } => (
+                words(
+                    format!(
+                        "số công văn của {issuer} cần mã đơn vị soạn thảo (như `VP` trong `Số: 45/UBND-VP`), mà bản ghi của thông báo chưa có"
+                    ),
+                    format!(
+                        "a công văn of {issuer} needs the drafting unit's code (`VP` in `Số: 45/UBND-VP`), which the notice's record does not give"
+                    ),
+                ),
+                words(
+                    "thêm `--office-code VP` (mã của văn phòng soạn thảo)",
+                    "add `--office-code VP` (the drafting office's code)",
+                ),
+            ),
+            TaskProblem::NothingToDraft { what } => (
+                words(
+                    format!("không có nhiệm vụ nào để soạn {what}"),
+                    format!(
+                        "no tracked task to draft the {} from",
+                        if *what == "báo cáo" { "report" } else { "reminders" }
+                    ),
+                ),
+                words(
+                    "xem các nhiệm vụ đang theo dõi bằng `vanban tasks list` (kỳ báo cáo tính theo thời hạn của nhiệm vụ)",
+                    "see the tracked tasks with `vanban tasks list` (a report's period is by the tasks' due dates)",
                 ),
             ),
         }
