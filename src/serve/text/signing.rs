@@ -167,6 +167,11 @@ pub const ENTRIES: &[(&str, &str, &str)] = &[
     ),
     ("sign_remote_cancel", "Hủy", "Cancel"),
     (
+        "sign_remote_confirm",
+        "Tôi đã kiểm tra mã PIN/OTP, gửi lại cho dịch vụ ký từ xa",
+        "I have checked the PIN/OTP: send it to the remote signing service again",
+    ),
+    (
         "sign_remote_cancelled",
         "Đã hủy: văn bản chưa được ký (kể cả khi sau đó có xác nhận trên điện thoại).",
         "Cancelled: the document is not signed (even if approved on the phone later).",
