@@ -6,7 +6,6 @@
 //! token route counts them per token.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
@@ -50,7 +49,6 @@ pub struct Job {
     pub owner: String,
     /// `ENTRY/FILE`.
     pub path: String,
-    cancelled: AtomicBool,
     standing: Mutex<(Standing, Option<Instant>)>,
 }
 
@@ -74,14 +72,8 @@ impl Job {
         if now.0 != Standing::Waiting {
             return false;
         }
-        self.cancelled.store(true, Ordering::SeqCst);
         *now = (Standing::Cancelled, Some(Instant::now()));
         true
-    }
-
-    /// Whether the person cancelled it.
-    pub fn is_cancelled(&self) -> bool {
-        self.cancelled.load(Ordering::SeqCst)
     }
 
     /// Runs `file` (which files the signed copy and names it) unless the job was cancelled,
@@ -130,7 +122,6 @@ impl Remote {
         let job = Arc::new(Job {
             owner: owner.to_string(),
             path: path.to_string(),
-            cancelled: AtomicBool::new(false),
             standing: Mutex::new((Standing::Waiting, None)),
         });
         let mut jobs = self.jobs.lock().unwrap_or_else(PoisonError::into_inner);
@@ -160,7 +151,6 @@ mod tests {
         Job {
             owner: "hai".into(),
             path: "e/f.pdf".into(),
-            cancelled: AtomicBool::new(false),
             standing: Mutex::new((Standing::Waiting, None)),
         }
     }
@@ -171,7 +161,6 @@ mod tests {
         assert!(waiting.cancel());
         waiting.end(Standing::Done("f-da-ky.pdf".into()));
         assert_eq!(waiting.standing(), Standing::Cancelled);
-        assert!(waiting.is_cancelled());
         let done = job();
         done.end(Standing::Done("f-da-ky.pdf".into()));
         assert!(!done.cancel(), "too late to cancel");

@@ -107,7 +107,12 @@ pub async fn start(
         return Refusal::new(StatusCode::NOT_FOUND, "err_not_found").respond(lang);
     };
     let (entry, file) = (entry.to_string(), file.to_string());
+    // The log names the file signed, as the other routes do.
+    let path = request.path.clone();
     let name = user.as_ref().map(|u| u.name.clone()).unwrap_or_default();
+    if state.office.is_none() {
+        return Refusal::new(StatusCode::CONFLICT, "err_csc_no_users").respond(lang);
+    }
     let Some(credential) = credential_of(&state, &name).await else {
         let said = t(lang, "err_csc_no_credential").replace("{name}", &name);
         return (StatusCode::CONFLICT, Json(json!({ "error": said }))).into_response();
@@ -136,7 +141,6 @@ pub async fn start(
         Ok(Err(error)) => return failure(&error, lang),
         Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     };
-    let path = format!("{entry}/{}", authorized.copy);
     let (id, job) = match remote.add(&name, &path) {
         Ok(added) => added,
         Err(error) => return failure(&error, lang),

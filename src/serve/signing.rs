@@ -169,7 +169,8 @@ pub async fn issued(
     let here = state.signing.as_ref().is_some_and(|s| s.module.is_some());
     let local = state.signing.as_ref().map(|s| s.service.clone());
     // `remote`: the remote signing service (`--csc`), the signer approving on their phone.
-    let remote = state.signing.as_ref().is_some_and(|s| s.remote.is_some());
+    // (each person's credential is theirs: with users only)
+    let remote = state.signing.as_ref().is_some_and(|s| s.remote.is_some()) && state.office.is_some();
     Json(json!({ "files": pdfs, "signing": here, "local": local, "remote": remote, "as": may })).into_response()
 }
 

@@ -215,7 +215,7 @@ fn the_leader_signs_remotely_and_the_page_waits_for_the_phone() {
         .collect();
     assert_eq!(
         signed,
-        [("hai".to_string(), format!("{}/{copy}", office.entry))],
+        [("hai".to_string(), format!("{}/{NOTICE}", office.entry))],
         "{trail}"
     );
     assert!(trail.lines().any(|l| action(l, 3) == "sign-failed"), "{trail}");
@@ -259,4 +259,30 @@ fn another_persons_credential_is_refused_before_any_pin_and_a_cancel_files_nothi
     assert_eq!(cancel(&id).status, 409, "already over");
     assert!(!office.kept().exists());
     assert_eq!(office.standing(), "da-ban-hanh");
+
+    // Without users there is no one's credential: not offered, and refused.
+    let alone = tempfile::tempdir().unwrap();
+    copy_samples(alone.path());
+    let kho = alone.path().join("kho");
+    let env = [("VANBAN_CSC_CLIENT_ID", CLIENT), ("VANBAN_CSC_CLIENT_SECRET", SECRET)];
+    let server = Server::start_in_with_env(
+        alone.path(),
+        &[
+            "--archive-dir",
+            s(&kho),
+            "--signature-image",
+            s(&pki.path("chu-ky.png")),
+            "--csc",
+            &slow.url,
+        ],
+        &env,
+    );
+    let body = json!({ "path": format!("{}/{NOTICE}", office.entry), "as": "person", "pin": PIN });
+    let refused = server.post("/api/sign/remote", &body);
+    assert_eq!(refused.status, 409, "{}", refused.text());
+    assert!(
+        refused.text().contains("cần tài khoản người dùng"),
+        "{}",
+        refused.text()
+    );
 }

@@ -187,6 +187,11 @@ pub const ENTRIES: &[(&str, &str, &str)] = &[
         "{name} has no remote signing credential: the administrator sets it with `vanban users set-csc {name} --credential ID`.",
     ),
     (
+        "err_csc_no_users",
+        "Ký từ xa cần tài khoản người dùng (`vanban users add`), để biết mã chứng thư của từng người ký.",
+        "Remote signing needs user accounts (`vanban users add`), to know each signer's credential.",
+    ),
+    (
         "err_sign_remote_ended",
         "Lần ký từ xa này đã kết thúc, không hủy được nữa.",
         "This remote signature has already ended; it cannot be cancelled.",
