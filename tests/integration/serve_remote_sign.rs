@@ -222,6 +222,23 @@ fn the_leader_signs_remotely_and_the_page_waits_for_the_phone() {
     assert!(trail.lines().any(|l| action(l, 3) == "signed"), "{trail}");
     let verified = vanban(&["audit", "verify", "--folder", s(office.dir.path())]);
     assert!(verified.status.success(), "{}", stdout(&verified));
+
+    // The guard, as for a token (here on the minutes, which the same person chairs): two
+    // wrong PINs (the second confirmed), then nothing sent for a minute (429), the service
+    // asked twice more in all.
+    let again = |pin: &str, confirm: bool| {
+        let minutes = format!("{}/an-phu-2026-02-05-bien-ban.pdf", office.entry);
+        let body = json!({ "path": minutes, "as": "person", "signer": "chair", "pin": pin, "confirm": confirm });
+        let answer = post_as(&office.server, &office.hai, "/api/sign/remote", &body);
+        (answer.status, answer.text())
+    };
+    let first = again("111111", false);
+    assert!(first.0 == 422 && first.1.contains("từ chối mã PIN/OTP"), "{first:?}");
+    let second = again("222222", true);
+    assert!(second.0 == 422 && second.1.contains("từ chối mã PIN/OTP"), "{second:?}");
+    assert_eq!(again(PIN, true).0, 429);
+    assert_eq!(service.authorize_calls(), 4);
+    assert_eq!(service.sign_calls(), 1);
 }
 
 #[test]
