@@ -1,7 +1,8 @@
 // An issued document's page: the archive entry's PDFs, what verification says of each, and
 // signing: with the USB token on this computer through its signing tool (local_sign.js), or
-// with the token plugged into the machine that runs vanban (the PIN is sent once, over
-// loopback or HTTPS, and the field is cleared).
+// with the token plugged into the machine that runs vanban, or through the remote signing
+// service, the signer approving on their phone (remote_sign.js); a PIN is sent once, over
+// loopback or HTTPS, and its field is cleared.
 "use strict";
 const entry = new URLSearchParams(location.search).get("entry") || "";
 const message = document.getElementById("message");
@@ -49,10 +50,11 @@ async function load() {
   const as = document.getElementById("sign-as");
   as.replaceChildren(...body.as.map((a) => V.el("option", { value: a }, V.t("sign_as_" + a))));
   service = body.local;
-  const any = body.signing || !!service;
+  const any = body.signing || !!service || body.remote;
   document.getElementById("sign").hidden = !any || body.as.length === 0;
   document.getElementById("sign-server").hidden = !body.signing;
   document.getElementById("sign-local").hidden = !service;
+  document.getElementById("sign-remote").hidden = !body.remote;
   const hint = document.getElementById("sign-local-hint");
   hint.hidden = !service;
   if (service) hint.textContent = V.t("sign_local_hint", { url: service });
@@ -88,6 +90,20 @@ document.getElementById("sign-local").addEventListener("click", async () => {
   } finally {
     button.disabled = false;
   }
+});
+
+document.getElementById("sign-remote-go").addEventListener("click", async () => {
+  const pin = document.getElementById("sign-remote-pin");
+  const request = {
+    path: entry + "/" + document.getElementById("sign-file").value,
+    as: document.getElementById("sign-as").value,
+    signer: document.getElementById("sign-place").value,
+    pin: pin.value,
+    confirm: !!(document.getElementById("sign-confirm") || {}).checked,
+  };
+  pin.value = "";
+  const file = await RemoteSign.sign(request, say);
+  if (file) await signed(file);
 });
 
 document.getElementById("sign").addEventListener("submit", async (event) => {

@@ -367,6 +367,18 @@ pub enum UsersCommand {
         #[arg(long, default_value = ".")]
         folder: PathBuf,
     },
+    /// Give a person their credential at the remote signing service (`serve --csc`); an empty
+    /// id removes it.
+    SetCsc {
+        /// The name.
+        name: String,
+        /// The credential's id at the service (its `credentialID`).
+        #[arg(long, value_name = "ID")]
+        credential: String,
+        /// The records folder.
+        #[arg(long, default_value = ".")]
+        folder: PathBuf,
+    },
     /// Remove a person (their open sessions end; their trail stays in the log).
     Remove {
         /// The name.

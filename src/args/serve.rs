@@ -79,6 +79,14 @@ pub struct ServeArgs {
     /// yếu's signing tool): `wss://HOST:PORT`, a loopback address.
     #[arg(long, value_name = "URL", default_value = DEFAULT_SIGNING_SERVICE, value_parser = signing_service)]
     pub signing_service: String,
+    /// Remote signing (CSC API v2): the service's address. Its client id and secret are read
+    /// from `VANBAN_CSC_CLIENT_ID` and `VANBAN_CSC_CLIENT_SECRET`; each person's credential is
+    /// set with `vanban users set-csc`.
+    #[arg(long, value_name = "URL", requires = "archive_dir")]
+    pub csc: Option<String>,
+    /// With `--csc`: how long to wait for the signer to approve on their phone, in seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 300, requires = "csc")]
+    pub csc_wait: u64,
 }
 
 /// Where Ban Cơ yếu's signing tool listens on the signer's PC.

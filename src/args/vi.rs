@@ -259,4 +259,12 @@ pub const HELP_VI: &[(&str, &str)] = &[
         "serve.signing_service",
         "Phần mềm ký số trên máy người ký (công cụ ký số của Ban Cơ yếu) mà trang gọi để ký: `wss://MÁY:CỔNG`, một địa chỉ loopback.",
     ),
+    (
+        "serve.csc",
+        "Ký số từ xa (CSC API v2): địa chỉ của dịch vụ ký từ xa. Mã và khóa bí mật ứng dụng khách đọc từ biến môi trường `VANBAN_CSC_CLIENT_ID` và `VANBAN_CSC_CLIENT_SECRET`; mã chứng thư của từng người ghi bằng `vanban users set-csc`.",
+    ),
+    (
+        "serve.csc_wait",
+        "Cùng `--csc`: thời gian chờ người ký xác nhận trên điện thoại, tính bằng giây.",
+    ),
 ];

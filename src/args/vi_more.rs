@@ -131,6 +131,15 @@ pub const HELP_VI_MORE: &[(&str, &str)] = &[
     ("users.set-role.name", "Tên người dùng."),
     ("users.set-role.role", "Vai trò mới."),
     (
+        "users.set-csc",
+        "Ghi mã chứng thư ký số từ xa (dịch vụ ký số từ xa, `serve --csc`) của một người; mã rỗng là bỏ.",
+    ),
+    ("users.set-csc.name", "Tên người dùng."),
+    (
+        "users.set-csc.credential",
+        "Mã chứng thư (credentialID) của người đó tại dịch vụ ký số từ xa, do nhà cung cấp dịch vụ cấp.",
+    ),
+    (
         "users.remove",
         "Xóa một người (các phiên đang mở của họ kết thúc; dấu vết của họ vẫn còn trong nhật ký).",
     ),

@@ -54,6 +54,20 @@ pub fn users(command: &UsersCommand, lang: Lang) -> Result<(), Error> {
             office.set_role(name, *role)?;
             office.record(&cli_user(), "user-role", &format!("{name} ({})", role.name()), "cli")?;
         }
+        UsersCommand::SetCsc {
+            name,
+            credential,
+            folder,
+        } => {
+            let office = open(folder, false)?;
+            office.set_csc(name, credential)?;
+            office.record(
+                &cli_user(),
+                "user-csc",
+                &format!("{name} ({})", credential.trim()),
+                "cli",
+            )?;
+        }
         UsersCommand::Remove { name, folder } => {
             let office = open(folder, false)?;
             office.remove(name)?;

@@ -65,6 +65,8 @@ const MIGRATIONS: &[&str] = &[
      ALTER TABLE states ADD COLUMN approved_version INTEGER NOT NULL DEFAULT 0;
      ALTER TABLE states ADD COLUMN approved_sha256 TEXT NOT NULL DEFAULT '';
      ALTER TABLE states ADD COLUMN layout_sha256 TEXT NOT NULL DEFAULT '';",
+    // 3: a person's credential at the remote signing service (`serve --csc`), "" for none.
+    "ALTER TABLE users ADD COLUMN csc_credential TEXT NOT NULL DEFAULT '';",
 ];
 
 /// The schema version a file has once every migration ran.

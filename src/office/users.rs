@@ -157,6 +157,25 @@ impl Office {
         )
     }
 
+    /// Gives `name` the credential `credential` at the remote signing service (`""`: none).
+    pub fn set_csc(&self, name: &str, credential: &str) -> Result<(), Error> {
+        self.change(
+            name,
+            "UPDATE users SET csc_credential = ?2 WHERE name = ?1",
+            [name, credential.trim()],
+        )
+    }
+
+    /// The credential of `name` at the remote signing service, if one was set.
+    pub fn csc_credential(&self, name: &str) -> Result<Option<String>, Error> {
+        let found: Option<String> = self
+            .db
+            .query_row("SELECT csc_credential FROM users WHERE name = ?1", [name], |r| r.get(0))
+            .optional()
+            .map_err(|e| self.error(&e))?;
+        Ok(found.filter(|c| !c.is_empty()))
+    }
+
     /// Removes `name` (their sessions end; their trail stays in the log).
     pub fn remove(&self, name: &str) -> Result<(), Error> {
         self.change(name, "DELETE FROM users WHERE name = ?1", [name])

@@ -77,6 +77,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../../assets/serve/local_sign.js"),
     ),
     (
+        "remote_sign.js",
+        "text/javascript",
+        include_str!("../../assets/serve/remote_sign.js"),
+    ),
+    (
         "issued.js",
         "text/javascript",
         include_str!("../../assets/serve/issued.js"),

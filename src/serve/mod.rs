@@ -24,6 +24,8 @@
 //! | [`listen`] | serving each connection, HTTP or HTTPS: header and idle timeouts, stopping on Ctrl-C |
 //! | [`signing`] | signing issued documents with the USB tokens of this machine; verification shown |
 //! | [`local_sign`] | signing with the token on the signer's own PC, through its signing service |
+//! | [`remote_sign`] | signing through a remote signing service (CSC API), the signer approving on their phone |
+//! | [`remote_jobs`] | the remote signatures under way, and the service's settings |
 //! | [`prepared`] | the signatures prepared for it, under `.vanban/`, each for one session, ten minutes |
 
 pub mod assets;
@@ -41,6 +43,8 @@ pub mod pin_guard;
 pub mod pipeline;
 pub mod prepared;
 pub mod records;
+pub mod remote_jobs;
+pub mod remote_sign;
 pub mod save;
 pub mod search;
 pub mod security;
@@ -162,6 +166,8 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/sign", post(signing::sign))
         .route("/api/sign/prepare", post(local_sign::prepare))
         .route("/api/sign/finish", post(local_sign::finish))
+        .route("/api/sign/remote", get(remote_sign::status).post(remote_sign::start))
+        .route("/api/sign/remote/cancel", post(remote_sign::cancel))
         .route("/api/verify", get(signing::verify))
         .layer(axum::middleware::from_fn_with_state(state.clone(), people::gate))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::guard))

@@ -240,6 +240,9 @@ fn action_of(method: &Method, path: &str) -> Option<(&'static str, &'static [Rol
         "/api/render" => ("export", ANYONE),
         "/api/sign" | "/api/sign/finish" => ("sign", &[Role::Leader, Role::Clerk]),
         "/api/sign/prepare" => ("sign-prepare", &[Role::Leader, Role::Clerk]),
+        // Asked of the service; the signature's own entry (`sign`) comes once it is filed.
+        "/api/sign/remote" => ("sign-remote", &[Role::Leader, Role::Clerk]),
+        "/api/sign/remote/cancel" => ("sign-cancel", &[Role::Leader, Role::Clerk]),
         _ => return None,
     })
 }
@@ -301,7 +304,7 @@ pub async fn gate(
         (_, StatusCode::FORBIDDEN) => Some(format!("refused {path}")),
         (Some(("save", _)), _) => None,
         (Some((action, _)), status) if status.is_success() => Some(action.to_string()),
-        (Some(("sign" | "sign-prepare", _)), _) => Some("sign-failed".to_string()),
+        (Some(("sign" | "sign-prepare" | "sign-remote", _)), _) => Some("sign-failed".to_string()),
         _ => None,
     };
     if let Some(logged) = logged {

@@ -62,6 +62,8 @@ pub struct Signing {
     pub one_at_a_time: std::sync::Mutex<()>,
     /// The wrong PINs of each token, so that none is locked.
     pub pins: PinGuard,
+    /// The remote signing service (`--csc`), if any.
+    pub remote: Option<super::remote_jobs::Remote>,
 }
 
 impl Signing {
@@ -79,7 +81,8 @@ impl Signing {
                 Ok::<_, Error>(crate::sign::certs::read_pem(&text))
             })
             .transpose()?;
-        if args.pkcs11.is_none() && args.signature_image.is_none() && args.seal.is_none() {
+        let none = args.pkcs11.is_none() && args.signature_image.is_none() && args.seal.is_none();
+        if none && args.csc.is_none() {
             return Ok(None);
         }
         Ok(Some(Signing {
@@ -100,6 +103,7 @@ impl Signing {
             anchors: trust,
             one_at_a_time: std::sync::Mutex::new(()),
             pins: PinGuard::default(),
+            remote: super::remote_jobs::Remote::from_args(args)?,
         }))
     }
 }
@@ -164,7 +168,10 @@ pub async fn issued(
     // `signing`: a token plugged into this machine; `local`: the service on the signer's PC.
     let here = state.signing.as_ref().is_some_and(|s| s.module.is_some());
     let local = state.signing.as_ref().map(|s| s.service.clone());
-    Json(json!({ "files": pdfs, "signing": here, "local": local, "as": may })).into_response()
+    // `remote`: the remote signing service (`--csc`), the signer approving on their phone.
+    // (each person's credential is theirs: with users only)
+    let remote = state.signing.as_ref().is_some_and(|s| s.remote.is_some()) && state.office.is_some();
+    Json(json!({ "files": pdfs, "signing": here, "local": local, "remote": remote, "as": may })).into_response()
 }
 
 /// `POST /api/sign`'s body. `path` is `ENTRY/FILE`, named so in the audit log.

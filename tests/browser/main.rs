@@ -16,6 +16,9 @@ mod support;
 #[path = "../shared/self_signed_token.rs"]
 mod token;
 
+#[path = "../shared/csc_standin.rs"]
+mod csc_standin;
+
 mod e2e;
 mod field_notes;
 mod form;
@@ -24,6 +27,7 @@ mod harness;
 mod local_signing;
 mod office;
 mod pages;
+mod remote_signing;
 mod scenario;
 mod scenario_record;
 mod search;

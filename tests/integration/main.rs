@@ -50,6 +50,7 @@ mod schema;
 mod search;
 mod serve;
 mod serve_local_sign;
+mod serve_remote_sign;
 mod serve_search;
 mod serve_sign;
 mod server;

@@ -149,6 +149,53 @@ pub const ENTRIES: &[(&str, &str, &str)] = &[
         "Phần mềm ký số đã ký bằng chứng thư số khác với chứng thư đã dùng để chuẩn bị: không ghi tệp nào.",
         "The signing tool signed with another certificate than the one prepared for: nothing was written.",
     ),
+    (
+        "sign_remote",
+        "Ký từ xa (xác nhận trên điện thoại)",
+        "Sign remotely (approve on the phone)",
+    ),
+    (
+        "sign_remote_hint",
+        "Chữ ký số nằm ở dịch vụ ký số từ xa: nhập mã PIN/OTP một lần, rồi xác nhận trên điện thoại. Mã không được lưu và không được thử lại.",
+        "The key is at the remote signing service: type the PIN/OTP once, then approve on the phone. It is not kept and never tried again.",
+    ),
+    ("sign_remote_pin", "Mã PIN/OTP ký từ xa", "Remote signing PIN/OTP"),
+    (
+        "sign_remote_waiting",
+        "Đang chờ người ký xác nhận trên điện thoại…",
+        "Waiting for the signer to approve on the phone…",
+    ),
+    ("sign_remote_cancel", "Hủy", "Cancel"),
+    (
+        "sign_remote_confirm",
+        "Tôi đã kiểm tra mã PIN/OTP, gửi lại cho dịch vụ ký từ xa",
+        "I have checked the PIN/OTP: send it to the remote signing service again",
+    ),
+    (
+        "sign_remote_cancelled",
+        "Đã hủy: văn bản chưa được ký (kể cả khi sau đó có xác nhận trên điện thoại).",
+        "Cancelled: the document is not signed (even if approved on the phone later).",
+    ),
+    (
+        "sign_remote_off",
+        "Chưa bật ký số từ xa (chạy `vanban serve` với --csc và --archive-dir).",
+        "Remote signing is off (run `vanban serve` with --csc and --archive-dir).",
+    ),
+    (
+        "err_csc_no_credential",
+        "Chưa có mã chứng thư ký số từ xa của {name}: người quản trị ghi bằng `vanban users set-csc {name} --credential MÃ`.",
+        "{name} has no remote signing credential: the administrator sets it with `vanban users set-csc {name} --credential ID`.",
+    ),
+    (
+        "err_csc_no_users",
+        "Ký từ xa cần tài khoản người dùng (`vanban users add`), để biết mã chứng thư của từng người ký.",
+        "Remote signing needs user accounts (`vanban users add`), to know each signer's credential.",
+    ),
+    (
+        "err_sign_remote_ended",
+        "Lần ký từ xa này đã kết thúc, không hủy được nữa.",
+        "This remote signature has already ended; it cannot be cancelled.",
+    ),
     ("verify_button", "Kiểm tra chữ ký", "Check signatures"),
     ("verify_title", "Kiểm tra chữ ký: {file}", "Signatures of {file}"),
 ];
