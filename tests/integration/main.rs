@@ -60,6 +60,7 @@ mod sign_phases;
 mod support;
 mod tasks;
 mod tasks_carried;
+mod tasks_drafts;
 mod timeouts;
 mod timestamp;
 mod tls;
