@@ -98,3 +98,20 @@ mod tests {
         );
     }
 }
+
+/// A warning or error from Typst, at a place in one of the two sources.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypstMessage {
+    /// The template or the layout library, as the user sees it.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// Typst's words.
+    pub message: String,
+    /// Typst's hints.
+    pub hints: Vec<String>,
+    /// The line of source it points at, trimmed.
+    pub source_line: Option<String>,
+}

@@ -1,33 +1,16 @@
 //! The one error type, and how each error is shown: `file:line:col: lỗi: ...` then `gợi ý: ...`.
 
 mod diagnostic;
+pub mod exit;
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-pub use diagnostic::Diagnostic;
+pub use diagnostic::{Diagnostic, TypstMessage};
 
 use crate::problem::printable::printable;
 use crate::problem::say::Say;
 use crate::problem::{Lang, Worded, Words, words};
-
-/// What vanban's exit status says (the README's "Exit status" lists them for scripts).
-pub mod exit {
-    /// A record, template, set or file is wrong; the message names it.
-    pub const BAD_INPUT: i32 = 1;
-    /// The command line must change: clap's usage errors, an environment variable it names
-    /// that is not set, a file it would overwrite without `--force`.
-    pub const USAGE: i32 = 2;
-    /// A program, device or service outside vanban is missing or failed: a PKCS#11 module or
-    /// token, a time-stamping authority, a revocation server, a remote signing service.
-    pub const OUTSIDE: i32 = 3;
-    /// A check ran and found problems: `verify` (a signature not intact, trusted or valid),
-    /// `archive verify`.
-    pub const FOUND: i32 = 4;
-    /// The system refused a write: a file or the index could not be written (permissions, a
-    /// full disk).
-    pub const SYSTEM: i32 = 5;
-}
 
 /// Everything that can stop vanban.
 #[derive(Debug)]
@@ -92,23 +75,6 @@ impl From<Diagnostic> for Error {
     }
 }
 
-/// A warning or error from Typst, at a place in one of the two sources.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TypstMessage {
-    /// The template or the layout library, as the user sees it.
-    pub file: String,
-    /// 1-based line.
-    pub line: usize,
-    /// 1-based column.
-    pub column: usize,
-    /// Typst's words.
-    pub message: String,
-    /// Typst's hints.
-    pub hints: Vec<String>,
-    /// The line of source it points at, trimmed.
-    pub source_line: Option<String>,
-}
-
 impl Error {
     /// A file at `path` could not be written, for `why`.
     pub fn write(path: &std::path::Path, why: impl std::fmt::Display) -> Error {
@@ -128,13 +94,7 @@ impl Error {
 
     /// The process exit status for this error ([`exit`]; clap's usage errors exit with 2 too).
     pub fn exit_code(&self) -> i32 {
-        match self {
-            Error::VariableUnset { .. } | Error::WouldOverwrite { .. } => exit::USAGE,
-            Error::Write { .. } | Error::Index { .. } => exit::SYSTEM,
-            Error::Findings { .. } => exit::FOUND,
-            Error::Feature { problem, .. } => problem.exit_code(),
-            _ => exit::BAD_INPUT,
-        }
+        exit::code_of(self)
     }
 
     /// A feature's problem of type `T` inside [`Error::Feature`], if that is what this is.

@@ -12,27 +12,15 @@ pub mod printable;
 mod reading;
 pub mod say;
 mod tasks;
+mod worded;
 
 pub use criteria::CriteriaProblem;
 pub use lang::Lang;
 pub use plain::unquoted;
 pub use tasks::TaskProblem;
+pub use worded::Worded;
 
 use std::cell::RefCell;
-
-/// A problem a feature above the foundation words for itself (signing, gathering), carried
-/// by the error type's `Feature` variant without the error type naming the feature.
-pub trait Worded: std::fmt::Debug + Send + Sync + 'static {
-    /// The message and the hint, side by side in both languages.
-    fn text(&self) -> (Words, Words);
-    /// The problem itself, for callers that look for a feature's own kind of problem.
-    fn as_any(&self) -> &dyn std::any::Any;
-    /// The process's exit status for it (the error type's table of them); 1, bad input,
-    /// unless the feature says otherwise.
-    fn exit_code(&self) -> i32 {
-        1
-    }
-}
 
 /// A document kind's names, in Vietnamese and English (its entry in the table of kinds).
 pub type Names = &'static (&'static str, &'static str);
