@@ -219,3 +219,72 @@ fn expire(folder: &std::path::Path, id: &str) {
     pending["expires"] = json!(1);
     std::fs::write(&path, serde_json::to_vec(&pending).unwrap()).unwrap();
 }
+
+/// The same route with `serve --tsa URL --ltv`: the filed copy carries the timestamp and, in
+/// its security store, the revocation lists; pyHanko validates it as a long-term signature
+/// with the list server stopped.
+#[test]
+fn the_signers_own_token_gives_a_long_term_signature_with_tsa_and_ltv() {
+    let Some((_lists, files, pki, tsa)) = crate::ltv::revocation_setup("ca.crl") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    copy_samples(dir.path());
+    add_user(dir.path(), "lan", "soan-thao", "mật khẩu soạn thảo");
+    add_user(dir.path(), "hai", "lanh-dao", "mật khẩu lãnh đạo");
+    add_user(dir.path(), "mai", "van-thu", "mật khẩu văn thư");
+    let archive = dir.path().join("kho");
+    let image = pki.path("chu-ky.png");
+    let server = Server::start_in(
+        dir.path(),
+        &[
+            "--archive-dir",
+            s(&archive),
+            "--signature-image",
+            s(&image),
+            "--tsa",
+            &tsa.url,
+            "--ltv",
+        ],
+    );
+    let (lan, hai, mai) = (
+        login(&server, "lan", "mật khẩu soạn thảo"),
+        login(&server, "hai", "mật khẩu lãnh đạo"),
+        login(&server, "mai", "mật khẩu văn thư"),
+    );
+    let step = |who: &str, step: &str| post_as(&server, who, "/api/workflow", &json!({ "path": SEED, "step": step }));
+    assert_eq!(step(&lan, "submit").status, 200);
+    assert_eq!(step(&hai, "approve").status, 200);
+    let issued = post_as(&server, &mai, "/api/archive", &json!({ "path": SEED }));
+    assert_eq!(issued.status, 200, "{}", issued.text());
+    let entry = issued.json()["entries"][0]["id"].as_str().unwrap().to_string();
+
+    let body = json!({ "path": format!("{entry}/{NOTICE}"), "as": "person", "certificate": certificate(&pki, "nguyen-van-binh") });
+    let prepared = post_as(&server, &hai, "/api/sign/prepare", &body);
+    assert_eq!(prepared.status, 200, "{}", prepared.text());
+    let (id, digest) = ids(&prepared);
+    let right = signature(&pki, "nguyen-van-binh", &digest, false);
+    let signed = post_as(
+        &server,
+        &hai,
+        "/api/sign/finish",
+        &json!({ "id": id, "signature": right }),
+    );
+    assert_eq!(signed.status, 200, "{}", signed.text());
+    let kept = archive
+        .join("entries")
+        .join(&entry)
+        .join(NOTICE.replace(".pdf", "-da-ky.pdf"));
+    let bytes = std::fs::read(&kept).unwrap();
+    let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+    assert!(
+        has(b"/DSS") && has(b"/CRLs"),
+        "the revocation lists are in the file's security store"
+    );
+    drop(files);
+    if needs_pyhanko() {
+        let verdict = crate::ltv::pyhanko_lt(&kept, &pki.path("ca.pem"));
+        // The signature valid and trusted from the file's own lists, its timestamp too.
+        assert!(verdict.trim_end().ends_with("True True"), "{verdict}");
+    }
+}
