@@ -24,6 +24,7 @@
 //! | [`listen`] | serving each connection, HTTP or HTTPS: header and idle timeouts, stopping on Ctrl-C |
 //! | [`signing`] | signing issued documents with the USB tokens of this machine; verification shown |
 //! | [`local_sign`] | signing with the token on the signer's own PC, through its signing service |
+//! | [`tasks`] | the "Theo dõi nhiệm vụ" page: tracked tasks listed, updated, confirmed or refused |
 //! | [`prepared`] | the signatures prepared for it, under `.vanban/`, each for one session, ten minutes |
 
 pub mod assets;
@@ -46,6 +47,7 @@ pub mod search;
 pub mod security;
 pub mod signing;
 pub mod steps;
+pub mod tasks;
 pub mod text;
 pub mod tls;
 pub mod trail;
@@ -163,6 +165,12 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/sign/prepare", post(local_sign::prepare))
         .route("/api/sign/finish", post(local_sign::finish))
         .route("/api/verify", get(signing::verify))
+        .route("/tasks", get(assets::tasks_page))
+        .route("/api/tasks", get(tasks::list))
+        .route("/api/tasks/history", get(tasks::history))
+        .route("/api/tasks/update", post(tasks::update))
+        .route("/api/tasks/confirm", post(tasks::confirm))
+        .route("/api/tasks/refuse", post(tasks::refuse))
         .layer(axum::middleware::from_fn_with_state(state.clone(), people::gate))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::guard))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

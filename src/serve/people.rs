@@ -229,6 +229,8 @@ fn open_path(path: &str) -> bool {
 fn action_of(method: &Method, path: &str) -> Option<(&'static str, &'static [Role])> {
     const WRITERS: &[Role] = &[Role::Drafter, Role::Leader, Role::Admin];
     const ANYONE: &[Role] = &[Role::Drafter, Role::Leader, Role::Clerk, Role::Admin];
+    // The office that gave the task confirms that it is done, or refuses.
+    const OFFICE: &[Role] = &[Role::Clerk, Role::Leader, Role::Admin];
     if *method != Method::POST {
         return None;
     }
@@ -240,6 +242,9 @@ fn action_of(method: &Method, path: &str) -> Option<(&'static str, &'static [Rol
         "/api/render" => ("export", ANYONE),
         "/api/sign" | "/api/sign/finish" => ("sign", &[Role::Leader, Role::Clerk]),
         "/api/sign/prepare" => ("sign-prepare", &[Role::Leader, Role::Clerk]),
+        "/api/tasks/update" => ("task-update", &[Role::Drafter, Role::Admin]),
+        "/api/tasks/confirm" => ("task-confirm", OFFICE),
+        "/api/tasks/refuse" => ("task-refuse", OFFICE),
         _ => return None,
     })
 }
@@ -249,6 +254,9 @@ fn action_of(method: &Method, path: &str) -> Option<(&'static str, &'static [Rol
 struct Target {
     #[serde(default)]
     path: Option<String>,
+    /// A tracked task's id (`/api/tasks/…`).
+    #[serde(default)]
+    id: Option<String>,
     #[serde(default)]
     name: Option<String>,
 }
@@ -287,7 +295,11 @@ pub async fn gate(
     };
     // Only the two names are read (a signature's PIN is not copied out of the body).
     let fields: Target = serde_json::from_slice(&bytes).unwrap_or_default();
-    let target = fields.path.or(fields.name).unwrap_or_default();
+    let target = fields
+        .path
+        .or(fields.name)
+        .or(fields.id.map(|id| format!("task {id}")))
+        .unwrap_or_default();
     let action = action_of(&parts.method, &path);
     let response = match action {
         Some((_, roles)) if !roles.contains(&user.role) => {
