@@ -57,10 +57,10 @@ async function list() {
     const open = V.el("a", { href: "#" + task.id, class: "task-open" }, task.task);
     open.addEventListener("click", (e) => { e.preventDefault(); detail(task.id); });
     rows.append(V.el("tr", { class: "task tone-" + tone(task), "data-id": task.id },
-      V.el("td", {}, task.notice + ", " + task.notice_date, V.el("br"), V.el("small", {}, task.issuer)),
+      V.el("td", { class: "given", title: task.issuer }, task.notice + ", " + task.notice_date),
       V.el("td", {}, open),
       V.el("td", {}, task.assignee),
-      V.el("td", {}, task.due || V.t("tasks_no_due")),
+      V.el("td", { class: "due" }, task.due || V.t("tasks_no_due")),
       V.el("td", {}, V.el("span", { class: "badge" }, stateLine(task)))));
   }
 }
