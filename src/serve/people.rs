@@ -254,9 +254,10 @@ fn action_of(method: &Method, path: &str) -> Option<(&'static str, &'static [Rol
 struct Target {
     #[serde(default)]
     path: Option<String>,
-    /// A tracked task's id (`/api/tasks/…`).
+    /// A tracked task's id (`/api/tasks/…`); any JSON value, so that another route's
+    /// numeric `id` does not make the whole target unreadable.
     #[serde(default)]
-    id: Option<String>,
+    id: Option<serde_json::Value>,
     #[serde(default)]
     name: Option<String>,
 }
@@ -298,7 +299,11 @@ pub async fn gate(
     let target = fields
         .path
         .or(fields.name)
-        .or(fields.id.map(|id| format!("task {id}")))
+        .or(fields
+            .id
+            .as_ref()
+            .and_then(serde_json::Value::as_str)
+            .map(|id| format!("task {id}")))
         .unwrap_or_default();
     let action = action_of(&parts.method, &path);
     let response = match action {
