@@ -82,6 +82,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../../assets/serve/remote_sign.js"),
     ),
     (
+        "tasks.js",
+        "text/javascript",
+        include_str!("../../assets/serve/tasks.js"),
+    ),
+    (
         "issued.js",
         "text/javascript",
         include_str!("../../assets/serve/issued.js"),
@@ -141,6 +146,8 @@ const NEW_PAGE: &str = include_str!("../../assets/serve/new.html");
 const LOGIN_PAGE: &str = include_str!("../../assets/serve/login.html");
 /// An issued document: its PDFs, their signatures, signing with a token.
 const ISSUED_PAGE: &str = include_str!("../../assets/serve/issued.html");
+/// The tracked tasks (Theo dõi nhiệm vụ).
+const TASKS_PAGE: &str = include_str!("../../assets/serve/tasks.html");
 
 fn page(state: &AppState, html: &'static str) -> Html<String> {
     let lang = match state.config.lang {
@@ -175,6 +182,11 @@ pub async fn login_page(State(state): State<Arc<AppState>>) -> Html<String> {
 /// `GET /issued?entry=`.
 pub async fn issued_page(State(state): State<Arc<AppState>>) -> Html<String> {
     page(&state, ISSUED_PAGE)
+}
+
+/// `GET /tasks`.
+pub async fn tasks_page(State(state): State<Arc<AppState>>) -> Html<String> {
+    page(&state, TASKS_PAGE)
 }
 
 /// `GET /assets/NAME`.

@@ -26,6 +26,7 @@
 //! | [`local_sign`] | signing with the token on the signer's own PC, through its signing service |
 //! | [`remote_sign`] | signing through a remote signing service (CSC API), the signer approving on their phone |
 //! | [`remote_jobs`] | the remote signatures under way, and the service's settings |
+//! | [`tasks`] | the "Theo dõi nhiệm vụ" page: tracked tasks listed, updated, confirmed or refused |
 //! | [`prepared`] | the signatures prepared for it, under `.vanban/`, each for one session, ten minutes |
 
 pub mod assets;
@@ -50,6 +51,7 @@ pub mod search;
 pub mod security;
 pub mod signing;
 pub mod steps;
+pub mod tasks;
 pub mod text;
 pub mod tls;
 pub mod trail;
@@ -169,6 +171,12 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/sign/remote", get(remote_sign::status).post(remote_sign::start))
         .route("/api/sign/remote/cancel", post(remote_sign::cancel))
         .route("/api/verify", get(signing::verify))
+        .route("/tasks", get(assets::tasks_page))
+        .route("/api/tasks", get(tasks::list))
+        .route("/api/tasks/history", get(tasks::history))
+        .route("/api/tasks/update", post(tasks::update))
+        .route("/api/tasks/confirm", post(tasks::confirm))
+        .route("/api/tasks/refuse", post(tasks::refuse))
         .layer(axum::middleware::from_fn_with_state(state.clone(), people::gate))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::guard))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

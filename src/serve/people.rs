@@ -229,6 +229,8 @@ fn open_path(path: &str) -> bool {
 fn action_of(method: &Method, path: &str) -> Option<(&'static str, &'static [Role])> {
     const WRITERS: &[Role] = &[Role::Drafter, Role::Leader, Role::Admin];
     const ANYONE: &[Role] = &[Role::Drafter, Role::Leader, Role::Clerk, Role::Admin];
+    // The office that gave the task confirms that it is done, or refuses.
+    const OFFICE: &[Role] = &[Role::Clerk, Role::Leader, Role::Admin];
     if *method != Method::POST {
         return None;
     }
@@ -243,6 +245,9 @@ fn action_of(method: &Method, path: &str) -> Option<(&'static str, &'static [Rol
         // Asked of the service; the signature's own entry (`sign`) comes once it is filed.
         "/api/sign/remote" => ("sign-remote", &[Role::Leader, Role::Clerk]),
         "/api/sign/remote/cancel" => ("sign-cancel", &[Role::Leader, Role::Clerk]),
+        "/api/tasks/update" => ("task-update", &[Role::Drafter, Role::Admin]),
+        "/api/tasks/confirm" => ("task-confirm", OFFICE),
+        "/api/tasks/refuse" => ("task-refuse", OFFICE),
         _ => return None,
     })
 }
@@ -252,6 +257,10 @@ fn action_of(method: &Method, path: &str) -> Option<(&'static str, &'static [Rol
 struct Target {
     #[serde(default)]
     path: Option<String>,
+    /// A tracked task's id (`/api/tasks/…`); any JSON value, so that another route's
+    /// numeric `id` does not make the whole target unreadable.
+    #[serde(default)]
+    id: Option<serde_json::Value>,
     #[serde(default)]
     name: Option<String>,
 }
@@ -290,7 +299,15 @@ pub async fn gate(
     };
     // Only the two names are read (a signature's PIN is not copied out of the body).
     let fields: Target = serde_json::from_slice(&bytes).unwrap_or_default();
-    let target = fields.path.or(fields.name).unwrap_or_default();
+    let target = fields
+        .path
+        .or(fields.name)
+        .or(fields
+            .id
+            .as_ref()
+            .and_then(serde_json::Value::as_str)
+            .map(|id| format!("task {id}")))
+        .unwrap_or_default();
     let action = action_of(&parts.method, &path);
     let response = match action {
         Some((_, roles)) if !roles.contains(&user.role) => {

@@ -13,6 +13,9 @@ mod tls_client;
 #[allow(dead_code)]
 mod support;
 
+#[path = "../shared/task_notice.rs"]
+mod task_notice;
+
 #[path = "../shared/self_signed_token.rs"]
 mod token;
 
@@ -33,3 +36,4 @@ mod scenario_record;
 mod search;
 mod signing;
 mod signing_service;
+mod tasks;

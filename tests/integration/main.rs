@@ -7,6 +7,9 @@ mod batch;
 mod cli;
 mod criteria;
 mod csc;
+#[path = "../shared/task_notice.rs"]
+mod task_notice;
+
 #[path = "../shared/csc_standin.rs"]
 mod csc_standin;
 mod docx;
@@ -53,6 +56,7 @@ mod serve_local_sign;
 mod serve_remote_sign;
 mod serve_search;
 mod serve_sign;
+mod serve_tasks;
 mod server;
 mod sign;
 mod sign_binding;

@@ -7,6 +7,7 @@ mod fields;
 mod office;
 mod pages;
 mod signing;
+mod tasks;
 
 use crate::problem::Lang;
 
@@ -18,6 +19,7 @@ fn all() -> impl Iterator<Item = &'static (&'static str, &'static str, &'static 
         .chain(office::ENTRIES)
         .chain(pages::ENTRIES)
         .chain(fields::ENTRIES)
+        .chain(tasks::ENTRIES)
 }
 
 /// The catalogue entry `key` in `lang`; the key itself if there is none.
