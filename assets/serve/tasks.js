@@ -99,6 +99,18 @@ async function send(route, body) {
   say(detailMessage, V.t("tasks_saved"), true);
 }
 
+// The report or the reminders for the filter shown, drafted as records; links to open them.
+async function draft(kind) {
+  const where = document.getElementById("drafted");
+  const shown = Object.fromEntries(filters());
+  const response = await V.post("/api/tasks/draft", Object.assign({ kind }, shown));
+  const answer = await response.json().catch(() => ({}));
+  if (!response.ok) { where.classList.remove("done"); where.textContent = answer.error || V.t("not_sent"); return; }
+  where.classList.add("done");
+  where.replaceChildren(V.t("tasks_drafted") + " ",
+    ...answer.records.flatMap((name, i) => [i ? ", " : "", V.el("a", { href: "/edit?path=" + encodeURIComponent(name) }, name)]));
+}
+
 async function start() {
   await V.init();
   const params = new URLSearchParams(location.search);
@@ -114,6 +126,13 @@ async function start() {
   document.getElementById("refuse").addEventListener("click", () =>
     send("/api/tasks/refuse", { note: document.getElementById("refuse-reason").value }));
   document.getElementById("close").addEventListener("click", () => { document.getElementById("detail").hidden = true; });
+  const mayDraft = !V.me || ["soan-thao", "lanh-dao", "quan-tri"].includes(V.me.role);
+  for (const kind of ["report", "remind"]) {
+    const button = document.getElementById("draft-" + kind);
+    button.hidden = !mayDraft;
+    button.addEventListener("click", () => draft(kind));
+  }
+  document.getElementById("draft-office-code").closest("label").hidden = !mayDraft;
   await list();
 }
 

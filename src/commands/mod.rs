@@ -15,7 +15,6 @@ pub mod sign_options;
 pub mod sign_phases;
 pub mod sign_remote;
 pub mod tasks;
-pub mod tasks_draft;
 pub mod templates;
 pub mod watch;
 

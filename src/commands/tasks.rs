@@ -18,6 +18,7 @@ use crate::record::Date;
 
 use super::office::cli_user;
 use super::say;
+use crate::follow_up::draft;
 
 /// How many characters of a task's text a list line shows.
 const TASK_CHARS: usize = 60;
@@ -106,16 +107,25 @@ pub fn run(command: &TasksCommand, _lang: Lang) -> Result<(), Error> {
             force,
             output,
             archive_dir,
-        } => super::tasks_draft::report(&super::tasks_draft::ReportAsked {
-            archive_dir,
-            from: *from,
-            to: *to,
-            issuer: issuer.as_deref(),
-            today: today.unwrap_or_else(today_in_office),
-            json: *json,
-            force: *force,
-            output,
-        }),
+        } => {
+            let (written, figures) = draft::report(&draft::ReportAsked {
+                archive_dir,
+                from: *from,
+                to: *to,
+                issuer: issuer.as_deref(),
+                today: today.unwrap_or_else(today_in_office),
+                force: *force,
+                output,
+                with_documents: true,
+            })?;
+            for path in written {
+                say!("{}", path.display());
+            }
+            if *json {
+                say!("{figures}");
+            }
+            Ok(())
+        }
         TasksCommand::Remind {
             today,
             issuer,
@@ -124,15 +134,22 @@ pub fn run(command: &TasksCommand, _lang: Lang) -> Result<(), Error> {
             force,
             output,
             archive_dir,
-        } => super::tasks_draft::remind(&super::tasks_draft::RemindAsked {
-            archive_dir,
-            issuer: issuer.as_deref(),
-            today: today.unwrap_or_else(today_in_office),
-            report_by: *report_by,
-            office_code: office_code.as_deref(),
-            force: *force,
-            output,
-        }),
+        } => {
+            let written = draft::remind(&draft::RemindAsked {
+                archive_dir,
+                issuer: issuer.as_deref(),
+                today: today.unwrap_or_else(today_in_office),
+                report_by: *report_by,
+                office_code: office_code.as_deref(),
+                force: *force,
+                output,
+                with_documents: true,
+            })?;
+            for path in written {
+                say!("{}", path.display());
+            }
+            Ok(())
+        }
     }
 }
 

@@ -7,6 +7,7 @@
 //! The YAML is written by hand, every text as a double-quoted scalar (JSON string escapes
 //! are YAML's), so any text reads back exactly.
 
+pub mod draft;
 pub mod reminder;
 pub mod task_report;
 

@@ -27,6 +27,7 @@
 //! | [`remote_sign`] | signing through a remote signing service (CSC API), the signer approving on their phone |
 //! | [`remote_jobs`] | the remote signatures under way, and the service's settings |
 //! | [`tasks`] | the "Theo dõi nhiệm vụ" page: tracked tasks listed, updated, confirmed or refused |
+//! | [`task_drafts`] | the page's report and reminders, drafted as records into the folder |
 //! | [`prepared`] | the signatures prepared for it, under `.vanban/`, each for one session, ten minutes |
 
 pub mod assets;
@@ -51,6 +52,7 @@ pub mod search;
 pub mod security;
 pub mod signing;
 pub mod steps;
+pub mod task_drafts;
 pub mod tasks;
 pub mod text;
 pub mod tls;
@@ -177,6 +179,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/tasks/update", post(tasks::update))
         .route("/api/tasks/confirm", post(tasks::confirm))
         .route("/api/tasks/refuse", post(tasks::refuse))
+        .route("/api/tasks/draft", post(task_drafts::draft))
         .layer(axum::middleware::from_fn_with_state(state.clone(), people::gate))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::guard))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

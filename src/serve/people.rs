@@ -248,6 +248,8 @@ fn action_of(method: &Method, path: &str) -> Option<(&'static str, &'static [Rol
         "/api/tasks/update" => ("task-update", &[Role::Drafter, Role::Admin]),
         "/api/tasks/confirm" => ("task-confirm", OFFICE),
         "/api/tasks/refuse" => ("task-refuse", OFFICE),
+        // Drafting writes records: those who start records.
+        "/api/tasks/draft" => ("task-draft", &[Role::Drafter, Role::Leader, Role::Admin]),
         _ => return None,
     })
 }

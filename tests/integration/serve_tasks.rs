@@ -168,3 +168,58 @@ fn tasks_are_listed_updated_confirmed_and_refused_by_role() {
             .any(|e| e["target"] == format!("task {later}"))
     );
 }
+
+/// The page's "Soạn báo cáo" and "Soạn công văn đôn đốc": records written into the folder for
+/// the filter shown, by those who start records; they check as any record; the văn thư is
+/// refused; a report without its period is refused naming the field.
+#[test]
+fn the_report_and_the_reminders_are_drafted_as_records_for_the_filter_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = task_notice::issued(dir.path());
+    add_user(dir.path(), "lan", "soan-thao", "mật khẩu soạn thảo");
+    add_user(dir.path(), "mai", "van-thu", "mật khẩu văn thư");
+    let server = Server::start_in(dir.path(), &["--archive-dir", archive.to_str().unwrap()]);
+    let (lan, mai) = (
+        server.login("lan", "mật khẩu soạn thảo"),
+        server.login("mai", "mật khẩu văn thư"),
+    );
+    let period = json!({ "kind": "report", "issuer": "Tân Lộc", "due_from": day(-30), "due_to": day(60) });
+
+    assert_eq!(server.post_as(&mai, "/api/tasks/draft", &period).status, 403);
+    let no_period = server.post_as(
+        &lan,
+        "/api/tasks/draft",
+        &json!({ "kind": "report", "due_to": day(60) }),
+    );
+    assert_eq!(no_period.status, 400, "{}", no_period.text());
+    assert_eq!(no_period.json()["field"], "due_from");
+
+    let report = server.post_as(&lan, "/api/tasks/draft", &period);
+    assert_eq!(report.status, 200, "{}", report.text());
+    let names: Vec<String> = report.json()["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+    let record = dir.path().join(&names[0]);
+    assert!(
+        std::fs::read_to_string(&record)
+            .unwrap()
+            .starts_with("kind: task_report")
+    );
+    let checked = vanban(&["check", record.to_str().unwrap()]);
+    assert!(checked.status.success(), "{}", stdout(&checked));
+    // Drafted again: the record (perhaps edited since) is not written over.
+    assert_eq!(server.post_as(&lan, "/api/tasks/draft", &period).status, 400);
+
+    // One reminder: only the task three days late is overdue.
+    let remind = json!({ "kind": "remind", "issuer": "Tân Lộc", "office_code": "VP" });
+    let letters = server.post_as(&lan, "/api/tasks/draft", &remind);
+    assert_eq!(letters.status, 200, "{}", letters.text());
+    let names = letters.json()["records"].as_array().unwrap().clone();
+    assert_eq!(names.len(), 1, "{names:?}");
+    let text = std::fs::read_to_string(dir.path().join(names[0].as_str().unwrap())).unwrap();
+    assert!(text.contains(OVERDUE) && !text.contains(SOON), "{text}");
+}

@@ -91,4 +91,21 @@ pub const ENTRIES: &[(&str, &str, &str)] = &[
         "Văn bản kèm theo có số nhưng thiếu ngày: ghi ngày của văn bản.",
         "The evidence has a number but no date: write its date.",
     ),
+    (
+        "tasks_draft_period",
+        "Báo cáo tính theo một kỳ: chọn ngày đầu và ngày cuối kỳ (thời hạn từ, đến) rồi soạn lại.",
+        "A report covers a period: choose its first and last day (due from, to), then draft again.",
+    ),
+    ("tasks_draft_report", "Soạn báo cáo", "Draft the report"),
+    ("tasks_draft_remind", "Soạn công văn đôn đốc", "Draft the reminders"),
+    (
+        "tasks_office_code",
+        "Mã đơn vị soạn thảo (số công văn)",
+        "Drafting unit's code (letter number)",
+    ),
+    (
+        "tasks_drafted",
+        "Đã soạn, mở để sửa và trình:",
+        "Drafted; open to edit and submit:",
+    ),
 ];

@@ -1,20 +1,21 @@
-//! `vanban tasks report` and `tasks remind`: the báo cáo kết quả thực hiện kết luận and the
-//! công văn đôn đốc drafted from the tracked tasks. Each is a record first, written beside
-//! its PDF so that the office edits its texts and takes it through review and issue like any
-//! document; the PDF is rendered from that record, so the figures the PDF prints and those
-//! `--json` prints are computed by one function from the same tasks.
+//! The báo cáo kết quả thực hiện kết luận and the công văn đôn đốc drafted from the tracked
+//! tasks (`vanban tasks report` / `tasks remind`, and the buttons of serve's tracking page).
+//! Each is a record first, written (beside its PDF, on the command line) so that the office
+//! edits its texts and takes it through review and issue like any document; the PDF is
+//! rendered from that record, so the figures the PDF prints and those `--json` prints are
+//! computed by one function from the same tasks.
 
 use std::path::{Path, PathBuf};
 
-use serde_json::json;
+use serde_json::{Value, json};
 
+use super::reminder::{self, ReminderRequest};
+use super::task_report::{self, ReportRequest, ReportTexts};
+use super::{IssuerInfo, SignedInfo};
 use crate::archive::Archive;
 use crate::archive::follow::{self, TaskProblem, TaskQuery};
 use crate::compose::task_figures::{self, Tracked};
 use crate::error::Error;
-use crate::follow_up::reminder::{self, ReminderRequest};
-use crate::follow_up::task_report::{self, ReportRequest, ReportTexts};
-use crate::follow_up::{IssuerInfo, SignedInfo};
 use crate::output::files::Folder;
 use crate::record::load::YamlFile;
 use crate::record::{NoticeRef, TaskStatus, TrackedTask, WorkingSession};
@@ -27,13 +28,15 @@ pub struct ReportAsked<'a> {
     pub to: crate::record::Date,
     pub issuer: Option<&'a str>,
     pub today: crate::record::Date,
-    pub json: bool,
     pub force: bool,
     pub output: &'a Path,
+    /// Also render and write the PDF beside the record (the command line; serve writes the
+    /// record only, into the folder its editor opens).
+    pub with_documents: bool,
 }
 
-/// Drafts the report: its record and PDF in `output`; the figures as JSON when asked.
-pub fn report(asked: &ReportAsked) -> Result<(), Error> {
+/// Drafts the report: its record (and PDF) in `output`; the files written, and the figures.
+pub fn report(asked: &ReportAsked) -> Result<(Vec<PathBuf>, Value), Error> {
     let archive = Archive::open_existing(asked.archive_dir)?;
     let query = TaskQuery {
         issuer: asked.issuer,
@@ -62,34 +65,28 @@ pub fn report(asked: &ReportAsked) -> Result<(), Error> {
         texts: &texts,
         signed: &signed,
     });
-    let written = write_and_render(asked.output, &[(id, text)], asked.force)?;
-    for path in written {
-        super::say!("{}", path.display());
-    }
-    if asked.json {
-        let counted: Vec<Tracked> = tasks
-            .iter()
-            .map(|t| Tracked {
-                status: t.status,
-                due: t.due,
-                done: t.done,
-            })
-            .collect();
-        let f = task_figures::figures(&counted, asked.from, asked.to, asked.today);
-        let figures = json!({
-            "total": f.total,
-            "done_on_time": f.on_time,
-            "done_late": f.late,
-            "open_in_time": f.in_time,
-            "open_overdue": f.overdue,
-            "paused": f.paused,
-            "finished_rate": f.finished_rate,
-            "on_time_rate": f.on_time_rate,
-            "overdue_rate": f.overdue_rate,
-        });
-        super::say!("{figures}");
-    }
-    Ok(())
+    let written = write_and_render(asked.output, &[(id, text)], asked.force, asked.with_documents)?;
+    let counted: Vec<Tracked> = tasks
+        .iter()
+        .map(|t| Tracked {
+            status: t.status,
+            due: t.due,
+            done: t.done,
+        })
+        .collect();
+    let f = task_figures::figures(&counted, asked.from, asked.to, asked.today);
+    let figures = json!({
+        "total": f.total,
+        "done_on_time": f.on_time,
+        "done_late": f.late,
+        "open_in_time": f.in_time,
+        "open_overdue": f.overdue,
+        "paused": f.paused,
+        "finished_rate": f.finished_rate,
+        "on_time_rate": f.on_time_rate,
+        "overdue_rate": f.overdue_rate,
+    });
+    Ok((written, figures))
 }
 
 /// What `tasks remind` is asked.
@@ -101,10 +98,13 @@ pub struct RemindAsked<'a> {
     pub office_code: Option<&'a str>,
     pub force: bool,
     pub output: &'a Path,
+    /// Also render and write the PDFs beside the records.
+    pub with_documents: bool,
 }
 
-/// Drafts one reminder per lead body with overdue tasks: records and PDFs in `output`.
-pub fn remind(asked: &RemindAsked) -> Result<(), Error> {
+/// Drafts one reminder per lead body with overdue tasks: records (and PDFs) in `output`; the
+/// files written.
+pub fn remind(asked: &RemindAsked) -> Result<Vec<PathBuf>, Error> {
     let archive = Archive::open_existing(asked.archive_dir)?;
     let query = TaskQuery {
         issuer: asked.issuer,
@@ -155,10 +155,7 @@ pub fn remind(asked: &RemindAsked) -> Result<(), Error> {
         .enumerate()
         .map(|(i, (_, text))| (format!("{prefix}-{}", i + 1), text))
         .collect();
-    for path in write_and_render(asked.output, &named, asked.force)? {
-        super::say!("{}", path.display());
-    }
-    Ok(())
+    write_and_render(asked.output, &named, asked.force, asked.with_documents)
 }
 
 /// The issuer of the tasks' notices as its newest notice's record gives it, and that
@@ -234,10 +231,15 @@ fn status_of(status: follow::Status) -> TaskStatus {
     }
 }
 
-/// Renders each `(id, text)` record, then writes it as `<id>.yaml` in `output` beside its
-/// documents: never over an earlier record without `force` (the office may have edited it),
-/// and nothing at all when one of them does not render.
-fn write_and_render(output: &Path, records: &[(String, String)], force: bool) -> Result<Vec<PathBuf>, Error> {
+/// Renders each `(id, text)` record, then writes it as `<id>.yaml` in `output` (beside its
+/// documents, `with_documents`): never over an earlier record without `force` (the office may
+/// have edited it), and nothing at all when one of them does not render.
+fn write_and_render(
+    output: &Path,
+    records: &[(String, String)],
+    force: bool,
+    with_documents: bool,
+) -> Result<Vec<PathBuf>, Error> {
     let renderer = Renderer::new(Default::default())?;
     let scratch = tempfile::tempdir().map_err(|e| Error::write(&std::env::temp_dir(), e))?;
     let mut made = Vec::new();
@@ -256,7 +258,9 @@ fn write_and_render(output: &Path, records: &[(String, String)], force: bool) ->
             true => folder.write_atomic(&name, text.as_bytes())?,
             false => folder.write_new(&name, text.as_bytes())?,
         });
-        written.extend(folder.write_all(&files)?);
+        if with_documents {
+            written.extend(folder.write_all(&files)?);
+        }
     }
     Ok(written)
 }
