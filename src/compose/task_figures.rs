@@ -8,7 +8,6 @@
 //! overdue. Only `hoan-thanh` is finished: `cho-xac-nhan` waits for the office to confirm.
 
 use serde::Serialize;
-use time::Month;
 
 use crate::record::{Date, TaskStatus};
 
@@ -55,21 +54,14 @@ pub struct Tracked {
     pub done: Option<Date>,
 }
 
-/// The calendar day of a record's date (records hold checked dates; an impossible one, which
-/// cannot be, reads as the epoch).
-pub fn day(date: Date) -> time::Date {
-    let month = Month::try_from(date.month).unwrap_or(Month::January);
-    time::Date::from_calendar_date(date.year, month, date.day).unwrap_or(time::Date::MIN)
-}
-
 /// Days from `from` to `to` (negative when `to` is earlier).
 pub fn days_between(from: Date, to: Date) -> i64 {
-    (day(to) - day(from)).whole_days()
+    to.days_since_epoch() - from.days_since_epoch()
 }
 
 /// Whether a deadline is passed on `as_of`.
 pub fn is_overdue(due: Date, as_of: Date) -> bool {
-    day(due) < day(as_of)
+    due < as_of
 }
 
 /// Whether an unfinished task's deadline is within [`DUE_SOON_DAYS`] of `as_of`, not passed.
@@ -81,7 +73,7 @@ pub fn is_due_soon(due: Date, as_of: Date) -> bool {
 pub fn standing(task: Tracked, as_of: Date) -> Standing {
     match (task.status, task.done) {
         (TaskStatus::Done, done) => match (task.due, done) {
-            (Some(due), Some(done)) if day(done) > day(due) => Standing::Late,
+            (Some(due), Some(done)) if done > due => Standing::Late,
             _ => Standing::OnTime,
         },
         (TaskStatus::Paused, _) => Standing::Paused,
@@ -134,7 +126,7 @@ pub fn figures(tasks: &[Tracked], from: Date, to: Date, as_of: Date) -> Figures 
         total: tasks.len(),
         ..Figures::default()
     };
-    let last = if day(to) < day(as_of) { to } else { as_of };
+    let last = if to < as_of { to } else { as_of };
     for task in tasks {
         let standing = standing(*task, as_of);
         match standing {
@@ -144,9 +136,7 @@ pub fn figures(tasks: &[Tracked], from: Date, to: Date, as_of: Date) -> Figures 
             Standing::Overdue => f.overdue += 1,
             Standing::Paused => f.paused += 1,
         }
-        let due_in_period = task
-            .due
-            .is_some_and(|due| day(from) <= day(due) && day(due) <= day(last));
+        let due_in_period = task.due.is_some_and(|due| from <= due && due <= last);
         if due_in_period {
             f.due += 1;
             match standing {

@@ -251,50 +251,22 @@ impl Figures {
 
 /// Days from `from` to `to` (negative when `to` is earlier).
 pub fn days_between(from: Date, to: Date) -> i64 {
-    match (calendar(from), calendar(to)) {
-        (Some(from), Some(to)) => (to - from).whole_days(),
-        _ => to.days_since_epoch() - from.days_since_epoch(),
-    }
+    to.days_since_epoch() - from.days_since_epoch()
 }
 
 /// `date` plus `days` days (minus, when negative).
 pub fn add_days(date: Date, days: i64) -> Date {
-    calendar(date)
-        .and_then(|d| d.checked_add(time::Duration::days(days)))
-        .map_or(date, from_calendar)
-}
-
-fn from_calendar(date: time::Date) -> Date {
-    Date {
-        year: date.year(),
-        month: u8::from(date.month()),
-        day: date.day(),
-    }
-}
-
-fn calendar(date: Date) -> Option<time::Date> {
-    let month = time::Month::try_from(date.month).ok()?;
-    time::Date::from_calendar_date(date.year, month, date.day).ok()
+    Date::from_days(date.days_since_epoch() + days)
 }
 
 /// Today in the office's time zone (Asia/Ho_Chi_Minh, UTC+07:00, no daylight saving).
 pub fn today_in_office() -> Date {
-    let offset = time::UtcOffset::from_hms(7, 0, 0).unwrap_or(time::UtcOffset::UTC);
-    from_calendar(time::OffsetDateTime::now_utc().to_offset(offset).date())
+    Date::today()
 }
 
-/// Now, in UTC: `YYYY-MM-DDTHH:MM:SSZ`.
+/// Now, in UTC, as stored: `YYYY-MM-DDTHH:MM:SSZ`.
 pub fn now_stamp() -> String {
-    let now = time::OffsetDateTime::now_utc();
-    format!(
-        "{}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-        now.year(),
-        u8::from(now.month()),
-        now.day(),
-        now.hour(),
-        now.minute(),
-        now.second()
-    )
+    crate::record::clock::now_stamp()
 }
 
 /// `dd/mm/yyyy`, as a Vietnamese list shows a day.
