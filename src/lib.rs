@@ -27,7 +27,6 @@ pub mod prepare;
 pub mod problem;
 pub mod record;
 pub mod render;
-pub mod schema;
 pub mod serve;
 pub mod sign;
 pub mod vietnamese;

@@ -3,10 +3,10 @@
 
 use std::path::Path;
 
+use crate::documents::schema::record_schema_text;
 use crate::error::Error;
 use crate::output;
 use crate::record::scaffold::{self, SessionFields};
-use crate::schema::record_schema_text;
 
 use super::print_written;
 

@@ -6,6 +6,7 @@
 //! document the same context (number, date, signer, recipients and the block's own fields).
 
 mod kinds;
+pub mod schema;
 mod table;
 
 use serde_saphyr::Location;

@@ -213,7 +213,7 @@ mod tests {
     use super::*;
 
     fn shape_and(text: &str) -> (Value, Value) {
-        let schema = crate::schema::record_schema();
+        let schema = crate::documents::schema::record_schema();
         let value = super::super::read(text).unwrap();
         (schema, value)
     }

@@ -30,7 +30,7 @@ pub fn read(text: &str) -> Result<Value, Error> {
 /// `text` changed to hold `value`: only what changed is rewritten; when the old text does
 /// not read, the record is written anew (and a comment it held is reported lost).
 pub fn write(text: &str, value: &Value) -> edit::Edited {
-    let schema = crate::schema::record_schema();
+    let schema = crate::documents::schema::record_schema();
     let kind = value.get("kind").and_then(Value::as_str).unwrap_or("working_session");
     let shape = shape::Shape::record(&schema, kind);
     match read(text) {

@@ -14,7 +14,7 @@ pub struct Shape<'a> {
 impl<'a> Shape<'a> {
     /// The shape of a record of `kind` (`working_session`, `assessment`, `task_report`,
     /// `reminder`) in `schema` (the
-    /// value of [`crate::schema::record_schema`]).
+    /// value of [`crate::documents::schema::record_schema`]).
     pub fn record(schema: &'a Value, kind: &str) -> Shape<'a> {
         let name = crate::documents::RecordKind::parse(kind).map_or("WorkingSession", |k| k.schema_name());
         Shape::at(schema, &format!("/$defs/{name}"))

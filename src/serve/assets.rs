@@ -9,7 +9,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 
 use super::AppState;
-use crate::schema::record_schema;
+use crate::documents::schema::record_schema;
 
 /// Name under `/assets/`, content type, contents.
 const FILES: &[(&str, &str, &str)] = &[

@@ -34,7 +34,7 @@ pub struct Note {
 }
 
 /// The record schema, made once: which fields each block requires.
-static SCHEMA: LazyLock<Value> = LazyLock::new(crate::schema::record_schema);
+static SCHEMA: LazyLock<Value> = LazyLock::new(crate::documents::schema::record_schema);
 
 /// Gives each of `notes` on `text` its field and its form sentence, and adds a note for each
 /// required field left empty that no note names yet.

@@ -161,7 +161,7 @@ async fn a_clerk_writes_a_whole_session_in_the_form() {
     let saved = folder.path().join("tan-tien.yaml");
     let text = std::fs::read_to_string(&saved).unwrap();
     let value = vanban::form::read(&text).unwrap();
-    let schema = jsonschema::validator_for(&vanban::schema::record_schema()).unwrap();
+    let schema = jsonschema::validator_for(&vanban::documents::schema::record_schema()).unwrap();
     let errors: Vec<String> = schema.iter_errors(&value).map(|e| e.to_string()).collect();
     assert!(errors.is_empty(), "{errors:?}\n{text}");
     assert_eq!(value["attendees"][1]["titles"][1], "Chủ tịch Ủy ban nhân dân xã");

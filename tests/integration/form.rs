@@ -12,7 +12,7 @@ use crate::support::SAMPLES;
 
 #[test]
 fn every_sample_round_trips_through_the_form() {
-    let schema = vanban::schema::record_schema();
+    let schema = vanban::documents::schema::record_schema();
     for sample in SAMPLES {
         let text = std::fs::read_to_string(sample).unwrap();
         let value = form::read(&text).unwrap();

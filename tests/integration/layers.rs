@@ -22,7 +22,7 @@ const LAYERS: &[(&str, u32)] = &[
     ("criteria/checked.rs", 7),
     // The document kinds, the record's JSON Schema, and the Typst and DOCX layout engine.
     ("documents/", 8),
-    ("schema.rs", 8),
+    ("documents/schema.rs", 8),
     ("layout/", 9),
     // Stage 2's model, which stage 1 builds: facts, signed blocks, the news draft, the
     // contexts, the model a template receives; how record text joins template punctuation.

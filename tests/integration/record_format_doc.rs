@@ -8,7 +8,7 @@ use serde_json::Value;
 
 /// Every field path of `kind` in the schema (`a.b`, `list[].c`), with whether it is required.
 fn schema_fields(kind: &str) -> BTreeMap<String, bool> {
-    let schema = vanban::schema::record_schema();
+    let schema = vanban::documents::schema::record_schema();
     let defs = schema["$defs"].as_object().expect("the schema has $defs").clone();
     let mut out = BTreeMap::new();
     walk(&defs, &defs[kind], "", &mut out, 0);

@@ -10,7 +10,7 @@ fn as_json(path: &Path) -> serde_json::Value {
 }
 
 fn validator() -> jsonschema::Validator {
-    jsonschema::draft202012::new(&vanban::schema::record_schema()).unwrap()
+    jsonschema::draft202012::new(&vanban::documents::schema::record_schema()).unwrap()
 }
 
 #[test]
