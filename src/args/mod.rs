@@ -11,7 +11,7 @@ mod vi_tasks;
 pub use archive::ArchiveCommand;
 pub use help::{command, parse, peek_lang};
 pub use serve::ServeArgs;
-pub use tasks::TasksCommand;
+pub use tasks::{RemindArgs, ReportArgs, TasksCommand};
 
 use std::path::PathBuf;
 

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::Subcommand;
+use clap::{Args, Subcommand};
 
 use super::parse_date;
 use crate::record::Date;
@@ -124,56 +124,64 @@ pub enum TasksCommand {
     /// Draft the báo cáo kết quả thực hiện kết luận for the tasks due in a period: its
     /// record (to edit and take through review like any document) and its PDF; the figures
     /// are computed from the tasks, never typed.
-    Report {
-        /// The period's first day (YYYY-MM-DD; by due date).
-        #[arg(long, value_parser = parse_date)]
-        from: Date,
-        /// The period's last day (YYYY-MM-DD; by due date).
-        #[arg(long, value_parser = parse_date)]
-        to: Date,
-        /// The issuer whose notices' tasks are reported (needed when the archive holds several).
-        #[arg(long)]
-        issuer: Option<String>,
-        /// The day the figures are counted on (YYYY-MM-DD; default: today in Vietnam).
-        #[arg(long, value_parser = parse_date)]
-        today: Option<Date>,
-        /// Also print the figures as JSON.
-        #[arg(long)]
-        json: bool,
-        /// Replace a record of the same name written earlier (perhaps edited since).
-        #[arg(long)]
-        force: bool,
-        /// The folder the record and its PDF are written to.
-        #[arg(short, long, default_value = "out")]
-        output: PathBuf,
-        /// The archive folder.
-        #[arg(long, default_value = "archive")]
-        archive_dir: PathBuf,
-    },
+    Report(ReportArgs),
     /// Draft one công văn đôn đốc per lead body with overdue tasks: their records and PDFs;
     /// none for a body whose tasks are done or in time.
-    Remind {
-        /// The day the tasks are overdue on (YYYY-MM-DD; default: today in Vietnam).
-        #[arg(long, value_parser = parse_date)]
-        today: Option<Date>,
-        /// The issuer whose notices' tasks are chased (needed when the archive holds several).
-        #[arg(long)]
-        issuer: Option<String>,
-        /// The day the lead bodies are asked to report by (YYYY-MM-DD).
-        #[arg(long, value_parser = parse_date)]
-        report_by: Option<Date>,
-        /// The drafting unit's code in a state công văn's number (`VP` in `Số: 45/UBND-VP`),
-        /// when the notice's record does not give `issuer.office_code`.
-        #[arg(long)]
-        office_code: Option<String>,
-        /// Replace records of the same names written earlier (perhaps edited since).
-        #[arg(long)]
-        force: bool,
-        /// The folder the records and their PDFs are written to.
-        #[arg(short, long, default_value = "out")]
-        output: PathBuf,
-        /// The archive folder.
-        #[arg(long, default_value = "archive")]
-        archive_dir: PathBuf,
-    },
+    Remind(RemindArgs),
+}
+
+/// The arguments of `vanban tasks report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The period's first day (YYYY-MM-DD; by due date).
+    #[arg(long, value_parser = parse_date)]
+    pub from: Date,
+    /// The period's last day (YYYY-MM-DD; by due date).
+    #[arg(long, value_parser = parse_date)]
+    pub to: Date,
+    /// The issuer whose notices' tasks are reported (needed when the archive holds several).
+    #[arg(long)]
+    pub issuer: Option<String>,
+    /// The day the figures are counted on (YYYY-MM-DD; default: today in Vietnam).
+    #[arg(long, value_parser = parse_date)]
+    pub today: Option<Date>,
+    /// Also print the figures as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Replace a record of the same name written earlier (perhaps edited since).
+    #[arg(long)]
+    pub force: bool,
+    /// The folder the record and its PDF are written to.
+    #[arg(short, long, default_value = "out")]
+    pub output: PathBuf,
+    /// The archive folder.
+    #[arg(long, default_value = "archive")]
+    pub archive_dir: PathBuf,
+}
+
+/// The arguments of `vanban tasks remind`.
+#[derive(Debug, Args)]
+pub struct RemindArgs {
+    /// The day the tasks are overdue on (YYYY-MM-DD; default: today in Vietnam).
+    #[arg(long, value_parser = parse_date)]
+    pub today: Option<Date>,
+    /// The issuer whose notices' tasks are chased (needed when the archive holds several).
+    #[arg(long)]
+    pub issuer: Option<String>,
+    /// The day the lead bodies are asked to report by (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    pub report_by: Option<Date>,
+    /// The drafting unit's code in a state công văn's number (`VP` in `Số: 45/UBND-VP`),
+    /// when the notice's record does not give `issuer.office_code`.
+    #[arg(long)]
+    pub office_code: Option<String>,
+    /// Replace records of the same names written earlier (perhaps edited since).
+    #[arg(long)]
+    pub force: bool,
+    /// The folder the records and their PDFs are written to.
+    #[arg(short, long, default_value = "out")]
+    pub output: PathBuf,
+    /// The archive folder.
+    #[arg(long, default_value = "archive")]
+    pub archive_dir: PathBuf,
 }

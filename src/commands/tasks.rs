@@ -11,7 +11,8 @@ use crate::archive::follow::model::{day_line, today_in_office};
 use crate::archive::follow::{
     Evidence, Figures, Status, TaskProblem, TaskQuery, TaskUpdate, TrackedTask, Update, Wanted,
 };
-use crate::args::TasksCommand;
+use crate::args::{RemindArgs, ReportArgs, TasksCommand};
+
 use crate::error::Error;
 use crate::problem::Lang;
 use crate::record::Date;
@@ -98,58 +99,8 @@ pub fn run(command: &TasksCommand, _lang: Lang) -> Result<(), Error> {
             let today = today.unwrap_or_else(today_in_office);
             figures(&archive.task_figures(*from, *to, issuer.as_deref(), today)?, *json)
         }
-        TasksCommand::Report {
-            from,
-            to,
-            issuer,
-            today,
-            json,
-            force,
-            output,
-            archive_dir,
-        } => {
-            let (written, figures) = draft::report(&draft::ReportAsked {
-                archive_dir,
-                from: *from,
-                to: *to,
-                issuer: issuer.as_deref(),
-                today: today.unwrap_or_else(today_in_office),
-                force: *force,
-                output,
-                with_documents: true,
-            })?;
-            for path in written {
-                say!("{}", path.display());
-            }
-            if *json {
-                say!("{figures}");
-            }
-            Ok(())
-        }
-        TasksCommand::Remind {
-            today,
-            issuer,
-            report_by,
-            office_code,
-            force,
-            output,
-            archive_dir,
-        } => {
-            let written = draft::remind(&draft::RemindAsked {
-                archive_dir,
-                issuer: issuer.as_deref(),
-                today: today.unwrap_or_else(today_in_office),
-                report_by: *report_by,
-                office_code: office_code.as_deref(),
-                force: *force,
-                output,
-                with_documents: true,
-            })?;
-            for path in written {
-                say!("{}", path.display());
-            }
-            Ok(())
-        }
+        TasksCommand::Report(args) => report(args),
+        TasksCommand::Remind(args) => remind(args),
     }
 }
 
@@ -205,6 +156,45 @@ fn update(
     };
     let mut archive = Archive::open_existing(archive_dir)?;
     changed(&archive.update_task(id, &update, today)?)
+}
+
+/// `tasks report`: the record and its PDF written, the figures printed when asked.
+fn report(args: &ReportArgs) -> Result<(), Error> {
+    let (written, figures) = draft::report(&draft::ReportAsked {
+        archive_dir: &args.archive_dir,
+        from: args.from,
+        to: args.to,
+        issuer: args.issuer.as_deref(),
+        today: args.today.unwrap_or_else(today_in_office),
+        force: args.force,
+        output: &args.output,
+        with_documents: true,
+    })?;
+    for path in written {
+        say!("{}", path.display());
+    }
+    if args.json {
+        say!("{figures}");
+    }
+    Ok(())
+}
+
+/// `tasks remind`: a record and its PDF per lead body with overdue tasks.
+fn remind(args: &RemindArgs) -> Result<(), Error> {
+    let written = draft::remind(&draft::RemindAsked {
+        archive_dir: &args.archive_dir,
+        issuer: args.issuer.as_deref(),
+        today: args.today.unwrap_or_else(today_in_office),
+        report_by: args.report_by,
+        office_code: args.office_code.as_deref(),
+        force: args.force,
+        output: &args.output,
+        with_documents: true,
+    })?;
+    for path in written {
+        say!("{}", path.display());
+    }
+    Ok(())
 }
 
 fn problem(archive_dir: &Path, problem: TaskProblem) -> Error {

@@ -11,11 +11,11 @@ use serde_saphyr::Location;
 use super::{Facts, Input, Prepared, Role, issuer_codes, number_lines, record_id, validate};
 use crate::compose::follow_up::{ReminderContext, TaskReportContext};
 use crate::compose::model::Context;
-use crate::documents::{self, RecordKind, asked_by_reminder, asked_by_task_report};
+use crate::documents::{self, RecordKind, Requested, asked_by_reminder, asked_by_task_report};
 use crate::error::{Diagnostic, Error};
 use crate::problem::{Problem, TaskProblem};
 use crate::record::load::YamlFile;
-use crate::record::{NoticeRef, Reminder, TaskReport, TaskStatus};
+use crate::record::{Date, Issuer, NoticeRef, Reminder, TaskReport, TaskStatus};
 use crate::vietnamese::date_short;
 
 /// Reads and checks a task report, and computes its figures.
@@ -28,37 +28,28 @@ pub fn prepare_task_report(file: YamlFile) -> Result<Prepared, Error> {
         .map_err(|(at, problem)| Error::from(file.diagnostic_at(at, problem)))?;
     let id = record_id(report.id.as_ref().map(|id| id.value.as_str()), &file.path);
     let context = TaskReportContext::new(&report, id);
-    let issuer = &report.issuer;
-    let facts = Facts {
-        unit: issuer.name.value.clone(),
-        issuer: issuer.name.value.clone(),
-        date: report.as_of,
-        set: None,
-        tally: None,
-        numbers: number_lines(&documents, issuer.system, issuer_codes(issuer)),
-        issuer_code: issuer.code.clone(),
-        office_code: issuer.office_code.clone(),
-        system: issuer.system,
-        // The register prints it after the kind's name: "Báo cáo kết quả thực hiện kết luận tại …".
-        summary: format!(
-            "tại {} (đến ngày {})",
-            notices_phrase(report.tasks.iter().map(|t| &t.value.notice)),
-            date_short(report.as_of)
-        ),
-        tasks: Vec::new(),
-    };
-    Ok(Prepared {
-        kind: RecordKind::TaskReport,
-        context: Context::TaskReport(Box::new(context)),
+    // The register prints the summary after the kind's name: "Báo cáo kết quả thực hiện kết
+    // luận tại …".
+    let summary = format!(
+        "tại {} (đến ngày {})",
+        notices_phrase(report.tasks.iter().map(|t| &t.value.notice)),
+        date_short(report.as_of)
+    );
+    let facts = facts_of(
+        &report.issuer,
+        report.issuer.name.value.clone(),
+        report.as_of,
+        &documents,
+        summary,
+    );
+    Ok(prepared(
+        RecordKind::TaskReport,
+        Context::TaskReport(Box::new(context)),
         warnings,
         documents,
-        inputs: vec![Input {
-            role: Role::Record,
-            file,
-        }],
-        assessments: Vec::new(),
+        file,
         facts,
-    })
+    ))
 }
 
 /// Reads and checks a reminder.
@@ -71,28 +62,58 @@ pub fn prepare_reminder(file: YamlFile) -> Result<Prepared, Error> {
         .map_err(|(at, problem)| Error::from(file.diagnostic_at(at, problem)))?;
     let id = record_id(reminder.id.as_ref().map(|id| id.value.as_str()), &file.path);
     let context = ReminderContext::new(&reminder, id);
-    let issuer = &reminder.issuer;
-    let facts = Facts {
-        unit: reminder.to.value.clone(),
+    // After the kind's name: "Công văn đôn đốc Phòng Kinh tế xã thực hiện …".
+    let summary = format!(
+        "{} thực hiện {}",
+        reminder.to.value,
+        notices_phrase(reminder.tasks.iter().map(|t| &t.value.notice))
+    );
+    let facts = facts_of(
+        &reminder.issuer,
+        reminder.to.value.clone(),
+        reminder.as_of,
+        &documents,
+        summary,
+    );
+    Ok(prepared(
+        RecordKind::Reminder,
+        Context::Reminder(Box::new(context)),
+        warnings,
+        documents,
+        file,
+        facts,
+    ))
+}
+
+/// What the index records of a follow-up record: no criteria set, no tasks of its own.
+fn facts_of(issuer: &Issuer, unit: String, date: Date, documents: &[Requested], summary: String) -> Facts {
+    Facts {
+        unit,
         issuer: issuer.name.value.clone(),
-        date: reminder.as_of,
+        date,
         set: None,
         tally: None,
-        numbers: number_lines(&documents, issuer.system, issuer_codes(issuer)),
+        numbers: number_lines(documents, issuer.system, issuer_codes(issuer)),
         issuer_code: issuer.code.clone(),
         office_code: issuer.office_code.clone(),
         system: issuer.system,
-        // After the kind's name: "Công văn đôn đốc Phòng Kinh tế xã thực hiện …".
-        summary: format!(
-            "{} thực hiện {}",
-            reminder.to.value,
-            notices_phrase(reminder.tasks.iter().map(|t| &t.value.notice))
-        ),
+        summary,
         tasks: Vec::new(),
-    };
-    Ok(Prepared {
-        kind: RecordKind::Reminder,
-        context: Context::Reminder(Box::new(context)),
+    }
+}
+
+/// A follow-up record prepared: its one input is the record itself; no assessments.
+fn prepared(
+    kind: RecordKind,
+    context: Context,
+    warnings: Vec<Diagnostic>,
+    documents: Vec<Requested>,
+    file: YamlFile,
+    facts: Facts,
+) -> Prepared {
+    Prepared {
+        kind,
+        context,
         warnings,
         documents,
         inputs: vec![Input {
@@ -101,7 +122,7 @@ pub fn prepare_reminder(file: YamlFile) -> Result<Prepared, Error> {
         }],
         assessments: Vec::new(),
         facts,
-    })
+    }
 }
 
 fn check_id(file: &YamlFile, id: Option<&serde_saphyr::Spanned<String>>) -> Result<(), Error> {

@@ -87,6 +87,32 @@ pub fn post_as(server: &Server, cookie: &str, target: &str, body: &serde_json::V
     server.post_as(cookie, target, body)
 }
 
+/// The office's three people, as the signing tests use them: `lan` soạn thảo, `hai` lãnh
+/// đạo, `mai` văn thư, in the folder `dir` with the samples copied in.
+pub fn three_people(dir: &std::path::Path) {
+    copy_samples(dir);
+    add_user(dir, "lan", "soan-thao", "mật khẩu soạn thảo");
+    add_user(dir, "hai", "lanh-dao", "mật khẩu lãnh đạo");
+    add_user(dir, "mai", "van-thu", "mật khẩu văn thư");
+}
+
+/// The record `path` taken from draft to issued by the three people: their session cookies
+/// (lan, hai, mai) and the archive entry it was filed as.
+pub fn issued_by_three(server: &Server, path: &str) -> ([String; 3], String) {
+    let people = [
+        login(server, "lan", "mật khẩu soạn thảo"),
+        login(server, "hai", "mật khẩu lãnh đạo"),
+        login(server, "mai", "mật khẩu văn thư"),
+    ];
+    let step = |who: &str, step: &str| post_as(server, who, "/api/workflow", &json!({ "path": path, "step": step }));
+    assert_eq!(step(&people[0], "submit").status, 200);
+    assert_eq!(step(&people[1], "approve").status, 200);
+    let issued = post_as(server, &people[2], "/api/archive", &json!({ "path": path }));
+    assert_eq!(issued.status, 200, "{}", issued.text());
+    let entry = issued.json()["entries"][0]["id"].as_str().unwrap().to_string();
+    (people, entry)
+}
+
 #[test]
 fn a_folder_with_users_needs_a_login_and_each_write_its_role() {
     let dir = tempfile::tempdir().unwrap();

@@ -14,7 +14,7 @@ use crate::pki::{Pki, pki};
 use crate::server::{Response, Server};
 use crate::sign::{needs_pyhanko, pyhanko, s};
 use crate::sign_phases::openssl_sign;
-use crate::support::{add_user, copy_samples, stdout};
+use crate::support::stdout;
 
 const SEED: &str = "xuan-truong-2024.yaml";
 const NOTICE: &str = "tho-xuan-2024-03-27-xuan-truong-thong-bao-ket-luan.pdf";
@@ -39,10 +39,7 @@ fn pending(folder: &std::path::Path) -> usize {
 fn the_signers_own_token_signs_through_prepare_and_finish() {
     let pki = pki();
     let dir = tempfile::tempdir().unwrap();
-    copy_samples(dir.path());
-    add_user(dir.path(), "lan", "soan-thao", "mật khẩu soạn thảo");
-    add_user(dir.path(), "hai", "lanh-dao", "mật khẩu lãnh đạo");
-    add_user(dir.path(), "mai", "van-thu", "mật khẩu văn thư");
+    crate::office::three_people(dir.path());
     let archive = dir.path().join("kho");
     let (image, seal, ca) = (pki.path("chu-ky.png"), pki.path("con-dau.png"), pki.path("ca.pem"));
     let server = Server::start_in(
@@ -58,17 +55,7 @@ fn the_signers_own_token_signs_through_prepare_and_finish() {
             s(&ca),
         ],
     );
-    let (lan, hai, mai) = (
-        login(&server, "lan", "mật khẩu soạn thảo"),
-        login(&server, "hai", "mật khẩu lãnh đạo"),
-        login(&server, "mai", "mật khẩu văn thư"),
-    );
-    let step = |who: &str, step: &str| post_as(&server, who, "/api/workflow", &json!({ "path": SEED, "step": step }));
-    assert_eq!(step(&lan, "submit").status, 200);
-    assert_eq!(step(&hai, "approve").status, 200);
-    let issued = post_as(&server, &mai, "/api/archive", &json!({ "path": SEED }));
-    assert_eq!(issued.status, 200, "{}", issued.text());
-    let entry = issued.json()["entries"][0]["id"].as_str().unwrap().to_string();
+    let ([lan, hai, mai], entry) = crate::office::issued_by_three(&server, SEED);
 
     // The page learns where the service is; its policy lets it connect there.
     let page = server.request("GET", &format!("/api/issued?entry={entry}"), &[("Cookie", &hai)], b"");
@@ -229,10 +216,7 @@ fn the_signers_own_token_gives_a_long_term_signature_with_tsa_and_ltv() {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    copy_samples(dir.path());
-    add_user(dir.path(), "lan", "soan-thao", "mật khẩu soạn thảo");
-    add_user(dir.path(), "hai", "lanh-dao", "mật khẩu lãnh đạo");
-    add_user(dir.path(), "mai", "van-thu", "mật khẩu văn thư");
+    crate::office::three_people(dir.path());
     let archive = dir.path().join("kho");
     let image = pki.path("chu-ky.png");
     let server = Server::start_in(
@@ -247,17 +231,7 @@ fn the_signers_own_token_gives_a_long_term_signature_with_tsa_and_ltv() {
             "--ltv",
         ],
     );
-    let (lan, hai, mai) = (
-        login(&server, "lan", "mật khẩu soạn thảo"),
-        login(&server, "hai", "mật khẩu lãnh đạo"),
-        login(&server, "mai", "mật khẩu văn thư"),
-    );
-    let step = |who: &str, step: &str| post_as(&server, who, "/api/workflow", &json!({ "path": SEED, "step": step }));
-    assert_eq!(step(&lan, "submit").status, 200);
-    assert_eq!(step(&hai, "approve").status, 200);
-    let issued = post_as(&server, &mai, "/api/archive", &json!({ "path": SEED }));
-    assert_eq!(issued.status, 200, "{}", issued.text());
-    let entry = issued.json()["entries"][0]["id"].as_str().unwrap().to_string();
+    let ([_, hai, _], entry) = crate::office::issued_by_three(&server, SEED);
 
     let body = json!({ "path": format!("{entry}/{NOTICE}"), "as": "person", "certificate": certificate(&pki, "nguyen-van-binh") });
     let prepared = post_as(&server, &hai, "/api/sign/prepare", &body);

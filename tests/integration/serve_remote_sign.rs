@@ -18,7 +18,7 @@ use crate::office::{login, post_as};
 use crate::pki::{Pki, pki};
 use crate::server::Server;
 use crate::sign::{needs_pyhanko, pyhanko, s};
-use crate::support::{add_user, copy_samples, stdout, vanban};
+use crate::support::{copy_samples, stdout, vanban};
 
 const SEED: &str = "an-phu-2026-02-05.yaml";
 const NOTICE: &str = "an-phu-2026-02-05-thong-bao-ket-luan.pdf";
@@ -53,10 +53,7 @@ struct Office {
 
 fn office(pki: &Pki, service: &StandIn) -> Office {
     let dir = tempfile::tempdir().unwrap();
-    copy_samples(dir.path());
-    add_user(dir.path(), "lan", "soan-thao", "mật khẩu soạn thảo");
-    add_user(dir.path(), "hai", "lanh-dao", "mật khẩu lãnh đạo");
-    add_user(dir.path(), "mai", "van-thu", "mật khẩu văn thư");
+    crate::office::three_people(dir.path());
     let set = vanban(&[
         "users",
         "set-csc",
@@ -83,17 +80,7 @@ fn office(pki: &Pki, service: &StandIn) -> Office {
     ];
     let env = [("VANBAN_CSC_CLIENT_ID", CLIENT), ("VANBAN_CSC_CLIENT_SECRET", SECRET)];
     let server = Server::start_in_with_env(dir.path(), &args, &env);
-    let (lan, hai, mai) = (
-        login(&server, "lan", "mật khẩu soạn thảo"),
-        login(&server, "hai", "mật khẩu lãnh đạo"),
-        login(&server, "mai", "mật khẩu văn thư"),
-    );
-    let step = |who: &str, step: &str| post_as(&server, who, "/api/workflow", &json!({ "path": SEED, "step": step }));
-    assert_eq!(step(&lan, "submit").status, 200);
-    assert_eq!(step(&hai, "approve").status, 200);
-    let issued = post_as(&server, &mai, "/api/archive", &json!({ "path": SEED }));
-    assert_eq!(issued.status, 200, "{}", issued.text());
-    let entry = issued.json()["entries"][0]["id"].as_str().unwrap().to_string();
+    let ([lan, hai, _], entry) = crate::office::issued_by_three(&server, SEED);
     Office {
         dir,
         server,

@@ -8,11 +8,11 @@
 
 use serde_json::json;
 
-use crate::office::{login, post_as};
+use crate::office::post_as;
 use crate::pki::pki;
 use crate::server::Server;
 use crate::sign::{needs_pyhanko, pyhanko, s};
-use crate::support::{add_user, copy_samples, stdout};
+use crate::support::stdout;
 use crate::token::{PIN, SOFTHSM, SPY, token_for};
 
 const SEED: &str = "xuan-truong-2024.yaml";
@@ -26,10 +26,7 @@ fn the_leader_signs_and_the_clerk_seals_an_issued_notice_from_the_page() {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    copy_samples(dir.path());
-    add_user(dir.path(), "lan", "soan-thao", "mật khẩu soạn thảo");
-    add_user(dir.path(), "hai", "lanh-dao", "mật khẩu lãnh đạo");
-    add_user(dir.path(), "mai", "van-thu", "mật khẩu văn thư");
+    crate::office::three_people(dir.path());
     let archive = dir.path().join("kho");
     let (image, seal, ca) = (pki.path("chu-ky.png"), pki.path("con-dau.png"), pki.path("ca.pem"));
     let conf = token.conf();
@@ -58,17 +55,7 @@ fn the_leader_signs_and_the_clerk_seals_an_issued_notice_from_the_page() {
             ("PKCS11SPY_OUTPUT", s(&log)),
         ],
     );
-    let (lan, hai, mai) = (
-        login(&server, "lan", "mật khẩu soạn thảo"),
-        login(&server, "hai", "mật khẩu lãnh đạo"),
-        login(&server, "mai", "mật khẩu văn thư"),
-    );
-    let step = |who: &str, step: &str| post_as(&server, who, "/api/workflow", &json!({ "path": SEED, "step": step }));
-    assert_eq!(step(&lan, "submit").status, 200);
-    assert_eq!(step(&hai, "approve").status, 200);
-    let issued = post_as(&server, &mai, "/api/archive", &json!({ "path": SEED }));
-    assert_eq!(issued.status, 200, "{}", issued.text());
-    let entry = issued.json()["entries"][0]["id"].as_str().unwrap().to_string();
+    let ([lan, hai, mai], entry) = crate::office::issued_by_three(&server, SEED);
     let get = |who: &str, target: &str| server.request("GET", target, &[("Cookie", who)], b"");
 
     // As whom each may sign: the server says, and holds to it.
